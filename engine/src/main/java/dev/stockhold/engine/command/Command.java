@@ -1,0 +1,223 @@
+package dev.stockhold.engine.command;
+
+/**
+ * One slot of the ring: a command, filled by a producer, and its result, filled by the ledger.
+ * <p>
+ * Slots are pre-allocated and reused, so nothing here is allocated per command once the slot has seen
+ * its largest order. Fields are public in the manner of a ring event: the producer writes the header
+ * and the payload of its {@link #type}, the ledger writes {@link #result}, and the Disruptor's sequence
+ * barriers order those writes. Which payload fields a type reads:
+ * <ul>
+ *   <li>LOCK: orderId, channel, ttlSeconds, allowPresale, allowSplit, lines.</li>
+ *   <li>RELEASE, DEDUCT, RETURN: orderId, lines (empty means the whole order).</li>
+ *   <li>SET_STOCK: items (one for a PUT, many for a batch).</li>
+ *   <li>ADJUST: sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason.</li>
+ *   <li>RECEIVE: sku, warehouse, quantity.</li>
+ *   <li>TICK, GET_DIGEST: only the header.</li>
+ *   <li>GET_CELL: sku, warehouse. GET_SKU: sku. GET_RESERVATION: orderId.</li>
+ * </ul>
+ */
+public final class Command
+{
+    /** A set-stock field the request left out. */
+    public static final long ABSENT = Long.MIN_VALUE;
+
+    // Header: journaled with every mutating command.
+    /** Engine sequence, assigned when the command entered the ring. */
+    public long sequence;
+    /** Engine time in epoch milliseconds, given when the command entered the ring. */
+    public long timestampMillis;
+    /** The API key that sent the command (0 when auth is off); also the idempotency scope. */
+    public int clientId;
+    /** The gateway's request id, for tracing an answer back to its request. */
+    public long requestId;
+    public CommandType type;
+    /** The request's idempotency key, or null. */
+    public String idempotencyKey;
+
+    // Transient: where the answer goes. Never journaled.
+    /** The producer's reply context (a channel, a future); opaque to the engine. */
+    public Object replyTo;
+    /** The producer's correlation id within its reply context. */
+    public long correlationId;
+
+    // Payload.
+    public String orderId;
+    public String channel;
+    /** Reservation time to live; 0 means no expiry. */
+    public int ttlSeconds;
+    public boolean allowPresale;
+    public boolean allowSplit;
+    public final OrderLines lines = new OrderLines();
+    public final StockItems items = new StockItems();
+    public String sku;
+    public String warehouse;
+    public long onHandDelta;
+    public long inTransitDelta;
+    public long safetyStockDelta;
+    public String reason;
+    public long quantity;
+
+    /** The ledger's answer. */
+    public final CommandResult result = new CommandResult();
+
+    /** Resets every field, keeping capacity. */
+    public Command clear()
+    {
+        sequence = 0;
+        timestampMillis = 0;
+        clientId = 0;
+        requestId = 0;
+        type = null;
+        idempotencyKey = null;
+        replyTo = null;
+        correlationId = 0;
+        orderId = null;
+        channel = null;
+        ttlSeconds = 0;
+        allowPresale = false;
+        allowSplit = false;
+        lines.clear();
+        items.clear();
+        sku = null;
+        warehouse = null;
+        onHandDelta = 0;
+        inTransitDelta = 0;
+        safetyStockDelta = 0;
+        reason = null;
+        quantity = 0;
+        result.clear();
+        return this;
+    }
+
+    /**
+     * Copies the header and payload of {@code other} into this slot (not the sequence and not the
+     * result): how a producer moves a request it decoded into the ring.
+     */
+    public void copyFrom(final Command other)
+    {
+        timestampMillis = other.timestampMillis;
+        clientId = other.clientId;
+        requestId = other.requestId;
+        type = other.type;
+        idempotencyKey = other.idempotencyKey;
+        replyTo = other.replyTo;
+        correlationId = other.correlationId;
+        orderId = other.orderId;
+        channel = other.channel;
+        ttlSeconds = other.ttlSeconds;
+        allowPresale = other.allowPresale;
+        allowSplit = other.allowSplit;
+        lines.copyFrom(other.lines);
+        items.copyFrom(other.items);
+        sku = other.sku;
+        warehouse = other.warehouse;
+        onHandDelta = other.onHandDelta;
+        inTransitDelta = other.inTransitDelta;
+        safetyStockDelta = other.safetyStockDelta;
+        reason = other.reason;
+        quantity = other.quantity;
+        result.clear();
+    }
+
+    // Builders: each clears the slot and fills one command type, so callers cannot leave stale fields.
+
+    /** Fills a lock of {@code orderId}; add lines to {@link #lines}. */
+    public Command lock(final String orderId, final String channel, final int ttlSeconds,
+        final boolean allowPresale, final boolean allowSplit)
+    {
+        clear();
+        this.type = CommandType.LOCK;
+        this.orderId = orderId;
+        this.channel = channel;
+        this.ttlSeconds = ttlSeconds;
+        this.allowPresale = allowPresale;
+        this.allowSplit = allowSplit;
+        return this;
+    }
+
+    /** Fills a release, deduct or return of {@code orderId}; add lines to {@link #lines}, or none for all. */
+    public Command settle(final CommandType type, final String orderId)
+    {
+        clear();
+        this.type = type;
+        this.orderId = orderId;
+        return this;
+    }
+
+    /** Fills a set-stock command; add items to {@link #items}. */
+    public Command setStock()
+    {
+        clear();
+        this.type = CommandType.SET_STOCK;
+        return this;
+    }
+
+    /** Fills an adjust of one cell by deltas. */
+    public Command adjust(final String sku, final String warehouse, final long onHandDelta,
+        final long inTransitDelta, final long safetyStockDelta, final String reason)
+    {
+        clear();
+        this.type = CommandType.ADJUST;
+        this.sku = sku;
+        this.warehouse = warehouse;
+        this.onHandDelta = onHandDelta;
+        this.inTransitDelta = inTransitDelta;
+        this.safetyStockDelta = safetyStockDelta;
+        this.reason = reason;
+        return this;
+    }
+
+    /** Fills a receive of {@code quantity} in-transit units into on-hand stock. */
+    public Command receive(final String sku, final String warehouse, final long quantity)
+    {
+        clear();
+        this.type = CommandType.RECEIVE;
+        this.sku = sku;
+        this.warehouse = warehouse;
+        this.quantity = quantity;
+        return this;
+    }
+
+    /** Fills a tick: engine time advances to {@link #timestampMillis}. */
+    public Command tick()
+    {
+        clear();
+        this.type = CommandType.TICK;
+        return this;
+    }
+
+    /** Fills a read of one cell, or of every warehouse of a SKU when {@code warehouse} is null. */
+    public Command getStock(final String sku, final String warehouse)
+    {
+        clear();
+        this.type = warehouse == null ? CommandType.GET_SKU : CommandType.GET_CELL;
+        this.sku = sku;
+        this.warehouse = warehouse;
+        return this;
+    }
+
+    /** Fills a read of one reservation. */
+    public Command getReservation(final String orderId)
+    {
+        clear();
+        this.type = CommandType.GET_RESERVATION;
+        this.orderId = orderId;
+        return this;
+    }
+
+    /** Fills a read of the ledger's digest and sizes. */
+    public Command getDigest()
+    {
+        clear();
+        this.type = CommandType.GET_DIGEST;
+        return this;
+    }
+
+    /** Sets the engine time, for chaining after a builder. */
+    public Command at(final long timestampMillis)
+    {
+        this.timestampMillis = timestampMillis;
+        return this;
+    }
+}

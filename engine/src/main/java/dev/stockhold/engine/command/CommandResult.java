@@ -1,0 +1,169 @@
+package dev.stockhold.engine.command;
+
+/**
+ * What the ledger answered to one command, written into the command's ring slot.
+ * <p>
+ * Everything here is a copy, so the responder may read it while the ledger processes later commands.
+ * {@link #levels()} is the answer's body for stock commands; {@link #changes()} lists every cell the
+ * command changed (the change feed's event); {@link #reservation()} is the answer of reservation
+ * commands; {@link #shortLines()} explains {@link ErrorCode#INSUFFICIENT_STOCK}.
+ */
+public final class CommandResult
+{
+    private final Levels levels = new Levels();
+    private final Levels changes = new Levels();
+    private final ReservationView reservation = new ReservationView();
+    private final ShortLines shortLines = new ShortLines();
+    private ErrorCode code = ErrorCode.OK;
+    private String detail;
+    private boolean replayed;
+    private long sequence;
+    private long digest;
+    private long cellCount;
+    private long openReservations;
+    private long closedReservations;
+    private long idempotencyKeys;
+
+    /** Resets to an empty success, keeping capacity. */
+    public void clear()
+    {
+        levels.clear();
+        changes.clear();
+        reservation.clear();
+        shortLines.clear();
+        code = ErrorCode.OK;
+        detail = null;
+        replayed = false;
+        sequence = 0;
+        digest = 0;
+    }
+
+    /**
+     * Marks the command as failed. A failed command changed nothing.
+     *
+     * @param code   the error.
+     * @param detail a human explanation; a constant, so failing allocates nothing.
+     */
+    public void fail(final ErrorCode code, final String detail)
+    {
+        this.code = code;
+        this.detail = detail;
+    }
+
+    public ErrorCode code()
+    {
+        return code;
+    }
+
+    public boolean isOk()
+    {
+        return code == ErrorCode.OK;
+    }
+
+    /** @return the human explanation of an error, or null. */
+    public String detail()
+    {
+        return detail;
+    }
+
+    /**
+     * @return true when this answer repeats an earlier one and the command applied nothing: a lock of an
+     * order that exists with the same lines, or a request with an idempotency key already seen.
+     */
+    public boolean isReplayed()
+    {
+        return replayed;
+    }
+
+    public void replayed(final boolean replayed)
+    {
+        this.replayed = replayed;
+    }
+
+    /** @return the engine sequence of the command that produced this answer (the original, for a key replay). */
+    public long sequence()
+    {
+        return sequence;
+    }
+
+    public void sequence(final long sequence)
+    {
+        this.sequence = sequence;
+    }
+
+    public Levels levels()
+    {
+        return levels;
+    }
+
+    public Levels changes()
+    {
+        return changes;
+    }
+
+    public ReservationView reservation()
+    {
+        return reservation;
+    }
+
+    public ShortLines shortLines()
+    {
+        return shortLines;
+    }
+
+    /** @return the state digest, answered by {@link CommandType#GET_DIGEST}. */
+    public long digest()
+    {
+        return digest;
+    }
+
+    public long cellCount()
+    {
+        return cellCount;
+    }
+
+    public long openReservations()
+    {
+        return openReservations;
+    }
+
+    public long closedReservations()
+    {
+        return closedReservations;
+    }
+
+    public long idempotencyKeys()
+    {
+        return idempotencyKeys;
+    }
+
+    /** Records the ledger's digest and sizes. */
+    public void stats(
+        final long digest,
+        final long cellCount,
+        final long openReservations,
+        final long closedReservations,
+        final long idempotencyKeys)
+    {
+        this.digest = digest;
+        this.cellCount = cellCount;
+        this.openReservations = openReservations;
+        this.closedReservations = closedReservations;
+        this.idempotencyKeys = idempotencyKeys;
+    }
+
+    /** Replaces this result with a copy of {@code other}. */
+    public void copyFrom(final CommandResult other)
+    {
+        levels.copyFrom(other.levels);
+        changes.copyFrom(other.changes);
+        reservation.copyFrom(other.reservation);
+        shortLines.copyFrom(other.shortLines);
+        code = other.code;
+        detail = other.detail;
+        replayed = other.replayed;
+        sequence = other.sequence;
+        stats(other.digest, other.cellCount, other.openReservations, other.closedReservations,
+            other.idempotencyKeys);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.stockhold.engine.command;
+
+/**
+ * Every command the engine understands, with the traits the pipeline needs to know about it.
+ * <p>
+ * The byte code is stable: it is written to the journal and the binary protocol, so a code is never
+ * reused or renumbered. Read-only commands pass through the ring (so they see a consistent ledger)
+ * but are not journaled, because the type says they change nothing.
+ */
+public enum CommandType
+{
+    LOCK(1, true),
+    RELEASE(2, true),
+    DEDUCT(3, true),
+    RETURN(4, true),
+    /** Absolute stock counts for one or more cells (PUT and batch), applied atomically. */
+    SET_STOCK(5, true),
+    ADJUST(6, true),
+    RECEIVE(7, true),
+    /** Advances engine time: expires reservations and forgets old idempotency keys and orders. */
+    TICK(8, true),
+    GET_CELL(20, false),
+    GET_SKU(21, false),
+    GET_RESERVATION(22, false),
+    /** Answers the ledger's state digest and sizes; for operators and replay checks. */
+    GET_DIGEST(23, false);
+
+    private static final CommandType[] BY_CODE = new CommandType[64];
+
+    static
+    {
+        for (final CommandType type : values())
+        {
+            BY_CODE[type.code] = type;
+        }
+    }
+
+    private final byte code;
+    private final boolean mutating;
+
+    CommandType(final int code, final boolean mutating)
+    {
+        this.code = (byte)code;
+        this.mutating = mutating;
+    }
+
+    /** @return the stable wire and journal code of this type. */
+    public byte code()
+    {
+        return code;
+    }
+
+    /** @return true when the command may change the ledger and therefore must be journaled. */
+    public boolean isMutating()
+    {
+        return mutating;
+    }
+
+    /**
+     * @param code a stable code as returned by {@link #code()}.
+     * @return the type, or null when the code is unknown.
+     */
+    public static CommandType fromCode(final int code)
+    {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.stockhold.engine.command;
+
+import java.util.Arrays;
+
+/**
+ * The lines of a lock, release, deduct or return request, held in reusable arrays inside a ring slot.
+ * <p>
+ * A line names a SKU, optionally a warehouse (null lets the engine choose, for a lock) and a quantity.
+ * Capacity grows on demand and is kept, so a slot stops allocating once it has seen its largest order.
+ */
+public final class OrderLines
+{
+    private String[] skus = new String[4];
+    private String[] warehouses = new String[4];
+    private long[] quantities = new long[4];
+    private int count;
+
+    /** Forgets all lines, keeping capacity. */
+    public void clear()
+    {
+        Arrays.fill(skus, 0, count, null);
+        Arrays.fill(warehouses, 0, count, null);
+        count = 0;
+    }
+
+    /**
+     * Appends a line.
+     *
+     * @param sku       the SKU code.
+     * @param warehouse the warehouse code, or null for the engine to choose.
+     * @param quantity  the quantity (validated by the engine).
+     * @return this, for chaining.
+     */
+    public OrderLines add(final String sku, final String warehouse, final long quantity)
+    {
+        if (count == skus.length)
+        {
+            final int capacity = count * 2;
+            skus = Arrays.copyOf(skus, capacity);
+            warehouses = Arrays.copyOf(warehouses, capacity);
+            quantities = Arrays.copyOf(quantities, capacity);
+        }
+        skus[count] = sku;
+        warehouses[count] = warehouse;
+        quantities[count] = quantity;
+        count++;
+        return this;
+    }
+
+    /** @return the number of lines. */
+    public int count()
+    {
+        return count;
+    }
+
+    /** @return the SKU of line {@code i}. */
+    public String sku(final int i)
+    {
+        return skus[i];
+    }
+
+    /** @return the warehouse of line {@code i}, or null when the engine is to choose. */
+    public String warehouse(final int i)
+    {
+        return warehouses[i];
+    }
+
+    /** @return the quantity of line {@code i}. */
+    public long quantity(final int i)
+    {
+        return quantities[i];
+    }
+
+    /** Replaces this list's lines with a copy of {@code other}'s. */
+    public void copyFrom(final OrderLines other)
+    {
+        clear();
+        for (int i = 0; i < other.count; i++)
+        {
+            add(other.skus[i], other.warehouses[i], other.quantities[i]);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.stockhold.engine.command;
+
+import java.util.Arrays;
+
+/**
+ * A copy of a reservation as the ledger answered it: what the API returns for every reservation
+ * endpoint. {@link #NO_EXPIRY} marks a reservation without a TTL.
+ */
+public final class ReservationView
+{
+    /** The {@link #expiresAtMillis()} of a reservation that never expires. */
+    public static final long NO_EXPIRY = Long.MIN_VALUE;
+
+    private String orderId;
+    private String channel;
+    private ReservationState state;
+    private long createdAtMillis;
+    private long expiresAtMillis;
+    private String[] skus = new String[0];
+    private String[] warehouses = new String[0];
+    private long[] values = new long[0];
+    private boolean[] presale = new boolean[0];
+    private int lineCount;
+
+    private static final int FIELDS = 4;
+
+    /** Forgets the reservation, keeping capacity. */
+    public void clear()
+    {
+        orderId = null;
+        channel = null;
+        state = null;
+        lineCount = 0;
+    }
+
+    /** Sets the header fields. */
+    public void set(
+        final String orderId,
+        final String channel,
+        final ReservationState state,
+        final long createdAtMillis,
+        final long expiresAtMillis)
+    {
+        this.orderId = orderId;
+        this.channel = channel;
+        this.state = state;
+        this.createdAtMillis = createdAtMillis;
+        this.expiresAtMillis = expiresAtMillis;
+        this.lineCount = 0;
+    }
+
+    /** Appends a reservation line. */
+    public void addLine(
+        final String sku,
+        final String warehouse,
+        final long quantity,
+        final boolean isPresale,
+        final long deducted,
+        final long released,
+        final long returned)
+    {
+        if (lineCount == skus.length)
+        {
+            final int capacity = Math.max(4, lineCount * 2);
+            skus = Arrays.copyOf(skus, capacity);
+            warehouses = Arrays.copyOf(warehouses, capacity);
+            values = Arrays.copyOf(values, capacity * FIELDS);
+            presale = Arrays.copyOf(presale, capacity);
+        }
+        skus[lineCount] = sku;
+        warehouses[lineCount] = warehouse;
+        presale[lineCount] = isPresale;
+        final int base = lineCount * FIELDS;
+        values[base] = quantity;
+        values[base + 1] = deducted;
+        values[base + 2] = released;
+        values[base + 3] = returned;
+        lineCount++;
+    }
+
+    /** @return true when a reservation was copied in. */
+    public boolean isPresent()
+    {
+        return orderId != null;
+    }
+
+    public String orderId()
+    {
+        return orderId;
+    }
+
+    /** @return the channel, or null when the lock named none. */
+    public String channel()
+    {
+        return channel;
+    }
+
+    public ReservationState state()
+    {
+        return state;
+    }
+
+    public long createdAtMillis()
+    {
+        return createdAtMillis;
+    }
+
+    /** @return when the reservation expires, or {@link #NO_EXPIRY}. */
+    public long expiresAtMillis()
+    {
+        return expiresAtMillis;
+    }
+
+    public int lineCount()
+    {
+        return lineCount;
+    }
+
+    public String sku(final int line)
+    {
+        return skus[line];
+    }
+
+    public String warehouse(final int line)
+    {
+        return warehouses[line];
+    }
+
+    public long quantity(final int line)
+    {
+        return values[line * FIELDS];
+    }
+
+    public boolean presale(final int line)
+    {
+        return presale[line];
+    }
+
+    public long deducted(final int line)
+    {
+        return values[line * FIELDS + 1];
+    }
+
+    public long released(final int line)
+    {
+        return values[line * FIELDS + 2];
+    }
+
+    public long returned(final int line)
+    {
+        return values[line * FIELDS + 3];
+    }
+
+    /** Replaces this view with a copy of {@code other}. */
+    public void copyFrom(final ReservationView other)
+    {
+        clear();
+        if (!other.isPresent())
+        {
+            return;
+        }
+        set(other.orderId, other.channel, other.state, other.createdAtMillis, other.expiresAtMillis);
+        for (int i = 0; i < other.lineCount; i++)
+        {
+            addLine(other.skus[i], other.warehouses[i], other.quantity(i), other.presale[i], other.deducted(i),
+                other.released(i), other.returned(i));
+        }
+    }
+}

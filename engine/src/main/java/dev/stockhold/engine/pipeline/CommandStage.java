@@ -1,0 +1,30 @@
+package dev.stockhold.engine.pipeline;
+
+import dev.stockhold.engine.command.Command;
+
+/**
+ * A stage of the pipeline that sees every command in sequence order on its own thread: the journaler
+ * (in parallel with the ledger) or the responder (after both).
+ */
+@FunctionalInterface
+public interface CommandStage
+{
+    /**
+     * Handles one command.
+     *
+     * @param command    the ring slot; valid only until this call returns.
+     * @param endOfBatch true for the last command currently available, where I/O is best flushed.
+     * @throws Exception on failure; the pipeline logs it and, for the journaler, stops acknowledging.
+     */
+    void onCommand(Command command, boolean endOfBatch) throws Exception;
+
+    /** Called once on the stage's thread before the first command. */
+    default void onStart()
+    {
+    }
+
+    /** Called once on the stage's thread after the last command. */
+    default void onShutdown()
+    {
+    }
+}

@@ -1,0 +1,400 @@
+package dev.stockhold.engine.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.EventTranslatorThreeArg;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.dsl.ProducerType;
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.ledger.Ledger;
+
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * The whole engine pipeline, wired in one place. The data's path:
+ * <pre>
+ *   1. producers (gateway event loops, timers, tests) claim a slot of the multi-producer ring, or are
+ *      told the ring is full and answer "overloaded": they never block;
+ *   2. journaler ∥ ledger: the journaler appends the command while the single-writer ledger applies it;
+ *   3. responder: runs only after both have passed the slot, so no one hears a result that is not
+ *      journaled.
+ * </pre>
+ * This class owns every engine thread. Producers may call {@link #tryPublish} from any thread.
+ */
+public final class EnginePipeline implements AutoCloseable
+{
+    private static final System.Logger LOG = System.getLogger(EnginePipeline.class.getName());
+
+    private final Disruptor<Command> disruptor;
+    private final RingBuffer<Command> ring;
+    private final LongSupplier clock;
+    private final long firstSequence;
+    private final long tickIntervalMillis;
+    private volatile long journalFailedAtSequence = Long.MAX_VALUE;
+    private volatile boolean running;
+    private Thread ticker;
+
+    private EnginePipeline(final Builder builder)
+    {
+        this.clock = builder.clock;
+        this.firstSequence = builder.firstSequence;
+        this.tickIntervalMillis = builder.tickIntervalMillis;
+        this.disruptor = new Disruptor<>(Command::new, builder.ringSize, new StageThreads(),
+            ProducerType.MULTI, builder.waitPreset.newWaitStrategy());
+        this.ring = disruptor.getRingBuffer();
+
+        final LedgerStage ledgerStage = new LedgerStage(builder.ledger);
+        final EventHandlerGroup<Command> applied;
+        if (builder.journaler != null)
+        {
+            final StageHandler journalStage = new StageHandler(builder.journaler);
+            applied = disruptor.handleEventsWith(journalStage, ledgerStage);
+            disruptor.handleExceptionsFor(journalStage).with(new JournalFailure());
+        }
+        else
+        {
+            applied = disruptor.handleEventsWith(ledgerStage);
+        }
+        if (builder.responder != null)
+        {
+            applied.then(new ResponderStage(builder.responder));
+        }
+    }
+
+    /** @return a builder; the ledger is required, the journaler and responder are optional. */
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /** Starts the stage threads and, if configured, the tick timer. */
+    public EnginePipeline start()
+    {
+        running = true;
+        disruptor.start();
+        if (tickIntervalMillis > 0)
+        {
+            ticker = new Thread(this::tickLoop, "stockhold-ticker");
+            ticker.setDaemon(true);
+            ticker.start();
+        }
+        return this;
+    }
+
+    private static final EventTranslatorThreeArg<Command, EnginePipeline, Command, Object> COPY =
+        (slot, ringSequence, pipeline, request, unused) ->
+        {
+            slot.copyFrom(request);
+            pipeline.stamp(slot, ringSequence);
+        };
+
+    private static final EventTranslatorThreeArg<Command, EnginePipeline, EventTranslatorOneArg<Command, Object>,
+        Object> FILL = (slot, ringSequence, pipeline, filler, arg) ->
+        {
+            slot.clear();
+            filler.translateTo(slot, ringSequence, arg);
+            pipeline.stamp(slot, ringSequence);
+        };
+
+    private void stamp(final Command slot, final long ringSequence)
+    {
+        slot.sequence = firstSequence + ringSequence;
+        slot.timestampMillis = clock.getAsLong();
+    }
+
+    /**
+     * Copies {@code request} (header and payload) into the ring; the engine stamps its sequence and time.
+     *
+     * @return false when the ring is full or the engine stopped: answer {@link ErrorCode#OVERLOADED}.
+     */
+    public boolean tryPublish(final Command request)
+    {
+        return running && ring.tryPublishEvent(COPY, this, request, null);
+    }
+
+    /**
+     * Lets {@code filler} write a command straight into a ring slot (cleared first), without a copy.
+     *
+     * @return false when the ring is full or the engine stopped: answer {@link ErrorCode#OVERLOADED}.
+     */
+    @SuppressWarnings("unchecked")
+    public <A> boolean tryPublish(final EventTranslatorOneArg<Command, A> filler, final A arg)
+    {
+        return running && ring.tryPublishEvent(FILL, this, (EventTranslatorOneArg<Command, Object>)filler, arg);
+    }
+
+    /** @return how many slots hold commands not yet answered, for metrics. */
+    public long occupancy()
+    {
+        return ring.getBufferSize() - ring.remainingCapacity();
+    }
+
+    /** @return the ring's size in slots. */
+    public int ringSize()
+    {
+        return ring.getBufferSize();
+    }
+
+    /** @return the engine sequence the next command will get. */
+    public long nextSequence()
+    {
+        return firstSequence + ring.getCursor() + 1;
+    }
+
+    /** @return true once the journaler has failed: commands from then on are answered ERR_INTERNAL. */
+    public boolean isJournalFailed()
+    {
+        return journalFailedAtSequence != Long.MAX_VALUE;
+    }
+
+    /** Stops accepting commands, lets every published command through all stages, then stops the threads. */
+    @Override
+    public void close()
+    {
+        if (!running)
+        {
+            return;
+        }
+        running = false;
+        if (ticker != null)
+        {
+            ticker.interrupt();
+        }
+        try
+        {
+            disruptor.shutdown(30, TimeUnit.SECONDS);
+        }
+        catch (final com.lmax.disruptor.TimeoutException ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "engine did not drain in 30 s; halting");
+            disruptor.halt();
+        }
+    }
+
+    private void tickLoop()
+    {
+        final Command tick = new Command().tick();
+        while (running)
+        {
+            try
+            {
+                Thread.sleep(tickIntervalMillis);
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            // A full ring skips this tick; the next one expires what this one would have.
+            tryPublish(tick);
+        }
+    }
+
+    /** Applies each command to the single-writer ledger; a bug becomes ERR_INTERNAL, never a dead ring. */
+    private static final class LedgerStage implements EventHandler<Command>
+    {
+        private final Ledger ledger;
+
+        LedgerStage(final Ledger ledger)
+        {
+            this.ledger = ledger;
+        }
+
+        @Override
+        public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
+        {
+            try
+            {
+                ledger.apply(command);
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.log(System.Logger.Level.ERROR, "ledger failed on sequence " + command.sequence
+                    + " request " + command.requestId, ex);
+                command.result.fail(ErrorCode.INTERNAL, "internal error");
+            }
+        }
+    }
+
+    /** Adapts a {@link CommandStage} to the Disruptor. */
+    private static class StageHandler implements EventHandler<Command>
+    {
+        final CommandStage stage;
+
+        StageHandler(final CommandStage stage)
+        {
+            this.stage = stage;
+        }
+
+        @Override
+        public void onEvent(final Command command, final long sequence, final boolean endOfBatch) throws Exception
+        {
+            stage.onCommand(command, endOfBatch);
+        }
+
+        @Override
+        public void onStart()
+        {
+            stage.onStart();
+        }
+
+        @Override
+        public void onShutdown()
+        {
+            stage.onShutdown();
+        }
+    }
+
+    /** The responder: answers ERR_INTERNAL for everything from the first command the journal failed on. */
+    private final class ResponderStage extends StageHandler
+    {
+        ResponderStage(final CommandStage stage)
+        {
+            super(stage);
+        }
+
+        @Override
+        public void onEvent(final Command command, final long sequence, final boolean endOfBatch) throws Exception
+        {
+            if (command.sequence >= journalFailedAtSequence && command.type.isMutating())
+            {
+                command.result.fail(ErrorCode.INTERNAL, "journal failed: command not durable");
+            }
+            try
+            {
+                stage.onCommand(command, endOfBatch);
+            }
+            catch (final Exception ex)
+            {
+                LOG.log(System.Logger.Level.ERROR, "responder failed on sequence " + command.sequence, ex);
+            }
+        }
+    }
+
+    /** A journal failure stops acknowledgements: the pipeline refuses new commands from then on. */
+    private final class JournalFailure implements ExceptionHandler<Command>
+    {
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final Command command)
+        {
+            LOG.log(System.Logger.Level.ERROR, "journal failed at sequence " + command.sequence
+                + "; refusing further commands", ex);
+            if (command.sequence < journalFailedAtSequence)
+            {
+                journalFailedAtSequence = command.sequence;
+            }
+            running = false;
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "journal failed to start", ex);
+            journalFailedAtSequence = firstSequence;
+            running = false;
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "journal failed to shut down cleanly", ex);
+        }
+    }
+
+    /** Names the engine's threads so a thread dump reads like the diagram above. */
+    private static final class StageThreads implements ThreadFactory
+    {
+        private static final String[] NAMES = {"stockhold-journal", "stockhold-ledger", "stockhold-responder"};
+        private final AtomicInteger created = new AtomicInteger();
+
+        @Override
+        public Thread newThread(final Runnable runnable)
+        {
+            final int index = created.getAndIncrement();
+            final Thread thread = new Thread(runnable, index < NAMES.length ? NAMES[index] : "stockhold-stage-" + index);
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    /** Configures a pipeline. */
+    public static final class Builder
+    {
+        private Ledger ledger;
+        private CommandStage journaler;
+        private CommandStage responder;
+        private int ringSize = 1 << 16;
+        private WaitPreset waitPreset = WaitPreset.BALANCED;
+        private long firstSequence = 1;
+        private LongSupplier clock = System::currentTimeMillis;
+        private long tickIntervalMillis;
+
+        /** The single writer; required. */
+        public Builder ledger(final Ledger ledger)
+        {
+            this.ledger = ledger;
+            return this;
+        }
+
+        /** The stage that makes commands durable, run in parallel with the ledger; optional. */
+        public Builder journaler(final CommandStage journaler)
+        {
+            this.journaler = journaler;
+            return this;
+        }
+
+        /** The stage that answers, after the ledger and the journaler; optional. */
+        public Builder responder(final CommandStage responder)
+        {
+            this.responder = responder;
+            return this;
+        }
+
+        /** Slots in the ring, a power of two: the bound on queued commands before "overloaded". */
+        public Builder ringSize(final int ringSize)
+        {
+            this.ringSize = ringSize;
+            return this;
+        }
+
+        public Builder waitPreset(final WaitPreset waitPreset)
+        {
+            this.waitPreset = Objects.requireNonNull(waitPreset);
+            return this;
+        }
+
+        /** The engine sequence of the first command published: one past what recovery replayed. */
+        public Builder firstSequence(final long firstSequence)
+        {
+            this.firstSequence = firstSequence;
+            return this;
+        }
+
+        /** The source of command timestamps, in epoch milliseconds; the ledger itself never reads a clock. */
+        public Builder clock(final LongSupplier clock)
+        {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Publishes a tick this often (0, the default, for none): what drives expiry and eviction. */
+        public Builder tickIntervalMillis(final long tickIntervalMillis)
+        {
+            this.tickIntervalMillis = tickIntervalMillis;
+            return this;
+        }
+
+        public EnginePipeline build()
+        {
+            Objects.requireNonNull(ledger, "ledger");
+            return new EnginePipeline(this);
+        }
+    }
+}
