@@ -13,7 +13,7 @@ package dev.stockhold.engine.command;
  *   <li>SET_STOCK: items (one for a PUT, many for a batch).</li>
  *   <li>ADJUST: sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason.</li>
  *   <li>RECEIVE: sku, warehouse, quantity.</li>
- *   <li>TICK, GET_DIGEST: only the header.</li>
+ *   <li>TICK, SNAPSHOT, GET_DIGEST: only the header.</li>
  *   <li>GET_CELL: sku, warehouse. GET_SKU: sku. GET_RESERVATION: orderId.</li>
  * </ul>
  */
@@ -203,6 +203,14 @@ public final class Command
         clear();
         this.type = CommandType.GET_RESERVATION;
         this.orderId = orderId;
+        return this;
+    }
+
+    /** Fills a request for a snapshot at this point of the sequence. */
+    public Command snapshot()
+    {
+        clear();
+        this.type = CommandType.SNAPSHOT;
         return this;
     }
 

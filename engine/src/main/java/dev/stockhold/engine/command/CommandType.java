@@ -19,6 +19,11 @@ public enum CommandType
     RECEIVE(7, true),
     /** Advances engine time: expires reservations and forgets old idempotency keys and orders. */
     TICK(8, true),
+    /**
+     * Asks the ledger to write a snapshot of itself at this point of the sequence. It changes no stock,
+     * so it is not journaled; the snapshot records the last journaled sequence it covers.
+     */
+    SNAPSHOT(9, false),
     GET_CELL(20, false),
     GET_SKU(21, false),
     GET_RESERVATION(22, false),

@@ -9,8 +9,10 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.ledger.Ledger;
+import org.agrona.ExpandableArrayBuffer;
 
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -38,6 +40,7 @@ public final class EnginePipeline implements AutoCloseable
     private final LongSupplier clock;
     private final long firstSequence;
     private final long tickIntervalMillis;
+    private final LedgerStage ledgerStage;
     private volatile long journalFailedAtSequence = Long.MAX_VALUE;
     private volatile boolean running;
     private Thread ticker;
@@ -51,7 +54,7 @@ public final class EnginePipeline implements AutoCloseable
             ProducerType.MULTI, builder.waitPreset.newWaitStrategy());
         this.ring = disruptor.getRingBuffer();
 
-        final LedgerStage ledgerStage = new LedgerStage(builder.ledger);
+        ledgerStage = new LedgerStage(builder.ledger, builder.snapshotSink, builder.snapshotEveryCommands);
         final EventHandlerGroup<Command> applied;
         if (builder.journaler != null)
         {
@@ -177,6 +180,8 @@ public final class EnginePipeline implements AutoCloseable
             LOG.log(System.Logger.Level.ERROR, "engine did not drain in 30 s; halting");
             disruptor.halt();
         }
+        // The stage threads have stopped: a final snapshot here covers everything applied.
+        ledgerStage.snapshot();
     }
 
     private void tickLoop()
@@ -197,14 +202,23 @@ public final class EnginePipeline implements AutoCloseable
         }
     }
 
-    /** Applies each command to the single-writer ledger; a bug becomes ERR_INTERNAL, never a dead ring. */
+    /**
+     * Applies each command to the single-writer ledger and takes snapshots between commands; a bug
+     * becomes ERR_INTERNAL, never a dead ring.
+     */
     private static final class LedgerStage implements EventHandler<Command>
     {
         private final Ledger ledger;
+        private final SnapshotSink snapshotSink;
+        private final long snapshotEveryCommands;
+        private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(1 << 16);
+        private long commandsSinceSnapshot;
 
-        LedgerStage(final Ledger ledger)
+        LedgerStage(final Ledger ledger, final SnapshotSink snapshotSink, final long snapshotEveryCommands)
         {
             this.ledger = ledger;
+            this.snapshotSink = snapshotSink;
+            this.snapshotEveryCommands = snapshotEveryCommands;
         }
 
         @Override
@@ -220,6 +234,28 @@ public final class EnginePipeline implements AutoCloseable
                     + " request " + command.requestId, ex);
                 command.result.fail(ErrorCode.INTERNAL, "internal error");
             }
+            if (command.type.isMutating())
+            {
+                commandsSinceSnapshot++;
+            }
+            if (command.type == CommandType.SNAPSHOT
+                || (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands))
+            {
+                snapshot();
+            }
+        }
+
+        void snapshot()
+        {
+            if (snapshotSink == null)
+            {
+                return;
+            }
+            final long startNanos = System.nanoTime();
+            final int length = ledger.writeSnapshot(snapshotBuffer, 0);
+            final long pauseNanos = System.nanoTime() - startNanos;
+            commandsSinceSnapshot = 0;
+            snapshotSink.onSnapshot(snapshotBuffer, length, ledger.lastAppliedSequence(), pauseNanos);
         }
     }
 
@@ -335,6 +371,8 @@ public final class EnginePipeline implements AutoCloseable
         private long firstSequence = 1;
         private LongSupplier clock = System::currentTimeMillis;
         private long tickIntervalMillis;
+        private SnapshotSink snapshotSink;
+        private long snapshotEveryCommands;
 
         /** The single writer; required. */
         public Builder ledger(final Ledger ledger)
@@ -388,6 +426,17 @@ public final class EnginePipeline implements AutoCloseable
         public Builder tickIntervalMillis(final long tickIntervalMillis)
         {
             this.tickIntervalMillis = tickIntervalMillis;
+            return this;
+        }
+
+        /**
+         * Takes a snapshot after every {@code everyCommands} mutating commands (0 for none), on each
+         * {@link CommandType#SNAPSHOT} command, and once more when the pipeline closes.
+         */
+        public Builder snapshots(final SnapshotSink sink, final long everyCommands)
+        {
+            this.snapshotSink = sink;
+            this.snapshotEveryCommands = everyCommands;
             return this;
         }
 
