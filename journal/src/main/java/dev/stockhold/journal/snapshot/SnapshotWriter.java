@@ -122,6 +122,11 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
 
     private void writeWhenJournaled(final Slot slot) throws IOException
     {
+        if (slot.coveredSequence == lastWrittenSequence)
+        {
+            // Nothing changed since the last snapshot (an idle engine's timer): the file on disk is this one.
+            return;
+        }
         final long deadline = System.nanoTime() + JOURNAL_WAIT_NANOS;
         while (journalProcessedSequence.getAsLong() < slot.coveredSequence)
         {
