@@ -19,6 +19,7 @@ public final class CommandStreams
     static final String[] WAREHOUSES = {"WH1", "WH2", "WH3"};
 
     private final Random random;
+    private final String orderPrefix;
     private final List<String> orders = new ArrayList<>();
     private final Command previousKeyed = new Command();
     private long sequence;
@@ -28,7 +29,14 @@ public final class CommandStreams
     /** @param seed print it in the test so a failure re-runs exactly. */
     public CommandStreams(final long seed)
     {
+        this(seed, "order-");
+    }
+
+    /** @param orderPrefix starts every order id, so several streams into one journal do not collide. */
+    public CommandStreams(final long seed, final String orderPrefix)
+    {
         this.random = new Random(seed);
+        this.orderPrefix = orderPrefix;
     }
 
     /** @return the orders locked so far (some may have failed or expired). */
@@ -112,7 +120,7 @@ public final class CommandStreams
 
     private void lock(final Command into)
     {
-        final String order = random.nextInt(10) == 0 && !orders.isEmpty() ? order() : "order-" + (++orderCounter);
+        final String order = random.nextInt(10) == 0 && !orders.isEmpty() ? order() : orderPrefix + (++orderCounter);
         orders.add(order);
         into.lock(order, random.nextBoolean() ? "shopify" : null, random.nextInt(3) == 0 ? 60 + random.nextInt(300) : 0,
             random.nextInt(5) == 0, random.nextInt(5) == 0);
@@ -121,7 +129,7 @@ public final class CommandStreams
 
     private void lockMultiLine(final Command into)
     {
-        final String order = "order-" + (++orderCounter);
+        final String order = orderPrefix + (++orderCounter);
         orders.add(order);
         into.lock(order, "amazon", random.nextInt(600), random.nextBoolean(), random.nextBoolean());
         final int lines = 2 + random.nextInt(3);
