@@ -20,12 +20,18 @@ public final class Replayer
     private long lastSequence;
     private long bytes;
 
-    /** Hook for the verifier: called after each applied entry. */
-    @FunctionalInterface
-    public interface AfterEntry
+    /** Hook for the verifier: sees each entry before and after it is applied. */
+    public interface Hook
     {
+        /** @param command the entry about to be applied. */
+        default void beforeEntry(final Command command)
+        {
+        }
+
         /** @param command the entry just applied, with the ledger's result. */
-        void afterEntry(Command command);
+        default void afterEntry(final Command command)
+        {
+        }
     }
 
     /**
@@ -34,11 +40,11 @@ public final class Replayer
      * @param reader   a reader on the journal; positioned by this call.
      * @param ledger   the ledger to apply to (fresh, or loaded from a snapshot covering afterSequence).
      * @param what     what is replayed, for the progress log.
-     * @param hook     called after each entry, or null.
+     * @param hook     called around each entry, or null.
      * @return the sequence of the last entry applied, or {@code afterSequence} when none was.
      */
     public long replay(final JournalReader reader, final Ledger ledger, final long afterSequence,
-        final String what, final AfterEntry hook)
+        final String what, final Hook hook)
     {
         reader.seekAfter(afterSequence);
         final ReplayProgress progress = new ReplayProgress(what, reader.entriesFromHere());
@@ -62,6 +68,10 @@ public final class Replayer
                 }
                 throw new IllegalStateException("journal out of order: sequence " + command.sequence + " after "
                     + lastSequence);
+            }
+            if (hook != null)
+            {
+                hook.beforeEntry(command);
             }
             ledger.apply(command);
             lastSequence = command.sequence;
