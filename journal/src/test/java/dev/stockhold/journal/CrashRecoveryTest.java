@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,16 +55,50 @@ class CrashRecoveryTest
         assertTrue(totalAcked > 0);
     }
 
-    private List<String> runAndKill(final Durability durability, final long streamSeed, final String prefix,
-        final long runMillis) throws Exception
+    @Test
+    void aWriterThatDiedMidEntryLeavesAJournalThatRecoversAndAcceptsNewEntries() throws Exception
+    {
+        final JournalConfig config = JournalConfig.defaults(dir);
+        final Process process = new ProcessBuilder(javaCommand(TornWriteWorker.class, config.journalDir().toString(),
+            "50")).redirectErrorStream(true).start();
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(output.contains("HALF-WRITTEN"), output);
+        final long digest;
+        try (JournalService recovered = JournalService.open(config, LedgerConfig.defaults()))
+        {
+            assertEquals(50, recovered.recovery().entriesReplayed(), "the half entry is invisible");
+            assertEquals(51, recovered.nextSequence());
+            final EngineRun run = new EngineRun(recovered, 0);
+            run.publish(new Command().receive("SKU-2", "WH", 1));
+            run.publish(new Command().receive("SKU-3", "WH", 1));
+            digest = run.liveDigest();
+            run.closeWithoutFinalSnapshot();
+        }
+        try (JournalService again = JournalService.open(config, LedgerConfig.defaults()))
+        {
+            assertEquals(52, again.recovery().entriesReplayed(), "the new entries follow the torn one");
+            assertEquals(digest, again.recovery().digest());
+        }
+    }
+
+    private static List<String> javaCommand(final Class<?> main, final String... args)
     {
         final List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         command.addAll(Arrays.asList(System.getProperty("stockhold.jvm.flags", "").trim().split("\\s+")));
         command.removeIf(String::isEmpty);
         command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-            System.getProperty("java.class.path"), CrashWorker.class.getName(), dir.toString(), durability.name(),
-            Long.toString(streamSeed), prefix));
+            System.getProperty("java.class.path"), main.getName()));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    private List<String> runAndKill(final Durability durability, final long streamSeed, final String prefix,
+        final long runMillis) throws Exception
+    {
+        final List<String> command = javaCommand(CrashWorker.class, dir.toString(), durability.name(),
+            Long.toString(streamSeed), prefix);
         final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         final List<String> acks = new CopyOnWriteArrayList<>();
         final Thread reader = new Thread(() ->
@@ -81,7 +116,7 @@ class CrashRecoveryTest
                     }
                 }
             }
-            catch (final java.io.IOException ex)
+            catch (final IOException ex)
             {
                 return;
             }

@@ -3,6 +3,7 @@ package dev.stockhold.journal;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.EnginePipeline;
+import dev.stockhold.engine.pipeline.Reply;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
 import dev.stockhold.journal.queue.JournalQueue;
 import net.openhft.chronicle.core.time.SetTimeProvider;
@@ -14,6 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -129,14 +134,14 @@ class RetentionTest
 
     private static long digestOf(final EnginePipeline pipeline, final Command read) throws InterruptedException
     {
-        final java.util.concurrent.CompletableFuture<Long> digest = new java.util.concurrent.CompletableFuture<>();
-        read.replyTo = (dev.stockhold.engine.pipeline.Reply)(c, end) -> digest.complete(c.result.digest());
+        final CompletableFuture<Long> digest = new CompletableFuture<>();
+        read.replyTo = (Reply)(c, end) -> digest.complete(c.result.digest());
         publish(pipeline, read);
         try
         {
-            return digest.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return digest.get(10, TimeUnit.SECONDS);
         }
-        catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex)
+        catch (final ExecutionException | TimeoutException ex)
         {
             throw new AssertionError(ex);
         }
