@@ -70,9 +70,11 @@ class CrashRecoveryTest
             assertEquals(50, recovered.recovery().entriesReplayed(), "the half entry is invisible");
             assertEquals(51, recovered.nextSequence());
             final EngineRun run = new EngineRun(recovered, 0);
-            run.publish(new Command().receive("SKU-2", "WH", 1));
-            run.publish(new Command().receive("SKU-3", "WH", 1));
+            final long before = run.liveDigest();
+            run.publish(new Command().adjust("SKU-2", "WH", 5, 0, 0, "found"));
+            run.publish(new Command().adjust("SKU-3", "WH", 7, 0, 0, "found"));
             digest = run.liveDigest();
+            assertTrue(digest != before, "the new entries change the state");
             run.closeWithoutFinalSnapshot();
         }
         try (JournalService again = JournalService.open(config, LedgerConfig.defaults()))
