@@ -16,8 +16,13 @@ final class Utf8
      */
     static int encode(final String value, final MutableDirectBuffer buffer, final int index)
     {
-        int at = index;
         final int length = value.length();
+        if (isAscii(value, length))
+        {
+            // The common case (codes, ids, keys): one capacity check and a plain copy loop.
+            return index + buffer.putStringWithoutLengthAscii(index, value);
+        }
+        int at = index;
         for (int i = 0; i < length; i++)
         {
             final char c = value.charAt(i);
@@ -50,5 +55,17 @@ final class Utf8
             }
         }
         return at;
+    }
+
+    private static boolean isAscii(final String value, final int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            if (value.charAt(i) >= 0x80)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,6 +8,7 @@ import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +88,36 @@ class JournalQueueTest
             {
                 assertEquals(written, readAll(queue, 0), "seed " + seed);
             }
+        }
+    }
+
+    @Test
+    void theJournalerAllocatesNothingInSteadyState() throws Exception
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        try (JournalQueue queue = JournalQueue.open(dir, new SetTimeProvider(DAY * 20_000), false))
+        {
+            final JournalWriter writer = new JournalWriter(queue, Durability.MMAP, 0);
+            writer.onStart();
+            final Command lock = new Command().lock("order-1", "shopify", 60, false, true);
+            lock.lines.add("SKU-1", "WH1", 2).add("SKU-2", null, 1);
+            lock.idempotencyKey = "key-1";
+            long sequence = 0;
+            for (int i = 0; i < 50_000; i++)
+            {
+                lock.sequence = ++sequence;
+                writer.onCommand(lock, (i & 15) == 15);
+            }
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 50_000; i++)
+            {
+                lock.sequence = ++sequence;
+                writer.onCommand(lock, (i & 15) == 15);
+            }
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            writer.onShutdown();
+            assertTrue(allocated < 64 * 1024, allocated + " bytes allocated for 50,000 entries");
         }
     }
 
