@@ -211,6 +211,12 @@ public final class JournalService implements AutoCloseable
         return snapshotWriter.lastPauseNanos();
     }
 
+    /** @return the part of the last snapshot pause spent copying the state for the writer thread, nanoseconds. */
+    public long lastSnapshotCopyNanos()
+    {
+        return snapshotWriter.lastCopyNanos();
+    }
+
     /** @return the longest ledger pause for a snapshot so far, nanoseconds. */
     public long maxSnapshotPauseNanos()
     {

@@ -60,6 +60,7 @@ public final class JournalCodec
     private static final int FLAG_SPLIT = 2;
 
     private final CRC32C crc = new CRC32C();
+    private final CodeCache codes = new CodeCache();
     private int cursor;
     private int limit;
 
@@ -194,7 +195,7 @@ public final class JournalCodec
         {
             case LOCK:
                 into.orderId = getString(buffer);
-                into.channel = getString(buffer);
+                into.channel = getCode(buffer);
                 require(5);
                 into.ttlSeconds = buffer.getInt(cursor);
                 final int flags = buffer.getByte(cursor + 4);
@@ -213,16 +214,16 @@ public final class JournalCodec
                 getItems(buffer, into.items);
                 break;
             case ADJUST:
-                into.sku = getString(buffer);
-                into.warehouse = getString(buffer);
+                into.sku = getCode(buffer);
+                into.warehouse = getCode(buffer);
                 into.onHandDelta = getLong(buffer);
                 into.inTransitDelta = getLong(buffer);
                 into.safetyStockDelta = getLong(buffer);
                 into.reason = getString(buffer);
                 break;
             case RECEIVE:
-                into.sku = getString(buffer);
-                into.warehouse = getString(buffer);
+                into.sku = getCode(buffer);
+                into.warehouse = getCode(buffer);
                 into.quantity = getLong(buffer);
                 break;
             default:
@@ -254,8 +255,8 @@ public final class JournalCodec
         cursor += 2;
         for (int i = 0; i < count; i++)
         {
-            final String sku = getString(buffer);
-            final String warehouse = getString(buffer);
+            final String sku = getCode(buffer);
+            final String warehouse = getCode(buffer);
             lines.add(sku, warehouse, getLong(buffer));
         }
     }
@@ -287,8 +288,8 @@ public final class JournalCodec
         }
         for (int i = 0; i < count; i++)
         {
-            final String sku = getString(buffer);
-            final String warehouse = getString(buffer);
+            final String sku = getCode(buffer);
+            final String warehouse = getCode(buffer);
             final long onHand = getLong(buffer);
             final long inTransit = getLong(buffer);
             final long safetyStock = getLong(buffer);
@@ -340,6 +341,22 @@ public final class JournalCodec
         }
         require(length);
         final String value = buffer.getStringWithoutLengthUtf8(cursor, length);
+        cursor += length;
+        return value;
+    }
+
+    /** A SKU, warehouse or channel code: repeats across entries, so it comes from the cache. */
+    private String getCode(final DirectBuffer buffer)
+    {
+        require(2);
+        final int length = buffer.getShort(cursor) & 0xFFFF;
+        cursor += 2;
+        if (length == NULL_STRING)
+        {
+            return null;
+        }
+        require(length);
+        final String value = codes.get(buffer, cursor, length);
         cursor += length;
         return value;
     }
