@@ -152,6 +152,25 @@ class JournalServiceTest
     }
 
     @Test
+    void theTimerTakesSnapshotsWithoutACommandCount() throws Exception
+    {
+        final JournalConfig config = config(Durability.MMAP).withSnapshots(0, Duration.ofMillis(100));
+        final JournalService journal = JournalService.open(config, LEDGER);
+        final EngineRun run = new EngineRun(journal, 0);
+        journal.attach(run.pipeline());
+        run.feed(new CommandStreams(7), 500);
+        final long deadline = System.currentTimeMillis() + 10_000;
+        while (journal.lastSnapshotSequence() < 0 && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(10);
+        }
+        assertTrue(journal.lastSnapshotSequence() > 0, "a timed snapshot within 10 s");
+        assertTrue(journal.maxSnapshotPauseNanos() > 0);
+        run.closeWithoutFinalSnapshot();
+        assertTrue(new SnapshotStore(config.snapshotDir()).newestFirst().size() >= 1);
+    }
+
+    @Test
     void aDamagedLastEntryIsSkippedAndItsSequenceReused() throws Exception
     {
         final long seed = System.nanoTime();

@@ -103,6 +103,11 @@ public final class JournalWriter implements CommandStage
             }
             syncChannel = FileChannel.open(queue.cycleFile(cycle), StandardOpenOption.READ, StandardOpenOption.WRITE);
             syncCycle = cycle;
+            // A new day's file: its directory entry must survive a power loss too, once.
+            try (FileChannel dir = FileChannel.open(queue.dir(), StandardOpenOption.READ))
+            {
+                dir.force(true);
+            }
         }
         syncChannel.force(false);
     }
