@@ -17,6 +17,7 @@ public final class Replayer
     private final Command command = new Command();
     private long entries;
     private long torn;
+    private long failed;
     private long lastSequence;
     private long bytes;
 
@@ -73,7 +74,7 @@ public final class Replayer
             {
                 hook.beforeEntry(command);
             }
-            ledger.apply(command);
+            apply(ledger, command);
             lastSequence = command.sequence;
             entries++;
             bytes += reader.entryLength();
@@ -84,6 +85,31 @@ public final class Replayer
             progress.onEntry(entries);
         }
         return lastSequence;
+    }
+
+    /**
+     * Applies as the live ledger stage does: a command the ledger throws on is logged and passed over,
+     * exactly as it was live (where it answered ERR_INTERNAL), so a ledger bug never makes the journal
+     * impossible to restart from.
+     */
+    private void apply(final Ledger ledger, final Command entry)
+    {
+        try
+        {
+            ledger.apply(entry);
+        }
+        catch (final RuntimeException ex)
+        {
+            failed++;
+            LOG.error("ledger failed on journaled sequence {} (as it did live, it answered ERR_INTERNAL)",
+                entry.sequence, ex);
+        }
+    }
+
+    /** @return entries the ledger threw on. */
+    public long failedEntries()
+    {
+        return failed;
     }
 
     /** @return entries applied. */
