@@ -189,10 +189,15 @@ final class ModelSettlement
 
     private void apply(final ModelReservation reservation, final CommandType type, final Map<ModelLine, Long> takes)
     {
-        for (final Map.Entry<ModelLine, Long> entry : takes.entrySet())
+        // Applied in reservation-line order: the order of the cells in the answer's changes (the ledger's
+        // reading of "order of first change"; the spec does not say in which order takes are applied).
+        for (final ModelLine line : reservation.lines)
         {
-            final ModelLine line = entry.getKey();
-            final long quantity = entry.getValue();
+            if (!takes.containsKey(line))
+            {
+                continue;
+            }
+            final long quantity = takes.get(line);
             final ModelCell cell = state.cell(line.sku, line.warehouse);
             switch (type)
             {
