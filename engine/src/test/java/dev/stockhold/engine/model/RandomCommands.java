@@ -120,10 +120,10 @@ public final class RandomCommands
         {
             read(c, roll);
         }
-        if (c.type.isMutating() && c.type != CommandType.TICK && chance(0.15))
+        if (c.type.isMutating() && c.type != CommandType.TICK && chance(0.12))
         {
             c.clientId = random.nextInt(2);
-            c.idempotencyKey = chance(0.02) ? "" : "k" + random.nextInt(6);
+            c.idempotencyKey = chance(0.02) ? "" : "k" + random.nextInt(12);
             if (c.idempotencyKey.isEmpty())
             {
                 return;
@@ -186,10 +186,13 @@ public final class RandomCommands
         c.setStock();
         final int count = random.nextInt(1, 5);
         final boolean duplicate = chance(0.2);
+        final int first = random.nextInt(SKUS.length * WAREHOUSES.length);
         for (int i = 0; i < count; i++)
         {
-            c.items.add(pick(SKUS), pick(WAREHOUSES), level(20), level(15), Command.ABSENT,
-                !duplicate && chance(0.1) ? 0 : Command.ABSENT);
+            // Distinct cells, so a duplicate is only there when meant to be the command's one fault.
+            final int cell = (first + i * 2) % (SKUS.length * WAREHOUSES.length);
+            c.items.add(SKUS[cell / WAREHOUSES.length], WAREHOUSES[cell % WAREHOUSES.length], level(20), level(15),
+                Command.ABSENT, !duplicate && chance(0.1) ? 0 : Command.ABSENT);
         }
         if (duplicate)
         {
@@ -216,7 +219,7 @@ public final class RandomCommands
 
     private void lock(final Command c)
     {
-        final String orderId = orderId();
+        final String orderId = chance(0.5) ? "o" + random.nextInt(16) : orderId();
         final Command earlier = locks.get(orderId);
         if (earlier != null && chance(0.3))
         {
@@ -306,7 +309,13 @@ public final class RandomCommands
                     breakLines(c);
                 }
             }
-            case SET_STOCK -> breakItem(c);
+            case SET_STOCK ->
+            {
+                if (c.items.count() == 1)
+                {
+                    breakItem(c);
+                }
+            }
             case RECEIVE -> c.quantity = chance(0.5) ? 0 : 1_000_000_001L;
             case ADJUST -> c.warehouse = pick(BAD_CODES);
             default ->

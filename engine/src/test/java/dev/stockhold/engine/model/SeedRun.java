@@ -35,9 +35,12 @@ public final class SeedRun
     private long sequence;
     private long nowMillis = 1_700_000_000_000L;
 
-    public SeedRun(final long seed)
+    private final Coverage coverage;
+
+    public SeedRun(final long seed, final Coverage coverage)
     {
         this.seed = seed;
+        this.coverage = coverage;
         this.config = configFor(seed);
         this.random = new SplittableRandom(seed);
         this.model = new ReferenceLedger(config);
@@ -100,6 +103,7 @@ public final class SeedRun
                     + "\n  actual   " + actual);
             }
             invariants.onResult(command, actual);
+            coverage.record(command.type, actual);
         }
         catch (final AssertionError | RuntimeException failure)
         {
