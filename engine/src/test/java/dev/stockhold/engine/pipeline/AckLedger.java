@@ -1,9 +1,11 @@
 package dev.stockhold.engine.pipeline;
 
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.command.ReservationView;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ final class AckLedger
     private final Map<String, long[]> deltas = new HashMap<>();
     /** Per order: deducted, released, returned per line as last acknowledged. */
     private final Map<String, long[][]> lastSeen = new HashMap<>();
+    final Map<CommandType, Long> succeeded = new EnumMap<>(CommandType.class);
     long oversoldLocks;
     long acknowledged;
 
@@ -39,6 +42,7 @@ final class AckLedger
         {
             return;
         }
+        succeeded.merge(command.type, 1L, Long::sum);
         switch (command.type)
         {
             case LOCK -> onLock(command);

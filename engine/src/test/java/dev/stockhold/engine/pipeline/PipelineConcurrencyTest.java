@@ -96,11 +96,16 @@ class PipelineConcurrencyTest
                 refusals += refused[p];
             }
             System.out.println("PipelineConcurrencyTest: " + total + " commands in " + millis + " ms, " + refusals
-                + " overloaded answers retried");
+                + " overloaded answers retried; successes " + tally.succeeded);
             // The reads below pass through the ring after every producer's command: their futures order
             // the tally's writes on the responder thread before the checks here.
             assertCellsMatchTheAcknowledgements(pipeline, tally);
             assertEquals(0, tally.oversoldLocks, "an acknowledged lock left available below zero");
+            for (final CommandType type : List.of(CommandType.LOCK, CommandType.RELEASE, CommandType.DEDUCT,
+                CommandType.RETURN, CommandType.RECEIVE, CommandType.ADJUST))
+            {
+                assertTrue(tally.succeeded.getOrDefault(type, 0L) > 100, () -> "too few successes: " + tally.succeeded);
+            }
         }
     }
 
