@@ -5,7 +5,6 @@ import dev.stockhold.engine.command.ReservationState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.stockhold.engine.ledger.LedgerDriver.driver;
 import static dev.stockhold.engine.ledger.LedgerDriver.line;
 import static dev.stockhold.engine.ledger.LedgerDriver.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
