@@ -1,0 +1,216 @@
+package dev.stockhold.engine.ledger;
+
+import dev.stockhold.engine.command.ReservationState;
+import dev.stockhold.engine.command.ReservationView;
+
+import java.util.Arrays;
+
+/**
+ * One order's reservation: its lines and what happened to each. Instances are pooled and reused once
+ * forgotten; {@link #generation} tells a stale reference (in the expiry or presale queue) from the
+ * current use. Ledger thread only.
+ * <p>
+ * Per line: {@code open = quantity - deducted - released}, and {@code returned <= deducted}.
+ */
+final class Reservation
+{
+    String orderId;
+    String channel;
+    long createdAtMillis;
+    long expiresAtMillis;
+    /** The engine sequence of the lock: ties between equal expiry times and presale FIFO order. */
+    long lockSequence;
+    /** A hash of the requested lines, to tell a repeated lock from a conflicting one. */
+    long linesFingerprint;
+    /** Bumped each time the instance is reused. */
+    int generation;
+    /** The TTL fired while something was open: release and deduct answer ERR_RESERVATION_EXPIRED. */
+    boolean expired;
+    /** Expiry, not a request, released the last open quantity. */
+    boolean releasedByExpiry;
+    long closedAtMillis;
+    boolean closed;
+
+    /** The order id's hash, cached so forgetting the order needs no look at the id's characters. */
+    int orderHash;
+    int lineCount;
+    /**
+     * Lines packed in one array, {@link #STRIDE} longs each, so a reused instance costs one or two cache
+     * misses instead of one per field: cell id and presale flag, quantity, deducted, released, returned.
+     */
+    private long[] lines = new long[4 * STRIDE];
+
+    private static final int STRIDE = 5;
+    private static final int CELL = 0;
+    private static final int QUANTITY = 1;
+    private static final int DEDUCTED = 2;
+    private static final int RELEASED = 3;
+    private static final int RETURNED = 4;
+    private static final long PRESALE_FLAG = 1L << 32;
+
+    /** Prepares a pooled instance for a new order. */
+    void reset(final String orderId, final String channel, final long createdAtMillis, final long expiresAtMillis,
+        final long lockSequence, final long linesFingerprint)
+    {
+        this.orderId = orderId;
+        this.channel = channel;
+        this.createdAtMillis = createdAtMillis;
+        this.expiresAtMillis = expiresAtMillis;
+        this.lockSequence = lockSequence;
+        this.linesFingerprint = linesFingerprint;
+        this.generation++;
+        this.expired = false;
+        this.releasedByExpiry = false;
+        this.closedAtMillis = 0;
+        this.closed = false;
+        this.lineCount = 0;
+        this.orderHash = OrderIndex.hash(orderId);
+    }
+
+    /** Appends a line; returns its index. */
+    int addLine(final int cellId, final long lineQuantity, final boolean isPresale)
+    {
+        if ((lineCount + 1) * STRIDE > lines.length)
+        {
+            lines = Arrays.copyOf(lines, lines.length * 2);
+        }
+        final int line = lineCount++;
+        final int base = line * STRIDE;
+        lines[base + CELL] = cellId | (isPresale ? PRESALE_FLAG : 0);
+        lines[base + QUANTITY] = lineQuantity;
+        lines[base + DEDUCTED] = 0;
+        lines[base + RELEASED] = 0;
+        lines[base + RETURNED] = 0;
+        return line;
+    }
+
+    int cell(final int line)
+    {
+        return (int)lines[line * STRIDE + CELL];
+    }
+
+    boolean presale(final int line)
+    {
+        return (lines[line * STRIDE + CELL] & PRESALE_FLAG) != 0;
+    }
+
+    /** Turns a presale line into a regular one (its stock has arrived), or back for a snapshot load. */
+    void presale(final int line, final boolean isPresale)
+    {
+        final int base = line * STRIDE;
+        lines[base + CELL] = (lines[base + CELL] & 0xFFFF_FFFFL) | (isPresale ? PRESALE_FLAG : 0);
+    }
+
+    long quantity(final int line)
+    {
+        return lines[line * STRIDE + QUANTITY];
+    }
+
+    long deducted(final int line)
+    {
+        return lines[line * STRIDE + DEDUCTED];
+    }
+
+    long released(final int line)
+    {
+        return lines[line * STRIDE + RELEASED];
+    }
+
+    long returned(final int line)
+    {
+        return lines[line * STRIDE + RETURNED];
+    }
+
+    void addDeducted(final int line, final long delta)
+    {
+        lines[line * STRIDE + DEDUCTED] += delta;
+    }
+
+    void addReleased(final int line, final long delta)
+    {
+        lines[line * STRIDE + RELEASED] += delta;
+    }
+
+    void addReturned(final int line, final long delta)
+    {
+        lines[line * STRIDE + RETURNED] += delta;
+    }
+
+    long open(final int line)
+    {
+        final int base = line * STRIDE;
+        return lines[base + QUANTITY] - lines[base + DEDUCTED] - lines[base + RELEASED];
+    }
+
+    long returnable(final int line)
+    {
+        return deducted(line) - returned(line);
+    }
+
+    long totalOpen()
+    {
+        long total = 0;
+        for (int i = 0; i < lineCount; i++)
+        {
+            total += open(i);
+        }
+        return total;
+    }
+
+    /** @return the state its lines imply (api.md). */
+    ReservationState state()
+    {
+        long open = 0;
+        long deductedTotal = 0;
+        long returnedTotal = 0;
+        long releasedTotal = 0;
+        for (int i = 0; i < lineCount; i++)
+        {
+            open += open(i);
+            deductedTotal += deducted(i);
+            returnedTotal += returned(i);
+            releasedTotal += released(i);
+        }
+        if (open > 0)
+        {
+            return deductedTotal == 0 && releasedTotal == 0 ? ReservationState.LOCKED : ReservationState.PARTIAL;
+        }
+        if (deductedTotal > 0)
+        {
+            return returnedTotal == deductedTotal ? ReservationState.RETURNED : ReservationState.DEDUCTED;
+        }
+        return releasedByExpiry ? ReservationState.EXPIRED : ReservationState.RELEASED;
+    }
+
+    /** Copies this reservation into an answer. */
+    void copyTo(final ReservationView view, final StockCells cells)
+    {
+        view.set(orderId, channel, state(), createdAtMillis, expiresAtMillis);
+        for (int i = 0; i < lineCount; i++)
+        {
+            view.addLine(cells.skuCode(cell(i)), cells.warehouseCode(cell(i)), quantity(i), presale(i), deducted(i),
+                released(i), returned(i));
+        }
+    }
+
+    /** @return a hash of everything observable about this reservation. */
+    long digest()
+    {
+        long hash = Hashing.mix(Hashing.SEED, orderId);
+        hash = Hashing.mix(hash, channel);
+        hash = Hashing.mix(hash, createdAtMillis);
+        hash = Hashing.mix(hash, expiresAtMillis);
+        hash = Hashing.mix(hash, lockSequence);
+        hash = Hashing.mix(hash, (expired ? 1 : 0) | (releasedByExpiry ? 2 : 0) | (closed ? 4 : 0));
+        hash = Hashing.mix(hash, closedAtMillis);
+        for (int i = 0; i < lineCount; i++)
+        {
+            final int base = i * STRIDE;
+            for (int field = CELL; field <= RETURNED; field++)
+            {
+                hash = Hashing.mix(hash, lines[base + field]);
+            }
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,284 @@
+package dev.stockhold.engine.ledger;
+
+import dev.stockhold.engine.command.Levels;
+import org.agrona.collections.IntArrayList;
+import org.agrona.collections.Long2LongHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every stock cell, one per (SKU, warehouse), kept as parallel primitive arrays indexed by a dense cell
+ * id. Cell ids, SKU ids and warehouse ids are assigned in creation order, so a replay assigns the same.
+ * Ledger thread only.
+ * <p>
+ * A cell's version moves once per command that changes it: {@link #touch} bumps it the first time a
+ * command changes the cell and records the cell for that command's change list.
+ */
+final class StockCells
+{
+    static final int MISSING = -1;
+
+    private final CodeTable skus = new CodeTable();
+    private final CodeTable warehouses = new CodeTable();
+    private final WarehouseRanks ranks;
+    private final Long2LongHashMap cellByKey = new Long2LongHashMap(MISSING);
+    private final List<IntArrayList> cellsBySku = new ArrayList<>();
+
+    /**
+     * One cache line per cell: eight longs at {@code cell * STRIDE}. The ledger touches several fields
+     * of a cell per command, so keeping them together costs one cache miss instead of one per field.
+     */
+    private static final int STRIDE = 8;
+    private static final int ON_HAND = 0;
+    private static final int RESERVED = 1;
+    private static final int IN_TRANSIT = 2;
+    private static final int PRESALE_RESERVED = 3;
+    private static final int SAFETY_STOCK = 4;
+    private static final int VERSION = 5;
+    private static final int TOUCHED_BY = 6;
+    /** SKU id in the high 32 bits, warehouse id in the low 32 bits: the same key as {@link #cellByKey}. */
+    private static final int CODES = 7;
+
+    private long[] data = new long[1024 * STRIDE];
+    private int count;
+
+    private final IntArrayList touched = new IntArrayList();
+    private long commandNumber;
+
+    StockCells(final List<String> warehousePriority)
+    {
+        this.ranks = new WarehouseRanks(warehousePriority);
+    }
+
+    /** @return the id of the SKU, or {@link #MISSING} when it has no cell. */
+    int findSku(final String sku)
+    {
+        return skus.find(sku);
+    }
+
+    /** @return the cell of (sku, warehouse), or {@link #MISSING}. */
+    int find(final String sku, final String warehouse)
+    {
+        final int skuId = skus.find(sku);
+        final int warehouseId = skuId == MISSING ? MISSING : warehouses.find(warehouse);
+        return warehouseId == MISSING ? MISSING : (int)cellByKey.get(key(skuId, warehouseId));
+    }
+
+    /** @return the cells of a SKU in warehouse priority order; never modify it. */
+    IntArrayList cellsOfSku(final int skuId)
+    {
+        return cellsBySku.get(skuId);
+    }
+
+    /** Creates the cell of (sku, warehouse) at version 1 with zero levels; it must not exist. */
+    int create(final String sku, final String warehouse)
+    {
+        final int skuId = skus.intern(sku);
+        final int warehouseId = warehouses.intern(warehouse);
+        if (warehouseId == ranks.size())
+        {
+            ranks.seen(warehouse);
+        }
+        if (skuId == cellsBySku.size())
+        {
+            cellsBySku.add(new IntArrayList(2, IntArrayList.DEFAULT_NULL_VALUE));
+        }
+        ensureCapacity(count + 1);
+        final int cell = count++;
+        final int base = cell * STRIDE;
+        data[base + CODES] = key(skuId, warehouseId);
+        cellByKey.put(key(skuId, warehouseId), cell);
+        insertByRank(cellsBySku.get(skuId), cell);
+        data[base + VERSION] = 1;
+        data[base + TOUCHED_BY] = commandNumber;
+        touched.addInt(cell);
+        return cell;
+    }
+
+    private void insertByRank(final IntArrayList cells, final int cell)
+    {
+        final int rank = ranks.rank(warehouseId(cell));
+        int at = cells.size();
+        while (at > 0 && ranks.rank(warehouseId(cells.getInt(at - 1))) > rank)
+        {
+            at--;
+        }
+        cells.addInt(at, cell);
+    }
+
+    /** Starts a new command: from now on the first change of each cell bumps its version once. */
+    void beginCommand()
+    {
+        commandNumber++;
+        touched.clear();
+    }
+
+    /** Records that the current command changes {@code cell}: bumps its version the first time. */
+    void touch(final int cell)
+    {
+        final int base = cell * STRIDE;
+        if (data[base + TOUCHED_BY] != commandNumber)
+        {
+            data[base + TOUCHED_BY] = commandNumber;
+            data[base + VERSION]++;
+            touched.addInt(cell);
+        }
+    }
+
+    /** Appends the final levels of every cell the current command changed, in order of first change. */
+    void copyChanges(final Levels changes)
+    {
+        for (int i = 0; i < touched.size(); i++)
+        {
+            copyLevel(touched.getInt(i), changes);
+        }
+    }
+
+    /** Appends the levels of {@code cell}. */
+    void copyLevel(final int cell, final Levels levels)
+    {
+        final int base = cell * STRIDE;
+        levels.add(skuCode(cell), warehouseCode(cell), data[base + ON_HAND], data[base + RESERVED],
+            data[base + IN_TRANSIT], data[base + PRESALE_RESERVED], data[base + SAFETY_STOCK], data[base + VERSION]);
+    }
+
+    int count()
+    {
+        return count;
+    }
+
+    String skuCode(final int cell)
+    {
+        return skus.code((int)(data[cell * STRIDE + CODES] >>> 32));
+    }
+
+    String warehouseCode(final int cell)
+    {
+        return warehouses.code(warehouseId(cell));
+    }
+
+    private int warehouseId(final int cell)
+    {
+        return (int)data[cell * STRIDE + CODES];
+    }
+
+    long onHand(final int cell)
+    {
+        return data[cell * STRIDE + ON_HAND];
+    }
+
+    long reserved(final int cell)
+    {
+        return data[cell * STRIDE + RESERVED];
+    }
+
+    long inTransit(final int cell)
+    {
+        return data[cell * STRIDE + IN_TRANSIT];
+    }
+
+    long presaleReserved(final int cell)
+    {
+        return data[cell * STRIDE + PRESALE_RESERVED];
+    }
+
+    long safetyStock(final int cell)
+    {
+        return data[cell * STRIDE + SAFETY_STOCK];
+    }
+
+    long version(final int cell)
+    {
+        return data[cell * STRIDE + VERSION];
+    }
+
+    /** @return what a lock may still take from the cell's on-hand stock. */
+    long available(final int cell)
+    {
+        final int base = cell * STRIDE;
+        return Levels.available(data[base + ON_HAND], data[base + RESERVED], data[base + SAFETY_STOCK]);
+    }
+
+    /** @return what a presale lock may still take from the cell's in-transit stock. */
+    long presaleAvailable(final int cell)
+    {
+        final int base = cell * STRIDE;
+        return Math.max(0, data[base + IN_TRANSIT] - data[base + PRESALE_RESERVED]);
+    }
+
+    // Mutators: callers have validated; each records the change.
+
+    void addReserved(final int cell, final long delta)
+    {
+        data[cell * STRIDE + RESERVED] += delta;
+        touch(cell);
+    }
+
+    void addPresaleReserved(final int cell, final long delta)
+    {
+        data[cell * STRIDE + PRESALE_RESERVED] += delta;
+        touch(cell);
+    }
+
+    void addOnHand(final int cell, final long delta)
+    {
+        data[cell * STRIDE + ON_HAND] += delta;
+        touch(cell);
+    }
+
+    void addInTransit(final int cell, final long delta)
+    {
+        data[cell * STRIDE + IN_TRANSIT] += delta;
+        touch(cell);
+    }
+
+    void addSafetyStock(final int cell, final long delta)
+    {
+        data[cell * STRIDE + SAFETY_STOCK] += delta;
+        touch(cell);
+    }
+
+    /** Restores a cell's fields exactly (snapshot load), without counting it as a change. */
+    void restore(final int cell, final long onHand, final long reserved, final long inTransit,
+        final long presaleReserved, final long safetyStock, final long version)
+    {
+        final int base = cell * STRIDE;
+        data[base + ON_HAND] = onHand;
+        data[base + RESERVED] = reserved;
+        data[base + IN_TRANSIT] = inTransit;
+        data[base + PRESALE_RESERVED] = presaleReserved;
+        data[base + SAFETY_STOCK] = safetyStock;
+        data[base + VERSION] = version;
+    }
+
+    /** @return a hash of every cell's codes and fields, in cell id order. */
+    long digest()
+    {
+        long hash = Hashing.mix(Hashing.SEED, count);
+        for (int cell = 0; cell < count; cell++)
+        {
+            hash = Hashing.mix(hash, skuCode(cell));
+            hash = Hashing.mix(hash, warehouseCode(cell));
+            for (int field = ON_HAND; field <= VERSION; field++)
+            {
+                hash = Hashing.mix(hash, data[cell * STRIDE + field]);
+            }
+        }
+        return hash;
+    }
+
+    private static long key(final int skuId, final int warehouseId)
+    {
+        return ((long)skuId << 32) | (warehouseId & 0xFFFF_FFFFL);
+    }
+
+    private void ensureCapacity(final int required)
+    {
+        if ((long)required * STRIDE > data.length)
+        {
+            data = Arrays.copyOf(data, Math.max(required * STRIDE, data.length * 2));
+        }
+    }
+}
