@@ -58,17 +58,13 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     private long lastSequence;
 
     /**
-     * @param log           the durable log, opened.
-     * @param firstSequence the engine sequence the next command will get: what the log cannot have
-     *                      seen before it, when it is empty.
-     * @param bufferBytes   bytes queued for one stream before it is dropped as too slow.
+     * @param log         the durable log, opened.
+     * @param bufferBytes bytes queued for one stream before it is dropped as too slow.
      */
-    public ChangeFeed(final ChangeLog log, final long firstSequence, final int bufferBytes)
+    public ChangeFeed(final ChangeLog log, final int bufferBytes)
     {
         this.log = log;
         this.bufferBytes = bufferBytes;
-        final long newest = log.lastSequence();
-        this.lastSequence = newest >= 0 ? newest : firstSequence - 1;
         final AtomicInteger threads = new AtomicInteger();
         this.catchUp = Executors.newFixedThreadPool(2, runnable ->
         {
@@ -76,6 +72,18 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Sets the position once recovery has finished, before the pipeline starts.
+     *
+     * @param firstSequence the engine sequence the next command will get: when the log is empty, what
+     *                      came before it is unknown to the log, so resuming before it is ERR_GONE.
+     */
+    public void start(final long firstSequence)
+    {
+        final long newest = log.lastSequence();
+        lastSequence = newest >= 0 ? newest : firstSequence - 1;
     }
 
     /** @return the number of open streams, for metrics. */

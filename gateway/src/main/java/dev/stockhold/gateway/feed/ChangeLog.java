@@ -47,7 +47,7 @@ public final class ChangeLog implements AutoCloseable
     {
         this.dir = dir;
         this.retentionDays = retentionDays;
-        this.queue = SingleChronicleQueueBuilder.single(dir).rollCycle(RollCycles.DAILY).build();
+        this.queue = SingleChronicleQueueBuilder.single(dir).rollCycle(RollCycles.FAST_DAILY).build();
     }
 
     /**
@@ -118,13 +118,13 @@ public final class ChangeLog implements AutoCloseable
             final String name = file.getName();
             try
             {
-                final LocalDate day = LocalDate.parse(name.substring(0, name.length() - 4), DAY);
+                final LocalDate day = LocalDate.parse(name.substring(0, 8), DAY);
                 if (day.isBefore(oldestKept) && file.delete())
                 {
                     LOG.info("event=change_log_purged file={}", name);
                 }
             }
-            catch (final DateTimeParseException ex)
+            catch (final DateTimeParseException | StringIndexOutOfBoundsException ex)
             {
                 LOG.warn("event=change_log_unknown_file file={}", name);
             }

@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.stockhold.engine.command.ErrorCode;
@@ -20,7 +21,7 @@ import java.io.UncheckedIOException;
 public final class JsonBodies
 {
     /** One factory for the process; factories are thread-safe, generators are not. */
-    public static final JsonFactory FACTORY = JsonFactory.builder()
+    public static final JsonFactory FACTORY = new JsonFactoryBuilder()
         .rootValueSeparator((String)null)
         .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
         .build();

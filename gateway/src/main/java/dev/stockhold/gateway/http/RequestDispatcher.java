@@ -105,7 +105,19 @@ final class RequestDispatcher
                 answers.raw(allocator, 200, ContentType.PROMETHEUS, context.metrics().scrape(), close));
             case OPENAPI -> connection.immediate(index,
                 answers.raw(allocator, 200, ContentType.YAML, context.openApi(), close));
-            case CHANGES -> connection.startStream(index, after(router.query()));
+            case CHANGES ->
+            {
+                final long after = after(router.query());
+                if (!context.isReady())
+                {
+                    connection.immediate(index, answers.problem(allocator, ErrorCode.OVERLOADED,
+                        "the engine is recovering", null, close));
+                }
+                else
+                {
+                    connection.startStream(index, after);
+                }
+            }
             default ->
             {
                 return false;
