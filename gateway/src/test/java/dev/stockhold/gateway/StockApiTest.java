@@ -1,6 +1,5 @@
 package dev.stockhold.gateway;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +18,7 @@ class StockApiTest
     @BeforeAll
     static void start() throws Exception
     {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception
-    {
-        server.close();
+        server = SharedServer.get();
     }
 
     static void assertProblem(final HttpResponse<String> response, final int status, final String code)
