@@ -38,7 +38,7 @@ final class Reservation
      * Lines packed in one array, {@link #STRIDE} longs each, so a reused instance costs one or two cache
      * misses instead of one per field: cell id and presale flag, quantity, deducted, released, returned.
      */
-    private long[] lines = new long[4 * STRIDE];
+    private long[] lines = new long[STRIDE];
 
     private static final int STRIDE = 5;
     private static final int CELL = 0;
