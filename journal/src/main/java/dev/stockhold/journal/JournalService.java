@@ -8,6 +8,7 @@ import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.SnapshotSink;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.JournalWriter;
+import dev.stockhold.journal.queue.Replayer;
 import dev.stockhold.journal.snapshot.SnapshotStore;
 import dev.stockhold.journal.snapshot.SnapshotWriter;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
@@ -56,14 +57,15 @@ public final class JournalService implements AutoCloseable
     private ScheduledExecutorService timer;
     private boolean closed;
 
-    private JournalService(final JournalConfig config, final LedgerConfig ledgerConfig, final TimeProvider time)
+    private JournalService(final JournalConfig config, final LedgerConfig ledgerConfig, final TimeProvider time,
+        final Replayer.Hook replayHook)
     {
         this.config = config;
         this.queue = JournalQueue.open(config.journalDir(), time, false);
         try
         {
             this.snapshotStore = new SnapshotStore(config.snapshotDir());
-            final Recovery.Result recovered = Recovery.run(queue, snapshotStore, ledgerConfig);
+            final Recovery.Result recovered = Recovery.run(queue, snapshotStore, ledgerConfig, replayHook);
             this.ledger = recovered.ledger();
             this.recovery = recovered.report();
         }
@@ -90,7 +92,17 @@ public final class JournalService implements AutoCloseable
     public static JournalService open(final JournalConfig config, final LedgerConfig ledgerConfig,
         final TimeProvider time)
     {
-        return new JournalService(config, ledgerConfig, time);
+        return new JournalService(config, ledgerConfig, time, null);
+    }
+
+    /**
+     * As {@link #open(JournalConfig, LedgerConfig)}, showing {@code replayHook} every command recovery
+     * replays, with its result: how the server rebuilds change events the crash kept from its change log.
+     */
+    public static JournalService open(final JournalConfig config, final LedgerConfig ledgerConfig,
+        final Replayer.Hook replayHook)
+    {
+        return new JournalService(config, ledgerConfig, SystemTimeProvider.INSTANCE, replayHook);
     }
 
     /** @return the recovered ledger, to hand to the pipeline; owned by the pipeline's ledger thread from then on. */
@@ -197,6 +209,12 @@ public final class JournalService implements AutoCloseable
     public long lastJournaledSequence()
     {
         return writer.lastJournaledSequence();
+    }
+
+    /** @return the engine sequence the journaler has passed (journaled, or skipped as read-only), for lag. */
+    public long journaledThrough()
+    {
+        return writer.processedSequence();
     }
 
     /** @return journal entry bytes written since open, for metrics. */

@@ -36,7 +36,8 @@ final class Recovery
     {
     }
 
-    static Result run(final JournalQueue queue, final SnapshotStore store, final LedgerConfig ledgerConfig)
+    static Result run(final JournalQueue queue, final SnapshotStore store, final LedgerConfig ledgerConfig,
+        final Replayer.Hook hook)
     {
         final long startNanos = System.nanoTime();
         final Loaded loaded = loadNewestValid(store, ledgerConfig);
@@ -45,7 +46,7 @@ final class Recovery
         final long lastSequence;
         try (JournalReader reader = new JournalReader(queue))
         {
-            lastSequence = replayer.replay(reader, ledger, loaded.coveredSequence(), "recovery replay", null);
+            lastSequence = replayer.replay(reader, ledger, loaded.coveredSequence(), "recovery replay", hook);
         }
         final long nanos = System.nanoTime() - startNanos;
         final double seconds = Math.max(nanos, 1) / 1e9;
