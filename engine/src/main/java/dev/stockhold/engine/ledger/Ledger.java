@@ -14,8 +14,9 @@ import org.agrona.collections.IntArrayList;
  * every rule of DESIGN.md. One thread applies commands in sequence order; nothing here reads a clock,
  * draws a random number or does I/O, so replaying the same commands rebuilds exactly the same state.
  * <p>
- * Engine time is the largest command timestamp seen so far, so it never runs backwards even when
- * producers stamp commands slightly out of order. A failed command changes nothing.
+ * Engine time is the largest timestamp of the mutating (journaled) commands seen so far, so it never
+ * runs backwards even when producers stamp commands slightly out of order, and a replay of the journal
+ * sees exactly the same times. A failed command changes nothing.
  */
 public final class Ledger
 {
@@ -62,7 +63,6 @@ public final class Ledger
         final CommandResult result = command.result;
         result.clear();
         result.sequence(command.sequence);
-        nowMillis = Math.max(nowMillis, command.timestampMillis);
         cells.beginCommand();
         final CommandType type = command.type;
         if (type == null)
@@ -72,6 +72,9 @@ public final class Ledger
         }
         if (type.isMutating())
         {
+            // Only journaled commands move engine time: a read stamped later than the next write must not
+            // change what that write records, or a replay (which never sees reads) would differ.
+            nowMillis = Math.max(nowMillis, command.timestampMillis);
             lastAppliedSequence = command.sequence;
             mutations++;
         }

@@ -94,6 +94,17 @@ class ExpiryTest
     }
 
     @Test
+    void readsDoNotMoveEngineTimeBecauseReplaysNeverSeeThem()
+    {
+        driver.at(50_000_000);
+        driver.getReservation("nobody").fails(ErrorCode.ORDER_NOT_FOUND);
+        driver.at(10_000_000);
+        final Outcome lock = driver.lock(order("o1").ttl(10), line("A1", "CN-SZ", 1)).ok();
+        assertEquals(10_000_000, lock.view().createdAtMillis());
+        assertEquals(10_010_000, lock.view().expiresAtMillis());
+    }
+
+    @Test
     void closedReservationsAreForgottenAfterTheirRetention()
     {
         driver.lock("o1", line("A1", "CN-SZ", 4)).ok();

@@ -49,8 +49,12 @@ public final class ReferenceLedger
     /** Applies one command (reading only its header and payload) and @return the answer. */
     public ModelResult apply(final Command command)
     {
-        state.engineTimeMillis = Math.max(state.engineTimeMillis, command.timestampMillis);
         final CommandType type = command.type;
+        if (type.isMutating())
+        {
+            // Only journaled commands move engine time, so a replay (without the reads) sees the same times.
+            state.engineTimeMillis = Math.max(state.engineTimeMillis, command.timestampMillis);
+        }
         final boolean keyed = command.idempotencyKey != null && type.isMutating() && type != CommandType.TICK;
         if (!keyed)
         {
