@@ -326,10 +326,27 @@ final class LedgerSnapshot
             {
                 putInt(-1);
             }
+            else if (isAscii(value))
+            {
+                // ASCII is valid UTF-8 byte for byte, and writing it needs no temporary array.
+                position += buffer.putStringAscii(position, value);
+            }
             else
             {
                 position += buffer.putStringUtf8(position, value);
             }
+        }
+
+        private static boolean isAscii(final String value)
+        {
+            for (int i = 0; i < value.length(); i++)
+            {
+                if (value.charAt(i) >= 0x80)
+                {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
