@@ -1,46 +1,258 @@
 package dev.stockhold.engine.ledger;
 
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandResult;
+import dev.stockhold.engine.command.CommandType;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.Validation;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.collections.IntArrayList;
 
 /**
- * The single-writer stock ledger. Stub: signatures only, implementation follows.
+ * The single-writer stock ledger: every stock cell, reservation and remembered idempotency key, and
+ * every rule of DESIGN.md. One thread applies commands in sequence order; nothing here reads a clock,
+ * draws a random number or does I/O, so replaying the same commands rebuilds exactly the same state.
+ * <p>
+ * Engine time is the largest command timestamp seen so far, so it never runs backwards even when
+ * producers stamp commands slightly out of order. A failed command changes nothing.
  */
 public final class Ledger
 {
+    private final LedgerConfig config;
+    final StockCells cells;
+    final ReservationBook book;
+    final ExpiryQueue expiry = new ExpiryQueue();
+    final PresaleQueues presale = new PresaleQueues();
+    final IdempotencyWindow keys;
+    private final Locking locking;
+    private final Settlement settlement;
+    private final StockSync stockSync;
+
+    long nowMillis = Long.MIN_VALUE;
+    long lastAppliedSequence;
+    /** Mutating commands applied: a replay-stable order number for locks. */
+    long mutations;
+
+    /** Creates an empty ledger. */
     public Ledger(final LedgerConfig config)
     {
+        this.config = config;
+        this.cells = new StockCells(config.warehousePriority());
+        this.book = new ReservationBook(config.closedRetentionMillis(), config.maxClosedReservations());
+        this.keys = new IdempotencyWindow(config.idempotencyWindowMillis(), config.maxIdempotencyKeys());
+        this.locking = new Locking(cells, book, expiry, presale, config);
+        this.settlement = new Settlement(cells, book, config);
+        this.stockSync = new StockSync(cells, presale, config);
     }
 
-    /** Applies one command and writes its answer into {@code command.result}. Ledger thread only. */
+    /** @return the configuration this ledger runs with. */
+    public LedgerConfig config()
+    {
+        return config;
+    }
+
+    /**
+     * Applies one command and writes its answer into {@code command.result}. Ledger thread only.
+     *
+     * @param command a command whose header and payload are filled; its result is overwritten.
+     */
     public void apply(final Command command)
     {
-        throw new UnsupportedOperationException();
+        final CommandResult result = command.result;
+        result.clear();
+        result.sequence(command.sequence);
+        nowMillis = Math.max(nowMillis, command.timestampMillis);
+        cells.beginCommand();
+        final CommandType type = command.type;
+        if (type == null)
+        {
+            result.fail(ErrorCode.INVALID_REQUEST, "unknown command type");
+            return;
+        }
+        if (type.isMutating())
+        {
+            lastAppliedSequence = command.sequence;
+            mutations++;
+        }
+        if (command.idempotencyKey != null && type.isMutating() && type != CommandType.TICK)
+        {
+            applyWithKey(command);
+        }
+        else
+        {
+            dispatch(command);
+        }
+        cells.copyChanges(result.changes());
     }
 
-    /** @return a 64-bit hash over all cells and reservations. */
+    /** A repeat of a key answers its first result and applies nothing; another request under it is refused. */
+    private void applyWithKey(final Command command)
+    {
+        final CommandResult result = command.result;
+        if (!Validation.isIdempotencyKey(command.idempotencyKey))
+        {
+            result.fail(ErrorCode.INVALID_REQUEST, "Idempotency-Key must be 1-128 printable ASCII characters");
+            return;
+        }
+        final long fingerprint = CommandFingerprint.of(command);
+        final IdempotencyWindow.Entry seen = keys.find(command.clientId, command.idempotencyKey);
+        if (seen == null)
+        {
+            dispatch(command);
+            keys.remember(command.clientId, command.idempotencyKey, fingerprint, nowMillis, result);
+        }
+        else if (seen.fingerprint == fingerprint)
+        {
+            result.copyFrom(seen.result);
+            result.replayed(true);
+        }
+        else
+        {
+            result.fail(ErrorCode.IDEMPOTENCY_KEY_REUSED, "the key was used for another request");
+        }
+    }
+
+    private void dispatch(final Command command)
+    {
+        switch (command.type)
+        {
+            case LOCK -> locking.lock(command, nowMillis, mutations);
+            case RELEASE, DEDUCT, RETURN -> settlement.settle(command, nowMillis);
+            case SET_STOCK -> stockSync.set(command);
+            case ADJUST -> stockSync.adjust(command);
+            case RECEIVE -> stockSync.receive(command);
+            case TICK -> tick();
+            case GET_CELL -> getCell(command);
+            case GET_SKU -> getSku(command);
+            case GET_RESERVATION -> getReservation(command);
+            case GET_DIGEST -> command.result.stats(digest(), cells.count(), book.openCount(), book.closedCount(),
+                keys.size());
+            case SNAPSHOT ->
+            {
+                // Taken by the pipeline's ledger stage right after this call, at this point of the sequence.
+            }
+            default -> command.result.fail(ErrorCode.INVALID_REQUEST, "unknown command type");
+        }
+    }
+
+    /** Expires due reservations, then forgets closed orders and keys past their retention. */
+    private void tick()
+    {
+        Reservation due;
+        while ((due = expiry.pollDue(nowMillis)) != null)
+        {
+            if (due.closed)
+            {
+                continue;
+            }
+            for (int line = 0; line < due.lineCount; line++)
+            {
+                final long open = due.open(line);
+                if (open > 0)
+                {
+                    due.released[line] += open;
+                    if (due.presale[line])
+                    {
+                        cells.addPresaleReserved(due.cell[line], -open);
+                    }
+                    else
+                    {
+                        cells.addReserved(due.cell[line], -open);
+                    }
+                }
+            }
+            due.expired = true;
+            due.releasedByExpiry = true;
+            book.close(due, nowMillis);
+        }
+        book.expireClosed(nowMillis);
+        keys.expire(nowMillis);
+    }
+
+    private void getCell(final Command command)
+    {
+        final int cell = Validation.isCode(command.sku) && Validation.isCode(command.warehouse)
+            ? cells.find(command.sku, command.warehouse) : StockCells.MISSING;
+        if (cell == StockCells.MISSING)
+        {
+            command.result.fail(ErrorCode.SKU_NOT_FOUND, "no stock cell for that sku and warehouse");
+            return;
+        }
+        cells.copyLevel(cell, command.result.levels());
+    }
+
+    private void getSku(final Command command)
+    {
+        final int skuId = Validation.isCode(command.sku) ? cells.findSku(command.sku) : StockCells.MISSING;
+        if (skuId == StockCells.MISSING)
+        {
+            command.result.fail(ErrorCode.SKU_NOT_FOUND, "no stock cell for that sku");
+            return;
+        }
+        final IntArrayList skuCells = cells.cellsOfSku(skuId);
+        for (int i = 0; i < skuCells.size(); i++)
+        {
+            cells.copyLevel(skuCells.getInt(i), command.result.levels());
+        }
+    }
+
+    private void getReservation(final Command command)
+    {
+        final Reservation reservation = command.orderId == null ? null : book.find(command.orderId);
+        if (reservation == null)
+        {
+            command.result.fail(ErrorCode.ORDER_NOT_FOUND, "no reservation with that orderId");
+            return;
+        }
+        reservation.copyTo(command.result.reservation(), cells);
+    }
+
+    /** @return a 64-bit hash over all cells and reservations: equal states give equal digests. */
     public long digest()
     {
-        throw new UnsupportedOperationException();
+        return Hashing.mix(cells.digest(), book.digest());
     }
 
-    /** @return the engine sequence of the last command applied (0 before any). */
+    /** @return the engine sequence of the last mutating command applied (0 before any). */
     public long lastAppliedSequence()
     {
-        throw new UnsupportedOperationException();
+        return lastAppliedSequence;
     }
 
-    /** Writes the whole state at {@code offset}; @return the length written. */
+    /** @return the number of stock cells. */
+    public int cellCount()
+    {
+        return cells.count();
+    }
+
+    /** @return the number of reservations with something open. */
+    public int openReservations()
+    {
+        return book.openCount();
+    }
+
+    /**
+     * Writes the whole state at {@code offset} (format in {@link LedgerSnapshot}). Ledger thread only.
+     *
+     * @return the number of bytes written.
+     */
     public int writeSnapshot(final ExpandableArrayBuffer buffer, final int offset)
     {
-        throw new UnsupportedOperationException();
+        return LedgerSnapshot.write(this, buffer, offset);
     }
 
-    /** Rebuilds a ledger from a snapshot written by {@link #writeSnapshot}. */
+    /**
+     * Rebuilds a ledger from a snapshot written by {@link #writeSnapshot}; the configuration must be the
+     * one the snapshot was taken with.
+     *
+     * @throws IllegalArgumentException when the bytes are not a complete snapshot of a known version.
+     */
     public static Ledger fromSnapshot(final LedgerConfig config, final DirectBuffer buffer, final int offset,
         final int length)
     {
-        throw new UnsupportedOperationException();
+        final Ledger ledger = new Ledger(config);
+        LedgerSnapshot.read(ledger, buffer, offset, length);
+        return ledger;
     }
 }

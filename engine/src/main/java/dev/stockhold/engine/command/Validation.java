@@ -1,0 +1,98 @@
+package dev.stockhold.engine.command;
+
+/**
+ * The format and range rules of DESIGN.md and api.md, defined once: the ledger enforces them on every
+ * command (whatever protocol it came by) and the gateway uses them to answer early.
+ */
+public final class Validation
+{
+    /** The largest quantity one request line may ask for. */
+    public static final long MAX_REQUEST_QUANTITY = 1_000_000_000L;
+    /** The largest stock level, and the largest adjust delta. */
+    public static final long MAX_LEVEL = 1_000_000_000_000L;
+    public static final int MAX_CODE_LENGTH = 64;
+    public static final int MAX_CHANNEL_LENGTH = 64;
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+    public static final int MAX_TTL_SECONDS = 31_536_000;
+
+    private Validation()
+    {
+    }
+
+    /** @return true for a SKU or warehouse code: 1–64 printable ASCII, no space, no '/'. */
+    public static boolean isCode(final String code)
+    {
+        if (code == null || code.isEmpty() || code.length() > MAX_CODE_LENGTH)
+        {
+            return false;
+        }
+        for (int i = 0; i < code.length(); i++)
+        {
+            final char c = code.charAt(i);
+            if (c <= ' ' || c > '~' || c == '/')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true for an order id: 1–64 printable ASCII. */
+    public static boolean isOrderId(final String orderId)
+    {
+        return isPrintableAscii(orderId, MAX_CODE_LENGTH);
+    }
+
+    /** @return true for an idempotency key: 1–128 printable ASCII. */
+    public static boolean isIdempotencyKey(final String key)
+    {
+        return isPrintableAscii(key, MAX_IDEMPOTENCY_KEY_LENGTH);
+    }
+
+    /** @return true for an absent channel or one of at most 64 characters. */
+    public static boolean isChannel(final String channel)
+    {
+        return channel == null || channel.length() <= MAX_CHANNEL_LENGTH;
+    }
+
+    /** @return true for 0 (no expiry) or 1..31,536,000 seconds. */
+    public static boolean isTtlSeconds(final long ttlSeconds)
+    {
+        return ttlSeconds >= 0 && ttlSeconds <= MAX_TTL_SECONDS;
+    }
+
+    /** @return true for a request quantity, 1..1,000,000,000. */
+    public static boolean isRequestQuantity(final long quantity)
+    {
+        return quantity >= 1 && quantity <= MAX_REQUEST_QUANTITY;
+    }
+
+    /** @return true for a stock level, 0..10^12. */
+    public static boolean isLevel(final long level)
+    {
+        return level >= 0 && level <= MAX_LEVEL;
+    }
+
+    /** @return true for an adjust delta, -10^12..10^12. */
+    public static boolean isDelta(final long delta)
+    {
+        return delta >= -MAX_LEVEL && delta <= MAX_LEVEL;
+    }
+
+    private static boolean isPrintableAscii(final String value, final int maxLength)
+    {
+        if (value == null || value.isEmpty() || value.length() > maxLength)
+        {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++)
+        {
+            final char c = value.charAt(i);
+            if (c < ' ' || c > '~')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

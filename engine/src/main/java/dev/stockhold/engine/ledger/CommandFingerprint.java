@@ -1,0 +1,43 @@
+package dev.stockhold.engine.ledger;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.StockItems;
+
+/**
+ * A hash of what a command asks for (type and payload, not the header), to tell a repeat of an
+ * idempotency key from another request sent under the same key.
+ */
+final class CommandFingerprint
+{
+    private CommandFingerprint()
+    {
+    }
+
+    static long of(final Command command)
+    {
+        long hash = Hashing.mix(Hashing.SEED, command.type.code());
+        hash = Hashing.mix(hash, command.orderId);
+        hash = Hashing.mix(hash, command.channel);
+        hash = Hashing.mix(hash, command.ttlSeconds);
+        hash = Hashing.mix(hash, (command.allowPresale ? 1 : 0) | (command.allowSplit ? 2 : 0));
+        hash = Hashing.mix(hash, Locking.linesFingerprint(command.lines));
+        final StockItems items = command.items;
+        hash = Hashing.mix(hash, items.count());
+        for (int i = 0; i < items.count(); i++)
+        {
+            hash = Hashing.mix(hash, items.sku(i));
+            hash = Hashing.mix(hash, items.warehouse(i));
+            hash = Hashing.mix(hash, items.onHand(i));
+            hash = Hashing.mix(hash, items.inTransit(i));
+            hash = Hashing.mix(hash, items.safetyStock(i));
+            hash = Hashing.mix(hash, items.expectedVersion(i));
+        }
+        hash = Hashing.mix(hash, command.sku);
+        hash = Hashing.mix(hash, command.warehouse);
+        hash = Hashing.mix(hash, command.onHandDelta);
+        hash = Hashing.mix(hash, command.inTransitDelta);
+        hash = Hashing.mix(hash, command.safetyStockDelta);
+        hash = Hashing.mix(hash, command.reason);
+        return Hashing.mix(hash, command.quantity);
+    }
+}

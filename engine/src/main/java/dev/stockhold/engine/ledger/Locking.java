@@ -1,0 +1,301 @@
+package dev.stockhold.engine.ledger;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandResult;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.OrderLines;
+import dev.stockhold.engine.command.ReservationView;
+import dev.stockhold.engine.command.ShortLines;
+import dev.stockhold.engine.command.Validation;
+import org.agrona.collections.IntArrayList;
+
+import java.util.Arrays;
+
+/**
+ * The lock command: all lines or none. Each line is first planned into scratch arrays against what the
+ * earlier lines of the same order already took; only when every line fits is anything changed, so a
+ * failed lock needs no rollback. Ledger thread only.
+ */
+final class Locking
+{
+    private final StockCells cells;
+    private final ReservationBook book;
+    private final ExpiryQueue expiry;
+    private final PresaleQueues presale;
+    private final LedgerConfig config;
+
+    private int[] lineCell = new int[8];
+    private int[] lineSku = new int[8];
+    private int[] planCell = new int[8];
+    private long[] planQuantity = new long[8];
+    private boolean[] planPresale = new boolean[8];
+    private int planCount;
+
+    Locking(final StockCells cells, final ReservationBook book, final ExpiryQueue expiry,
+        final PresaleQueues presale, final LedgerConfig config)
+    {
+        this.cells = cells;
+        this.book = book;
+        this.expiry = expiry;
+        this.presale = presale;
+        this.config = config;
+    }
+
+    void lock(final Command command, final long nowMillis, final long lockSequence)
+    {
+        final CommandResult result = command.result;
+        if (!isValid(command, result))
+        {
+            return;
+        }
+        final long fingerprint = linesFingerprint(command.lines);
+        final Reservation existing = book.find(command.orderId);
+        if (existing != null)
+        {
+            if (existing.linesFingerprint == fingerprint)
+            {
+                result.replayed(true);
+                existing.copyTo(result.reservation(), cells);
+            }
+            else
+            {
+                result.fail(ErrorCode.ORDER_CONFLICT, "the order is already locked with other lines");
+            }
+            return;
+        }
+        if (book.openCount() >= config.maxOpenReservations())
+        {
+            result.fail(ErrorCode.OVERLOADED, "open reservation limit reached");
+            return;
+        }
+        if (resolve(command.lines, result) && plan(command, result.shortLines()))
+        {
+            apply(command, nowMillis, lockSequence, fingerprint);
+            book.find(command.orderId).copyTo(result.reservation(), cells);
+        }
+        else if (result.isOk())
+        {
+            result.fail(ErrorCode.INSUFFICIENT_STOCK, "not every line fits in the available stock");
+        }
+    }
+
+    private boolean isValid(final Command command, final CommandResult result)
+    {
+        final OrderLines lines = command.lines;
+        if (!Validation.isOrderId(command.orderId))
+        {
+            result.fail(ErrorCode.INVALID_REQUEST, "orderId must be 1-64 printable ASCII characters");
+        }
+        else if (!Validation.isChannel(command.channel))
+        {
+            result.fail(ErrorCode.INVALID_REQUEST, "channel must be at most 64 characters");
+        }
+        else if (!Validation.isTtlSeconds(command.ttlSeconds))
+        {
+            result.fail(ErrorCode.INVALID_REQUEST, "ttlSeconds must be 1..31536000");
+        }
+        else if (lines.count() < 1 || lines.count() > config.maxLinesPerOrder())
+        {
+            result.fail(ErrorCode.INVALID_REQUEST, "a lock needs 1..100 lines");
+        }
+        else
+        {
+            for (int i = 0; i < lines.count(); i++)
+            {
+                if (!Validation.isCode(lines.sku(i)) || (lines.warehouse(i) != null && !Validation.isCode(lines.warehouse(i))))
+                {
+                    result.fail(ErrorCode.INVALID_REQUEST, "sku and warehouse must be 1-64 printable ASCII, no space or /");
+                    return false;
+                }
+                if (!Validation.isRequestQuantity(lines.quantity(i)))
+                {
+                    result.fail(ErrorCode.INVALID_QUANTITY, "quantity must be an integer 1..1000000000");
+                    return false;
+                }
+            }
+        }
+        return result.isOk();
+    }
+
+    /** Finds each line's SKU and, when named, its cell. */
+    private boolean resolve(final OrderLines lines, final CommandResult result)
+    {
+        if (lineCell.length < lines.count())
+        {
+            lineCell = new int[lines.count() * 2];
+            lineSku = new int[lines.count() * 2];
+        }
+        for (int i = 0; i < lines.count(); i++)
+        {
+            final int skuId = cells.findSku(lines.sku(i));
+            final int cell = lines.warehouse(i) == null ? StockCells.MISSING : cells.find(lines.sku(i), lines.warehouse(i));
+            if (skuId == StockCells.MISSING || (lines.warehouse(i) != null && cell == StockCells.MISSING))
+            {
+                result.fail(ErrorCode.SKU_NOT_FOUND, "no stock cell for a line's sku and warehouse");
+                return false;
+            }
+            lineSku[i] = skuId;
+            lineCell[i] = cell;
+        }
+        return true;
+    }
+
+    /** Plans every line; @return true when all fit, else the short lines are filled in. */
+    private boolean plan(final Command command, final ShortLines shortLines)
+    {
+        planCount = 0;
+        final OrderLines lines = command.lines;
+        for (int i = 0; i < lines.count(); i++)
+        {
+            final long quantity = lines.quantity(i);
+            if (lineCell[i] != StockCells.MISSING)
+            {
+                planNamedWarehouse(lineCell[i], quantity, command.allowPresale, lines.sku(i), shortLines);
+            }
+            else
+            {
+                planChosenWarehouse(cells.cellsOfSku(lineSku[i]), quantity, command, lines.sku(i), shortLines);
+            }
+        }
+        return shortLines.count() == 0;
+    }
+
+    private void planNamedWarehouse(final int cell, final long quantity, final boolean allowPresale,
+        final String sku, final ShortLines shortLines)
+    {
+        final long free = freeRegular(cell);
+        if (quantity <= free)
+        {
+            addPlan(cell, quantity, false);
+        }
+        else if (allowPresale && quantity <= freePresale(cell))
+        {
+            addPlan(cell, quantity, true);
+        }
+        else
+        {
+            shortLines.add(sku, cells.warehouseCode(cell), quantity, free);
+        }
+    }
+
+    /** Whole in the first warehouse that takes it; else split; else presale; else short. */
+    private void planChosenWarehouse(final IntArrayList candidates, final long quantity, final Command command,
+        final String sku, final ShortLines shortLines)
+    {
+        long largest = 0;
+        long total = 0;
+        for (int c = 0; c < candidates.size(); c++)
+        {
+            final long free = freeRegular(candidates.getInt(c));
+            if (quantity <= free)
+            {
+                addPlan(candidates.getInt(c), quantity, false);
+                return;
+            }
+            largest = Math.max(largest, free);
+            total += free;
+        }
+        if (command.allowSplit && total >= quantity)
+        {
+            long remaining = quantity;
+            for (int c = 0; c < candidates.size() && remaining > 0; c++)
+            {
+                final long take = Math.min(freeRegular(candidates.getInt(c)), remaining);
+                if (take > 0)
+                {
+                    addPlan(candidates.getInt(c), take, false);
+                    remaining -= take;
+                }
+            }
+            return;
+        }
+        if (command.allowPresale)
+        {
+            for (int c = 0; c < candidates.size(); c++)
+            {
+                if (quantity <= freePresale(candidates.getInt(c)))
+                {
+                    addPlan(candidates.getInt(c), quantity, true);
+                    return;
+                }
+            }
+        }
+        shortLines.add(sku, null, quantity, command.allowSplit ? total : largest);
+    }
+
+    private long freeRegular(final int cell)
+    {
+        return cells.available(cell) - planned(cell, false);
+    }
+
+    private long freePresale(final int cell)
+    {
+        return cells.presaleAvailable(cell) - planned(cell, true);
+    }
+
+    private long planned(final int cell, final boolean isPresale)
+    {
+        long sum = 0;
+        for (int p = 0; p < planCount; p++)
+        {
+            if (planCell[p] == cell && planPresale[p] == isPresale)
+            {
+                sum += planQuantity[p];
+            }
+        }
+        return sum;
+    }
+
+    private void addPlan(final int cell, final long quantity, final boolean isPresale)
+    {
+        if (planCount == planCell.length)
+        {
+            final int capacity = planCount * 2;
+            planCell = Arrays.copyOf(planCell, capacity);
+            planQuantity = Arrays.copyOf(planQuantity, capacity);
+            planPresale = Arrays.copyOf(planPresale, capacity);
+        }
+        planCell[planCount] = cell;
+        planQuantity[planCount] = quantity;
+        planPresale[planCount] = isPresale;
+        planCount++;
+    }
+
+    private void apply(final Command command, final long nowMillis, final long lockSequence, final long fingerprint)
+    {
+        final Reservation reservation = book.newReservation();
+        final long expiresAt = command.ttlSeconds > 0 ? nowMillis + command.ttlSeconds * 1000L : ReservationView.NO_EXPIRY;
+        reservation.reset(command.orderId, command.channel, nowMillis, expiresAt, lockSequence, fingerprint);
+        for (int p = 0; p < planCount; p++)
+        {
+            final int line = reservation.addLine(planCell[p], planQuantity[p], planPresale[p]);
+            if (planPresale[p])
+            {
+                cells.addPresaleReserved(planCell[p], planQuantity[p]);
+                presale.add(planCell[p], reservation, line);
+            }
+            else
+            {
+                cells.addReserved(planCell[p], planQuantity[p]);
+            }
+        }
+        book.add(reservation);
+        if (command.ttlSeconds > 0)
+        {
+            expiry.add(reservation);
+        }
+    }
+
+    /** @return a hash of the requested lines: equal for a repeat of the same lock. */
+    static long linesFingerprint(final OrderLines lines)
+    {
+        long hash = Hashing.mix(Hashing.SEED, lines.count());
+        for (int i = 0; i < lines.count(); i++)
+        {
+            hash = Hashing.mix(hash, lines.sku(i));
+            hash = Hashing.mix(hash, lines.warehouse(i));
+            hash = Hashing.mix(hash, lines.quantity(i));
+        }
+        return hash;
+    }
+}
