@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.binary;
 
+import dev.stockhold.engine.command.Validation;
 import org.agrona.DirectBuffer;
 
 /**
@@ -8,12 +9,6 @@ import org.agrona.DirectBuffer;
  */
 final class AsciiFields
 {
-    /** SKU, warehouse and order codes: 1..64 printable ASCII, no space, no '/'. */
-    static final int CODE_MAX = 64;
-    /** A channel name: at most 64 printable ASCII characters, spaces allowed. */
-    static final int CHANNEL_MAX = 64;
-    /** An idempotency key: 1..128 printable ASCII, no space. */
-    static final int KEY_MAX = 128;
     /** An adjust reason: at most 256 printable ASCII characters, spaces allowed. */
     static final int REASON_MAX = 256;
 
@@ -21,14 +16,14 @@ final class AsciiFields
     {
     }
 
-    /** @return true when {@code length} bytes at {@code offset} form a code (or are empty and that is allowed). */
+    /** @return true for a SKU or warehouse code as Validation.isCode (or nothing, when {@code emptyAllowed}). */
     static boolean isCode(final DirectBuffer buffer, final int offset, final int length, final boolean emptyAllowed)
     {
         if (length == 0)
         {
             return emptyAllowed;
         }
-        if (length > CODE_MAX)
+        if (length > Validation.MAX_CODE_LENGTH)
         {
             return false;
         }

@@ -191,7 +191,9 @@ final class BinaryConnection extends ByteToMessageDecoder
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        LOG.log(System.Logger.Level.DEBUG, "binary connection failed; closing", cause);
+        // A peer that goes away is routine; anything else is a bug worth seeing.
+        LOG.log(cause instanceof java.io.IOException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+            "binary connection failed; closing", cause);
         outbox.close();
         ctx.close();
     }

@@ -3,6 +3,7 @@ package dev.stockhold.gateway.binary;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.Validation;
 import dev.stockhold.gateway.binary.sbe.AdjustDecoder;
 import dev.stockhold.gateway.binary.sbe.GetDigestDecoder;
 import dev.stockhold.gateway.binary.sbe.GetReservationDecoder;
@@ -27,13 +28,6 @@ import org.agrona.sbe.MessageDecoderFlyweight;
  */
 final class RequestDecoder
 {
-    /** The most seconds a reservation may live (api.md). */
-    static final int MAX_TTL_SECONDS = 31_536_000;
-    /** The largest quantity in a request line, receive or adjust (DESIGN.md). */
-    static final long MAX_QUANTITY = 1_000_000_000L;
-    /** The largest stock level (DESIGN.md). */
-    static final long MAX_LEVEL = 1_000_000_000_000L;
-
     /** {@link #decode} outcomes. */
     static final int COMMAND = 1;
     static final int SUBSCRIBE = 2;
@@ -145,7 +139,7 @@ final class RequestDecoder
     {
         lock.wrap(frame, body, LockDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
         final int ttlSeconds = lock.ttlSeconds();
-        if (ttlSeconds < 0 || ttlSeconds > MAX_TTL_SECONDS)
+        if (!Validation.isTtlSeconds(ttlSeconds))
         {
             fail(ErrorCode.INVALID_REQUEST, "ttlSeconds out of range");
         }
@@ -166,11 +160,11 @@ final class RequestDecoder
             into.lines.add(sku, code(true, "bad warehouse"), quantity);
         }
         readVar(lock);
-        into.orderId = code(false, "bad orderId");
+        into.orderId = orderId();
         readVar(lock);
-        into.channel = text(AsciiFields.CHANNEL_MAX, true, "bad channel");
+        into.channel = text(Validation.MAX_CHANNEL_LENGTH, true, "bad channel");
         readVar(lock);
-        into.idempotencyKey = text(AsciiFields.KEY_MAX, false, "bad idempotency key");
+        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = lock.limit();
         return COMMAND;
     }
@@ -196,9 +190,9 @@ final class RequestDecoder
             into.lines.add(sku, code(false, "bad warehouse"), quantity);
         }
         readVar(settle);
-        into.orderId = code(false, "bad orderId");
+        into.orderId = orderId();
         readVar(settle);
-        into.idempotencyKey = text(AsciiFields.KEY_MAX, false, "bad idempotency key");
+        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = settle.limit();
         return COMMAND;
     }
@@ -230,7 +224,7 @@ final class RequestDecoder
             into.items.add(sku, code(false, "bad warehouse"), onHand, inTransit, safetyStock, expectedVersion);
         }
         readVar(setStock);
-        into.idempotencyKey = text(AsciiFields.KEY_MAX, false, "bad idempotency key");
+        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = setStock.limit();
         return COMMAND;
     }
@@ -249,7 +243,7 @@ final class RequestDecoder
         final String reason = text(AsciiFields.REASON_MAX, true, "bad reason");
         into.adjust(sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason);
         readVar(adjust);
-        into.idempotencyKey = text(AsciiFields.KEY_MAX, false, "bad idempotency key");
+        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = adjust.limit();
         return COMMAND;
     }
@@ -263,7 +257,7 @@ final class RequestDecoder
         readVar(receive);
         into.receive(sku, code(false, "bad warehouse"), quantity);
         readVar(receive);
-        into.idempotencyKey = text(AsciiFields.KEY_MAX, false, "bad idempotency key");
+        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = receive.limit();
         return COMMAND;
     }
@@ -283,7 +277,7 @@ final class RequestDecoder
     {
         getReservation.wrap(frame, body, GetReservationDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
         readVar(getReservation);
-        into.getReservation(code(false, "bad orderId"));
+        into.getReservation(orderId());
         messageEnd = getReservation.limit();
         return COMMAND;
     }
@@ -369,7 +363,7 @@ final class RequestDecoder
 
     private long quantity(final long quantity)
     {
-        if (quantity < 1 || quantity > MAX_QUANTITY)
+        if (!Validation.isRequestQuantity(quantity))
         {
             fail(ErrorCode.INVALID_QUANTITY, "quantity out of range");
         }
@@ -378,7 +372,7 @@ final class RequestDecoder
 
     private long level(final long level)
     {
-        if (level != Command.ABSENT && (level < 0 || level > MAX_LEVEL))
+        if (level != Command.ABSENT && !Validation.isLevel(level))
         {
             fail(ErrorCode.INVALID_QUANTITY, "level out of range");
         }
@@ -387,7 +381,7 @@ final class RequestDecoder
 
     private long delta(final long delta)
     {
-        if (delta < -MAX_LEVEL || delta > MAX_LEVEL)
+        if (!Validation.isDelta(delta))
         {
             fail(ErrorCode.INVALID_QUANTITY, "delta out of range");
         }
@@ -424,6 +418,17 @@ final class RequestDecoder
             return null;
         }
         return error == null ? AsciiFields.toStringOrNull(varBuffer, varOffset, length) : null;
+    }
+
+    /** Reads the order id in the last variable-length field read: 1..64 printable ASCII. */
+    private String orderId()
+    {
+        if (varLength == 0)
+        {
+            fail(ErrorCode.INVALID_REQUEST, "bad orderId");
+            return null;
+        }
+        return text(Validation.MAX_CODE_LENGTH, true, "bad orderId");
     }
 
     /** Reads the optional text in the last variable-length field read: null when empty, or when invalid (then the request fails). */

@@ -12,6 +12,8 @@ import java.util.List;
 /** The client's event loop side: cuts frames and hands each answer to the client. */
 final class ClientInbound extends ByteToMessageDecoder
 {
+    private static final System.Logger LOG = System.getLogger(ClientInbound.class.getName());
+
     private final StockholdClient client;
     private final int maxFrameLength;
     private final ReplyDecoder decoder = new ReplyDecoder();
@@ -76,6 +78,7 @@ final class ClientInbound extends ByteToMessageDecoder
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
         // A broken answer stream cannot be resynchronised: close, which fails every request in flight.
+        LOG.log(System.Logger.Level.WARNING, "stockhold connection failed; closing", cause);
         ctx.close();
     }
 }

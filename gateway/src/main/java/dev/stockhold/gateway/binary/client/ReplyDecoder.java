@@ -51,24 +51,21 @@ public final class ReplyDecoder
         switch (templateId)
         {
             case ReservationResultDecoder.TEMPLATE_ID:
-                end = body + reservation.wrap(buffer, body, blockLength, version).sbeDecodedLength()
-                    - MessageHeaderDecoder.ENCODED_LENGTH;
+                end = body + reservation.wrap(buffer, body, blockLength, version).sbeDecodedLength();
                 break;
             case LevelsResultDecoder.TEMPLATE_ID:
-                end = body + levels.wrap(buffer, body, blockLength, version).sbeDecodedLength()
-                    - MessageHeaderDecoder.ENCODED_LENGTH;
+                end = body + levels.wrap(buffer, body, blockLength, version).sbeDecodedLength();
                 break;
             case ErrorResultDecoder.TEMPLATE_ID:
                 errorWireCode = error.wrap(buffer, body, blockLength, version).code();
-                end = body + error.sbeDecodedLength() - MessageHeaderDecoder.ENCODED_LENGTH;
+                end = body + error.sbeDecodedLength();
                 break;
             case DigestResultDecoder.TEMPLATE_ID:
             case SubscribeResultDecoder.TEMPLATE_ID:
                 end = body + blockLength;
                 break;
             case ChangeEventDecoder.TEMPLATE_ID:
-                end = body + change.wrap(buffer, body, blockLength, version).sbeDecodedLength()
-                    - MessageHeaderDecoder.ENCODED_LENGTH;
+                end = body + change.wrap(buffer, body, blockLength, version).sbeDecodedLength();
                 break;
             default:
                 throw new IllegalStateException("unknown answer template " + templateId);
