@@ -27,6 +27,9 @@ final class BinaryConnection extends ByteToMessageDecoder
 {
     private static final System.Logger LOG = System.getLogger(BinaryConnection.class.getName());
 
+    /** Answers are framed in pieces of at most this size (clients accept up to 64 MiB). */
+    private static final int ANSWER_FRAME_BYTES = 256 * 1024;
+
     private final EnginePipeline pipeline;
     private final BinaryChangeFeed feed;
     private final int maxFrameLength;
@@ -48,7 +51,7 @@ final class BinaryConnection extends ByteToMessageDecoder
         this.pipeline = pipeline;
         this.feed = feed;
         this.maxFrameLength = config.maxFrameLength();
-        this.outbox = new FrameOutbox(channel, config.maxPendingBytes());
+        this.outbox = new FrameOutbox(channel, ANSWER_FRAME_BYTES, config.maxPendingBytes());
         this.reply = (command, endOfBatch) ->
         {
             final int length = responderEncoder.encodeResult(command);

@@ -21,11 +21,10 @@ public final class FrameOutbox implements Runnable
 {
     /** Length of the little-endian frame length that precedes every frame. */
     public static final int LENGTH_FIELD = 4;
-    /** A frame is closed and a new one started once it would grow past this many bytes. */
-    private static final int SOFT_FRAME_BYTES = 256 * 1024;
     private static final int INITIAL_CAPACITY = 4096;
 
     private final Channel channel;
+    private final int frameBytes;
     private final long maxPendingBytes;
     private ByteBuf pending;
     private int frameStart;
@@ -34,11 +33,15 @@ public final class FrameOutbox implements Runnable
 
     /**
      * @param channel         the connection.
+     * @param frameBytes      a frame is closed and the next one started before it would grow past this many
+     *                        bytes (a single larger message gets a frame of its own): keep it at or below
+     *                        the peer's frame limit.
      * @param maxPendingBytes the most bytes waiting for the event loop before {@link #append} refuses.
      */
-    public FrameOutbox(final Channel channel, final long maxPendingBytes)
+    public FrameOutbox(final Channel channel, final int frameBytes, final long maxPendingBytes)
     {
         this.channel = channel;
+        this.frameBytes = frameBytes;
         this.maxPendingBytes = maxPendingBytes;
     }
 
@@ -67,7 +70,8 @@ public final class FrameOutbox implements Runnable
                 pending = channel.alloc().directBuffer(Math.max(INITIAL_CAPACITY, length + LENGTH_FIELD));
                 startFrame();
             }
-            else if (pending.writerIndex() - frameStart + length > SOFT_FRAME_BYTES)
+            else if (pending.writerIndex() - frameStart > LENGTH_FIELD
+                && pending.writerIndex() - frameStart - LENGTH_FIELD + length > frameBytes)
             {
                 endFrame();
                 startFrame();

@@ -39,6 +39,8 @@ public final class StockholdClient implements AutoCloseable
 {
     private static final long MAX_PENDING_BYTES = 256L << 20;
     private static final int MAX_INBOUND_FRAME = 64 << 20;
+    /** Requests are batched into frames of at most 64 KiB, well under the server's default 1 MiB limit. */
+    private static final int REQUEST_FRAME_BYTES = 64 << 10;
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -78,7 +80,7 @@ public final class StockholdClient implements AutoCloseable
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IOException("cannot connect to " + host + ":" + port, ex);
         }
-        this.outbox = new FrameOutbox(channel, MAX_PENDING_BYTES);
+        this.outbox = new FrameOutbox(channel, REQUEST_FRAME_BYTES, MAX_PENDING_BYTES);
         channel.closeFuture().addListener(future -> failAll(new IOException("connection closed")));
     }
 
