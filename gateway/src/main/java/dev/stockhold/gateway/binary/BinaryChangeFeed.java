@@ -74,25 +74,22 @@ public final class BinaryChangeFeed implements CommandStage
         final Subscriber subscriber = new Subscriber(outbox, correlationId);
         final boolean fromNow = afterSeq == Command.ABSENT;
         final boolean missedNothing = fromNow || (afterSeq >= lastChangeSeq && afterSeq >= floorSeq);
-        if (!missedNothing && history == null)
+        if (!missedNothing && (history == null || afterSeq + 1 < history.oldestSeq()))
         {
             gone(outbox, correlationId, subscribeSeq);
             return;
         }
+        // All of this runs between two commands on the responder thread, so no live event can slip in
+        // between the acknowledgement, the replayed events and the next live one.
+        subscribers = Arrays.copyOf(subscribers, subscribers.length + 1);
+        subscribers[subscribers.length - 1] = subscriber;
         final int length = encoder.encodeSubscribed(correlationId, subscribeSeq);
         outbox.append(encoder.buffer().byteArray(), 0, length);
         if (!missedNothing)
         {
-            final boolean held = history.replay(afterSeq, subscribeSeq - 1,
+            history.replay(afterSeq, subscribeSeq - 1,
                 (seq, atMillis, changes) -> send(subscriber, seq, atMillis, changes));
-            if (!held)
-            {
-                gone(outbox, correlationId, subscribeSeq);
-                return;
-            }
         }
-        subscribers = Arrays.copyOf(subscribers, subscribers.length + 1);
-        subscribers[subscribers.length - 1] = subscriber;
     }
 
     /** @return the number of live subscribers, for metrics and tests; responder thread or a racy read. */

@@ -10,18 +10,22 @@ import dev.stockhold.engine.command.Levels;
  * Called on the engine's responder thread, between two commands, so the replayed events join the live
  * ones without a gap or a duplicate; a long replay delays the engine's answers for its duration.
  */
-@FunctionalInterface
 public interface ChangeHistory
 {
+    /**
+     * @return the oldest sequence whose event the history still holds, or {@code Long.MAX_VALUE} when it
+     * holds none; a subscriber resuming after an older point gets ERR_GONE.
+     */
+    long oldestSeq();
+
     /**
      * Replays, in engine order, every change event with {@code afterSeq < seq <= upToSeq}.
      *
      * @param afterSeq the last sequence the subscriber has seen.
      * @param upToSeq  the last sequence the responder has passed; live events follow it.
      * @param sink     receives each event; its levels are valid only during the call.
-     * @return false when the history no longer holds {@code afterSeq + 1}: the subscriber gets ERR_GONE.
      */
-    boolean replay(long afterSeq, long upToSeq, Sink sink);
+    void replay(long afterSeq, long upToSeq, Sink sink);
 
     /** Receives replayed change events. */
     @FunctionalInterface

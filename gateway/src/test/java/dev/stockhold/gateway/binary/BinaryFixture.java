@@ -22,16 +22,28 @@ final class BinaryFixture implements AutoCloseable
         this(1 << 14, null, BinaryServerConfig.DEFAULT_MAX_FRAME_LENGTH, null);
     }
 
-    /**
-     * @param journaler an optional stage run in parallel with the ledger (tests use one to hold the ring).
-     */
     BinaryFixture(final int ringSize, final CommandStage journaler, final int maxFrameLength,
         final ChangeHistory history) throws InterruptedException
     {
+        this(ringSize, journaler, maxFrameLength, history, null);
+    }
+
+    /**
+     * @param journaler an optional stage run in parallel with the ledger (tests use one to hold the ring).
+     * @param recorder  an optional observer that sees each command before the feed (a test's history).
+     */
+    BinaryFixture(final int ringSize, final CommandStage journaler, final int maxFrameLength,
+        final ChangeHistory history, final CommandStage recorder) throws InterruptedException
+    {
         feed = new BinaryChangeFeed(history);
+        final CommandStage observer = recorder == null ? feed : (command, endOfBatch) ->
+        {
+            recorder.onCommand(command, endOfBatch);
+            feed.onCommand(command, endOfBatch);
+        };
         final EnginePipeline.Builder builder = EnginePipeline.builder()
             .ledger(new Ledger(LedgerConfig.defaults()))
-            .responder(new ReplyingResponder(feed))
+            .responder(new ReplyingResponder(observer))
             .ringSize(ringSize)
             .waitPreset(WaitPreset.BALANCED);
         if (journaler != null)
