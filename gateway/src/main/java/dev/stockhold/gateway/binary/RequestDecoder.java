@@ -20,18 +20,20 @@ import org.agrona.sbe.MessageDecoderFlyweight;
 /**
  * Turns one SBE request message into an engine {@link Command}, validating as it goes.
  * <p>
- * One instance per connection, used on its event loop only; the decoders and the
+ * Not thread-safe: one instance per connection, used on its event loop only; the decoders and the
  * command it fills are reused, so a valid request allocates only the Strings of its codes. A request
  * that fails validation is still read to its end, so the next message of a batch can be decoded; a
  * request whose structure is broken (truncated, unknown template, wrong schema) leaves the end unknown
  * and the rest of its frame is dropped.
  */
-final class RequestDecoder
+public final class RequestDecoder
 {
-    /** {@link #decode} outcomes. */
-    static final int COMMAND = 1;
-    static final int SUBSCRIBE = 2;
-    static final int INVALID = 3;
+    /** {@link #decode} outcome: a command was decoded; publish it. */
+    public static final int COMMAND = 1;
+    /** {@link #decode} outcome: a change feed subscription. */
+    public static final int SUBSCRIBE = 2;
+    /** {@link #decode} outcome: the request is invalid; answer {@link #error()}. */
+    public static final int INVALID = 3;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LockDecoder lock = new LockDecoder();
@@ -59,7 +61,7 @@ final class RequestDecoder
      * @return {@link #COMMAND} (publish {@code into}), {@link #SUBSCRIBE} (see {@link #afterSeq()}) or
      * {@link #INVALID} (answer {@link #error()}); {@link #messageEnd()} tells where the next message starts.
      */
-    int decode(final DirectBuffer frame, final int offset, final int frameEnd, final Command into)
+    public int decode(final DirectBuffer frame, final int offset, final int frameEnd, final Command into)
     {
         correlationId = 0;
         messageEnd = -1;
@@ -295,29 +297,31 @@ final class RequestDecoder
     }
 
     /** @return the correlation id of the last message, 0 when it could not be read. */
-    long correlationId()
+    public long correlationId()
     {
         return correlationId;
     }
 
     /** @return the sequence a Subscribe resumes after, or {@link Command#ABSENT} for "from now". */
-    long afterSeq()
+    public long afterSeq()
     {
         return afterSeq;
     }
 
     /** @return where the next message of the frame starts, or -1 when the rest of the frame is unreadable. */
-    int messageEnd()
+    public int messageEnd()
     {
         return messageEnd;
     }
 
-    ErrorCode error()
+    /** @return why the last message was refused, or null. */
+    public ErrorCode error()
     {
         return error;
     }
 
-    String errorDetail()
+    /** @return a constant human explanation of {@link #error()}. */
+    public String errorDetail()
     {
         return errorDetail;
     }
