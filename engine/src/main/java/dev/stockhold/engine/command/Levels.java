@@ -9,9 +9,9 @@ import java.util.Arrays;
  */
 public final class Levels
 {
-    private String[] skus = new String[0];
-    private String[] warehouses = new String[0];
-    private long[] values = new long[0];
+    private String[] skus = EmptyArrays.STRINGS;
+    private String[] warehouses = EmptyArrays.STRINGS;
+    private long[] values = EmptyArrays.LONGS;
     private int count;
 
     private static final int FIELDS = 6;
@@ -41,7 +41,7 @@ public final class Levels
     {
         if (count == skus.length)
         {
-            final int capacity = Math.max(4, count * 2);
+            final int capacity = Math.max(1, count * 2);
             skus = Arrays.copyOf(skus, capacity);
             warehouses = Arrays.copyOf(warehouses, capacity);
             values = Arrays.copyOf(values, capacity * FIELDS);

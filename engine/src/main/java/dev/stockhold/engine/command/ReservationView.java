@@ -16,10 +16,10 @@ public final class ReservationView
     private ReservationState state;
     private long createdAtMillis;
     private long expiresAtMillis;
-    private String[] skus = new String[0];
-    private String[] warehouses = new String[0];
-    private long[] values = new long[0];
-    private boolean[] presale = new boolean[0];
+    private String[] skus = EmptyArrays.STRINGS;
+    private String[] warehouses = EmptyArrays.STRINGS;
+    private long[] values = EmptyArrays.LONGS;
+    private boolean[] presale = EmptyArrays.BOOLEANS;
     private int lineCount;
 
     private static final int FIELDS = 4;
@@ -61,7 +61,7 @@ public final class ReservationView
     {
         if (lineCount == skus.length)
         {
-            final int capacity = Math.max(4, lineCount * 2);
+            final int capacity = Math.max(1, lineCount * 2);
             skus = Arrays.copyOf(skus, capacity);
             warehouses = Arrays.copyOf(warehouses, capacity);
             values = Arrays.copyOf(values, capacity * FIELDS);

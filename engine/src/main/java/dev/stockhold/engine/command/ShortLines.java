@@ -8,10 +8,10 @@ import java.util.Arrays;
  */
 public final class ShortLines
 {
-    private String[] skus = new String[0];
-    private String[] warehouses = new String[0];
-    private long[] requested = new long[0];
-    private long[] available = new long[0];
+    private String[] skus = EmptyArrays.STRINGS;
+    private String[] warehouses = EmptyArrays.STRINGS;
+    private long[] requested = EmptyArrays.LONGS;
+    private long[] available = EmptyArrays.LONGS;
     private int count;
 
     /** Forgets all lines, keeping capacity. */
@@ -25,7 +25,7 @@ public final class ShortLines
     {
         if (count == skus.length)
         {
-            final int capacity = Math.max(4, count * 2);
+            final int capacity = Math.max(1, count * 2);
             skus = Arrays.copyOf(skus, capacity);
             warehouses = Arrays.copyOf(warehouses, capacity);
             this.requested = Arrays.copyOf(this.requested, capacity);

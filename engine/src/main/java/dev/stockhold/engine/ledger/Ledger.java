@@ -151,14 +151,14 @@ public final class Ledger
                 final long open = due.open(line);
                 if (open > 0)
                 {
-                    due.released[line] += open;
-                    if (due.presale[line])
+                    due.addReleased(line, open);
+                    if (due.presale(line))
                     {
-                        cells.addPresaleReserved(due.cell[line], -open);
+                        cells.addPresaleReserved(due.cell(line), -open);
                     }
                     else
                     {
-                        cells.addReserved(due.cell[line], -open);
+                        cells.addReserved(due.cell(line), -open);
                     }
                 }
             }

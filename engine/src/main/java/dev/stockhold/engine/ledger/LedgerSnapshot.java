@@ -90,12 +90,12 @@ final class LedgerSnapshot
         out.putInt(reservation.lineCount);
         for (int line = 0; line < reservation.lineCount; line++)
         {
-            out.putInt(reservation.cell[line]);
-            out.putLong(reservation.quantity[line]);
-            out.putLong(reservation.deducted[line]);
-            out.putLong(reservation.released[line]);
-            out.putLong(reservation.returned[line]);
-            out.putByte(reservation.presale[line] ? 1 : 0);
+            out.putInt(reservation.cell(line));
+            out.putLong(reservation.quantity(line));
+            out.putLong(reservation.deducted(line));
+            out.putLong(reservation.released(line));
+            out.putLong(reservation.returned(line));
+            out.putByte(reservation.presale(line) ? 1 : 0);
         }
     }
 
@@ -199,9 +199,9 @@ final class LedgerSnapshot
         {
             for (int line = 0; line < reservation.lineCount; line++)
             {
-                if (reservation.presale[line] && reservation.open(line) > 0)
+                if (reservation.presale(line) && reservation.open(line) > 0)
                 {
-                    ledger.presale.add(reservation.cell[line], reservation, line);
+                    ledger.presale.add(reservation.cell(line), reservation, line);
                 }
             }
         }
@@ -226,7 +226,7 @@ final class LedgerSnapshot
     {
         for (int line = 0; line < reservation.lineCount; line++)
         {
-            if (reservation.presale[line] && reservation.open(line) > 0)
+            if (reservation.presale(line) && reservation.open(line) > 0)
             {
                 return true;
             }
@@ -246,10 +246,10 @@ final class LedgerSnapshot
         for (int i = 0; i < lines; i++)
         {
             final int line = reservation.addLine(in.getInt(), in.getLong(), false);
-            reservation.deducted[line] = in.getLong();
-            reservation.released[line] = in.getLong();
-            reservation.returned[line] = in.getLong();
-            reservation.presale[line] = in.getByte() != 0;
+            reservation.addDeducted(line, in.getLong());
+            reservation.addReleased(line, in.getLong());
+            reservation.addReturned(line, in.getLong());
+            reservation.presale(line, in.getByte() != 0);
         }
         return reservation;
     }

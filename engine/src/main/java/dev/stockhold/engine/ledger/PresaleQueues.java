@@ -70,7 +70,7 @@ final class PresaleQueues
                 }
                 cells.addPresaleReserved(cell, -open);
                 cells.addReserved(cell, open);
-                owner.presale[ownerLine] = false;
+                owner.presale(ownerLine, false);
             }
             final int following = next[node];
             release(node);
@@ -103,7 +103,7 @@ final class PresaleQueues
     {
         final Reservation owner = reservation[node];
         final int ownerLine = line[node];
-        return owner.generation == generation[node] && owner.presale[ownerLine] && owner.open(ownerLine) > 0;
+        return owner.generation == generation[node] && owner.presale(ownerLine) && owner.open(ownerLine) > 0;
     }
 
     private int allocate()

@@ -31,13 +31,22 @@ final class Reservation
     long closedAtMillis;
     boolean closed;
 
+    /** The order id's hash, cached so forgetting the order needs no look at the id's characters. */
+    int orderHash;
     int lineCount;
-    int[] cell = new int[4];
-    long[] quantity = new long[4];
-    long[] deducted = new long[4];
-    long[] released = new long[4];
-    long[] returned = new long[4];
-    boolean[] presale = new boolean[4];
+    /**
+     * Lines packed in one array, {@link #STRIDE} longs each, so a reused instance costs one or two cache
+     * misses instead of one per field: cell id and presale flag, quantity, deducted, released, returned.
+     */
+    private long[] lines = new long[STRIDE];
+
+    private static final int STRIDE = 5;
+    private static final int CELL = 0;
+    private static final int QUANTITY = 1;
+    private static final int DEDUCTED = 2;
+    private static final int RELEASED = 3;
+    private static final int RETURNED = 4;
+    private static final long PRESALE_FLAG = 1L << 32;
 
     /** Prepares a pooled instance for a new order. */
     void reset(final String orderId, final String channel, final long createdAtMillis, final long expiresAtMillis,
@@ -55,39 +64,87 @@ final class Reservation
         this.closedAtMillis = 0;
         this.closed = false;
         this.lineCount = 0;
+        this.orderHash = OrderIndex.hash(orderId);
     }
 
     /** Appends a line; returns its index. */
     int addLine(final int cellId, final long lineQuantity, final boolean isPresale)
     {
-        if (lineCount == cell.length)
+        if ((lineCount + 1) * STRIDE > lines.length)
         {
-            final int capacity = lineCount * 2;
-            cell = Arrays.copyOf(cell, capacity);
-            quantity = Arrays.copyOf(quantity, capacity);
-            deducted = Arrays.copyOf(deducted, capacity);
-            released = Arrays.copyOf(released, capacity);
-            returned = Arrays.copyOf(returned, capacity);
-            presale = Arrays.copyOf(presale, capacity);
+            lines = Arrays.copyOf(lines, lines.length * 2);
         }
         final int line = lineCount++;
-        cell[line] = cellId;
-        quantity[line] = lineQuantity;
-        deducted[line] = 0;
-        released[line] = 0;
-        returned[line] = 0;
-        presale[line] = isPresale;
+        final int base = line * STRIDE;
+        lines[base + CELL] = cellId | (isPresale ? PRESALE_FLAG : 0);
+        lines[base + QUANTITY] = lineQuantity;
+        lines[base + DEDUCTED] = 0;
+        lines[base + RELEASED] = 0;
+        lines[base + RETURNED] = 0;
         return line;
+    }
+
+    int cell(final int line)
+    {
+        return (int)lines[line * STRIDE + CELL];
+    }
+
+    boolean presale(final int line)
+    {
+        return (lines[line * STRIDE + CELL] & PRESALE_FLAG) != 0;
+    }
+
+    /** Turns a presale line into a regular one (its stock has arrived), or back for a snapshot load. */
+    void presale(final int line, final boolean isPresale)
+    {
+        final int base = line * STRIDE;
+        lines[base + CELL] = (lines[base + CELL] & 0xFFFF_FFFFL) | (isPresale ? PRESALE_FLAG : 0);
+    }
+
+    long quantity(final int line)
+    {
+        return lines[line * STRIDE + QUANTITY];
+    }
+
+    long deducted(final int line)
+    {
+        return lines[line * STRIDE + DEDUCTED];
+    }
+
+    long released(final int line)
+    {
+        return lines[line * STRIDE + RELEASED];
+    }
+
+    long returned(final int line)
+    {
+        return lines[line * STRIDE + RETURNED];
+    }
+
+    void addDeducted(final int line, final long delta)
+    {
+        lines[line * STRIDE + DEDUCTED] += delta;
+    }
+
+    void addReleased(final int line, final long delta)
+    {
+        lines[line * STRIDE + RELEASED] += delta;
+    }
+
+    void addReturned(final int line, final long delta)
+    {
+        lines[line * STRIDE + RETURNED] += delta;
     }
 
     long open(final int line)
     {
-        return quantity[line] - deducted[line] - released[line];
+        final int base = line * STRIDE;
+        return lines[base + QUANTITY] - lines[base + DEDUCTED] - lines[base + RELEASED];
     }
 
     long returnable(final int line)
     {
-        return deducted[line] - returned[line];
+        return deducted(line) - returned(line);
     }
 
     long totalOpen()
@@ -110,9 +167,9 @@ final class Reservation
         for (int i = 0; i < lineCount; i++)
         {
             open += open(i);
-            deductedTotal += deducted[i];
-            returnedTotal += returned[i];
-            releasedTotal += released[i];
+            deductedTotal += deducted(i);
+            returnedTotal += returned(i);
+            releasedTotal += released(i);
         }
         if (open > 0)
         {
@@ -131,8 +188,8 @@ final class Reservation
         view.set(orderId, channel, state(), createdAtMillis, expiresAtMillis);
         for (int i = 0; i < lineCount; i++)
         {
-            view.addLine(cells.skuCode(cell[i]), cells.warehouseCode(cell[i]), quantity[i], presale[i], deducted[i],
-                released[i], returned[i]);
+            view.addLine(cells.skuCode(cell(i)), cells.warehouseCode(cell(i)), quantity(i), presale(i), deducted(i),
+                released(i), returned(i));
         }
     }
 
@@ -148,12 +205,11 @@ final class Reservation
         hash = Hashing.mix(hash, closedAtMillis);
         for (int i = 0; i < lineCount; i++)
         {
-            hash = Hashing.mix(hash, cell[i]);
-            hash = Hashing.mix(hash, quantity[i]);
-            hash = Hashing.mix(hash, deducted[i]);
-            hash = Hashing.mix(hash, released[i]);
-            hash = Hashing.mix(hash, returned[i]);
-            hash = Hashing.mix(hash, presale[i] ? 1 : 0);
+            final int base = i * STRIDE;
+            for (int field = CELL; field <= RETURNED; field++)
+            {
+                hash = Hashing.mix(hash, lines[base + field]);
+            }
         }
         return hash;
     }

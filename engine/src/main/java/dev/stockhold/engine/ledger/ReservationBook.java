@@ -1,7 +1,5 @@
 package dev.stockhold.engine.ledger;
 
-import org.agrona.collections.Object2ObjectHashMap;
-
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
@@ -12,7 +10,7 @@ import java.util.function.Consumer;
  */
 final class ReservationBook
 {
-    private final Object2ObjectHashMap<String, Reservation> byOrderId = new Object2ObjectHashMap<>();
+    private final OrderIndex byOrderId = new OrderIndex();
     private final ArrayDeque<Reservation> closedOrder = new ArrayDeque<>();
     private final ArrayDeque<Reservation> pool = new ArrayDeque<>();
     private final long closedRetentionMillis;
@@ -84,24 +82,21 @@ final class ReservationBook
     /** @return an order-independent hash of every reservation. */
     long digest()
     {
-        long sum = 0;
-        for (final Reservation reservation : byOrderId.values())
-        {
-            sum += Hashing.stafford(reservation.digest());
-        }
-        return Hashing.mix(Hashing.mix(Hashing.SEED, byOrderId.size()), sum);
+        final long[] sum = new long[1];
+        byOrderId.forEach(reservation -> sum[0] += Hashing.stafford(reservation.digest()));
+        return Hashing.mix(Hashing.mix(Hashing.SEED, byOrderId.size()), sum[0]);
     }
 
     /** Visits open reservations (any order), then closed ones oldest first: the order snapshots use. */
     void forEach(final Consumer<Reservation> visitor)
     {
-        for (final Reservation reservation : byOrderId.values())
+        byOrderId.forEach(reservation ->
         {
             if (!reservation.closed)
             {
                 visitor.accept(reservation);
             }
-        }
+        });
         closedOrder.forEach(visitor);
     }
 
@@ -121,7 +116,7 @@ final class ReservationBook
 
     private void forget(final Reservation reservation)
     {
-        byOrderId.remove(reservation.orderId);
+        byOrderId.remove(reservation.orderId, reservation.orderHash);
         reservation.orderId = null;
         reservation.channel = null;
         reservation.generation++;

@@ -117,7 +117,7 @@ final class Settlement
         for (int j = 0; j < reservation.lineCount; j++)
         {
             take[j] = lines.count() == 0 ? pool(reservation, j, type) : 0;
-            if (take[j] > 0 && type == CommandType.DEDUCT && reservation.presale[j])
+            if (take[j] > 0 && type == CommandType.DEDUCT && reservation.presale(j))
             {
                 result.fail(ErrorCode.NOT_RECEIVED, "a presale line's stock has not been received");
                 return false;
@@ -149,7 +149,7 @@ final class Settlement
             final boolean presalePass = pass == 1;
             for (int j = 0; j < reservation.lineCount && remaining > 0; j++)
             {
-                if (reservation.cell[j] != cell || (type == CommandType.DEDUCT && reservation.presale[j] != presalePass))
+                if (reservation.cell(j) != cell || (type == CommandType.DEDUCT && reservation.presale(j) != presalePass))
                 {
                     continue;
                 }
@@ -190,9 +190,9 @@ final class Settlement
             long cellTotal = 0;
             for (int k = 0; k < reservation.lineCount; k++)
             {
-                cellTotal += reservation.cell[k] == reservation.cell[j] ? take[k] : 0;
+                cellTotal += reservation.cell(k) == reservation.cell(j) ? take[k] : 0;
             }
-            final long onHand = cells.onHand(reservation.cell[j]);
+            final long onHand = cells.onHand(reservation.cell(j));
             final boolean fits = type == CommandType.DEDUCT ? cellTotal <= onHand : onHand + cellTotal <= Validation.MAX_LEVEL;
             if (!fits)
             {
@@ -212,11 +212,11 @@ final class Settlement
             {
                 continue;
             }
-            final int cell = reservation.cell[j];
+            final int cell = reservation.cell(j);
             if (type == CommandType.RELEASE)
             {
-                reservation.released[j] += quantity;
-                if (reservation.presale[j])
+                reservation.addReleased(j, quantity);
+                if (reservation.presale(j))
                 {
                     cells.addPresaleReserved(cell, -quantity);
                 }
@@ -227,13 +227,13 @@ final class Settlement
             }
             else if (type == CommandType.DEDUCT)
             {
-                reservation.deducted[j] += quantity;
+                reservation.addDeducted(j, quantity);
                 cells.addReserved(cell, -quantity);
                 cells.addOnHand(cell, -quantity);
             }
             else
             {
-                reservation.returned[j] += quantity;
+                reservation.addReturned(j, quantity);
                 cells.addOnHand(cell, quantity);
             }
         }

@@ -26,15 +26,22 @@ final class StockCells
     private final Long2LongHashMap cellByKey = new Long2LongHashMap(MISSING);
     private final List<IntArrayList> cellsBySku = new ArrayList<>();
 
-    private int[] skuOf = new int[1024];
-    private int[] warehouseOf = new int[1024];
-    private long[] onHand = new long[1024];
-    private long[] reserved = new long[1024];
-    private long[] inTransit = new long[1024];
-    private long[] presaleReserved = new long[1024];
-    private long[] safetyStock = new long[1024];
-    private long[] version = new long[1024];
-    private long[] touchedBy = new long[1024];
+    /**
+     * One cache line per cell: eight longs at {@code cell * STRIDE}. The ledger touches several fields
+     * of a cell per command, so keeping them together costs one cache miss instead of one per field.
+     */
+    private static final int STRIDE = 8;
+    private static final int ON_HAND = 0;
+    private static final int RESERVED = 1;
+    private static final int IN_TRANSIT = 2;
+    private static final int PRESALE_RESERVED = 3;
+    private static final int SAFETY_STOCK = 4;
+    private static final int VERSION = 5;
+    private static final int TOUCHED_BY = 6;
+    /** SKU id in the high 32 bits, warehouse id in the low 32 bits: the same key as {@link #cellByKey}. */
+    private static final int CODES = 7;
+
+    private long[] data = new long[1024 * STRIDE];
     private int count;
 
     private final IntArrayList touched = new IntArrayList();
@@ -59,6 +66,13 @@ final class StockCells
         return warehouseId == MISSING ? MISSING : (int)cellByKey.get(key(skuId, warehouseId));
     }
 
+    /** @return the cell of (skuId, warehouse), or {@link #MISSING}: for callers that already hold the SKU id. */
+    int find(final int skuId, final String warehouse)
+    {
+        final int warehouseId = warehouses.find(warehouse);
+        return warehouseId == MISSING ? MISSING : (int)cellByKey.get(key(skuId, warehouseId));
+    }
+
     /** @return the cells of a SKU in warehouse priority order; never modify it. */
     IntArrayList cellsOfSku(final int skuId)
     {
@@ -80,21 +94,21 @@ final class StockCells
         }
         ensureCapacity(count + 1);
         final int cell = count++;
-        skuOf[cell] = skuId;
-        warehouseOf[cell] = warehouseId;
+        final int base = cell * STRIDE;
+        data[base + CODES] = key(skuId, warehouseId);
         cellByKey.put(key(skuId, warehouseId), cell);
         insertByRank(cellsBySku.get(skuId), cell);
-        version[cell] = 1;
-        touchedBy[cell] = commandNumber;
+        data[base + VERSION] = 1;
+        data[base + TOUCHED_BY] = commandNumber;
         touched.addInt(cell);
         return cell;
     }
 
     private void insertByRank(final IntArrayList cells, final int cell)
     {
-        final int rank = ranks.rank(warehouseOf[cell]);
+        final int rank = ranks.rank(warehouseId(cell));
         int at = cells.size();
-        while (at > 0 && ranks.rank(warehouseOf[cells.getInt(at - 1)]) > rank)
+        while (at > 0 && ranks.rank(warehouseId(cells.getInt(at - 1))) > rank)
         {
             at--;
         }
@@ -111,10 +125,11 @@ final class StockCells
     /** Records that the current command changes {@code cell}: bumps its version the first time. */
     void touch(final int cell)
     {
-        if (touchedBy[cell] != commandNumber)
+        final int base = cell * STRIDE;
+        if (data[base + TOUCHED_BY] != commandNumber)
         {
-            touchedBy[cell] = commandNumber;
-            version[cell]++;
+            data[base + TOUCHED_BY] = commandNumber;
+            data[base + VERSION]++;
             touched.addInt(cell);
         }
     }
@@ -131,8 +146,9 @@ final class StockCells
     /** Appends the levels of {@code cell}. */
     void copyLevel(final int cell, final Levels levels)
     {
-        levels.add(skus.code(skuOf[cell]), warehouses.code(warehouseOf[cell]), onHand[cell], reserved[cell],
-            inTransit[cell], presaleReserved[cell], safetyStock[cell], version[cell]);
+        final int base = cell * STRIDE;
+        levels.add(skuCode(cell), warehouseCode(cell), data[base + ON_HAND], data[base + RESERVED],
+            data[base + IN_TRANSIT], data[base + PRESALE_RESERVED], data[base + SAFETY_STOCK], data[base + VERSION]);
     }
 
     int count()
@@ -142,85 +158,92 @@ final class StockCells
 
     String skuCode(final int cell)
     {
-        return skus.code(skuOf[cell]);
+        return skus.code((int)(data[cell * STRIDE + CODES] >>> 32));
     }
 
     String warehouseCode(final int cell)
     {
-        return warehouses.code(warehouseOf[cell]);
+        return warehouses.code(warehouseId(cell));
+    }
+
+    private int warehouseId(final int cell)
+    {
+        return (int)data[cell * STRIDE + CODES];
     }
 
     long onHand(final int cell)
     {
-        return onHand[cell];
+        return data[cell * STRIDE + ON_HAND];
     }
 
     long reserved(final int cell)
     {
-        return reserved[cell];
+        return data[cell * STRIDE + RESERVED];
     }
 
     long inTransit(final int cell)
     {
-        return inTransit[cell];
+        return data[cell * STRIDE + IN_TRANSIT];
     }
 
     long presaleReserved(final int cell)
     {
-        return presaleReserved[cell];
+        return data[cell * STRIDE + PRESALE_RESERVED];
     }
 
     long safetyStock(final int cell)
     {
-        return safetyStock[cell];
+        return data[cell * STRIDE + SAFETY_STOCK];
     }
 
     long version(final int cell)
     {
-        return version[cell];
+        return data[cell * STRIDE + VERSION];
     }
 
     /** @return what a lock may still take from the cell's on-hand stock. */
     long available(final int cell)
     {
-        return Levels.available(onHand[cell], reserved[cell], safetyStock[cell]);
+        final int base = cell * STRIDE;
+        return Levels.available(data[base + ON_HAND], data[base + RESERVED], data[base + SAFETY_STOCK]);
     }
 
     /** @return what a presale lock may still take from the cell's in-transit stock. */
     long presaleAvailable(final int cell)
     {
-        return Math.max(0, inTransit[cell] - presaleReserved[cell]);
+        final int base = cell * STRIDE;
+        return Math.max(0, data[base + IN_TRANSIT] - data[base + PRESALE_RESERVED]);
     }
 
     // Mutators: callers have validated; each records the change.
 
     void addReserved(final int cell, final long delta)
     {
-        reserved[cell] += delta;
+        data[cell * STRIDE + RESERVED] += delta;
         touch(cell);
     }
 
     void addPresaleReserved(final int cell, final long delta)
     {
-        presaleReserved[cell] += delta;
+        data[cell * STRIDE + PRESALE_RESERVED] += delta;
         touch(cell);
     }
 
     void addOnHand(final int cell, final long delta)
     {
-        onHand[cell] += delta;
+        data[cell * STRIDE + ON_HAND] += delta;
         touch(cell);
     }
 
     void addInTransit(final int cell, final long delta)
     {
-        inTransit[cell] += delta;
+        data[cell * STRIDE + IN_TRANSIT] += delta;
         touch(cell);
     }
 
     void addSafetyStock(final int cell, final long delta)
     {
-        safetyStock[cell] += delta;
+        data[cell * STRIDE + SAFETY_STOCK] += delta;
         touch(cell);
     }
 
@@ -228,13 +251,13 @@ final class StockCells
     void restore(final int cell, final long onHand, final long reserved, final long inTransit,
         final long presaleReserved, final long safetyStock, final long version)
     {
-        this.onHand[cell] = onHand;
-        this.reserved[cell] = reserved;
-        this.inTransit[cell] = inTransit;
-        this.presaleReserved[cell] = presaleReserved;
-        this.safetyStock[cell] = safetyStock;
-        this.version[cell] = version;
-        touched.clear();
+        final int base = cell * STRIDE;
+        data[base + ON_HAND] = onHand;
+        data[base + RESERVED] = reserved;
+        data[base + IN_TRANSIT] = inTransit;
+        data[base + PRESALE_RESERVED] = presaleReserved;
+        data[base + SAFETY_STOCK] = safetyStock;
+        data[base + VERSION] = version;
     }
 
     /** @return a hash of every cell's codes and fields, in cell id order. */
@@ -243,14 +266,12 @@ final class StockCells
         long hash = Hashing.mix(Hashing.SEED, count);
         for (int cell = 0; cell < count; cell++)
         {
-            hash = Hashing.mix(hash, skus.code(skuOf[cell]));
-            hash = Hashing.mix(hash, warehouses.code(warehouseOf[cell]));
-            hash = Hashing.mix(hash, onHand[cell]);
-            hash = Hashing.mix(hash, reserved[cell]);
-            hash = Hashing.mix(hash, inTransit[cell]);
-            hash = Hashing.mix(hash, presaleReserved[cell]);
-            hash = Hashing.mix(hash, safetyStock[cell]);
-            hash = Hashing.mix(hash, version[cell]);
+            hash = Hashing.mix(hash, skuCode(cell));
+            hash = Hashing.mix(hash, warehouseCode(cell));
+            for (int field = ON_HAND; field <= VERSION; field++)
+            {
+                hash = Hashing.mix(hash, data[cell * STRIDE + field]);
+            }
         }
         return hash;
     }
@@ -262,19 +283,9 @@ final class StockCells
 
     private void ensureCapacity(final int required)
     {
-        if (required <= skuOf.length)
+        if ((long)required * STRIDE > data.length)
         {
-            return;
+            data = Arrays.copyOf(data, Math.max(required * STRIDE, data.length * 2));
         }
-        final int capacity = Math.max(required, skuOf.length * 2);
-        skuOf = Arrays.copyOf(skuOf, capacity);
-        warehouseOf = Arrays.copyOf(warehouseOf, capacity);
-        onHand = Arrays.copyOf(onHand, capacity);
-        reserved = Arrays.copyOf(reserved, capacity);
-        inTransit = Arrays.copyOf(inTransit, capacity);
-        presaleReserved = Arrays.copyOf(presaleReserved, capacity);
-        safetyStock = Arrays.copyOf(safetyStock, capacity);
-        version = Arrays.copyOf(version, capacity);
-        touchedBy = Arrays.copyOf(touchedBy, capacity);
     }
 }

@@ -1,0 +1,175 @@
+package dev.stockhold.engine.pipeline;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.ledger.Ledger;
+import dev.stockhold.engine.ledger.LedgerConfig;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pipeline's own promises: sequence and time stamping, answers only after journal and ledger,
+ * "overloaded" instead of blocking, no acknowledgement after a journal failure, snapshots between
+ * commands and a drain on close.
+ */
+class EnginePipelineTest
+{
+    /** Records each answer's sequence, code and ledger result, in responder order. */
+    private static final class Answers implements CommandStage
+    {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final CountDownLatch done;
+
+        Answers(final int expected)
+        {
+            done = new CountDownLatch(expected);
+        }
+
+        @Override
+        public void onCommand(final Command command, final boolean endOfBatch)
+        {
+            seen.add(command.sequence + ":" + command.type + ":" + command.result.code());
+            done.countDown();
+        }
+    }
+
+    private static Command setStock(final String sku, final long onHand)
+    {
+        final Command command = new Command().setStock();
+        command.items.add(sku, "W1", onHand, Command.ABSENT, Command.ABSENT, Command.ABSENT);
+        return command;
+    }
+
+    @Test
+    void stampsSequencesFromTheFirstSequenceAndAnswersInOrder() throws Exception
+    {
+        final Answers answers = new Answers(3);
+        final AtomicLong clock = new AtomicLong(1_000);
+        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+            .responder(answers).firstSequence(41).clock(clock::incrementAndGet).build().start())
+        {
+            assertTrue(pipeline.tryPublish(setStock("A1", 10)));
+            assertTrue(pipeline.tryPublish(new Command().getStock("A1", "W1")));
+            assertTrue(pipeline.tryPublish(new Command().getStock("B9", "W1")));
+            assertTrue(answers.done.await(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("41:SET_STOCK:OK", "42:GET_CELL:OK", "43:GET_CELL:SKU_NOT_FOUND"), answers.seen);
+    }
+
+    @Test
+    void aFullRingRefusesInsteadOfBlocking() throws Exception
+    {
+        final CountDownLatch release = new CountDownLatch(1);
+        final CommandStage stalledJournal = (command, endOfBatch) -> release.await();
+        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+            .journaler(stalledJournal).ringSize(8).build().start())
+        {
+            int accepted = 0;
+            while (pipeline.tryPublish(new Command().tick()) && accepted < 100)
+            {
+                accepted++;
+            }
+            assertEquals(8, accepted, "the ring holds exactly its size while the journal is stalled");
+            assertEquals(8, pipeline.occupancy());
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aJournalFailureIsNeverAcknowledgedAndStopsIntake() throws Exception
+    {
+        final Answers answers = new Answers(2);
+        final CommandStage failingJournal = (command, endOfBatch) ->
+        {
+            if (command.sequence == 2)
+            {
+                throw new java.io.IOException("disk full");
+            }
+        };
+        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+            .journaler(failingJournal).responder(answers).build().start())
+        {
+            assertTrue(pipeline.tryPublish(setStock("A1", 10)));
+            assertTrue(pipeline.tryPublish(setStock("A2", 10)));
+            assertTrue(answers.done.await(10, TimeUnit.SECONDS));
+            assertTrue(pipeline.isJournalFailed());
+            assertFalse(pipeline.tryPublish(setStock("A3", 10)), "no intake once the journal failed");
+        }
+        assertEquals(List.of("1:SET_STOCK:OK", "2:SET_STOCK:" + ErrorCode.INTERNAL), answers.seen);
+    }
+
+    @Test
+    void takesSnapshotsBetweenCommandsAndOnClose() throws Exception
+    {
+        final List<Long> covered = new CopyOnWriteArrayList<>();
+        final List<Long> digests = new CopyOnWriteArrayList<>();
+        final SnapshotSink sink = (snapshot, length, coveredSequence, pauseNanos) ->
+        {
+            final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
+            copy.putBytes(0, snapshot, 0, length);
+            covered.add(coveredSequence);
+            digests.add(Ledger.fromSnapshot(LedgerConfig.defaults(), copy, 0, length).digest());
+        };
+        final Ledger ledger = new Ledger(LedgerConfig.defaults());
+        final Answers answers = new Answers(4);
+        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(ledger).responder(answers)
+            .snapshots(sink, 2).build().start())
+        {
+            assertTrue(pipeline.tryPublish(setStock("A1", 10)));
+            assertTrue(pipeline.tryPublish(setStock("A2", 10)));
+            assertTrue(pipeline.tryPublish(new Command().snapshot()));
+            assertTrue(pipeline.tryPublish(setStock("A3", 10)));
+            assertTrue(answers.done.await(10, TimeUnit.SECONDS));
+        }
+        // After the 2nd mutating command, at the SNAPSHOT command (covers 2 too), and on close (covers 4).
+        assertEquals(List.of(2L, 2L, 4L), covered);
+        assertEquals(ledger.digest(), digests.get(2));
+        assertTrue(!digests.get(0).equals(digests.get(2)));
+    }
+
+    @Test
+    void closeDrainsEveryPublishedCommand() throws Exception
+    {
+        final AtomicLong answered = new AtomicLong();
+        final EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+            .responder((command, endOfBatch) -> answered.incrementAndGet()).build().start();
+        int published = 0;
+        for (int i = 0; i < 10_000; i++)
+        {
+            published += pipeline.tryPublish(new Command().tick()) ? 1 : 0;
+        }
+        pipeline.close();
+        assertEquals(published, answered.get());
+        assertFalse(pipeline.tryPublish(new Command().tick()), "a closed pipeline takes nothing");
+    }
+
+    @Test
+    void ticksArePublishedOnTheConfiguredInterval() throws Exception
+    {
+        final CountDownLatch ticks = new CountDownLatch(3);
+        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+            .responder((command, endOfBatch) ->
+            {
+                if (command.type == CommandType.TICK)
+                {
+                    ticks.countDown();
+                }
+            })
+            .tickIntervalMillis(5).build().start())
+        {
+            assertTrue(ticks.await(10, TimeUnit.SECONDS));
+            assertTrue(pipeline.nextSequence() >= 4, "each tick took an engine sequence");
+        }
+    }
+}
