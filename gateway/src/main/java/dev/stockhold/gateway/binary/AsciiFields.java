@@ -57,10 +57,4 @@ final class AsciiFields
         }
         return true;
     }
-
-    /** @return the bytes as a String, or null when empty (an absent optional field). */
-    static String toStringOrNull(final DirectBuffer buffer, final int offset, final int length)
-    {
-        return length == 0 ? null : buffer.getStringWithoutLengthAscii(offset, length);
-    }
 }

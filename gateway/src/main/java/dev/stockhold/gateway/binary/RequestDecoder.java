@@ -21,7 +21,8 @@ import org.agrona.sbe.MessageDecoderFlyweight;
  * Turns one SBE request message into an engine {@link Command}, validating as it goes.
  * <p>
  * Not thread-safe: one instance per connection, used on its event loop only; the decoders and the
- * command it fills are reused, so a valid request allocates only the Strings of its codes. A request
+ * command it fills are reused, so a valid request allocates only the Strings of its order id and
+ * idempotency key (SKU, warehouse and channel codes are interned). A request
  * that fails validation is still read to its end, so the next message of a batch can be decoded; a
  * request whose structure is broken (truncated, unknown template, wrong schema) leaves the end unknown
  * and the rest of its frame is dropped.
@@ -45,6 +46,7 @@ public final class RequestDecoder
     private final GetReservationDecoder getReservation = new GetReservationDecoder();
     private final GetDigestDecoder getDigest = new GetDigestDecoder();
     private final SubscribeDecoder subscribe = new SubscribeDecoder();
+    private final CodeInterner strings = new CodeInterner();
     private DirectBuffer varBuffer;
     private int varOffset;
     private int varLength;
@@ -164,7 +166,7 @@ public final class RequestDecoder
         readVar(lock);
         into.orderId = orderId();
         readVar(lock);
-        into.channel = text(Validation.MAX_CHANNEL_LENGTH, true, "bad channel");
+        into.channel = text(Validation.MAX_CHANNEL_LENGTH, true, "bad channel", true);
         readVar(lock);
         into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = lock.limit();
@@ -412,7 +414,7 @@ public final class RequestDecoder
         message.limit(offset + length);
     }
 
-    /** Reads the code in the last variable-length field read: null when empty, or when invalid (then the request fails). */
+    /** Reads the code in the last variable-length field: null when empty, or invalid (the request then fails). */
     private String code(final boolean emptyAllowed, final String detail)
     {
         final int length = varLength;
@@ -421,7 +423,7 @@ public final class RequestDecoder
             fail(ErrorCode.INVALID_REQUEST, detail);
             return null;
         }
-        return error == null ? AsciiFields.toStringOrNull(varBuffer, varOffset, length) : null;
+        return error == null && length > 0 ? strings.intern(varBuffer, varOffset, length) : null;
     }
 
     /** Reads the order id in the last variable-length field read: 1..64 printable ASCII. */
@@ -435,8 +437,14 @@ public final class RequestDecoder
         return text(Validation.MAX_CODE_LENGTH, true, "bad orderId");
     }
 
-    /** Reads the optional text in the last variable-length field read: null when empty, or when invalid (then the request fails). */
+    /** Reads the text in the last variable-length field: null when empty, or invalid (the request then fails). */
     private String text(final int maxLength, final boolean spaceAllowed, final String detail)
+    {
+        return text(maxLength, spaceAllowed, detail, false);
+    }
+
+    /** As {@link #text(int, boolean, String)}; {@code intern} for values that repeat (channels). */
+    private String text(final int maxLength, final boolean spaceAllowed, final String detail, final boolean intern)
     {
         final int length = varLength;
         if (!AsciiFields.isText(varBuffer, varOffset, length, maxLength, spaceAllowed))
@@ -444,6 +452,10 @@ public final class RequestDecoder
             fail(ErrorCode.INVALID_REQUEST, detail);
             return null;
         }
-        return error == null ? AsciiFields.toStringOrNull(varBuffer, varOffset, length) : null;
+        if (error != null || length == 0)
+        {
+            return null;
+        }
+        return intern ? strings.intern(varBuffer, varOffset, length) : strings.fresh(varBuffer, varOffset, length);
     }
 }

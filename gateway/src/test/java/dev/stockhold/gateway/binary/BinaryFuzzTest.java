@@ -145,7 +145,8 @@ class BinaryFuzzTest
         for (int m = 0; m < mutations; m++)
         {
             final int at = random.nextInt(message.length);
-            message[at] = random.nextBoolean() ? (byte)random.nextInt(256) : (byte)(message[at] ^ (1 << random.nextInt(8)));
+            message[at] = random.nextBoolean()
+                ? (byte)random.nextInt(256) : (byte)(message[at] ^ (1 << random.nextInt(8)));
         }
         return message;
     }
