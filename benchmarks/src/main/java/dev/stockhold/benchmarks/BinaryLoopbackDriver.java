@@ -63,7 +63,7 @@ public final class BinaryLoopbackDriver
                         + " max %.0f, server allocation B/command: event loop %.1f responder %.1f ledger %.1f%n",
                     run + 1, result.commandsPerSecond, result.errors, micros(result.latency, 50),
                     micros(result.latency, 99), micros(result.latency, 99.9), result.latency.getMaxValue() / 1000.0,
-                    result.eventLoopBytesPerCommand, result.responderBytesPerCommand, result.ledgerBytesPerCommand);
+                    result.eventLoopBytesPerCommand, result.engineBytesPerCommand);
             }
             Arrays.sort(rates);
             System.out.printf("median of %d runs: %,.0f commands/s (mix %s, %d connection(s), window %d, wait %s)%n",
@@ -136,7 +136,7 @@ public final class BinaryLoopbackDriver
             connection.stop();
         }
         return new Result(completed / seconds, errors, latency, (double)allocated[0] / completed,
-            (double)allocated[1] / completed, (double)allocated[2] / completed);
+            (double)allocated[1] / completed);
     }
 
     /** One client connection and the thread that keeps its window full. */
@@ -230,23 +230,24 @@ public final class BinaryLoopbackDriver
         }
     }
 
-    /** Bytes allocated by the server's event loop, responder and ledger threads, via the JVM's counters. */
+    /**
+     * Bytes allocated by the server's event loop threads and by the engine's stage threads (ledger,
+     * responder: their names depend on which stages exist), via the JVM's per-thread counters.
+     */
     private static final class ServerThreads
     {
         private final com.sun.management.ThreadMXBean bean =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        private final long[][] ids = new long[3][];
-        private final long[] marks = new long[3];
+        private final long[][] ids = new long[2][];
+        private final long[] marks = new long[2];
 
         ServerThreads()
         {
-            final String[] prefixes = {"stockhold-binary", "stockhold-responder", "stockhold-ledger"};
-            for (int group = 0; group < prefixes.length; group++)
-            {
-                final String prefix = prefixes[group];
-                ids[group] = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith(prefix)).mapToLong(Thread::getId).toArray();
-            }
+            ids[0] = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("stockhold-binary")).mapToLong(Thread::getId).toArray();
+            ids[1] = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().matches("stockhold-(journal|ledger|responder|stage-.*)"))
+                .mapToLong(Thread::getId).toArray();
         }
 
         void mark()
@@ -279,18 +280,16 @@ public final class BinaryLoopbackDriver
         final long errors;
         final Histogram latency;
         final double eventLoopBytesPerCommand;
-        final double responderBytesPerCommand;
-        final double ledgerBytesPerCommand;
+        final double engineBytesPerCommand;
 
         Result(final double commandsPerSecond, final long errors, final Histogram latency, final double eventLoop,
-            final double responder, final double ledger)
+            final double engine)
         {
             this.commandsPerSecond = commandsPerSecond;
             this.errors = errors;
             this.latency = latency;
             this.eventLoopBytesPerCommand = eventLoop;
-            this.responderBytesPerCommand = responder;
-            this.ledgerBytesPerCommand = ledger;
+            this.engineBytesPerCommand = engine;
         }
     }
 
