@@ -60,7 +60,7 @@ public final class BinaryLoopbackDriver
                 rates[run] = result.commandsPerSecond;
                 latencies.add(result.latency);
                 System.out.printf("run %d: %,.0f commands/s, errors %d, latency us p50 %.0f p99 %.0f p99.9 %.0f"
-                        + " max %.0f, server allocation B/command: event loop %.1f responder %.1f ledger %.1f%n",
+                        + " max %.0f, server allocation B/command: event loop %.1f, engine threads %.1f%n",
                     run + 1, result.commandsPerSecond, result.errors, micros(result.latency, 50),
                     micros(result.latency, 99), micros(result.latency, 99.9), result.latency.getMaxValue() / 1000.0,
                     result.eventLoopBytesPerCommand, result.engineBytesPerCommand);

@@ -2,7 +2,6 @@ package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.Reply;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -12,6 +11,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One binary protocol connection, on its event loop: cuts the byte stream into length-prefixed frames,
@@ -30,7 +30,7 @@ final class BinaryConnection extends ByteToMessageDecoder
     /** Answers are framed in pieces of at most this size (clients accept up to 64 MiB). */
     private static final int ANSWER_FRAME_BYTES = 256 * 1024;
 
-    private final EnginePipeline pipeline;
+    private final Predicate<Command> publisher;
     private final BinaryChangeFeed feed;
     private final int maxFrameLength;
     private final FrameOutbox outbox;
@@ -45,10 +45,10 @@ final class BinaryConnection extends ByteToMessageDecoder
     /**
      * @param responderEncoder the encoder of the engine's responder thread, shared by all connections.
      */
-    BinaryConnection(final Channel channel, final EnginePipeline pipeline, final BinaryChangeFeed feed,
+    BinaryConnection(final Channel channel, final Predicate<Command> publisher, final BinaryChangeFeed feed,
         final BinaryServerConfig config, final ReplyEncoder responderEncoder)
     {
-        this.pipeline = pipeline;
+        this.publisher = publisher;
         this.feed = feed;
         this.maxFrameLength = config.maxFrameLength();
         this.outbox = new FrameOutbox(channel, ANSWER_FRAME_BYTES, config.maxPendingBytes());
@@ -136,7 +136,7 @@ final class BinaryConnection extends ByteToMessageDecoder
     {
         request.correlationId = correlationId;
         request.replyTo = reply;
-        if (!pipeline.tryPublish(request))
+        if (!publisher.test(request))
         {
             answerError(correlationId, ErrorCode.OVERLOADED, "engine busy; retry later");
         }
@@ -154,7 +154,7 @@ final class BinaryConnection extends ByteToMessageDecoder
         request.correlationId = correlationId;
         request.replyTo = (Reply)(command, endOfBatch) ->
             feed.subscribe(outbox, correlationId, afterSeq, command.sequence);
-        if (!pipeline.tryPublish(request))
+        if (!publisher.test(request))
         {
             answerError(correlationId, ErrorCode.OVERLOADED, "engine busy; retry later");
         }

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.binary;
 
+import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -16,6 +17,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The binary protocol server: SBE messages in length-prefixed frames over TCP, pipelined (see
@@ -26,14 +28,14 @@ import java.util.concurrent.TimeUnit;
  * request's reply) and handed to the event loop in batches. Nothing blocks an event loop: a full ring is
  * answered ERR_OVERLOADED.
  * <p>
- * Lifecycle: construct, {@link #start()}, {@link #close()}; the pipeline is started and closed by its
- * owner, the server only publishes into it.
+ * Lifecycle: construct, {@link #start()}, {@link #stopAccepting()}, {@link #close()}; the pipeline is
+ * started and closed by its owner, the server only publishes into it.
  */
 public final class BinaryServer implements AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger(BinaryServer.class.getName());
 
-    private final EnginePipeline pipeline;
+    private final Predicate<Command> publisher;
     private final BinaryChangeFeed feed;
     private final BinaryServerConfig config;
     private final ReplyEncoder responderEncoder = new ReplyEncoder();
@@ -43,18 +45,26 @@ public final class BinaryServer implements AutoCloseable
     /** A server without a change feed, with default limits. */
     public BinaryServer(final EnginePipeline pipeline, final String host, final int port)
     {
-        this(pipeline, null, BinaryServerConfig.defaults(host, port));
+        this(pipeline::tryPublish, null, BinaryServerConfig.defaults(host, port));
+    }
+
+    /** A server publishing into {@code pipeline}; see the publisher constructor. */
+    public BinaryServer(final EnginePipeline pipeline, final BinaryChangeFeed feed, final BinaryServerConfig config)
+    {
+        this(pipeline::tryPublish, feed, config);
     }
 
     /**
-     * @param pipeline the engine; its responder must be a {@code ReplyingResponder}.
-     * @param feed     the change feed wired as that responder's observer, or null for none (Subscribe is then
-     *                 answered ERR_INVALID_REQUEST).
-     * @param config   address and limits.
+     * @param publisher the engine's entrance, {@code pipeline::tryPublish}: copies the command into the ring,
+     *                  false when full. The pipeline's responder must be a {@code ReplyingResponder}.
+     * @param feed      the change feed wired as that responder's observer, or null for none (Subscribe is
+     *                  then answered ERR_INVALID_REQUEST).
+     * @param config    address and limits.
      */
-    public BinaryServer(final EnginePipeline pipeline, final BinaryChangeFeed feed, final BinaryServerConfig config)
+    public BinaryServer(final Predicate<Command> publisher, final BinaryChangeFeed feed,
+        final BinaryServerConfig config)
     {
-        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.feed = feed;
         this.config = Objects.requireNonNull(config, "config");
     }
@@ -80,7 +90,7 @@ public final class BinaryServer implements AutoCloseable
                 protected void initChannel(final SocketChannel channel)
                 {
                     channel.pipeline().addLast(
-                        new BinaryConnection(channel, pipeline, feed, config, responderEncoder));
+                        new BinaryConnection(channel, publisher, feed, config, responderEncoder));
                 }
             });
         try
@@ -96,10 +106,25 @@ public final class BinaryServer implements AutoCloseable
         return this;
     }
 
+    /** @return the bound address (with the ephemeral port when configured with 0). */
+    public InetSocketAddress localAddress()
+    {
+        return (InetSocketAddress)serverChannel.localAddress();
+    }
+
     /** @return the bound port (the ephemeral one when configured with 0). */
     public int port()
     {
-        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+        return localAddress().getPort();
+    }
+
+    /** Stops accepting new connections; open ones are served until {@link #close()}. */
+    public void stopAccepting()
+    {
+        if (serverChannel != null)
+        {
+            serverChannel.close().syncUninterruptibly();
+        }
     }
 
     /** Stops accepting, closes every connection and stops the event loops; answers still in flight are lost. */
@@ -110,10 +135,7 @@ public final class BinaryServer implements AutoCloseable
         {
             return;
         }
-        if (serverChannel != null)
-        {
-            serverChannel.close().syncUninterruptibly();
-        }
+        stopAccepting();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         group = null;
     }
