@@ -60,10 +60,11 @@ public final class BinaryLoopbackDriver
                 rates[run] = result.commandsPerSecond;
                 latencies.add(result.latency);
                 System.out.printf("run %d: %,.0f commands/s, errors %d, latency us p50 %.0f p99 %.0f p99.9 %.0f"
-                        + " max %.0f, server allocation B/command: event loop %.1f, engine threads %.1f%n",
+                        + " max %.0f; per command: server event loop %.2f us CPU %.1f B allocated,"
+                        + " engine threads %.2f us CPU %.1f B, client threads %.2f us CPU%n",
                     run + 1, result.commandsPerSecond, result.errors, micros(result.latency, 50),
                     micros(result.latency, 99), micros(result.latency, 99.9), result.latency.getMaxValue() / 1000.0,
-                    result.eventLoopBytesPerCommand, result.engineBytesPerCommand);
+                    result.cpuMicros[0], result.bytes[0], result.cpuMicros[1], result.bytes[1], result.cpuMicros[2]);
             }
             Arrays.sort(rates);
             System.out.printf("median of %d runs: %,.0f commands/s (mix %s, %d connection(s), window %d, wait %s)%n",
@@ -105,11 +106,11 @@ public final class BinaryLoopbackDriver
         {
             connections[i] = new Connection(port, options, run * 100 + i);
         }
-        final ServerThreads threads = new ServerThreads();
         for (final Connection connection : connections)
         {
             connection.start();
         }
+        final ServerThreads threads = new ServerThreads();
         Thread.sleep(options.warmupSeconds * 1000L);
         long completedAtStart = 0;
         for (final Connection connection : connections)
@@ -130,13 +131,19 @@ public final class BinaryLoopbackDriver
             errors += connection.errors;
         }
         final double seconds = (System.nanoTime() - startNanos) / 1e9;
-        final long[] allocated = threads.allocatedSinceMark();
+        final long[][] used = threads.usedSinceMark();
         for (final Connection connection : connections)
         {
             connection.stop();
         }
-        return new Result(completed / seconds, errors, latency, (double)allocated[0] / completed,
-            (double)allocated[1] / completed);
+        final double[] cpuMicros = new double[3];
+        final double[] bytes = new double[3];
+        for (int group = 0; group < 3; group++)
+        {
+            cpuMicros[group] = used[0][group] / 1000.0 / completed;
+            bytes[group] = (double)used[1][group] / completed;
+        }
+        return new Result(completed / seconds, errors, latency, cpuMicros, bytes);
     }
 
     /** One client connection and the thread that keeps its window full. */
@@ -231,44 +238,61 @@ public final class BinaryLoopbackDriver
     }
 
     /**
-     * Bytes allocated by the server's event loop threads and by the engine's stage threads (ledger,
-     * responder: their names depend on which stages exist), via the JVM's per-thread counters.
+     * CPU time and bytes allocated by the server's event loop threads, the engine's stage threads (their
+     * names depend on which stages exist) and the client's threads, via the JVM's per-thread counters.
      */
     private static final class ServerThreads
     {
+        private static final String[] PATTERNS = {
+            "stockhold-binary.*", "stockhold-(journal|ledger|responder|stage-.*)", "(stockhold-client|driver-).*"};
         private final com.sun.management.ThreadMXBean bean =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        private final long[][] ids = new long[2][];
-        private final long[] marks = new long[2];
+        private final long[][] ids = new long[PATTERNS.length][];
+        private final long[] cpuMarks = new long[PATTERNS.length];
+        private final long[] byteMarks = new long[PATTERNS.length];
 
         ServerThreads()
         {
-            ids[0] = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("stockhold-binary")).mapToLong(Thread::getId).toArray();
-            ids[1] = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().matches("stockhold-(journal|ledger|responder|stage-.*)"))
-                .mapToLong(Thread::getId).toArray();
+            for (int group = 0; group < PATTERNS.length; group++)
+            {
+                final String pattern = PATTERNS[group];
+                ids[group] = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().matches(pattern)).mapToLong(Thread::getId).toArray();
+            }
         }
 
         void mark()
         {
             for (int group = 0; group < ids.length; group++)
             {
-                marks[group] = sum(ids[group]);
+                cpuMarks[group] = cpu(ids[group]);
+                byteMarks[group] = allocated(ids[group]);
             }
         }
 
-        long[] allocatedSinceMark()
+        /** @return CPU nanoseconds [0] and bytes [1] per thread group since {@link #mark()}. */
+        long[][] usedSinceMark()
         {
-            final long[] allocated = new long[ids.length];
+            final long[][] used = new long[2][ids.length];
             for (int group = 0; group < ids.length; group++)
             {
-                allocated[group] = sum(ids[group]) - marks[group];
+                used[0][group] = cpu(ids[group]) - cpuMarks[group];
+                used[1][group] = allocated(ids[group]) - byteMarks[group];
             }
-            return allocated;
+            return used;
         }
 
-        private long sum(final long[] threadIds)
+        private long cpu(final long[] threadIds)
+        {
+            long sum = 0;
+            for (final long id : threadIds)
+            {
+                sum += Math.max(0, bean.getThreadCpuTime(id));
+            }
+            return sum;
+        }
+
+        private long allocated(final long[] threadIds)
         {
             return threadIds.length == 0 ? 0 : Arrays.stream(bean.getThreadAllocatedBytes(threadIds)).sum();
         }
@@ -279,17 +303,18 @@ public final class BinaryLoopbackDriver
         final double commandsPerSecond;
         final long errors;
         final Histogram latency;
-        final double eventLoopBytesPerCommand;
-        final double engineBytesPerCommand;
+        /** Per command, for the server event loop, engine and client thread groups. */
+        final double[] cpuMicros;
+        final double[] bytes;
 
-        Result(final double commandsPerSecond, final long errors, final Histogram latency, final double eventLoop,
-            final double engine)
+        Result(final double commandsPerSecond, final long errors, final Histogram latency, final double[] cpuMicros,
+            final double[] bytes)
         {
             this.commandsPerSecond = commandsPerSecond;
             this.errors = errors;
             this.latency = latency;
-            this.eventLoopBytesPerCommand = eventLoop;
-            this.engineBytesPerCommand = engine;
+            this.cpuMicros = cpuMicros;
+            this.bytes = bytes;
         }
     }
 

@@ -9,9 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -76,11 +74,12 @@ public final class BinaryServer implements AutoCloseable
      */
     public BinaryServer start() throws InterruptedException
     {
+        final Transport transport = Transport.best();
         group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("stockhold-binary", true),
-            NioIoHandler.newFactory());
+            transport.ioHandler());
         final ServerBootstrap bootstrap = new ServerBootstrap()
             .group(group)
-            .channel(NioServerSocketChannel.class)
+            .channel(transport.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
@@ -102,7 +101,8 @@ public final class BinaryServer implements AutoCloseable
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw ex;
         }
-        LOG.log(System.Logger.Level.INFO, "binary protocol listening on " + serverChannel.localAddress());
+        LOG.log(System.Logger.Level.INFO, "binary protocol listening on " + serverChannel.localAddress()
+            + " (" + transport + ")");
         return this;
     }
 

@@ -3,15 +3,14 @@ package dev.stockhold.gateway.binary.client;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.gateway.binary.FrameOutbox;
+import dev.stockhold.gateway.binary.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -57,11 +56,12 @@ public final class StockholdClient implements AutoCloseable
         throws IOException
     {
         this.rawListener = rawListener;
+        final Transport transport = Transport.best();
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("stockhold-client", true),
-            NioIoHandler.newFactory());
+            transport.ioHandler());
         final Bootstrap bootstrap = new Bootstrap()
             .group(group)
-            .channel(NioSocketChannel.class)
+            .channel(transport.clientChannel())
             .option(ChannelOption.TCP_NODELAY, true)
             .handler(new ChannelInitializer<SocketChannel>()
             {
