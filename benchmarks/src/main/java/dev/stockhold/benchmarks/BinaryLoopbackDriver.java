@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Throughput of the binary protocol through the whole server over loopback: a real engine (ledger, ring,
@@ -201,7 +202,8 @@ public final class BinaryLoopbackDriver
             {
                 if (sent - completed.get() >= options.window)
                 {
-                    Thread.yield();
+                    // Window full: sleep briefly rather than spin, the server needs the cores.
+                    LockSupport.parkNanos(20_000);
                     continue;
                 }
                 final int k = (int)((sent >> 1) % SKUS);

@@ -15,7 +15,6 @@ import dev.stockhold.gateway.binary.sbe.SetStockDecoder;
 import dev.stockhold.gateway.binary.sbe.SettleDecoder;
 import dev.stockhold.gateway.binary.sbe.SubscribeDecoder;
 import org.agrona.DirectBuffer;
-import org.agrona.sbe.MessageDecoderFlyweight;
 
 /**
  * Turns one SBE request message into an engine {@link Command}, validating as it goes.
@@ -46,16 +45,11 @@ public final class RequestDecoder
     private final GetReservationDecoder getReservation = new GetReservationDecoder();
     private final GetDigestDecoder getDigest = new GetDigestDecoder();
     private final SubscribeDecoder subscribe = new SubscribeDecoder();
-    private final CodeInterner strings = new CodeInterner();
-    private DirectBuffer varBuffer;
-    private int varOffset;
-    private int varLength;
+    private final FieldReader fields = new FieldReader();
 
     private long correlationId;
     private long afterSeq;
     private int messageEnd;
-    private ErrorCode error;
-    private String errorDetail;
 
     /**
      * Decodes the message at {@code offset} into {@code into}.
@@ -67,8 +61,7 @@ public final class RequestDecoder
     {
         correlationId = 0;
         messageEnd = -1;
-        error = null;
-        errorDetail = null;
+        fields.reset();
         if (frameEnd - offset < MessageHeaderDecoder.ENCODED_LENGTH)
         {
             return structural("truncated message header");
@@ -96,14 +89,11 @@ public final class RequestDecoder
         try
         {
             final int outcome = dispatch(header.templateId(), frame, body, blockLength, into);
-            return error != null ? INVALID : outcome;
+            return fields.error() != null ? INVALID : outcome;
         }
         catch (final IndexOutOfBoundsException ex)
         {
-            messageEnd = -1;
-            error = ErrorCode.INVALID_REQUEST;
-            errorDetail = "truncated message";
-            return INVALID;
+            return structural("truncated message");
         }
     }
 
@@ -145,30 +135,30 @@ public final class RequestDecoder
         final int ttlSeconds = lock.ttlSeconds();
         if (!Validation.isTtlSeconds(ttlSeconds))
         {
-            fail(ErrorCode.INVALID_REQUEST, "ttlSeconds out of range");
+            fields.fail(ErrorCode.INVALID_REQUEST, "ttlSeconds out of range");
         }
-        into.lock(null, null, ttlSeconds, flag(lock.allowPresaleRaw()), flag(lock.allowSplitRaw()));
+        into.lock(null, null, ttlSeconds, fields.flag(lock.allowPresaleRaw()), fields.flag(lock.allowSplitRaw()));
         final LockDecoder.LinesDecoder lines = lock.lines();
-        checkGroup(lines.actingBlockLength(), LockDecoder.LinesDecoder.sbeBlockLength());
+        fields.checkGroup(lines.actingBlockLength(), LockDecoder.LinesDecoder.sbeBlockLength());
         if (lines.count() == 0)
         {
-            fail(ErrorCode.INVALID_REQUEST, "a lock needs at least one line");
+            fields.fail(ErrorCode.INVALID_REQUEST, "a lock needs at least one line");
         }
         while (lines.hasNext())
         {
             lines.next();
-            final long quantity = quantity(lines.quantity());
-            readVar(lock);
-            final String sku = code(false, "bad sku");
-            readVar(lock);
-            into.lines.add(sku, code(true, "bad warehouse"), quantity);
+            final long quantity = fields.quantity(lines.quantity());
+            fields.readVar(lock);
+            final String sku = fields.code(false, "bad sku");
+            fields.readVar(lock);
+            into.lines.add(sku, fields.code(true, "bad warehouse"), quantity);
         }
-        readVar(lock);
-        into.orderId = orderId();
-        readVar(lock);
-        into.channel = text(Validation.MAX_CHANNEL_LENGTH, true, "bad channel", true);
-        readVar(lock);
-        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        fields.readVar(lock);
+        into.orderId = fields.orderId();
+        fields.readVar(lock);
+        into.channel = fields.text(Validation.MAX_CHANNEL_LENGTH, true, "bad channel", true);
+        fields.readVar(lock);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = lock.limit();
         return COMMAND;
     }
@@ -179,24 +169,24 @@ public final class RequestDecoder
         final CommandType type = CommandType.fromCode(settle.actionRaw());
         if (type != CommandType.RELEASE && type != CommandType.DEDUCT && type != CommandType.RETURN)
         {
-            fail(ErrorCode.INVALID_REQUEST, "unknown settle action");
+            fields.fail(ErrorCode.INVALID_REQUEST, "unknown settle action");
         }
         into.settle(type, null);
         final SettleDecoder.LinesDecoder lines = settle.lines();
-        checkGroup(lines.actingBlockLength(), SettleDecoder.LinesDecoder.sbeBlockLength());
+        fields.checkGroup(lines.actingBlockLength(), SettleDecoder.LinesDecoder.sbeBlockLength());
         while (lines.hasNext())
         {
             lines.next();
-            final long quantity = quantity(lines.quantity());
-            readVar(settle);
-            final String sku = code(false, "bad sku");
-            readVar(settle);
-            into.lines.add(sku, code(false, "bad warehouse"), quantity);
+            final long quantity = fields.quantity(lines.quantity());
+            fields.readVar(settle);
+            final String sku = fields.code(false, "bad sku");
+            fields.readVar(settle);
+            into.lines.add(sku, fields.code(false, "bad warehouse"), quantity);
         }
-        readVar(settle);
-        into.orderId = orderId();
-        readVar(settle);
-        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        fields.readVar(settle);
+        into.orderId = fields.orderId();
+        fields.readVar(settle);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = settle.limit();
         return COMMAND;
     }
@@ -206,29 +196,29 @@ public final class RequestDecoder
         setStock.wrap(frame, body, SetStockDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
         into.setStock();
         final SetStockDecoder.ItemsDecoder items = setStock.items();
-        checkGroup(items.actingBlockLength(), SetStockDecoder.ItemsDecoder.sbeBlockLength());
+        fields.checkGroup(items.actingBlockLength(), SetStockDecoder.ItemsDecoder.sbeBlockLength());
         if (items.count() == 0)
         {
-            fail(ErrorCode.INVALID_REQUEST, "a set needs at least one item");
+            fields.fail(ErrorCode.INVALID_REQUEST, "a set needs at least one item");
         }
         while (items.hasNext())
         {
             items.next();
-            final long onHand = level(items.onHand());
-            final long inTransit = level(items.inTransit());
-            final long safetyStock = level(items.safetyStock());
+            final long onHand = fields.level(items.onHand());
+            final long inTransit = fields.level(items.inTransit());
+            final long safetyStock = fields.level(items.safetyStock());
             final long expectedVersion = items.expectedVersion();
             if (expectedVersion != Command.ABSENT && expectedVersion < 0)
             {
-                fail(ErrorCode.INVALID_REQUEST, "expectedVersion out of range");
+                fields.fail(ErrorCode.INVALID_REQUEST, "expectedVersion out of range");
             }
-            readVar(setStock);
-            final String sku = code(false, "bad sku");
-            readVar(setStock);
-            into.items.add(sku, code(false, "bad warehouse"), onHand, inTransit, safetyStock, expectedVersion);
+            fields.readVar(setStock);
+            final String sku = fields.code(false, "bad sku");
+            fields.readVar(setStock);
+            into.items.add(sku, fields.code(false, "bad warehouse"), onHand, inTransit, safetyStock, expectedVersion);
         }
-        readVar(setStock);
-        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        fields.readVar(setStock);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = setStock.limit();
         return COMMAND;
     }
@@ -236,18 +226,18 @@ public final class RequestDecoder
     private int decodeAdjust(final DirectBuffer frame, final int body, final Command into)
     {
         adjust.wrap(frame, body, AdjustDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        final long onHandDelta = delta(adjust.onHandDelta());
-        final long inTransitDelta = delta(adjust.inTransitDelta());
-        final long safetyStockDelta = delta(adjust.safetyStockDelta());
-        readVar(adjust);
-        final String sku = code(false, "bad sku");
-        readVar(adjust);
-        final String warehouse = code(false, "bad warehouse");
-        readVar(adjust);
-        final String reason = text(AsciiFields.REASON_MAX, true, "bad reason");
+        final long onHandDelta = fields.delta(adjust.onHandDelta());
+        final long inTransitDelta = fields.delta(adjust.inTransitDelta());
+        final long safetyStockDelta = fields.delta(adjust.safetyStockDelta());
+        fields.readVar(adjust);
+        final String sku = fields.code(false, "bad sku");
+        fields.readVar(adjust);
+        final String warehouse = fields.code(false, "bad warehouse");
+        fields.readVar(adjust);
+        final String reason = fields.text(AsciiFields.REASON_MAX, true, "bad reason");
         into.adjust(sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason);
-        readVar(adjust);
-        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        fields.readVar(adjust);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = adjust.limit();
         return COMMAND;
     }
@@ -255,13 +245,13 @@ public final class RequestDecoder
     private int decodeReceive(final DirectBuffer frame, final int body, final Command into)
     {
         receive.wrap(frame, body, ReceiveDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        final long quantity = quantity(receive.quantity());
-        readVar(receive);
-        final String sku = code(false, "bad sku");
-        readVar(receive);
-        into.receive(sku, code(false, "bad warehouse"), quantity);
-        readVar(receive);
-        into.idempotencyKey = text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        final long quantity = fields.quantity(receive.quantity());
+        fields.readVar(receive);
+        final String sku = fields.code(false, "bad sku");
+        fields.readVar(receive);
+        into.receive(sku, fields.code(false, "bad warehouse"), quantity);
+        fields.readVar(receive);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = receive.limit();
         return COMMAND;
     }
@@ -269,10 +259,10 @@ public final class RequestDecoder
     private int decodeGetStock(final DirectBuffer frame, final int body, final Command into)
     {
         getStock.wrap(frame, body, GetStockDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        readVar(getStock);
-        final String sku = code(false, "bad sku");
-        readVar(getStock);
-        into.getStock(sku, code(true, "bad warehouse"));
+        fields.readVar(getStock);
+        final String sku = fields.code(false, "bad sku");
+        fields.readVar(getStock);
+        into.getStock(sku, fields.code(true, "bad warehouse"));
         messageEnd = getStock.limit();
         return COMMAND;
     }
@@ -280,8 +270,8 @@ public final class RequestDecoder
     private int decodeGetReservation(final DirectBuffer frame, final int body, final Command into)
     {
         getReservation.wrap(frame, body, GetReservationDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        readVar(getReservation);
-        into.getReservation(orderId());
+        fields.readVar(getReservation);
+        into.getReservation(fields.orderId());
         messageEnd = getReservation.limit();
         return COMMAND;
     }
@@ -292,7 +282,7 @@ public final class RequestDecoder
         afterSeq = subscribe.afterSeq();
         if (afterSeq != SubscribeDecoder.afterSeqNullValue() && afterSeq < 0)
         {
-            fail(ErrorCode.INVALID_REQUEST, "afterSeq out of range");
+            fields.fail(ErrorCode.INVALID_REQUEST, "afterSeq out of range");
         }
         messageEnd = subscribe.limit();
         return SUBSCRIBE;
@@ -319,143 +309,25 @@ public final class RequestDecoder
     /** @return why the last message was refused, or null. */
     public ErrorCode error()
     {
-        return error;
+        return fields.error();
     }
 
     /** @return a constant human explanation of {@link #error()}. */
     public String errorDetail()
     {
-        return errorDetail;
+        return fields.errorDetail();
     }
 
     private int structural(final String detail)
     {
         messageEnd = -1;
-        error = ErrorCode.INVALID_REQUEST;
-        errorDetail = detail;
+        fields.reset();
+        fields.fail(ErrorCode.INVALID_REQUEST, detail);
         return INVALID;
     }
 
     private int badBlock()
     {
         return structural("unexpected block length");
-    }
-
-    private void fail(final ErrorCode code, final String detail)
-    {
-        if (error == null)
-        {
-            error = code;
-            errorDetail = detail;
-        }
-    }
-
-    private void checkGroup(final int actingBlockLength, final int expectedBlockLength)
-    {
-        if (actingBlockLength != expectedBlockLength)
-        {
-            fail(ErrorCode.INVALID_REQUEST, "unexpected group block length");
-        }
-    }
-
-    private boolean flag(final short raw)
-    {
-        if (raw != 0 && raw != 1)
-        {
-            fail(ErrorCode.INVALID_REQUEST, "a flag must be 0 or 1");
-        }
-        return raw == 1;
-    }
-
-    private long quantity(final long quantity)
-    {
-        if (!Validation.isRequestQuantity(quantity))
-        {
-            fail(ErrorCode.INVALID_QUANTITY, "quantity out of range");
-        }
-        return quantity;
-    }
-
-    private long level(final long level)
-    {
-        if (level != Command.ABSENT && !Validation.isLevel(level))
-        {
-            fail(ErrorCode.INVALID_QUANTITY, "level out of range");
-        }
-        return level;
-    }
-
-    private long delta(final long delta)
-    {
-        if (!Validation.isDelta(delta))
-        {
-            fail(ErrorCode.INVALID_QUANTITY, "delta out of range");
-        }
-        return delta;
-    }
-
-    /**
-     * Steps over the variable-length field at the message's limit, remembering where its bytes are; the
-     * frame buffer's bounds checks turn a length past the frame into an IndexOutOfBoundsException.
-     */
-    private void readVar(final MessageDecoderFlyweight message)
-    {
-        final DirectBuffer buffer = message.buffer();
-        final int limit = message.limit();
-        final int length = buffer.getShort(limit, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
-        final int offset = limit + Short.BYTES;
-        if (offset + length > buffer.capacity())
-        {
-            throw new IndexOutOfBoundsException("variable-length field past the frame");
-        }
-        varBuffer = buffer;
-        varOffset = offset;
-        varLength = length;
-        message.limit(offset + length);
-    }
-
-    /** Reads the code in the last variable-length field: null when empty, or invalid (the request then fails). */
-    private String code(final boolean emptyAllowed, final String detail)
-    {
-        final int length = varLength;
-        if (!AsciiFields.isCode(varBuffer, varOffset, length, emptyAllowed))
-        {
-            fail(ErrorCode.INVALID_REQUEST, detail);
-            return null;
-        }
-        return error == null && length > 0 ? strings.intern(varBuffer, varOffset, length) : null;
-    }
-
-    /** Reads the order id in the last variable-length field read: 1..64 printable ASCII. */
-    private String orderId()
-    {
-        if (varLength == 0)
-        {
-            fail(ErrorCode.INVALID_REQUEST, "bad orderId");
-            return null;
-        }
-        return text(Validation.MAX_CODE_LENGTH, true, "bad orderId");
-    }
-
-    /** Reads the text in the last variable-length field: null when empty, or invalid (the request then fails). */
-    private String text(final int maxLength, final boolean spaceAllowed, final String detail)
-    {
-        return text(maxLength, spaceAllowed, detail, false);
-    }
-
-    /** As {@link #text(int, boolean, String)}; {@code intern} for values that repeat (channels). */
-    private String text(final int maxLength, final boolean spaceAllowed, final String detail, final boolean intern)
-    {
-        final int length = varLength;
-        if (!AsciiFields.isText(varBuffer, varOffset, length, maxLength, spaceAllowed))
-        {
-            fail(ErrorCode.INVALID_REQUEST, detail);
-            return null;
-        }
-        if (error != null || length == 0)
-        {
-            return null;
-        }
-        return intern ? strings.intern(varBuffer, varOffset, length) : strings.fresh(varBuffer, varOffset, length);
     }
 }
