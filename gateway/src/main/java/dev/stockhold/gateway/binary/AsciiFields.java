@@ -1,11 +1,10 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Validation;
-import org.agrona.DirectBuffer;
 
 /**
- * Validates the string fields of a request in place, in the frame's bytes, before any String is made:
- * garbage costs no allocation.
+ * Validates the string fields of a request on their raw bytes, before any String is made: garbage costs
+ * no allocation.
  */
 final class AsciiFields
 {
@@ -17,7 +16,7 @@ final class AsciiFields
     }
 
     /** @return true for a SKU or warehouse code as Validation.isCode (or nothing, when {@code emptyAllowed}). */
-    static boolean isCode(final DirectBuffer buffer, final int offset, final int length, final boolean emptyAllowed)
+    static boolean isCode(final byte[] bytes, final int length, final boolean emptyAllowed)
     {
         if (length == 0)
         {
@@ -29,7 +28,7 @@ final class AsciiFields
         }
         for (int i = 0; i < length; i++)
         {
-            final byte b = buffer.getByte(offset + i);
+            final byte b = bytes[i];
             if (b <= ' ' || b > '~' || b == '/')
             {
                 return false;
@@ -39,8 +38,7 @@ final class AsciiFields
     }
 
     /** @return true when the bytes are at most {@code maxLength} printable ASCII characters. */
-    static boolean isText(final DirectBuffer buffer, final int offset, final int length, final int maxLength,
-        final boolean spaceAllowed)
+    static boolean isText(final byte[] bytes, final int length, final int maxLength, final boolean spaceAllowed)
     {
         if (length > maxLength)
         {
@@ -49,7 +47,7 @@ final class AsciiFields
         final byte lowest = spaceAllowed ? (byte)' ' : (byte)'!';
         for (int i = 0; i < length; i++)
         {
-            final byte b = buffer.getByte(offset + i);
+            final byte b = bytes[i];
             if (b < lowest || b > '~')
             {
                 return false;

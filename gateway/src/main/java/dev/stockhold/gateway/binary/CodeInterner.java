@@ -1,65 +1,47 @@
 package dev.stockhold.gateway.binary;
 
-import org.agrona.DirectBuffer;
-
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns ASCII bytes into Strings, reusing the String made last time for the same bytes: SKU, warehouse
  * and channel codes repeat from request to request, so decoding them allocates nothing once seen.
  * <p>
  * A direct-mapped table of recent codes: a collision simply replaces the older entry, so memory is fixed
- * at {@link #SLOTS} references whatever the traffic. Not thread-safe: one per connection.
+ * at {@link #SLOTS} entries whatever the traffic. Not thread-safe: one per connection.
  */
 final class CodeInterner
 {
     /** Table size, a power of two. */
     static final int SLOTS = 4096;
 
-    private final String[] table = new String[SLOTS];
-    private final byte[] scratch = new byte[1 << 16];
+    private final String[] strings = new String[SLOTS];
+    private final byte[][] bytes = new byte[SLOTS][];
 
-    /** @return a String of the {@code length} ASCII bytes at {@code offset}, cached for next time. */
-    String intern(final DirectBuffer buffer, final int offset, final int length)
+    /** @return a String of the first {@code length} ASCII bytes of {@code source}, cached for next time. */
+    String intern(final byte[] source, final int length)
     {
         int hash = 0;
         for (int i = 0; i < length; i++)
         {
-            // The same hash as String.hashCode() of an ASCII string, which the String caches.
-            hash = 31 * hash + buffer.getByte(offset + i);
+            hash = 31 * hash + source[i];
         }
         final int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
-        final String cached = table[slot];
-        if (cached != null && cached.hashCode() == hash && sameBytes(cached, buffer, offset, length))
+        final byte[] cached = bytes[slot];
+        if (cached != null && Arrays.equals(cached, 0, cached.length, source, 0, length))
         {
-            return cached;
+            return strings[slot];
         }
-        final String made = fresh(buffer, offset, length);
-        table[slot] = made;
+        final byte[] copy = Arrays.copyOf(source, length);
+        final String made = new String(copy, StandardCharsets.US_ASCII);
+        bytes[slot] = copy;
+        strings[slot] = made;
         return made;
     }
 
     /** @return a new String of the bytes, without caching it (order ids, keys: unique per request). */
-    String fresh(final DirectBuffer buffer, final int offset, final int length)
+    static String fresh(final byte[] source, final int length)
     {
-        buffer.getBytes(offset, scratch, 0, length);
-        return new String(scratch, 0, length, StandardCharsets.US_ASCII);
-    }
-
-    private static boolean sameBytes(final String cached, final DirectBuffer buffer, final int offset,
-        final int length)
-    {
-        if (cached.length() != length)
-        {
-            return false;
-        }
-        for (int i = 0; i < length; i++)
-        {
-            if (cached.charAt(i) != buffer.getByte(offset + i))
-            {
-                return false;
-            }
-        }
-        return true;
+        return new String(source, 0, length, StandardCharsets.US_ASCII);
     }
 }

@@ -14,8 +14,8 @@ import org.agrona.sbe.MessageDecoderFlyweight;
 final class FieldReader
 {
     private final CodeInterner strings = new CodeInterner();
-    private DirectBuffer varBuffer;
-    private int varOffset;
+    /** The last variable-length field read, copied out of the frame once (bounds-checked once). */
+    private final byte[] varBytes = new byte[1 << 16];
     private int varLength;
     private ErrorCode error;
     private String errorDetail;
@@ -107,8 +107,7 @@ final class FieldReader
         {
             throw new IndexOutOfBoundsException("variable-length field past the frame");
         }
-        varBuffer = buffer;
-        varOffset = offset;
+        buffer.getBytes(offset, varBytes, 0, length);
         varLength = length;
         message.limit(offset + length);
     }
@@ -117,12 +116,12 @@ final class FieldReader
     String code(final boolean emptyAllowed, final String detail)
     {
         final int length = varLength;
-        if (!AsciiFields.isCode(varBuffer, varOffset, length, emptyAllowed))
+        if (!AsciiFields.isCode(varBytes, length, emptyAllowed))
         {
             fail(ErrorCode.INVALID_REQUEST, detail);
             return null;
         }
-        return error == null && length > 0 ? strings.intern(varBuffer, varOffset, length) : null;
+        return error == null && length > 0 ? strings.intern(varBytes, length) : null;
     }
 
     /** Reads the order id in the last variable-length field read: 1..64 printable ASCII. */
@@ -146,7 +145,7 @@ final class FieldReader
     String text(final int maxLength, final boolean spaceAllowed, final String detail, final boolean intern)
     {
         final int length = varLength;
-        if (!AsciiFields.isText(varBuffer, varOffset, length, maxLength, spaceAllowed))
+        if (!AsciiFields.isText(varBytes, length, maxLength, spaceAllowed))
         {
             fail(ErrorCode.INVALID_REQUEST, detail);
             return null;
@@ -155,6 +154,6 @@ final class FieldReader
         {
             return null;
         }
-        return intern ? strings.intern(varBuffer, varOffset, length) : strings.fresh(varBuffer, varOffset, length);
+        return intern ? strings.intern(varBytes, length) : CodeInterner.fresh(varBytes, length);
     }
 }
