@@ -6,5 +6,7 @@ public enum JournalMode
     /** Memory-mapped files: survives a process crash. */
     MMAP,
     /** fsync per batch (group commit): also survives power loss. */
-    FSYNC
+    FSYNC,
+    /** No journal: state lives in memory only and is gone at exit (tests, throwaway runs). */
+    NONE
 }

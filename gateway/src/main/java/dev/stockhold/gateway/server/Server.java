@@ -11,6 +11,7 @@ import dev.stockhold.gateway.http.HttpContext;
 import dev.stockhold.gateway.http.HttpGateway;
 import dev.stockhold.gateway.http.RequestDecoder;
 import dev.stockhold.gateway.metrics.GatewayMetrics;
+import dev.stockhold.journal.queue.Replayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,21 @@ public final class Server implements AutoCloseable
         httpAddress = http.start(settings.bind(), settings.httpPort());
         metrics.bindConnections(http::connections, feed::streams);
 
-        host = EngineHosts.open(settings);
+        // Recovery replays commands the change log may have missed (the journal is written before the
+        // responder logs their events): append those events, so a resumed feed has no gap.
+        feed.start(1);
+        final long loggedThrough = changeLog.lastSequence();
+        host = EngineHosts.open(settings, new Replayer.Hook()
+        {
+            @Override
+            public void afterEntry(final Command command)
+            {
+                if (command.sequence > loggedThrough)
+                {
+                    feed.onCommand(command, false);
+                }
+            }
+        });
         feed.start(host.nextSequence());
         pipeline = EnginePipeline.builder()
             .ledger(host.ledger())

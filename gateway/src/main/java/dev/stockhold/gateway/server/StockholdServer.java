@@ -42,7 +42,7 @@ public final class StockholdServer implements Callable<Integer>
     private Path config;
 
     @Option(names = "--journal-mode", paramLabel = "MODE",
-        description = "mmap (survives a process crash, default) or fsync (survives power loss).")
+        description = "mmap (survives a process crash, default), fsync (survives power loss) or none (memory only).")
     private String journalMode;
 
     @Option(names = "--warehouse-priority", paramLabel = "WH,WH", split = ",",

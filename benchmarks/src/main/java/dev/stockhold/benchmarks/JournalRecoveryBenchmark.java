@@ -1,0 +1,197 @@
+package dev.stockhold.benchmarks;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
+import dev.stockhold.engine.pipeline.EnginePipeline;
+import dev.stockhold.engine.pipeline.Reply;
+import dev.stockhold.journal.JournalConfig;
+import dev.stockhold.journal.JournalService;
+import dev.stockhold.journal.RecoveryReport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/**
+ * Cold-start recovery time: journals N commands (default 10 M: lock + deduct pairs over the benchmark
+ * workload) through the real pipeline with one snapshot half-way, then times {@link JournalService#open}
+ * with that snapshot (half the journal replayed) and without any (the whole journal replayed), several
+ * times each. Run: {@code java <flags> -Xmx6g -cp benchmarks/target/benchmarks.jar
+ * dev.stockhold.benchmarks.JournalRecoveryBenchmark [commands] [runs]}.
+ */
+public final class JournalRecoveryBenchmark
+{
+    private JournalRecoveryBenchmark()
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        final long commands = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        final int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        final Path dir = Files.createTempDirectory("stockhold-recovery-bench");
+        try
+        {
+            final JournalConfig config = JournalConfig.defaults(dir).withSnapshots(0, Duration.ZERO).withRetentionDays(0);
+            final long liveDigest = journal(config, commands);
+            System.out.println("with the half-way snapshot:");
+            final List<RecoveryReport> withSnapshot = recoverTimes(config, runs, liveDigest);
+            final Path aside = dir.resolve("snapshots-aside");
+            Files.move(config.snapshotDir(), aside);
+            System.out.println("without a snapshot:");
+            final List<RecoveryReport> fromScratch = recoverTimes(config, runs, liveDigest);
+            System.out.printf("median with snapshot: %d ms (%,d entries replayed, %,.0f entries/s)%n",
+                median(withSnapshot).millis(), median(withSnapshot).entriesReplayed(),
+                median(withSnapshot).entriesPerSecond());
+            System.out.printf("median from scratch: %d ms (%,d entries replayed, %,.0f entries/s)%n",
+                median(fromScratch).millis(), median(fromScratch).entriesReplayed(),
+                median(fromScratch).entriesPerSecond());
+        }
+        finally
+        {
+            deleteTree(dir);
+        }
+    }
+
+    private static long journal(final JournalConfig config, final long commands) throws Exception
+    {
+        final JournalService journal = JournalService.open(config, Workload.ledgerConfig());
+        final boolean[] tookOne = {false};
+        final EnginePipeline pipeline = EnginePipeline.builder().ledger(journal.ledger())
+            .firstSequence(journal.nextSequence()).journaler(journal.journaler())
+            .responder((command, endOfBatch) ->
+            {
+                if (command.replyTo instanceof Reply)
+                {
+                    ((Reply)command.replyTo).complete(command, endOfBatch);
+                }
+            })
+            .snapshots((buffer, length, covered, pause) ->
+            {
+                // Only the half-way snapshot: the final one would leave nothing to replay.
+                if (!tookOne[0])
+                {
+                    tookOne[0] = true;
+                    journal.snapshotSink().onSnapshot(buffer, length, covered, pause);
+                }
+            }, 0)
+            .ringSize(1 << 14).build().start();
+        final Workload workload = new Workload(7, "r-");
+        seedThroughPipeline(workload, pipeline);
+        final long seedBytes = awaitJournaled(journal, pipeline);
+        final Command command = new Command();
+        final long startNanos = System.nanoTime();
+        for (long i = 0; i < commands / 2; i++)
+        {
+            if (i == commands / 4)
+            {
+                publish(pipeline, command.snapshot());
+            }
+            publish(pipeline, workload.lock(command, i));
+            publish(pipeline, command.settle(CommandType.DEDUCT, workload.orderId(i)));
+        }
+        final long digest = digest(pipeline);
+        final double seconds = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf("journaled %,d commands in %.1f s (%,.0f commands/s), %.1f bytes/entry + 4 header;"
+            + " snapshot pause %.2f ms (of which copy %.2f ms)%n", commands, seconds, commands / seconds,
+            (double)(journal.journalBytesWritten() - seedBytes) / commands, journal.lastSnapshotPauseNanos() / 1e6,
+            journal.lastSnapshotCopyNanos() / 1e6);
+        pipeline.close();
+        journal.close();
+        return digest;
+    }
+
+    /** @return the journal's byte count once everything published so far is journaled. */
+    private static long awaitJournaled(final JournalService journal, final EnginePipeline pipeline)
+    {
+        final long last = pipeline.nextSequence() - 1;
+        while (journal.lastJournaledSequence() < last)
+        {
+            Thread.onSpinWait();
+        }
+        return journal.journalBytesWritten();
+    }
+
+    private static List<RecoveryReport> recoverTimes(final JournalConfig config, final int runs, final long liveDigest)
+    {
+        final List<RecoveryReport> reports = new ArrayList<>();
+        for (int run = 0; run < runs; run++)
+        {
+            System.gc();
+            try (JournalService recovered = JournalService.open(config, Workload.ledgerConfig()))
+            {
+                final RecoveryReport report = recovered.recovery();
+                System.out.printf("  %d ms, %,d entries replayed, %,.0f entries/s, digest %s%n", report.millis(),
+                    report.entriesReplayed(), report.entriesPerSecond(),
+                    report.digest() == liveDigest ? "= live" : "DIFFERS FROM LIVE");
+                reports.add(report);
+            }
+        }
+        return reports;
+    }
+
+    private static RecoveryReport median(final List<RecoveryReport> reports)
+    {
+        final List<RecoveryReport> sorted = new ArrayList<>(reports);
+        sorted.sort(Comparator.comparingLong(RecoveryReport::millis));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Publishes the workload's stock counts through the ring, so the journal holds them too. */
+    static void seedThroughPipeline(final Workload workload, final EnginePipeline pipeline)
+    {
+        final Command command = new Command();
+        for (int s = 0; s < Workload.SKUS; s += 2_000)
+        {
+            command.setStock();
+            for (int sku = s; sku < Math.min(Workload.SKUS, s + 2_000); sku++)
+            {
+                for (int w = 0; w < Workload.WAREHOUSES; w++)
+                {
+                    command.items.add(workload.skus[sku], workload.warehouses[w], 1_000_000_000L, 0, 0, Command.ABSENT);
+                }
+            }
+            publish(pipeline, command);
+        }
+    }
+
+    private static void publish(final EnginePipeline pipeline, final Command command)
+    {
+        while (!pipeline.tryPublish(command))
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static long digest(final EnginePipeline pipeline) throws InterruptedException, ExecutionException
+    {
+        final CompletableFuture<Long> digest = new CompletableFuture<>();
+        final Command read = new Command().getDigest();
+        read.replyTo = (Reply)(command, endOfBatch) -> digest.complete(command.result.digest());
+        publish(pipeline, read);
+        return digest.get();
+    }
+
+    /** Deletes a directory tree. */
+    static void deleteTree(final Path dir) throws IOException
+    {
+        final List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir))
+        {
+            walk.forEach(paths::add);
+        }
+        Collections.reverse(paths);
+        for (final Path path : paths)
+        {
+            Files.deleteIfExists(path);
+        }
+    }
+}

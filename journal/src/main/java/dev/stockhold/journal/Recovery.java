@@ -1,0 +1,92 @@
+package dev.stockhold.journal;
+
+import dev.stockhold.engine.ledger.Ledger;
+import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.journal.queue.JournalQueue;
+import dev.stockhold.journal.queue.JournalReader;
+import dev.stockhold.journal.queue.Replayer;
+import dev.stockhold.journal.snapshot.SnapshotFile;
+import dev.stockhold.journal.snapshot.SnapshotStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Rebuilds the ledger on start: the newest snapshot that passes its checks, then the journal after the
+ * sequence it covers. A corrupt or truncated snapshot is logged and skipped in favour of an older one and
+ * a longer replay; without any, the whole journal is replayed.
+ */
+final class Recovery
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+    private Recovery()
+    {
+    }
+
+    /** The recovered ledger and how it was recovered. */
+    record Result(Ledger ledger, RecoveryReport report)
+    {
+    }
+
+    /** A snapshot loaded into a ledger. */
+    record Loaded(Ledger ledger, Path file, long coveredSequence, int skipped)
+    {
+    }
+
+    static Result run(final JournalQueue queue, final SnapshotStore store, final LedgerConfig ledgerConfig,
+        final Replayer.Hook hook)
+    {
+        final long startNanos = System.nanoTime();
+        final Loaded loaded = loadNewestValid(store, ledgerConfig);
+        final Ledger ledger = loaded.ledger() != null ? loaded.ledger() : new Ledger(ledgerConfig);
+        final Replayer replayer = new Replayer();
+        final long lastSequence;
+        try (JournalReader reader = new JournalReader(queue))
+        {
+            lastSequence = replayer.replay(reader, ledger, loaded.coveredSequence(), "recovery replay", hook);
+        }
+        final long nanos = System.nanoTime() - startNanos;
+        final double seconds = Math.max(nanos, 1) / 1e9;
+        final RecoveryReport report = new RecoveryReport(
+            loaded.file() == null ? null : loaded.file().getFileName().toString(),
+            loaded.coveredSequence(),
+            loaded.skipped(),
+            replayer.entries(),
+            replayer.tornEntries(),
+            Math.max(lastSequence, loaded.coveredSequence()),
+            nanos / 1_000_000,
+            replayer.entries() / seconds,
+            ledger.digest());
+        LOG.info(String.format("recovered from %s (sequence %d) + %,d journal entries in %d ms (%,.0f entries/s);"
+                + " last sequence %d, digest %016x, %d snapshot(s) skipped, %d torn entries",
+            report.snapshotFile() == null ? "an empty ledger" : report.snapshotFile(), report.snapshotSequence(),
+            report.entriesReplayed(), report.millis(), report.entriesPerSecond(), report.lastSequence(),
+            report.digest(), report.skippedSnapshots(), report.tornEntries()));
+        return new Result(ledger, report);
+    }
+
+    /** @return the newest snapshot that reads back whole, or a result with a null ledger if none does. */
+    static Loaded loadNewestValid(final SnapshotStore store, final LedgerConfig ledgerConfig)
+    {
+        int skipped = 0;
+        for (final Path path : store.newestFirst())
+        {
+            try
+            {
+                final SnapshotFile file = SnapshotFile.read(path);
+                final Ledger ledger = Ledger.fromSnapshot(ledgerConfig, file.state(), 0, file.state().capacity());
+                return new Loaded(ledger, path, file.coveredSequence(), skipped);
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                LOG.warn("skipping snapshot {}: {}; falling back to an older one and a longer replay", path,
+                    ex.toString());
+                skipped++;
+            }
+        }
+        return new Loaded(null, null, 0, skipped);
+    }
+}

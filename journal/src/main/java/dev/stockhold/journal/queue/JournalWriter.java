@@ -1,0 +1,154 @@
+package dev.stockhold.journal.queue;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.pipeline.CommandStage;
+import dev.stockhold.journal.Durability;
+import dev.stockhold.journal.codec.JournalCodec;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.ExpandableArrayBuffer;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The journaler stage: appends every mutating command to the queue, in parallel with the ledger, and at
+ * the end of each batch makes the batch durable (group commit) and publishes how far it got.
+ * <p>
+ * Runs on the pipeline's journal thread only; {@link #lastJournaledSequence()} and
+ * {@link #processedSequence()} may be read from any thread. Steady state allocates nothing: the codec
+ * writes into one reusable buffer, and the Chronicle document context is reused.
+ */
+public final class JournalWriter implements CommandStage
+{
+    private final JournalQueue queue;
+    private final Durability durability;
+    private final JournalCodec codec = new JournalCodec();
+    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(512);
+    private ExcerptAppender appender;
+    private FileChannel syncChannel;
+    private int syncCycle = Integer.MIN_VALUE;
+    private long pendingJournaled;
+    private long pendingProcessed;
+    private long pendingBytes;
+    private boolean dirty;
+    private volatile long lastJournaledSequence;
+    private volatile long processedSequence;
+    private volatile long bytesWritten;
+
+    /**
+     * @param initialSequence the last sequence already in the journal (recovery's), reported until the
+     *                        first new entry.
+     */
+    public JournalWriter(final JournalQueue queue, final Durability durability, final long initialSequence)
+    {
+        this.queue = queue;
+        this.durability = durability;
+        this.pendingJournaled = initialSequence;
+        this.pendingProcessed = initialSequence;
+        this.lastJournaledSequence = initialSequence;
+        this.processedSequence = initialSequence;
+    }
+
+    @Override
+    public void onStart()
+    {
+        appender = queue.chronicle().createAppender();
+    }
+
+    @Override
+    public void onCommand(final Command command, final boolean endOfBatch) throws IOException
+    {
+        if (command.type.isMutating())
+        {
+            final int length = codec.encode(command, buffer);
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                dc.wire().bytes().write(buffer.byteArray(), 0, length);
+            }
+            pendingBytes += length;
+            pendingJournaled = command.sequence;
+            dirty = true;
+        }
+        pendingProcessed = command.sequence;
+        if (endOfBatch)
+        {
+            if (dirty && durability == Durability.FSYNC)
+            {
+                sync();
+            }
+            dirty = false;
+            lastJournaledSequence = pendingJournaled;
+            processedSequence = pendingProcessed;
+            bytesWritten = pendingBytes;
+        }
+    }
+
+    /**
+     * Forces the current day's file to disk. fsync on Linux writes back every dirty page of the file,
+     * including the pages Chronicle dirtied through its memory mapping, so one force per batch commits
+     * the whole batch.
+     */
+    private void sync() throws IOException
+    {
+        final int cycle = appender.cycle();
+        if (cycle != syncCycle)
+        {
+            if (syncChannel != null)
+            {
+                // The batch may have started in yesterday's file.
+                syncChannel.force(false);
+                syncChannel.close();
+            }
+            syncChannel = FileChannel.open(queue.cycleFile(cycle), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            syncCycle = cycle;
+        }
+        syncChannel.force(false);
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        try
+        {
+            if (syncChannel != null)
+            {
+                syncChannel.force(false);
+                syncChannel.close();
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("could not sync the journal on shutdown", ex);
+        }
+        finally
+        {
+            if (appender != null)
+            {
+                appender.close();
+            }
+        }
+    }
+
+    /** @return the sequence of the last entry written and, in FSYNC mode, forced to disk. */
+    public long lastJournaledSequence()
+    {
+        return lastJournaledSequence;
+    }
+
+    /**
+     * @return the sequence of the last command this stage has passed, journaled or not (read-only ones
+     * are not): a snapshot covering up to here has every command it includes in the journal.
+     */
+    public long processedSequence()
+    {
+        return processedSequence;
+    }
+
+    /** @return entry bytes written since start (without Chronicle's 4-byte header per entry). */
+    public long bytesWritten()
+    {
+        return bytesWritten;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.stockhold.journal.codec;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
+import dev.stockhold.journal.CommandStreams;
+import dev.stockhold.journal.Commands;
+import org.agrona.ExpandableArrayBuffer;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class JournalCodecTest
+{
+    private final JournalCodec codec = new JournalCodec();
+    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64);
+
+    @Test
+    void everyMutatingCommandOfARandomStreamRoundTrips()
+    {
+        final long seed = System.nanoTime();
+        System.out.println("JournalCodecTest seed " + seed);
+        final CommandStreams stream = new CommandStreams(seed);
+        final Command command = new Command();
+        final Command decoded = new Command();
+        int checked = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            stream.next(command);
+            if (!command.type.isMutating())
+            {
+                continue;
+            }
+            final int length = codec.encode(command, buffer);
+            codec.decode(buffer, length, decoded);
+            assertEquals(Commands.describe(command), Commands.describe(decoded), "seed " + seed);
+            assertEquals(command.sequence, codec.sequenceOf(buffer, length));
+            checked++;
+        }
+        assertEquals(true, checked > 15_000);
+    }
+
+    @Test
+    void aOneLineLockIsAsSmallAsDocumented()
+    {
+        final Command lock = new Command().lock("order-000001", "shopify1", 0, false, false);
+        lock.lines.add("SKU-000001", "WH01", 3);
+        assertEquals(93, codec.encode(lock, buffer));
+    }
+
+    @Test
+    void nonAsciiAndNullStringsSurvive()
+    {
+        final Command adjust = new Command().adjust("SKU-日本", null, -3, 0, 1, "broken 🎁 box");
+        adjust.idempotencyKey = "ключ";
+        final int length = codec.encode(adjust, buffer);
+        final Command decoded = new Command();
+        codec.decode(buffer, length, decoded);
+        assertEquals("SKU-日本", decoded.sku);
+        assertEquals(null, decoded.warehouse);
+        assertEquals("broken 🎁 box", decoded.reason);
+        assertEquals("ключ", decoded.idempotencyKey);
+        assertEquals(-3, decoded.onHandDelta);
+    }
+
+    @Test
+    void aFlippedByteOrATruncatedEntryIsRejected()
+    {
+        final Command receive = new Command().receive("SKU-1", "WH1", 7).at(123);
+        receive.sequence = 42;
+        final int length = codec.encode(receive, buffer);
+        final Command decoded = new Command();
+        buffer.putByte(length - 9, (byte)(buffer.getByte(length - 9) ^ 0x10));
+        assertThrows(JournalFormatException.class, () -> codec.decode(buffer, length, decoded));
+        buffer.putByte(length - 9, (byte)(buffer.getByte(length - 9) ^ 0x10));
+        codec.decode(buffer, length, decoded);
+        assertEquals(7, decoded.quantity);
+        assertThrows(JournalFormatException.class, () -> codec.decode(buffer, length - 3, decoded));
+        assertThrows(JournalFormatException.class, () -> codec.decode(buffer, 10, decoded));
+    }
+
+    @Test
+    void readOnlyCommandsAreNotJournaled()
+    {
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(new Command().getReservation("o"), buffer));
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(new Command().snapshot(), buffer));
+        assertEquals(false, CommandType.SNAPSHOT.isMutating());
+    }
+}

@@ -1,0 +1,202 @@
+package dev.stockhold.journal.queue;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.journal.CommandStreams;
+import dev.stockhold.journal.Commands;
+import dev.stockhold.journal.Durability;
+import net.openhft.chronicle.core.time.SetTimeProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JournalQueueTest
+{
+    private static final long DAY = 86_400_000L;
+
+    @TempDir
+    Path dir;
+
+    /** Writes the stream through the journaler stage; returns the descriptions of the journaled commands. */
+    private static List<String> write(final JournalQueue queue, final Durability durability, final CommandStreams stream,
+        final int count, final SetTimeProvider time, final long millisPerCommand) throws Exception
+    {
+        final JournalWriter writer = new JournalWriter(queue, durability, 0);
+        writer.onStart();
+        final List<String> journaled = new ArrayList<>();
+        final Command command = new Command();
+        for (int i = 0; i < count; i++)
+        {
+            stream.next(command);
+            if (time != null)
+            {
+                time.advanceMillis(millisPerCommand);
+            }
+            writer.onCommand(command, i % 7 == 6 || i == count - 1);
+            if (command.type.isMutating())
+            {
+                journaled.add(Commands.describe(command));
+                assertTrue(writer.lastJournaledSequence() <= command.sequence);
+            }
+        }
+        assertEquals(writer.processedSequence(), command.sequence);
+        writer.onShutdown();
+        return journaled;
+    }
+
+    private static List<String> readAll(final JournalQueue queue, final long afterSequence)
+    {
+        final List<String> read = new ArrayList<>();
+        try (JournalReader reader = new JournalReader(queue))
+        {
+            reader.seekAfter(afterSequence);
+            final Command command = new Command();
+            JournalReader.Status status;
+            while ((status = reader.next(command)) != JournalReader.Status.END)
+            {
+                assertEquals(JournalReader.Status.ENTRY, status, reader.lastError());
+                if (command.sequence > afterSequence)
+                {
+                    read.add(Commands.describe(command));
+                }
+            }
+        }
+        return read;
+    }
+
+    @Test
+    void entriesReadBackExactlyInBothDurabilityModes() throws Exception
+    {
+        for (final Durability durability : Durability.values())
+        {
+            final long seed = System.nanoTime();
+            System.out.println("entriesReadBack " + durability + " seed " + seed);
+            final Path queueDir = dir.resolve(durability.name());
+            final List<String> written;
+            try (JournalQueue queue = JournalQueue.open(queueDir, new SetTimeProvider(DAY * 20_000), false))
+            {
+                written = write(queue, durability, new CommandStreams(seed), 3_000, null, 0);
+            }
+            try (JournalQueue queue = JournalQueue.open(queueDir, new SetTimeProvider(DAY * 20_000), true))
+            {
+                assertEquals(written, readAll(queue, 0), "seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void theJournalerAllocatesNothingInSteadyState() throws Exception
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        try (JournalQueue queue = JournalQueue.open(dir, new SetTimeProvider(DAY * 20_000), false))
+        {
+            final JournalWriter writer = new JournalWriter(queue, Durability.MMAP, 0);
+            writer.onStart();
+            final Command lock = new Command().lock("order-1", "shopify", 60, false, true);
+            lock.lines.add("SKU-1", "WH1", 2).add("SKU-2", null, 1);
+            lock.idempotencyKey = "key-1";
+            long sequence = 0;
+            for (int i = 0; i < 50_000; i++)
+            {
+                lock.sequence = ++sequence;
+                writer.onCommand(lock, (i & 15) == 15);
+            }
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 50_000; i++)
+            {
+                lock.sequence = ++sequence;
+                writer.onCommand(lock, (i & 15) == 15);
+            }
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            writer.onShutdown();
+            assertTrue(allocated < 64 * 1024, allocated + " bytes allocated for 50,000 entries");
+        }
+    }
+
+    @Test
+    void seekFindsThePlaceAcrossDailyFiles() throws Exception
+    {
+        final long seed = System.nanoTime();
+        System.out.println("seekFindsThePlace seed " + seed);
+        final SetTimeProvider time = new SetTimeProvider(DAY * 20_000);
+        final List<String> written;
+        try (JournalQueue queue = JournalQueue.open(dir, time, false))
+        {
+            // About 5 days of files, 400 commands per day.
+            written = write(queue, Durability.MMAP, new CommandStreams(seed), 2_000, time, DAY / 400);
+            assertTrue(queue.cycles().size() >= 5, "files: " + queue.cycles());
+            for (final Long cycle : queue.cycles())
+            {
+                assertTrue(Files.exists(queue.cycleFile(cycle.intValue())), "file of cycle " + cycle);
+            }
+            for (final long after : new long[] {0, 1, 2, 399, 400, 401, 1_234, 1_999, 2_000, 5_000})
+            {
+                final List<String> expected = new ArrayList<>();
+                for (final String entry : written)
+                {
+                    final long sequence = Long.parseLong(entry.split(" ")[1].substring(4));
+                    if (sequence > after)
+                    {
+                        expected.add(entry);
+                    }
+                }
+                assertEquals(expected, readAll(queue, after), "after " + after + ", seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void aDamagedEntryIsReportedTornAndTheRestStillReads() throws Exception
+    {
+        final SetTimeProvider time = new SetTimeProvider(DAY * 20_000);
+        try (JournalQueue queue = JournalQueue.open(dir, time, false))
+        {
+            final JournalWriter writer = new JournalWriter(queue, Durability.MMAP, 0);
+            writer.onStart();
+            final Command command = new Command();
+            for (int i = 1; i <= 10; i++)
+            {
+                command.receive("SKU-" + i, "WH-MARK-" + i, i);
+                command.sequence = i;
+                writer.onCommand(command, true);
+            }
+            writer.onShutdown();
+        }
+        final Path file;
+        try (JournalQueue queue = JournalQueue.open(dir, time, true))
+        {
+            file = queue.cycleFile(queue.cycles().last().intValue());
+        }
+        JournalFiles.flipByteOf(file, "WH-MARK-10");
+        JournalFiles.flipByteOf(file, "WH-MARK-4");
+        try (JournalQueue queue = JournalQueue.open(dir, time, true); JournalReader reader = new JournalReader(queue))
+        {
+            final Command command = new Command();
+            final List<Long> sequences = new ArrayList<>();
+            int torn = 0;
+            JournalReader.Status status;
+            while ((status = reader.next(command)) != JournalReader.Status.END)
+            {
+                if (status == JournalReader.Status.TORN)
+                {
+                    torn++;
+                    assertTrue(reader.lastError().contains("checksum"), reader.lastError());
+                }
+                else
+                {
+                    sequences.add(command.sequence);
+                }
+            }
+            assertEquals(2, torn);
+            assertEquals(List.of(1L, 2L, 3L, 5L, 6L, 7L, 8L, 9L), sequences);
+        }
+    }
+}
