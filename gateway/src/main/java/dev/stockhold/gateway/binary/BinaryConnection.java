@@ -18,8 +18,9 @@ import java.util.function.Predicate;
  * decodes each request of a frame into a reused {@link Command} and publishes it into the ring; the
  * engine's responder answers through {@link #reply}.
  * <p>
- * A frame with a bad length cannot be resynchronised: it is answered ERR_INVALID_REQUEST (correlation
- * id 0) and the connection is closed. A request that cannot be read or is invalid is answered
+ * A frame with a bad length cannot be resynchronised: it is answered (correlation id 0)
+ * ERR_PAYLOAD_TOO_LARGE when longer than the limit, ERR_INVALID_REQUEST when shorter than a message
+ * header (or negative), and the connection is closed. A request that cannot be read or is invalid is answered
  * ERR_INVALID_REQUEST or ERR_INVALID_QUANTITY and changes nothing; a full ring is ERR_OVERLOADED. When
  * the connection cannot keep up with its answers, reading stops until it can.
  */
@@ -71,7 +72,14 @@ final class BinaryConnection extends ByteToMessageDecoder
             final int length = in.getIntLE(index);
             if (length < 8 || length > maxFrameLength)
             {
-                rejectFrame(ctx, length < 8 ? "frame too short" : "frame too long");
+                if (length < 8)
+                {
+                    rejectFrame(ctx, ErrorCode.INVALID_REQUEST, "frame too short");
+                }
+                else
+                {
+                    rejectFrame(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "frame longer than the server's limit");
+                }
                 break;
             }
             if (in.readableBytes() < FrameOutbox.LENGTH_FIELD + length)
@@ -166,11 +174,11 @@ final class BinaryConnection extends ByteToMessageDecoder
         outbox.append(errors.buffer().byteArray(), 0, length);
     }
 
-    private void rejectFrame(final ChannelHandlerContext ctx, final String detail)
+    private void rejectFrame(final ChannelHandlerContext ctx, final ErrorCode code, final String detail)
     {
         closing = true;
         outbox.close();
-        final int length = errors.encodeError(0, 0, ErrorCode.INVALID_REQUEST, detail, null);
+        final int length = errors.encodeError(0, 0, code, detail, null);
         final ByteBuf frameOut = ctx.alloc().buffer(FrameOutbox.LENGTH_FIELD + length);
         frameOut.writeIntLE(length).writeBytes(errors.buffer().byteArray(), 0, length);
         ctx.writeAndFlush(frameOut).addListener(ChannelFutureListener.CLOSE);

@@ -6,7 +6,7 @@ package dev.stockhold.gateway.binary;
  * @param host            the address to bind, e.g. 127.0.0.1.
  * @param port            the port to bind; 0 for an ephemeral one ({@link BinaryServer#port()} tells).
  * @param maxFrameLength  the longest frame accepted; a longer declared length is answered
- *                        ERR_INVALID_REQUEST and the connection is closed.
+ *                        ERR_PAYLOAD_TOO_LARGE and the connection is closed.
  * @param ioThreads       event loop threads.
  * @param maxPendingBytes the most answer bytes one connection may have waiting for its event loop; past
  *                        it the connection is closed (a client that does not read, a slow subscriber).

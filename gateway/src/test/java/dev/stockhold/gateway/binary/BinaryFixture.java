@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.binary;
 
+import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.CommandStage;
@@ -9,10 +10,13 @@ import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.binary.client.StockholdClient;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A real engine (ledger, ring, responder with the change feed) behind a real binary server on 127.0.0.1. */
 final class BinaryFixture implements AutoCloseable
 {
+    /** Engine time: tests move it to make reservations expire. */
+    final AtomicLong clockMillis = new AtomicLong(1_763_884_800_000L);
     final BinaryChangeFeed feed;
     final EnginePipeline pipeline;
     final BinaryServer server;
@@ -45,7 +49,8 @@ final class BinaryFixture implements AutoCloseable
             .ledger(new Ledger(LedgerConfig.defaults()))
             .responder(new ReplyingResponder(observer))
             .ringSize(ringSize)
-            .waitPreset(WaitPreset.BALANCED);
+            .waitPreset(WaitPreset.BALANCED)
+            .clock(clockMillis::get);
         if (journaler != null)
         {
             builder.journaler(journaler);
@@ -53,6 +58,16 @@ final class BinaryFixture implements AutoCloseable
         pipeline = builder.build().start();
         server = new BinaryServer(pipeline, feed,
             BinaryServerConfig.defaults("127.0.0.1", 0).withMaxFrameLength(maxFrameLength)).start();
+    }
+
+    /** Moves engine time forward and publishes a tick, as the pipeline's timer would. */
+    void advanceAndTick(final long millis)
+    {
+        clockMillis.addAndGet(millis);
+        if (!pipeline.tryPublish(new Command().tick()))
+        {
+            throw new IllegalStateException("ring full");
+        }
     }
 
     StockholdClient client() throws IOException

@@ -146,6 +146,21 @@ class BinaryProtocolTest
     }
 
     @Test
+    void expiredReservationsAreReported() throws Exception
+    {
+        seed();
+        final Command lock = new Command().lock("EX-1", null, 60, false, false);
+        lock.lines.add("A1", "CN-SZ", 4);
+        final Result.Reservation locked = reservation(call(lock));
+        assertEquals(locked.createdAtMillis() + 60_000, locked.expiresAtMillis());
+        fixture.advanceAndTick(61_000);
+        assertEquals(ReservationState.EXPIRED, reservation(call(new Command().getReservation("EX-1"))).state());
+        failure(call(new Command().settle(CommandType.DEDUCT, "EX-1")), ErrorCode.RESERVATION_EXPIRED);
+        failure(call(new Command().settle(CommandType.RELEASE, "EX-1")), ErrorCode.RESERVATION_EXPIRED);
+        assertEquals(0, levels(call(new Command().getStock("A1", "CN-SZ"))).levels().get(0).reserved());
+    }
+
+    @Test
     void insufficientStockExplainsShortLines() throws Exception
     {
         seed();
