@@ -1,0 +1,159 @@
+package dev.stockhold.gateway.binary;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.Validation;
+import org.agrona.DirectBuffer;
+import org.agrona.sbe.MessageDecoderFlyweight;
+
+/**
+ * Reads and validates the fields of one request message for {@link RequestDecoder}: numbers against the
+ * ranges of DESIGN.md, strings in place in the frame before any String is made. The first failure is
+ * kept; reading goes on so the message's end is still found. Event loop only.
+ */
+final class FieldReader
+{
+    private final CodeInterner strings = new CodeInterner();
+    /** The last variable-length field read, copied out of the frame once (bounds-checked once). */
+    private final byte[] varBytes = new byte[1 << 16];
+    private int varLength;
+    private ErrorCode error;
+    private String errorDetail;
+
+    /** Forgets the last message's failure. */
+    void reset()
+    {
+        error = null;
+        errorDetail = null;
+    }
+
+    /** @return the first failure of the message, or null. */
+    ErrorCode error()
+    {
+        return error;
+    }
+
+    /** @return the explanation of {@link #error()}. */
+    String errorDetail()
+    {
+        return errorDetail;
+    }
+
+    /** Records a failure unless the message already has one. */
+    void fail(final ErrorCode code, final String detail)
+    {
+        if (error == null)
+        {
+            error = code;
+            errorDetail = detail;
+        }
+    }
+
+    void checkGroup(final int actingBlockLength, final int expectedBlockLength)
+    {
+        if (actingBlockLength != expectedBlockLength)
+        {
+            fail(ErrorCode.INVALID_REQUEST, "unexpected group block length");
+        }
+    }
+
+    boolean flag(final short raw)
+    {
+        if (raw != 0 && raw != 1)
+        {
+            fail(ErrorCode.INVALID_REQUEST, "a flag must be 0 or 1");
+        }
+        return raw == 1;
+    }
+
+    long quantity(final long quantity)
+    {
+        if (!Validation.isRequestQuantity(quantity))
+        {
+            fail(ErrorCode.INVALID_QUANTITY, "quantity out of range");
+        }
+        return quantity;
+    }
+
+    long level(final long level)
+    {
+        if (level != Command.ABSENT && !Validation.isLevel(level))
+        {
+            fail(ErrorCode.INVALID_QUANTITY, "level out of range");
+        }
+        return level;
+    }
+
+    long delta(final long delta)
+    {
+        if (!Validation.isDelta(delta))
+        {
+            fail(ErrorCode.INVALID_QUANTITY, "delta out of range");
+        }
+        return delta;
+    }
+
+    /**
+     * Steps over the variable-length field at the message's limit, remembering where its bytes are; the
+     * frame buffer's bounds checks turn a length past the frame into an IndexOutOfBoundsException.
+     */
+    void readVar(final MessageDecoderFlyweight message)
+    {
+        final DirectBuffer buffer = message.buffer();
+        final int limit = message.limit();
+        final int length = buffer.getShort(limit, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int offset = limit + Short.BYTES;
+        if (offset + length > buffer.capacity())
+        {
+            throw new IndexOutOfBoundsException("variable-length field past the frame");
+        }
+        buffer.getBytes(offset, varBytes, 0, length);
+        varLength = length;
+        message.limit(offset + length);
+    }
+
+    /** Reads the code in the last variable-length field: null when empty, or invalid (the request then fails). */
+    String code(final boolean emptyAllowed, final String detail)
+    {
+        final int length = varLength;
+        if (!AsciiFields.isCode(varBytes, length, emptyAllowed))
+        {
+            fail(ErrorCode.INVALID_REQUEST, detail);
+            return null;
+        }
+        return error == null && length > 0 ? strings.intern(varBytes, length) : null;
+    }
+
+    /** Reads the order id in the last variable-length field read: 1..64 printable ASCII. */
+    String orderId()
+    {
+        if (varLength == 0)
+        {
+            fail(ErrorCode.INVALID_REQUEST, "bad orderId");
+            return null;
+        }
+        return text(Validation.MAX_CODE_LENGTH, true, "bad orderId");
+    }
+
+    /** Reads the text in the last variable-length field: null when empty, or invalid (the request then fails). */
+    String text(final int maxLength, final boolean spaceAllowed, final String detail)
+    {
+        return text(maxLength, spaceAllowed, detail, false);
+    }
+
+    /** As {@link #text(int, boolean, String)}; {@code intern} for values that repeat (channels). */
+    String text(final int maxLength, final boolean spaceAllowed, final String detail, final boolean intern)
+    {
+        final int length = varLength;
+        if (!AsciiFields.isText(varBytes, length, maxLength, spaceAllowed))
+        {
+            fail(ErrorCode.INVALID_REQUEST, detail);
+            return null;
+        }
+        if (error != null || length == 0)
+        {
+            return null;
+        }
+        return intern ? strings.intern(varBytes, length) : CodeInterner.fresh(varBytes, length);
+    }
+}

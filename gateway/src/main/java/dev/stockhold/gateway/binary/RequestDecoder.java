@@ -1,0 +1,333 @@
+package dev.stockhold.gateway.binary;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.Validation;
+import dev.stockhold.gateway.binary.sbe.AdjustDecoder;
+import dev.stockhold.gateway.binary.sbe.GetDigestDecoder;
+import dev.stockhold.gateway.binary.sbe.GetReservationDecoder;
+import dev.stockhold.gateway.binary.sbe.GetStockDecoder;
+import dev.stockhold.gateway.binary.sbe.LockDecoder;
+import dev.stockhold.gateway.binary.sbe.MessageHeaderDecoder;
+import dev.stockhold.gateway.binary.sbe.ReceiveDecoder;
+import dev.stockhold.gateway.binary.sbe.SetStockDecoder;
+import dev.stockhold.gateway.binary.sbe.SettleDecoder;
+import dev.stockhold.gateway.binary.sbe.SubscribeDecoder;
+import org.agrona.DirectBuffer;
+
+/**
+ * Turns one SBE request message into an engine {@link Command}, validating as it goes.
+ * <p>
+ * Not thread-safe: one instance per connection, used on its event loop only; the decoders and the
+ * command it fills are reused, so a valid request allocates only the Strings of its order id and
+ * idempotency key (SKU, warehouse and channel codes are interned). A request
+ * that fails validation is still read to its end, so the next message of a batch can be decoded; a
+ * request whose structure is broken (truncated, unknown template, wrong schema) leaves the end unknown
+ * and the rest of its frame is dropped.
+ */
+public final class RequestDecoder
+{
+    /** {@link #decode} outcome: a command was decoded; publish it. */
+    public static final int COMMAND = 1;
+    /** {@link #decode} outcome: a change feed subscription. */
+    public static final int SUBSCRIBE = 2;
+    /** {@link #decode} outcome: the request is invalid; answer {@link #error()}. */
+    public static final int INVALID = 3;
+
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final LockDecoder lock = new LockDecoder();
+    private final SettleDecoder settle = new SettleDecoder();
+    private final SetStockDecoder setStock = new SetStockDecoder();
+    private final AdjustDecoder adjust = new AdjustDecoder();
+    private final ReceiveDecoder receive = new ReceiveDecoder();
+    private final GetStockDecoder getStock = new GetStockDecoder();
+    private final GetReservationDecoder getReservation = new GetReservationDecoder();
+    private final GetDigestDecoder getDigest = new GetDigestDecoder();
+    private final SubscribeDecoder subscribe = new SubscribeDecoder();
+    private final FieldReader fields = new FieldReader();
+
+    private long correlationId;
+    private long afterSeq;
+    private int messageEnd;
+
+    /**
+     * Decodes the message at {@code offset} into {@code into}.
+     *
+     * @return {@link #COMMAND} (publish {@code into}), {@link #SUBSCRIBE} (see {@link #afterSeq()}) or
+     * {@link #INVALID} (answer {@link #error()}); {@link #messageEnd()} tells where the next message starts.
+     */
+    public int decode(final DirectBuffer frame, final int offset, final int frameEnd, final Command into)
+    {
+        correlationId = 0;
+        messageEnd = -1;
+        fields.reset();
+        if (frameEnd - offset < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            return structural("truncated message header");
+        }
+        header.wrap(frame, offset);
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+        {
+            return structural("unknown schema id");
+        }
+        if (header.version() != MessageHeaderDecoder.SCHEMA_VERSION)
+        {
+            return structural("unsupported schema version");
+        }
+        final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final int blockLength = header.blockLength();
+        if (frameEnd - body >= Long.BYTES)
+        {
+            // Every request starts with its correlation id: an answer to a broken request still finds it.
+            correlationId = frame.getLong(body, java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+        if (body + blockLength > frameEnd)
+        {
+            return structural("truncated message");
+        }
+        try
+        {
+            final int outcome = dispatch(header.templateId(), frame, body, blockLength, into);
+            return fields.error() != null ? INVALID : outcome;
+        }
+        catch (final IndexOutOfBoundsException ex)
+        {
+            return structural("truncated message");
+        }
+    }
+
+    private int dispatch(final int templateId, final DirectBuffer frame, final int body, final int blockLength,
+        final Command into)
+    {
+        switch (templateId)
+        {
+            case LockDecoder.TEMPLATE_ID:
+                return blockLength == LockDecoder.BLOCK_LENGTH ? decodeLock(frame, body, into) : badBlock();
+            case SettleDecoder.TEMPLATE_ID:
+                return blockLength == SettleDecoder.BLOCK_LENGTH ? decodeSettle(frame, body, into) : badBlock();
+            case SetStockDecoder.TEMPLATE_ID:
+                return blockLength == SetStockDecoder.BLOCK_LENGTH ? decodeSetStock(frame, body, into) : badBlock();
+            case AdjustDecoder.TEMPLATE_ID:
+                return blockLength == AdjustDecoder.BLOCK_LENGTH ? decodeAdjust(frame, body, into) : badBlock();
+            case ReceiveDecoder.TEMPLATE_ID:
+                return blockLength == ReceiveDecoder.BLOCK_LENGTH ? decodeReceive(frame, body, into) : badBlock();
+            case GetStockDecoder.TEMPLATE_ID:
+                return blockLength == GetStockDecoder.BLOCK_LENGTH ? decodeGetStock(frame, body, into) : badBlock();
+            case GetReservationDecoder.TEMPLATE_ID:
+                return blockLength == GetReservationDecoder.BLOCK_LENGTH
+                    ? decodeGetReservation(frame, body, into) : badBlock();
+            case GetDigestDecoder.TEMPLATE_ID:
+                getDigest.wrap(frame, body, blockLength, MessageHeaderDecoder.SCHEMA_VERSION);
+                into.getDigest();
+                messageEnd = getDigest.limit();
+                return blockLength == GetDigestDecoder.BLOCK_LENGTH ? COMMAND : badBlock();
+            case SubscribeDecoder.TEMPLATE_ID:
+                return blockLength == SubscribeDecoder.BLOCK_LENGTH ? decodeSubscribe(frame, body) : badBlock();
+            default:
+                return structural("unknown template id");
+        }
+    }
+
+    private int decodeLock(final DirectBuffer frame, final int body, final Command into)
+    {
+        lock.wrap(frame, body, LockDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
+        final int ttlSeconds = lock.ttlSeconds();
+        if (!Validation.isTtlSeconds(ttlSeconds))
+        {
+            fields.fail(ErrorCode.INVALID_REQUEST, "ttlSeconds out of range");
+        }
+        into.lock(null, null, ttlSeconds, fields.flag(lock.allowPresaleRaw()), fields.flag(lock.allowSplitRaw()));
+        final LockDecoder.LinesDecoder lines = lock.lines();
+        fields.checkGroup(lines.actingBlockLength(), LockDecoder.LinesDecoder.sbeBlockLength());
+        if (lines.count() == 0)
+        {
+            fields.fail(ErrorCode.INVALID_REQUEST, "a lock needs at least one line");
+        }
+        while (lines.hasNext())
+        {
+            lines.next();
+            final long quantity = fields.quantity(lines.quantity());
+            fields.readVar(lock);
+            final String sku = fields.code(false, "bad sku");
+            fields.readVar(lock);
+            into.lines.add(sku, fields.code(true, "bad warehouse"), quantity);
+        }
+        fields.readVar(lock);
+        into.orderId = fields.orderId();
+        fields.readVar(lock);
+        into.channel = fields.text(Validation.MAX_CHANNEL_LENGTH, true, "bad channel", true);
+        fields.readVar(lock);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        messageEnd = lock.limit();
+        return COMMAND;
+    }
+
+    private int decodeSettle(final DirectBuffer frame, final int body, final Command into)
+    {
+        settle.wrap(frame, body, SettleDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
+        final CommandType type = CommandType.fromCode(settle.actionRaw());
+        if (type != CommandType.RELEASE && type != CommandType.DEDUCT && type != CommandType.RETURN)
+        {
+            fields.fail(ErrorCode.INVALID_REQUEST, "unknown settle action");
+        }
+        into.settle(type, null);
+        final SettleDecoder.LinesDecoder lines = settle.lines();
+        fields.checkGroup(lines.actingBlockLength(), SettleDecoder.LinesDecoder.sbeBlockLength());
+        while (lines.hasNext())
+        {
+            lines.next();
+            final long quantity = fields.quantity(lines.quantity());
+            fields.readVar(settle);
+            final String sku = fields.code(false, "bad sku");
+            fields.readVar(settle);
+            into.lines.add(sku, fields.code(false, "bad warehouse"), quantity);
+        }
+        fields.readVar(settle);
+        into.orderId = fields.orderId();
+        fields.readVar(settle);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        messageEnd = settle.limit();
+        return COMMAND;
+    }
+
+    private int decodeSetStock(final DirectBuffer frame, final int body, final Command into)
+    {
+        setStock.wrap(frame, body, SetStockDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
+        into.setStock();
+        final SetStockDecoder.ItemsDecoder items = setStock.items();
+        fields.checkGroup(items.actingBlockLength(), SetStockDecoder.ItemsDecoder.sbeBlockLength());
+        if (items.count() == 0)
+        {
+            fields.fail(ErrorCode.INVALID_REQUEST, "a set needs at least one item");
+        }
+        while (items.hasNext())
+        {
+            items.next();
+            final long onHand = fields.level(items.onHand());
+            final long inTransit = fields.level(items.inTransit());
+            final long safetyStock = fields.level(items.safetyStock());
+            final long expectedVersion = items.expectedVersion();
+            if (expectedVersion != Command.ABSENT && expectedVersion < 0)
+            {
+                fields.fail(ErrorCode.INVALID_REQUEST, "expectedVersion out of range");
+            }
+            fields.readVar(setStock);
+            final String sku = fields.code(false, "bad sku");
+            fields.readVar(setStock);
+            into.items.add(sku, fields.code(false, "bad warehouse"), onHand, inTransit, safetyStock, expectedVersion);
+        }
+        fields.readVar(setStock);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        messageEnd = setStock.limit();
+        return COMMAND;
+    }
+
+    private int decodeAdjust(final DirectBuffer frame, final int body, final Command into)
+    {
+        adjust.wrap(frame, body, AdjustDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
+        final long onHandDelta = fields.delta(adjust.onHandDelta());
+        final long inTransitDelta = fields.delta(adjust.inTransitDelta());
+        final long safetyStockDelta = fields.delta(adjust.safetyStockDelta());
+        fields.readVar(adjust);
+        final String sku = fields.code(false, "bad sku");
+        fields.readVar(adjust);
+        final String warehouse = fields.code(false, "bad warehouse");
+        fields.readVar(adjust);
+        final String reason = fields.text(AsciiFields.REASON_MAX, true, "bad reason");
+        into.adjust(sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason);
+        fields.readVar(adjust);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        messageEnd = adjust.limit();
+        return COMMAND;
+    }
+
+    private int decodeReceive(final DirectBuffer frame, final int body, final Command into)
+    {
+        receive.wrap(frame, body, ReceiveDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
+        final long quantity = fields.quantity(receive.quantity());
+        fields.readVar(receive);
+        final String sku = fields.code(false, "bad sku");
+        fields.readVar(receive);
+        into.receive(sku, fields.code(false, "bad warehouse"), quantity);
+        fields.readVar(receive);
+        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+        messageEnd = receive.limit();
+        return COMMAND;
+    }
+
+    private int decodeGetStock(final DirectBuffer frame, final int body, final Command into)
+    {
+        getStock.wrap(frame, body, GetStockDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
+        fields.readVar(getStock);
+        final String sku = fields.code(false, "bad sku");
+        fields.readVar(getStock);
+        into.getStock(sku, fields.code(true, "bad warehouse"));
+        messageEnd = getStock.limit();
+        return COMMAND;
+    }
+
+    private int decodeGetReservation(final DirectBuffer frame, final int body, final Command into)
+    {
+        getReservation.wrap(frame, body, GetReservationDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
+        fields.readVar(getReservation);
+        into.getReservation(fields.orderId());
+        messageEnd = getReservation.limit();
+        return COMMAND;
+    }
+
+    private int decodeSubscribe(final DirectBuffer frame, final int body)
+    {
+        subscribe.wrap(frame, body, SubscribeDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
+        afterSeq = subscribe.afterSeq();
+        if (afterSeq != SubscribeDecoder.afterSeqNullValue() && afterSeq < 0)
+        {
+            fields.fail(ErrorCode.INVALID_REQUEST, "afterSeq out of range");
+        }
+        messageEnd = subscribe.limit();
+        return SUBSCRIBE;
+    }
+
+    /** @return the correlation id of the last message, 0 when it could not be read. */
+    public long correlationId()
+    {
+        return correlationId;
+    }
+
+    /** @return the sequence a Subscribe resumes after, or {@link Command#ABSENT} for "from now". */
+    public long afterSeq()
+    {
+        return afterSeq;
+    }
+
+    /** @return where the next message of the frame starts, or -1 when the rest of the frame is unreadable. */
+    public int messageEnd()
+    {
+        return messageEnd;
+    }
+
+    /** @return why the last message was refused, or null. */
+    public ErrorCode error()
+    {
+        return fields.error();
+    }
+
+    /** @return a constant human explanation of {@link #error()}. */
+    public String errorDetail()
+    {
+        return fields.errorDetail();
+    }
+
+    private int structural(final String detail)
+    {
+        messageEnd = -1;
+        fields.reset();
+        fields.fail(ErrorCode.INVALID_REQUEST, detail);
+        return INVALID;
+    }
+
+    private int badBlock()
+    {
+        return structural("unexpected block length");
+    }
+}

@@ -1,0 +1,170 @@
+package dev.stockhold.gateway.binary;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.Levels;
+import dev.stockhold.engine.pipeline.CommandStage;
+import dev.stockhold.gateway.binary.client.Result;
+import dev.stockhold.gateway.binary.client.StockholdClient;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The change feed over the binary protocol: live events, several subscribers, resume and ERR_GONE. */
+class BinaryChangeFeedTest
+{
+    private static Result.ChangeEvent next(final BlockingQueue<Result.ChangeEvent> events) throws Exception
+    {
+        final Result.ChangeEvent event = events.poll(10, TimeUnit.SECONDS);
+        assertNotNull(event, "expected a change event");
+        return event;
+    }
+
+    private static Result call(final StockholdClient client, final Command command) throws Exception
+    {
+        return client.submit(command).get(10, TimeUnit.SECONDS);
+    }
+
+    private static Command set(final String sku, final long onHand)
+    {
+        final Command set = new Command().setStock();
+        set.items.add(sku, "WH", onHand, Command.ABSENT, Command.ABSENT, Command.ABSENT);
+        return set;
+    }
+
+    @Test
+    void subscribersSeeEveryChangeInEngineOrder() throws Exception
+    {
+        try (BinaryFixture fixture = new BinaryFixture();
+             StockholdClient writer = fixture.client();
+             StockholdClient first = fixture.client();
+             StockholdClient second = fixture.client())
+        {
+            final BlockingQueue<Result.ChangeEvent> firstEvents = new LinkedBlockingQueue<>();
+            final BlockingQueue<Result.ChangeEvent> secondEvents = new LinkedBlockingQueue<>();
+            assertTrue(first.subscribe(Command.ABSENT, firstEvents::add).get(10, TimeUnit.SECONDS)
+                instanceof Result.Subscribed);
+            assertTrue(second.subscribe(Command.ABSENT, secondEvents::add).get(10, TimeUnit.SECONDS).isOk());
+            assertEquals(2, fixture.feed.subscriberCount());
+
+            final Result created = call(writer, set("A1", 10));
+            final Command lock = new Command().lock("O-1", null, 0, false, false);
+            lock.lines.add("A1", "WH", 3);
+            final Result locked = call(writer, lock);
+            call(writer, new Command().getStock("A1", "WH"));
+            final Command tooMuch = new Command().lock("O-2", null, 0, false, false);
+            tooMuch.lines.add("A1", "WH", 8);
+            assertEquals(ErrorCode.INSUFFICIENT_STOCK, call(writer, tooMuch).code());
+            final Result adjusted = call(writer, new Command().adjust("A1", "WH", 1, 0, 0, "found"));
+
+            for (final BlockingQueue<Result.ChangeEvent> events : List.of(firstEvents, secondEvents))
+            {
+                final Result.ChangeEvent onSet = next(events);
+                assertEquals(created.sequence(), onSet.seq());
+                assertEquals(10, onSet.levels().get(0).available());
+                final Result.ChangeEvent onLock = next(events);
+                assertEquals(locked.sequence(), onLock.seq());
+                assertEquals(3, onLock.levels().get(0).reserved());
+                assertEquals(7, onLock.levels().get(0).available());
+                assertTrue(onLock.atMillis() > 0);
+                final Result.ChangeEvent onAdjust = next(events);
+                assertEquals(adjusted.sequence(), onAdjust.seq(), "reads and failures send no event");
+                assertNull(events.poll(50, TimeUnit.MILLISECONDS));
+            }
+        }
+    }
+
+    @Test
+    void resumeWithoutHistoryWorksOnlyWhenNothingWasMissed() throws Exception
+    {
+        try (BinaryFixture fixture = new BinaryFixture();
+             StockholdClient writer = fixture.client();
+             StockholdClient reader = fixture.client())
+        {
+            call(writer, set("A1", 1));
+            final long last = call(writer, set("A1", 2)).sequence();
+            final Result gone = reader.subscribe(last - 1, event -> { }).get(10, TimeUnit.SECONDS);
+            assertEquals(ErrorCode.GONE, gone.code());
+
+            final BlockingQueue<Result.ChangeEvent> events = new LinkedBlockingQueue<>();
+            assertTrue(reader.subscribe(last, events::add).get(10, TimeUnit.SECONDS).isOk());
+            final long after = call(writer, set("A1", 3)).sequence();
+            assertEquals(after, next(events).seq());
+        }
+    }
+
+    @Test
+    void resumeFromHistoryJoinsTheLiveEventsWithoutGapOrDuplicate() throws Exception
+    {
+        final RecordedHistory history = new RecordedHistory();
+        try (BinaryFixture fixture = new BinaryFixture(1 << 12, null, 1 << 20, history, history);
+             StockholdClient writer = fixture.client();
+             StockholdClient reader = fixture.client())
+        {
+            final List<Long> written = new ArrayList<>();
+            for (int i = 1; i <= 5; i++)
+            {
+                written.add(call(writer, set("S" + i, i)).sequence());
+            }
+            final BlockingQueue<Result.ChangeEvent> events = new LinkedBlockingQueue<>();
+            assertTrue(reader.subscribe(written.get(1), events::add).get(10, TimeUnit.SECONDS).isOk());
+            written.add(call(writer, set("S6", 6)).sequence());
+            for (int i = 2; i < written.size(); i++)
+            {
+                final Result.ChangeEvent event = next(events);
+                assertEquals(written.get(i), event.seq());
+                assertEquals("S" + (i + 1), event.levels().get(0).sku());
+            }
+            assertNull(events.poll(50, TimeUnit.MILLISECONDS));
+            assertEquals(ErrorCode.GONE, reader.subscribe(0, e -> { }).get(10, TimeUnit.SECONDS).code(),
+                "the history says it no longer holds sequence 1");
+        }
+    }
+
+    /** A history kept in memory: records each change as the responder sees it; forgets sequence 1. */
+    private static final class RecordedHistory implements ChangeHistory, CommandStage
+    {
+        private final List<long[]> headers = new ArrayList<>();
+        private final List<Levels> changes = new ArrayList<>();
+
+        @Override
+        public void onCommand(final Command command, final boolean endOfBatch)
+        {
+            if (command.result.changes().count() > 0)
+            {
+                final Levels copy = new Levels();
+                copy.copyFrom(command.result.changes());
+                headers.add(new long[] {command.sequence, command.timestampMillis});
+                changes.add(copy);
+            }
+        }
+
+        @Override
+        public long oldestSeq()
+        {
+            return 2;
+        }
+
+        @Override
+        public void replay(final long afterSeq, final long upToSeq, final Sink sink)
+        {
+            for (int i = 0; i < headers.size(); i++)
+            {
+                final long seq = headers.get(i)[0];
+                if (seq > afterSeq && seq <= upToSeq)
+                {
+                    sink.onChange(seq, headers.get(i)[1], changes.get(i));
+                }
+            }
+        }
+    }
+}
