@@ -38,7 +38,7 @@ public final class TestServer implements AutoCloseable
     public TestServer(final ServerSettings base) throws Exception
     {
         dataDir = Files.createTempDirectory("stockhold-gw-test");
-        server = Server.start(base.withPorts(0, 0).withDataDir(dataDir), null);
+        server = Server.start(base.withPorts(0, 0).withDataDir(dataDir));
     }
 
     /** Sends every later request with this bearer key (null for none). */

@@ -50,7 +50,10 @@ public final class EnginePipeline implements AutoCloseable
         this.clock = builder.clock;
         this.firstSequence = builder.firstSequence;
         this.tickIntervalMillis = builder.tickIntervalMillis;
-        this.disruptor = new Disruptor<>(Command::new, builder.ringSize, new StageThreads(),
+        final String[] stageNames = builder.journaler != null
+            ? new String[] {"stockhold-journal", "stockhold-ledger", "stockhold-responder"}
+            : new String[] {"stockhold-ledger", "stockhold-responder"};
+        this.disruptor = new Disruptor<>(Command::new, builder.ringSize, new StageThreads(stageNames),
             ProducerType.MULTI, builder.waitPreset.newWaitStrategy());
         this.ring = disruptor.getRingBuffer();
 
@@ -344,17 +347,25 @@ public final class EnginePipeline implements AutoCloseable
         }
     }
 
-    /** Names the engine's threads so a thread dump reads like the diagram above. */
+    /**
+     * Names the engine's threads so a thread dump reads like the diagram above; the Disruptor starts
+     * them in the order the stages were registered.
+     */
     private static final class StageThreads implements ThreadFactory
     {
-        private static final String[] NAMES = {"stockhold-journal", "stockhold-ledger", "stockhold-responder"};
+        private final String[] names;
         private final AtomicInteger created = new AtomicInteger();
+
+        StageThreads(final String[] names)
+        {
+            this.names = names;
+        }
 
         @Override
         public Thread newThread(final Runnable runnable)
         {
             final int index = created.getAndIncrement();
-            final Thread thread = new Thread(runnable, index < NAMES.length ? NAMES[index] : "stockhold-stage-" + index);
+            final Thread thread = new Thread(runnable, index < names.length ? names[index] : "stockhold-stage-" + index);
             thread.setDaemon(true);
             return thread;
         }

@@ -5,6 +5,9 @@ import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
 import dev.stockhold.engine.pipeline.WaitPreset;
+import dev.stockhold.gateway.binary.BinaryChangeFeed;
+import dev.stockhold.gateway.binary.BinaryServer;
+import dev.stockhold.gateway.binary.BinaryServerConfig;
 import dev.stockhold.gateway.feed.ChangeFeed;
 import dev.stockhold.gateway.feed.ChangeLog;
 import dev.stockhold.gateway.http.HttpContext;
@@ -54,9 +57,10 @@ public final class Server implements AutoCloseable
     private final ScheduledExecutorService housekeeping;
     private final EngineHost host;
     private final EnginePipeline pipeline;
-    private final ProtocolServer binary;
+    private final BinaryChangeFeed binaryFeed = new BinaryChangeFeed();
+    private final BinaryServer binary;
 
-    private Server(final ServerSettings settings, final ProtocolServer.Factory binaryFactory) throws Exception
+    private Server(final ServerSettings settings) throws Exception
     {
         this.settings = settings;
         settings.checkSecure();
@@ -98,6 +102,7 @@ public final class Server implements AutoCloseable
             .responder(new ReplyingResponder((command, endOfBatch) ->
             {
                 feed.onCommand(command, endOfBatch);
+                binaryFeed.onCommand(command, endOfBatch);
                 metrics.observer().onCommand(command, endOfBatch);
             }))
             .firstSequence(host.nextSequence())
@@ -120,30 +125,32 @@ public final class Server implements AutoCloseable
             TimeUnit.SECONDS);
         housekeeping.scheduleAtFixedRate(() -> changeLog.purge(java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
             1, 1, TimeUnit.HOURS);
-        binary = binaryFactory == null ? null : binaryFactory.create(pipeline::tryPublish, settings);
-        if (binary != null)
-        {
-            binary.start(settings.bind(), settings.binaryPort());
-        }
+        binary = settings.binaryPort() < 0 ? null : new BinaryServer(pipeline::tryPublish, binaryFeed,
+            BinaryServerConfig.defaults(settings.bind(), settings.binaryPort())).start();
         LOG.info("event=server_ready http={} binary={} firstSequence={} auth={}", httpAddress,
-            binary == null ? "not-wired" : settings.binaryPort(), host.nextSequence(), settings.keys().enabled());
+            binary == null ? "off" : binary.localAddress(), host.nextSequence(), settings.keys().enabled());
     }
 
     /**
      * Starts a server (blocking until it is ready to take commands).
      *
-     * @param binaryFactory creates the binary protocol server, or null for HTTP only.
      */
-    public static Server start(final ServerSettings settings, final ProtocolServer.Factory binaryFactory)
+    public static Server start(final ServerSettings settings)
         throws Exception
     {
-        return new Server(settings, binaryFactory);
+        return new Server(settings);
     }
 
     /** @return the HTTP server's bound address. */
     public InetSocketAddress httpAddress()
     {
         return httpAddress;
+    }
+
+    /** @return where the binary protocol listens, or null when it is off ({@code --binary-port -1}). */
+    public InetSocketAddress binaryAddress()
+    {
+        return binary == null ? null : binary.localAddress();
     }
 
     /** @return the running pipeline, for tests and tools that publish directly. */

@@ -31,7 +31,7 @@ public final class StockholdServer implements Callable<Integer>
     @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP/JSON port (default: 8080; 0 = any free port).")
     private int httpPort = 8080;
 
-    @Option(names = "--binary-port", paramLabel = "PORT", description = "Binary (SBE) protocol port (default: 7070).")
+    @Option(names = "--binary-port", paramLabel = "PORT", description = "Binary (SBE) protocol port (default: 7070; -1 turns the binary protocol off).")
     private int binaryPort = 7070;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to bind to (default: 127.0.0.1).")
@@ -65,7 +65,7 @@ public final class StockholdServer implements Callable<Integer>
         final ServerSettings settings = settings();
         final CountDownLatch stop = new CountDownLatch(1);
         Signals.onTerminate(stop::countDown);
-        try (Server server = Server.start(settings, null))
+        try (Server server = Server.start(settings))
         {
             LOG.info("event=serving http={}", server.httpAddress());
             stop.await();
