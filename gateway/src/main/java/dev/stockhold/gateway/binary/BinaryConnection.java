@@ -1,0 +1,203 @@
+package dev.stockhold.gateway.binary;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.pipeline.EnginePipeline;
+import dev.stockhold.engine.pipeline.Reply;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.List;
+
+/**
+ * One binary protocol connection, on its event loop: cuts the byte stream into length-prefixed frames,
+ * decodes each request of a frame into a reused {@link Command} and publishes it into the ring; the
+ * engine's responder answers through {@link #reply}.
+ * <p>
+ * A frame with a bad length cannot be resynchronised: it is answered ERR_INVALID_REQUEST (correlation
+ * id 0) and the connection is closed. A request that cannot be read or is invalid is answered
+ * ERR_INVALID_REQUEST or ERR_INVALID_QUANTITY and changes nothing; a full ring is ERR_OVERLOADED. When
+ * the connection cannot keep up with its answers, reading stops until it can.
+ */
+final class BinaryConnection extends ByteToMessageDecoder
+{
+    private static final System.Logger LOG = System.getLogger(BinaryConnection.class.getName());
+
+    /** Answers are framed in pieces of at most this size (clients accept up to 64 MiB). */
+    private static final int ANSWER_FRAME_BYTES = 256 * 1024;
+
+    private final EnginePipeline pipeline;
+    private final BinaryChangeFeed feed;
+    private final int maxFrameLength;
+    private final FrameOutbox outbox;
+    private final Reply reply;
+    private final RequestDecoder decoder = new RequestDecoder();
+    private final ReplyEncoder errors = new ReplyEncoder();
+    private final Command request = new Command();
+    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private byte[] copy = new byte[0];
+    private boolean closing;
+
+    /**
+     * @param responderEncoder the encoder of the engine's responder thread, shared by all connections.
+     */
+    BinaryConnection(final Channel channel, final EnginePipeline pipeline, final BinaryChangeFeed feed,
+        final BinaryServerConfig config, final ReplyEncoder responderEncoder)
+    {
+        this.pipeline = pipeline;
+        this.feed = feed;
+        this.maxFrameLength = config.maxFrameLength();
+        this.outbox = new FrameOutbox(channel, ANSWER_FRAME_BYTES, config.maxPendingBytes());
+        this.reply = (command, endOfBatch) ->
+        {
+            final int length = responderEncoder.encodeResult(command);
+            if (length > 0 && !outbox.append(responderEncoder.buffer().byteArray(), 0, length))
+            {
+                channel.close();
+            }
+        };
+    }
+
+    @Override
+    protected void decode(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out)
+    {
+        while (!closing && in.readableBytes() >= FrameOutbox.LENGTH_FIELD)
+        {
+            final int index = in.readerIndex();
+            final int length = in.getIntLE(index);
+            if (length < 8 || length > maxFrameLength)
+            {
+                rejectFrame(ctx, length < 8 ? "frame too short" : "frame too long");
+                break;
+            }
+            if (in.readableBytes() < FrameOutbox.LENGTH_FIELD + length)
+            {
+                return;
+            }
+            onFrame(in, index + FrameOutbox.LENGTH_FIELD, length);
+            in.skipBytes(FrameOutbox.LENGTH_FIELD + length);
+        }
+        if (closing)
+        {
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
+    private void onFrame(final ByteBuf in, final int index, final int length)
+    {
+        if (in.hasMemoryAddress())
+        {
+            frame.wrap(in.memoryAddress() + index, length);
+        }
+        else if (in.hasArray())
+        {
+            frame.wrap(in.array(), in.arrayOffset() + index, length);
+        }
+        else
+        {
+            if (copy.length < length)
+            {
+                copy = new byte[Math.max(length, copy.length * 2)];
+            }
+            in.getBytes(index, copy, 0, length);
+            frame.wrap(copy, 0, length);
+        }
+        int offset = 0;
+        while (offset < length)
+        {
+            final int outcome = decoder.decode(frame, offset, length, request);
+            final long correlationId = decoder.correlationId();
+            if (outcome == RequestDecoder.COMMAND)
+            {
+                publish(correlationId);
+            }
+            else if (outcome == RequestDecoder.SUBSCRIBE)
+            {
+                subscribe(correlationId, decoder.afterSeq());
+            }
+            else
+            {
+                answerError(correlationId, decoder.error(), decoder.errorDetail());
+            }
+            final int end = decoder.messageEnd();
+            if (end < 0)
+            {
+                break;
+            }
+            offset = end;
+        }
+    }
+
+    private void publish(final long correlationId)
+    {
+        request.correlationId = correlationId;
+        request.replyTo = reply;
+        if (!pipeline.tryPublish(request))
+        {
+            answerError(correlationId, ErrorCode.OVERLOADED, "engine busy; retry later");
+        }
+    }
+
+    private void subscribe(final long correlationId, final long afterSeq)
+    {
+        if (feed == null)
+        {
+            answerError(correlationId, ErrorCode.INVALID_REQUEST, "no change feed on this server");
+            return;
+        }
+        // The subscription passes through the ring as a read, so it takes its place in the engine order.
+        request.getDigest();
+        request.correlationId = correlationId;
+        request.replyTo = (Reply)(command, endOfBatch) ->
+            feed.subscribe(outbox, correlationId, afterSeq, command.sequence);
+        if (!pipeline.tryPublish(request))
+        {
+            answerError(correlationId, ErrorCode.OVERLOADED, "engine busy; retry later");
+        }
+    }
+
+    private void answerError(final long correlationId, final ErrorCode code, final String detail)
+    {
+        final int length = errors.encodeError(correlationId, 0, code, detail, null);
+        outbox.append(errors.buffer().byteArray(), 0, length);
+    }
+
+    private void rejectFrame(final ChannelHandlerContext ctx, final String detail)
+    {
+        closing = true;
+        outbox.close();
+        final int length = errors.encodeError(0, 0, ErrorCode.INVALID_REQUEST, detail, null);
+        final ByteBuf frameOut = ctx.alloc().buffer(FrameOutbox.LENGTH_FIELD + length);
+        frameOut.writeIntLE(length).writeBytes(errors.buffer().byteArray(), 0, length);
+        ctx.writeAndFlush(frameOut).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void channelWritabilityChanged(final ChannelHandlerContext ctx) throws Exception
+    {
+        // Backpressure: a client that does not read its answers stops being read.
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        outbox.close();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        // A peer that goes away is routine; anything else is a bug worth seeing.
+        LOG.log(cause instanceof java.io.IOException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+            "binary connection failed; closing", cause);
+        outbox.close();
+        ctx.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.stockhold.gateway.binary;
+
+/**
+ * Settings of the binary protocol server; every limit says what happens when it is reached.
+ *
+ * @param host            the address to bind, e.g. 127.0.0.1.
+ * @param port            the port to bind; 0 for an ephemeral one ({@link BinaryServer#port()} tells).
+ * @param maxFrameLength  the longest frame accepted; a longer declared length is answered
+ *                        ERR_INVALID_REQUEST and the connection is closed.
+ * @param ioThreads       event loop threads.
+ * @param maxPendingBytes the most answer bytes one connection may have waiting for its event loop; past
+ *                        it the connection is closed (a client that does not read, a slow subscriber).
+ */
+public record BinaryServerConfig(String host, int port, int maxFrameLength, int ioThreads, long maxPendingBytes)
+{
+    /** 1 MiB, the default frame limit. */
+    public static final int DEFAULT_MAX_FRAME_LENGTH = 1 << 20;
+
+    public BinaryServerConfig
+    {
+        if (maxFrameLength < 8 || ioThreads < 1 || maxPendingBytes < maxFrameLength || port < 0 || port > 65535)
+        {
+            throw new IllegalArgumentException("invalid binary server config");
+        }
+    }
+
+    /** @return 1 MiB frames, one event loop, 64 MiB of pending answers per connection. */
+    public static BinaryServerConfig defaults(final String host, final int port)
+    {
+        return new BinaryServerConfig(host, port, DEFAULT_MAX_FRAME_LENGTH, 1, 64L << 20);
+    }
+
+    /** @return a copy with another frame limit. */
+    public BinaryServerConfig withMaxFrameLength(final int length)
+    {
+        return new BinaryServerConfig(host, port, length, ioThreads, Math.max(maxPendingBytes, length));
+    }
+
+    /** @return a copy with another number of event loop threads. */
+    public BinaryServerConfig withIoThreads(final int threads)
+    {
+        return new BinaryServerConfig(host, port, maxFrameLength, threads, maxPendingBytes);
+    }
+}
