@@ -128,7 +128,8 @@ final class Locking
         for (int i = 0; i < lines.count(); i++)
         {
             final int skuId = cells.findSku(lines.sku(i));
-            final int cell = lines.warehouse(i) == null ? StockCells.MISSING : cells.find(lines.sku(i), lines.warehouse(i));
+            final int cell = skuId == StockCells.MISSING || lines.warehouse(i) == null
+                ? StockCells.MISSING : cells.find(skuId, lines.warehouse(i));
             if (skuId == StockCells.MISSING || (lines.warehouse(i) != null && cell == StockCells.MISSING))
             {
                 result.fail(ErrorCode.SKU_NOT_FOUND, "no stock cell for a line's sku and warehouse");

@@ -66,6 +66,13 @@ final class StockCells
         return warehouseId == MISSING ? MISSING : (int)cellByKey.get(key(skuId, warehouseId));
     }
 
+    /** @return the cell of (skuId, warehouse), or {@link #MISSING}: for callers that already hold the SKU id. */
+    int find(final int skuId, final String warehouse)
+    {
+        final int warehouseId = warehouses.find(warehouse);
+        return warehouseId == MISSING ? MISSING : (int)cellByKey.get(key(skuId, warehouseId));
+    }
+
     /** @return the cells of a SKU in warehouse priority order; never modify it. */
     IntArrayList cellsOfSku(final int skuId)
     {

@@ -1,0 +1,41 @@
+package dev.stockhold.engine.model;
+
+/** The model's stock cell: plain mutable fields, nothing derived is stored. */
+final class ModelCell
+{
+    final String sku;
+    final String warehouse;
+    long onHand;
+    long reserved;
+    long inTransit;
+    long presaleReserved;
+    long safetyStock;
+    long version = 1;
+
+    ModelCell(final String sku, final String warehouse)
+    {
+        this.sku = sku;
+        this.warehouse = warehouse;
+    }
+
+    long available()
+    {
+        return Math.max(0, onHand - reserved - safetyStock);
+    }
+
+    long presaleAvailable()
+    {
+        return Math.max(0, inTransit - presaleReserved);
+    }
+
+    ModelLevel level()
+    {
+        return new ModelLevel(sku, warehouse, onHand, reserved, inTransit, presaleReserved, safetyStock, version);
+    }
+
+    /** @return the five stored levels, for spotting whether a command changed the cell. */
+    long[] fields()
+    {
+        return new long[] {onHand, reserved, inTransit, presaleReserved, safetyStock};
+    }
+}

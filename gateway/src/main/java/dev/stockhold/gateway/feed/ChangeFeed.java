@@ -1,0 +1,345 @@
+package dev.stockhold.gateway.feed;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.Levels;
+import dev.stockhold.engine.pipeline.CommandStage;
+import dev.stockhold.gateway.http.Answers;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.AttributeKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The change feed: one server-sent event per command that changed stock, in engine order.
+ * <p>
+ * As the responder's observer it encodes each event once, appends it to the durable {@link ChangeLog}
+ * and sends it to every live stream. A new stream first replays the log on a catch-up thread (from
+ * {@code after}), then is handed to the responder, which sends whatever was appended meanwhile from
+ * {@link RecentEvents} and makes it live: no gap, no duplicate, and a resumed event is the very bytes
+ * the live one was. A stream that falls more than its buffer behind is dropped, so a slow client never
+ * holds up the responder.
+ */
+public final class ChangeFeed implements CommandStage, AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final AttributeKey<Boolean> STREAMING = AttributeKey.valueOf("stockhold.feed.streaming");
+    private static final byte[] HEADER = ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+        + "Cache-Control: no-cache\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ID = "id: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA = "\ndata: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int CATCH_UP_BATCH_BYTES = 32 * 1024;
+    private static final long WRITABLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final ChangeLog log;
+    private final int bufferBytes;
+    private final ExecutorService catchUp;
+    private final ConcurrentLinkedQueue<FeedSubscriber> handOver = new ConcurrentLinkedQueue<>();
+    private final List<FeedSubscriber> live = new ArrayList<>();
+    private final AtomicInteger streams = new AtomicInteger();
+    private final RecentEvents recent = new RecentEvents(4096);
+    private final ByteBuf event = Unpooled.buffer(1024);
+    private long lastSequence;
+
+    /**
+     * @param log         the durable log, opened.
+     * @param bufferBytes bytes queued for one stream before it is dropped as too slow.
+     */
+    public ChangeFeed(final ChangeLog log, final int bufferBytes)
+    {
+        this.log = log;
+        this.bufferBytes = bufferBytes;
+        final AtomicInteger threads = new AtomicInteger();
+        this.catchUp = Executors.newFixedThreadPool(2, runnable ->
+        {
+            final Thread thread = new Thread(runnable, "stockhold-feed-catchup-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Sets the position once recovery has finished, before the pipeline starts.
+     *
+     * @param firstSequence the engine sequence the next command will get: when the log is empty, what
+     *                      came before it is unknown to the log, so resuming before it is ERR_GONE.
+     */
+    public void start(final long firstSequence)
+    {
+        final long newest = log.lastSequence();
+        lastSequence = newest >= 0 ? newest : firstSequence - 1;
+    }
+
+    /** @return the number of open streams, for metrics. */
+    public int streams()
+    {
+        return streams.get();
+    }
+
+    /**
+     * Starts a stream on {@code channel}: replays events after {@code after} (or starts with the next
+     * event when {@code after} is negative), then follows the live feed. Any thread.
+     */
+    public void subscribe(final Channel channel, final long after)
+    {
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(bufferBytes / 2, bufferBytes));
+        streams.incrementAndGet();
+        channel.closeFuture().addListener(f -> streams.decrementAndGet());
+        final FeedSubscriber subscriber = new FeedSubscriber(channel, after < 0 ? FeedSubscriber.FROM_NOW : after);
+        catchUp.execute(() -> replay(subscriber));
+    }
+
+    /** Keeps an idle stream open through proxies. Event loop of {@code channel}. */
+    public void heartbeat(final Channel channel)
+    {
+        if (Boolean.TRUE.equals(channel.attr(STREAMING).get()))
+        {
+            channel.writeAndFlush(Unpooled.wrappedBuffer(HEARTBEAT));
+        }
+    }
+
+    /** Responder thread: logs and sends the event of every command that changed stock. */
+    @Override
+    public void onCommand(final Command command, final boolean endOfBatch)
+    {
+        takeOver();
+        final Levels changes = command.result.changes();
+        if (!command.result.isOk() || changes.count() == 0)
+        {
+            return;
+        }
+        final long sequence = command.sequence;
+        event.clear();
+        event.writeBytes(ID);
+        writeNumber(event, sequence);
+        event.writeBytes(DATA);
+        Answers.forThread().bodies().change(event, sequence, command.timestampMillis, changes);
+        event.writeBytes(END);
+        log.append(sequence, lastSequence, event);
+        recent.add(sequence, lastSequence, event);
+        lastSequence = sequence;
+        broadcast(sequence);
+    }
+
+    private void broadcast(final long sequence)
+    {
+        if (live.isEmpty())
+        {
+            return;
+        }
+        final ByteBuf shared = Unpooled.directBuffer(event.readableBytes()).writeBytes(event, event.readerIndex(),
+            event.readableBytes());
+        for (int i = live.size() - 1; i >= 0; i--)
+        {
+            final FeedSubscriber subscriber = live.get(i);
+            if (sequence <= subscriber.lastSent)
+            {
+                continue;
+            }
+            if (send(subscriber, shared.retainedDuplicate()))
+            {
+                subscriber.lastSent = sequence;
+            }
+            else
+            {
+                live.remove(i);
+            }
+        }
+        shared.release();
+    }
+
+    /** Writes to a live stream; @return false (and drops it) when it is closed or too far behind. */
+    private boolean send(final FeedSubscriber subscriber, final ByteBuf bytes)
+    {
+        final Channel channel = subscriber.channel;
+        if (!channel.isActive())
+        {
+            bytes.release();
+            return false;
+        }
+        if (!channel.isWritable())
+        {
+            bytes.release();
+            LOG.info("event=feed_client_dropped remote={} reason=too_slow lastSent={}", channel.remoteAddress(),
+                subscriber.lastSent);
+            channel.close();
+            return false;
+        }
+        channel.writeAndFlush(bytes, channel.voidPromise());
+        return true;
+    }
+
+    /** Responder thread: makes replayed streams live, sending what was appended since their replay. */
+    private void takeOver()
+    {
+        FeedSubscriber subscriber;
+        while ((subscriber = handOver.poll()) != null)
+        {
+            if (!subscriber.channel.isActive())
+            {
+                continue;
+            }
+            if (subscriber.lastSent == FeedSubscriber.FROM_NOW)
+            {
+                subscriber.lastSent = lastSequence;
+            }
+            else if (subscriber.lastSent < lastSequence && !sendRecent(subscriber))
+            {
+                continue;
+            }
+            live.add(subscriber);
+        }
+    }
+
+    private boolean sendRecent(final FeedSubscriber subscriber)
+    {
+        final int first = recent.firstAfter(subscriber.lastSent);
+        if (first < 0)
+        {
+            // Fell behind memory while handing over: replay the log again from where it stopped.
+            final FeedSubscriber again = subscriber;
+            catchUp.execute(() -> replay(again));
+            return false;
+        }
+        for (int i = first; i < recent.size(); i++)
+        {
+            final ByteBuf bytes = Unpooled.wrappedBuffer(recent.event(i).clone(), 0, recent.length(i));
+            if (!send(subscriber, bytes))
+            {
+                return false;
+            }
+            subscriber.lastSent = recent.sequence(i);
+        }
+        return true;
+    }
+
+    /** Catch-up thread: sends the header, replays the log after the stream's position, then hands over. */
+    private void replay(final FeedSubscriber subscriber)
+    {
+        final Channel channel = subscriber.channel;
+        try
+        {
+            if (subscriber.lastSent == FeedSubscriber.FROM_NOW)
+            {
+                sendHeader(subscriber);
+                handOver.offer(subscriber);
+                return;
+            }
+            try (ChangeLog.Reader reader = log.reader())
+            {
+                int position = reader.seekAfter(subscriber.lastSent);
+                if (position == ChangeLog.Reader.GONE)
+                {
+                    gone(subscriber);
+                    return;
+                }
+                sendHeader(subscriber);
+                ByteBuf batch = null;
+                while (position == ChangeLog.Reader.ON_ENTRY && channel.isActive())
+                {
+                    if (batch == null)
+                    {
+                        batch = channel.alloc().buffer(CATCH_UP_BATCH_BYTES + reader.length());
+                    }
+                    batch.writeBytes(reader.event(), 0, reader.length());
+                    subscriber.lastSent = reader.sequence();
+                    if (batch.readableBytes() >= CATCH_UP_BATCH_BYTES)
+                    {
+                        channel.writeAndFlush(batch, channel.voidPromise());
+                        batch = null;
+                        awaitWritable(channel);
+                    }
+                    position = reader.next() ? ChangeLog.Reader.ON_ENTRY : ChangeLog.Reader.AT_END;
+                }
+                if (batch != null)
+                {
+                    channel.writeAndFlush(batch, channel.voidPromise());
+                }
+            }
+            handOver.offer(subscriber);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.error("event=feed_replay_failed remote={}", channel.remoteAddress(), ex);
+            channel.close();
+        }
+    }
+
+    private void sendHeader(final FeedSubscriber subscriber)
+    {
+        if (subscriber.headerSent)
+        {
+            return;
+        }
+        subscriber.headerSent = true;
+        final Channel channel = subscriber.channel;
+        channel.writeAndFlush(Unpooled.wrappedBuffer(HEADER))
+            .addListener(f -> channel.attr(STREAMING).set(Boolean.TRUE));
+    }
+
+    private void gone(final FeedSubscriber subscriber)
+    {
+        final Channel channel = subscriber.channel;
+        if (subscriber.headerSent)
+        {
+            channel.close();
+            return;
+        }
+        final ByteBuf answer = Answers.forThread().problem(channel.alloc(), ErrorCode.GONE,
+            "the change log no longer holds the events after " + subscriber.lastSent, null, true);
+        channel.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static void awaitWritable(final Channel channel)
+    {
+        final long deadline = System.nanoTime() + WRITABLE_WAIT_NANOS;
+        while (channel.isActive() && !channel.isWritable())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                LOG.info("event=feed_client_dropped remote={} reason=replay_stalled", channel.remoteAddress());
+                channel.close();
+                return;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    private static void writeNumber(final ByteBuf out, final long value)
+    {
+        if (value >= 10)
+        {
+            writeNumber(out, value / 10);
+        }
+        out.writeByte('0' + (int)(value % 10));
+    }
+
+    /** Stops replays and closes every stream; the log is closed by its owner. */
+    @Override
+    public void close()
+    {
+        catchUp.shutdownNow();
+        for (final FeedSubscriber subscriber : live)
+        {
+            subscriber.channel.close();
+        }
+        live.clear();
+        event.release();
+    }
+}

@@ -1,0 +1,246 @@
+package dev.stockhold.gateway.feed;
+
+import io.netty.buffer.ByteBuf;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The durable change log: every change-feed event, exactly as it was sent, in a Chronicle Queue with
+ * daily roll cycles, so a client can resume with {@code after=n} and receive byte-identical events.
+ * <p>
+ * Entry layout, little-endian as Chronicle writes it:
+ * <pre>
+ *   seq      8  engine sequence of the command
+ *   prevSeq  8  sequence of the previous entry (or the sequence before the first the log ever saw):
+ *               a reader resuming after n has no gap exactly when the first entry it reads has prevSeq <= n
+ *   length   4  bytes of the event
+ *   event    n  "id: …\ndata: {…}\n\n"
+ * </pre>
+ * Threads: {@link #append} on one writer thread (the responder); each reader on its own thread.
+ */
+public final class ChangeLog implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final SingleChronicleQueue queue;
+    private final File dir;
+    private final int retentionDays;
+    private ExcerptAppender appender;
+
+    private ChangeLog(final File dir, final int retentionDays)
+    {
+        this.dir = dir;
+        this.retentionDays = retentionDays;
+        this.queue = SingleChronicleQueueBuilder.single(dir).rollCycle(RollCycles.FAST_DAILY).build();
+    }
+
+    /**
+     * Opens (or creates) the log in {@code dir} and removes days older than the retention.
+     *
+     * @param retentionDays days of events kept; older daily files are deleted.
+     */
+    public static ChangeLog open(final Path dir, final int retentionDays)
+    {
+        final ChangeLog log = new ChangeLog(dir.toFile(), retentionDays);
+        log.purge(LocalDate.now(ZoneOffset.UTC));
+        return log;
+    }
+
+    /** @return the sequence of the newest entry, or -1 when the log is empty. */
+    public long lastSequence()
+    {
+        try (ExcerptTailer tailer = queue.createTailer())
+        {
+            tailer.toEnd();
+            tailer.direction(TailerDirection.BACKWARD);
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    return -1;
+                }
+                return dc.wire().bytes().readLong();
+            }
+        }
+    }
+
+    /** Appends one event. Writer thread only. */
+    public void append(final long sequence, final long previousSequence, final ByteBuf event)
+    {
+        if (appender == null)
+        {
+            appender = queue.createAppender();
+        }
+        final int length = event.readableBytes();
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.writeLong(sequence);
+            bytes.writeLong(previousSequence);
+            bytes.writeInt(length);
+            bytes.write(event.array(), event.arrayOffset() + event.readerIndex(), length);
+        }
+    }
+
+    /** @return a reader for one thread; close it when done. */
+    public Reader reader()
+    {
+        return new Reader(queue.createTailer());
+    }
+
+    /** Deletes daily files older than the retention, never the newest one. */
+    public void purge(final LocalDate today)
+    {
+        final File[] files = dir.listFiles((d, name) -> name.endsWith(".cq4"));
+        if (files == null || files.length < 2)
+        {
+            return;
+        }
+        final LocalDate oldestKept = today.minusDays(retentionDays);
+        for (final File file : files)
+        {
+            final String name = file.getName();
+            try
+            {
+                final LocalDate day = LocalDate.parse(name.substring(0, 8), DAY);
+                if (day.isBefore(oldestKept) && file.delete())
+                {
+                    LOG.info("event=change_log_purged file={}", name);
+                }
+            }
+            catch (final DateTimeParseException | StringIndexOutOfBoundsException ex)
+            {
+                LOG.warn("event=change_log_unknown_file file={}", name);
+            }
+        }
+        queue.refreshDirectoryListing();
+    }
+
+    @Override
+    public void close()
+    {
+        if (appender != null)
+        {
+            appender.close();
+        }
+        queue.close();
+    }
+
+    /** Reads entries in order, for one thread. */
+    public static final class Reader implements AutoCloseable
+    {
+        /** {@link #seekAfter}: the log no longer holds what followed. */
+        public static final int GONE = -1;
+        /** {@link #seekAfter}: nothing after it yet. */
+        public static final int AT_END = 0;
+        /** {@link #seekAfter}: positioned on (and holding) the first entry after it. */
+        public static final int ON_ENTRY = 1;
+
+        private final ExcerptTailer tailer;
+        private long sequence;
+        private long previousSequence;
+        private byte[] event = new byte[1024];
+        private int length;
+
+        private Reader(final ExcerptTailer tailer)
+        {
+            this.tailer = tailer;
+        }
+
+        /**
+         * Reads up to the first entry after {@code after}.
+         *
+         * @return {@link #GONE} when the log no longer holds what followed {@code after};
+         * {@link #ON_ENTRY} when that entry has been read (see {@link #sequence()}, {@link #event()});
+         * {@link #AT_END} when the log holds nothing after {@code after} yet.
+         */
+        public int seekAfter(final long after)
+        {
+            tailer.toStart();
+            if (!next())
+            {
+                return AT_END;
+            }
+            if (sequence > after && previousSequence > after)
+            {
+                return GONE;
+            }
+            while (sequence <= after)
+            {
+                if (!next())
+                {
+                    return AT_END;
+                }
+            }
+            return ON_ENTRY;
+        }
+
+        /** Reads the next entry; @return false at the end of the log. */
+        public boolean next()
+        {
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    return false;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                sequence = bytes.readLong();
+                previousSequence = bytes.readLong();
+                length = bytes.readInt();
+                if (event.length < length)
+                {
+                    event = new byte[Math.max(length, event.length * 2)];
+                }
+                bytes.read(event, 0, length);
+                return true;
+            }
+        }
+
+        /** @return the sequence of the entry last read. */
+        public long sequence()
+        {
+            return sequence;
+        }
+
+        /** @return the previous entry's sequence, as recorded in the entry last read. */
+        public long previousSequence()
+        {
+            return previousSequence;
+        }
+
+        /** @return the bytes of the event last read, valid until the next read. */
+        public byte[] event()
+        {
+            return event;
+        }
+
+        /** @return the length of the event last read. */
+        public int length()
+        {
+            return length;
+        }
+
+        @Override
+        public void close()
+        {
+            tailer.close();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.stockhold.gateway.http;
+
+/** Which JSON document answers a request, beyond what the command type says. */
+enum AnswerKind
+{
+    /** One level: PUT, adjust, receive, GET of a cell. */
+    LEVEL,
+    /** The SKU summary of {@code GET /v1/stock/{sku}}. */
+    SKU,
+    /** The {@code {"items":[…]}} of a batch. */
+    ITEMS,
+    /** A reservation answered 201, or 200 with Idempotent-Replay for a repeat. */
+    LOCK,
+    /** A reservation answered 200. */
+    RESERVATION
+}

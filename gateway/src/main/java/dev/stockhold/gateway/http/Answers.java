@@ -1,0 +1,107 @@
+package dev.stockhold.gateway.http;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandResult;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.ShortLines;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+/**
+ * Encodes whole HTTP responses (head and JSON body) into one buffer: the engine's answers on the
+ * responder thread, the gateway's own answers on the event loops. One instance per thread, from
+ * {@link #forThread()}.
+ */
+public final class Answers
+{
+    private static final ThreadLocal<Answers> PER_THREAD = ThreadLocal.withInitial(Answers::new);
+    private static final int BODY_GUESS = 512;
+
+    private final JsonBodies bodies = new JsonBodies();
+    private final ResponseFramer framer = new ResponseFramer();
+
+    private Answers()
+    {
+    }
+
+    /** @return the calling thread's instance. */
+    public static Answers forThread()
+    {
+        return PER_THREAD.get();
+    }
+
+    /** @return the calling thread's JSON writer. */
+    public JsonBodies bodies()
+    {
+        return bodies;
+    }
+
+    /**
+     * Encodes the engine's answer to {@code command}.
+     *
+     * @param close add {@code Connection: close}.
+     */
+    ByteBuf engineAnswer(final ByteBufAllocator allocator, final Command command, final AnswerKind kind,
+        final boolean close)
+    {
+        final CommandResult result = command.result;
+        if (!result.isOk())
+        {
+            return problem(allocator, result.code(), result.detail(), result.shortLines(), close);
+        }
+        final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
+        try
+        {
+            switch (kind)
+            {
+                case LEVEL -> bodies.level(buf, result.levels(), 0);
+                case SKU -> bodies.skuSummary(buf, command.sku, result.levels());
+                case ITEMS -> bodies.items(buf, result.levels());
+                default -> bodies.reservation(buf, result.reservation());
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            buf.release();
+            throw ex;
+        }
+        final boolean mutating = command.type.isMutating();
+        final int status = kind == AnswerKind.LOCK && !result.isReplayed() ? 201 : 200;
+        final long sequence = result.sequence() != 0 ? result.sequence() : command.sequence;
+        return framer.finish(buf, status, ContentType.JSON, mutating ? sequence : -1,
+            mutating && result.isReplayed(), false, close, null);
+    }
+
+    /** Encodes a problem document. */
+    public ByteBuf problem(final ByteBufAllocator allocator, final ErrorCode code, final String detail,
+        final ShortLines shortLines, final boolean close)
+    {
+        final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
+        bodies.problem(buf, code, detail, shortLines);
+        return framer.finish(buf, code.httpStatus(), ContentType.PROBLEM, -1, false,
+            code == ErrorCode.OVERLOADED, close, null);
+    }
+
+    /** Encodes a 405 with its {@code Allow} header. */
+    ByteBuf methodNotAllowed(final ByteBufAllocator allocator, final String allow, final boolean close)
+    {
+        final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
+        bodies.problem(buf, ErrorCode.METHOD_NOT_ALLOWED, "allowed: " + allow, null);
+        return framer.finish(buf, 405, ContentType.PROBLEM, -1, false, false, close, allow);
+    }
+
+    /** Encodes a response with a ready-made body. */
+    public ByteBuf raw(final ByteBufAllocator allocator, final int status, final ContentType type, final byte[] body,
+        final boolean close)
+    {
+        final ByteBuf buf = ResponseFramer.startBody(allocator, body.length);
+        buf.writeBytes(body);
+        return framer.finish(buf, status, type, -1, false, false, close, null);
+    }
+
+    /** Frames a body the caller wrote after {@link ResponseFramer#startBody}. */
+    public ByteBuf frame(final ByteBuf buf, final int status, final ContentType type, final boolean close)
+    {
+        return framer.finish(buf, status, type, -1, false, false, close, null);
+    }
+}

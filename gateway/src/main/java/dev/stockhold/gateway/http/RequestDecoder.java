@@ -1,0 +1,319 @@
+package dev.stockhold.gateway.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
+
+import java.io.IOException;
+
+/**
+ * Turns request bodies into engine commands, checking what JSON alone can check: types, unknown and
+ * missing fields, code formats and ranges. Rules that need state (stock, versions, orders) are the
+ * engine's. Every method either fills {@code command} completely or throws {@link RejectedRequest}.
+ * Stateless apart from its limits: any thread.
+ */
+public final class RequestDecoder
+{
+    /** Largest request quantity (DESIGN.md). */
+    public static final long MAX_QUANTITY = 1_000_000_000L;
+    /** Largest stock level (DESIGN.md). */
+    public static final long MAX_LEVEL = 1_000_000_000_000L;
+    /** Longest reservation TTL: one year. */
+    public static final long MAX_TTL_SECONDS = 31_536_000L;
+    /** Longest adjust reason. */
+    public static final int MAX_REASON_LENGTH = 256;
+
+    private final int maxLines;
+    private final int maxBatchItems;
+
+    /**
+     * @param maxLines      the most lines in one lock, release, deduct or return.
+     * @param maxBatchItems the most items in one batch.
+     */
+    public RequestDecoder(final int maxLines, final int maxBatchItems)
+    {
+        this.maxLines = maxLines;
+        this.maxBatchItems = maxBatchItems;
+    }
+
+    /** A body that is not JSON at all. */
+    private static RejectedRequest malformed(final StreamReadException ex)
+    {
+        return JsonInput.invalid("malformed JSON: " + ex.getOriginalMessage());
+    }
+
+    /** Decodes {@code POST /v1/reservations}. */
+    public void lock(final byte[] body, final int offset, final int length, final Command command) throws IOException
+    {
+        try (JsonParser parser = JsonInput.openObject(body, offset, length))
+        {
+            command.lock(null, null, 0, false, false);
+            boolean sawLines = false;
+            for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
+            {
+                switch (field)
+                {
+                    case "orderId" -> command.orderId = orderId(JsonInput.string(parser, field));
+                    case "channel" -> command.channel = JsonInput.optionalString(parser, field, Codes.MAX_CHANNEL_LENGTH);
+                    case "ttlSeconds" -> command.ttlSeconds = parser.currentToken() == JsonToken.VALUE_NULL
+                        ? 0 : (int)JsonInput.integer(parser, field, 1, MAX_TTL_SECONDS);
+                    case "allowPresale" -> command.allowPresale = JsonInput.optionalBoolean(parser, field);
+                    case "allowSplit" -> command.allowSplit = JsonInput.optionalBoolean(parser, field);
+                    case "lines" ->
+                    {
+                        lines(parser, command, false);
+                        sawLines = true;
+                    }
+                    default -> throw JsonInput.unknown(field);
+                }
+            }
+            JsonInput.expectEnd(parser);
+            if (command.orderId == null)
+            {
+                throw JsonInput.invalid("orderId is required");
+            }
+            if (!sawLines)
+            {
+                throw JsonInput.invalid("lines is required");
+            }
+        }
+        catch (final StreamReadException ex)
+        {
+            throw malformed(ex);
+        }
+    }
+
+    /** Decodes the body of a release, deduct or return of {@code orderId}: {@code {}} or {@code {"lines":[…]}}. */
+    public void settle(final CommandType type, final String orderId, final byte[] body, final int offset,
+        final int length, final Command command) throws IOException
+    {
+        command.settle(type, orderId);
+        if (length == 0)
+        {
+            return;
+        }
+        try (JsonParser parser = JsonInput.openObject(body, offset, length))
+        {
+            for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
+            {
+                if (!"lines".equals(field))
+                {
+                    throw JsonInput.unknown(field);
+                }
+                lines(parser, command, true);
+            }
+            JsonInput.expectEnd(parser);
+        }
+        catch (final StreamReadException ex)
+        {
+            throw malformed(ex);
+        }
+    }
+
+    private void lines(final JsonParser parser, final Command command, final boolean warehouseRequired)
+        throws IOException
+    {
+        JsonInput.expectArray(parser, "lines");
+        while (JsonInput.nextObjectInArray(parser, "lines"))
+        {
+            if (command.lines.count() == maxLines)
+            {
+                throw JsonInput.invalid("at most " + maxLines + " lines");
+            }
+            String sku = null;
+            String warehouse = null;
+            long quantity = -1;
+            for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
+            {
+                switch (field)
+                {
+                    case "sku" -> sku = JsonInput.code(parser, field);
+                    case "warehouse" -> warehouse = JsonInput.optionalCode(parser, field);
+                    case "quantity" -> quantity = JsonInput.quantity(parser, field, 1, MAX_QUANTITY);
+                    default -> throw JsonInput.unknown(field);
+                }
+            }
+            if (sku == null || quantity < 0 || (warehouseRequired && warehouse == null))
+            {
+                throw JsonInput.invalid(warehouseRequired
+                    ? "a line needs sku, warehouse and quantity" : "a line needs sku and quantity");
+            }
+            command.lines.add(sku, warehouse, quantity);
+        }
+        if (command.lines.count() == 0)
+        {
+            throw JsonInput.invalid("lines must not be empty");
+        }
+    }
+
+    /** Decodes {@code PUT /v1/stock/{sku}/{warehouse}}: any subset of the counts, and expectedVersion. */
+    public void set(final String sku, final String warehouse, final byte[] body, final int offset, final int length,
+        final Command command) throws IOException
+    {
+        command.setStock();
+        if (length == 0)
+        {
+            command.items.add(sku, warehouse, Command.ABSENT, Command.ABSENT, Command.ABSENT, Command.ABSENT);
+            return;
+        }
+        try (JsonParser parser = JsonInput.openObject(body, offset, length))
+        {
+            item(parser, sku, warehouse, command);
+            JsonInput.expectEnd(parser);
+        }
+        catch (final StreamReadException ex)
+        {
+            throw malformed(ex);
+        }
+    }
+
+    /** Decodes {@code POST /v1/stock:batch}. */
+    public void batch(final byte[] body, final int offset, final int length, final Command command) throws IOException
+    {
+        command.setStock();
+        try (JsonParser parser = JsonInput.openObject(body, offset, length))
+        {
+            boolean sawItems = false;
+            for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
+            {
+                if (!"items".equals(field) || sawItems)
+                {
+                    throw JsonInput.unknown(field);
+                }
+                sawItems = true;
+                JsonInput.expectArray(parser, field);
+                while (JsonInput.nextObjectInArray(parser, field))
+                {
+                    if (command.items.count() == maxBatchItems)
+                    {
+                        throw JsonInput.invalid("at most " + maxBatchItems + " items");
+                    }
+                    item(parser, null, null, command);
+                }
+            }
+            JsonInput.expectEnd(parser);
+            if (command.items.count() == 0)
+            {
+                throw JsonInput.invalid("items must hold 1.." + maxBatchItems + " items");
+            }
+        }
+        catch (final StreamReadException ex)
+        {
+            throw malformed(ex);
+        }
+    }
+
+    /** Reads one set-stock object; the cell comes from the path ({@code sku} non-null) or the object. */
+    private static void item(final JsonParser parser, final String pathSku, final String pathWarehouse,
+        final Command command) throws IOException
+    {
+        String sku = pathSku;
+        String warehouse = pathWarehouse;
+        long onHand = Command.ABSENT;
+        long inTransit = Command.ABSENT;
+        long safetyStock = Command.ABSENT;
+        long expectedVersion = Command.ABSENT;
+        final boolean cellInBody = pathSku == null;
+        for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
+        {
+            switch (field)
+            {
+                case "sku" -> sku = cellField(parser, field, cellInBody);
+                case "warehouse" -> warehouse = cellField(parser, field, cellInBody);
+                case "onHand" -> onHand = JsonInput.quantity(parser, field, 0, MAX_LEVEL);
+                case "inTransit" -> inTransit = JsonInput.quantity(parser, field, 0, MAX_LEVEL);
+                case "safetyStock" -> safetyStock = JsonInput.quantity(parser, field, 0, MAX_LEVEL);
+                case "expectedVersion" -> expectedVersion = JsonInput.integer(parser, field, 0, Long.MAX_VALUE);
+                default -> throw JsonInput.unknown(field);
+            }
+        }
+        if (sku == null || warehouse == null)
+        {
+            throw JsonInput.invalid("an item needs sku and warehouse");
+        }
+        command.items.add(sku, warehouse, onHand, inTransit, safetyStock, expectedVersion);
+    }
+
+    private static String cellField(final JsonParser parser, final String field, final boolean allowed)
+        throws IOException
+    {
+        if (!allowed)
+        {
+            throw JsonInput.unknown(field);
+        }
+        return JsonInput.code(parser, field);
+    }
+
+    /** Decodes {@code POST …/adjust}: deltas and a reason, all optional. */
+    public void adjust(final String sku, final String warehouse, final byte[] body, final int offset,
+        final int length, final Command command) throws IOException
+    {
+        command.adjust(sku, warehouse, 0, 0, 0, null);
+        if (length == 0)
+        {
+            return;
+        }
+        try (JsonParser parser = JsonInput.openObject(body, offset, length))
+        {
+            for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
+            {
+                switch (field)
+                {
+                    case "onHandDelta" -> command.onHandDelta = JsonInput.quantity(parser, field, -MAX_LEVEL, MAX_LEVEL);
+                    case "inTransitDelta" -> command.inTransitDelta = JsonInput.quantity(parser, field, -MAX_LEVEL, MAX_LEVEL);
+                    case "safetyStockDelta" ->
+                        command.safetyStockDelta = JsonInput.quantity(parser, field, -MAX_LEVEL, MAX_LEVEL);
+                    case "reason" -> command.reason = JsonInput.optionalString(parser, field, MAX_REASON_LENGTH);
+                    default -> throw JsonInput.unknown(field);
+                }
+            }
+            JsonInput.expectEnd(parser);
+        }
+        catch (final StreamReadException ex)
+        {
+            throw malformed(ex);
+        }
+    }
+
+    /** Decodes {@code POST …/receive}: {@code {"quantity":n}}. */
+    public void receive(final String sku, final String warehouse, final byte[] body, final int offset,
+        final int length, final Command command) throws IOException
+    {
+        command.receive(sku, warehouse, -1);
+        if (length == 0)
+        {
+            throw JsonInput.invalid("quantity is required");
+        }
+        try (JsonParser parser = JsonInput.openObject(body, offset, length))
+        {
+            for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
+            {
+                if (!"quantity".equals(field))
+                {
+                    throw JsonInput.unknown(field);
+                }
+                command.quantity = JsonInput.quantity(parser, field, 1, MAX_QUANTITY);
+            }
+            JsonInput.expectEnd(parser);
+            if (command.quantity < 0)
+            {
+                throw JsonInput.invalid("quantity is required");
+            }
+        }
+        catch (final StreamReadException ex)
+        {
+            throw malformed(ex);
+        }
+    }
+
+    private static String orderId(final String value)
+    {
+        if (!Codes.isOrderId(value))
+        {
+            throw JsonInput.invalid("orderId must be 1..64 printable ASCII characters");
+        }
+        return value;
+    }
+}

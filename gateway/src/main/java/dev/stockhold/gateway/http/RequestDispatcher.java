@@ -1,0 +1,263 @@
+package dev.stockhold.gateway.http;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.gateway.security.ApiKey;
+import dev.stockhold.gateway.security.Scope;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Routes one decoded request: checks path, method and key, then either answers at once (operations
+ * endpoints, rejections) or fills a command and publishes it into the ring. Everything here runs on an
+ * event loop and never blocks; one instance per event-loop thread, from {@link #forThread()}.
+ */
+final class RequestDispatcher
+{
+    private static final ThreadLocal<RequestDispatcher> PER_THREAD = ThreadLocal.withInitial(RequestDispatcher::new);
+    private static final byte[] HEALTH = "{\"status\":\"UP\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] READY = "{\"status\":\"READY\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RECOVERING = "{\"status\":\"RECOVERING\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final Router router = new Router();
+    private final Command scratch = new Command();
+    private byte[] bodyCopy = new byte[4096];
+
+    static RequestDispatcher forThread()
+    {
+        return PER_THREAD.get();
+    }
+
+    void dispatch(final HttpConnection connection, final FullHttpRequest request, final long index)
+    {
+        final boolean close = !HttpUtil.isKeepAlive(request);
+        final ByteBufAllocator allocator = connection.channel().alloc();
+        final Answers answers = Answers.forThread();
+        connection.prepare(index, AnswerKind.LEVEL, close);
+        try
+        {
+            if (!router.match(request.uri()))
+            {
+                connection.immediate(index, answers.problem(allocator, ErrorCode.NOT_FOUND, "no such path", null, close));
+                return;
+            }
+            final Route route = router.route();
+            final HttpMethod method = request.method();
+            if (!route.allows(method))
+            {
+                connection.immediate(index, answers.methodNotAllowed(allocator, route.allow(), close));
+                return;
+            }
+            final Scope scope = route.scope(method);
+            ApiKey key = ApiKey.ANONYMOUS;
+            if (scope != null)
+            {
+                key = connection.context().keys().authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+                if (key == null)
+                {
+                    connection.immediate(index, answers.problem(allocator, ErrorCode.UNAUTHORIZED,
+                        "a valid 'Authorization: Bearer <key>' header is required", null, close));
+                    return;
+                }
+                if (!key.allows(scope))
+                {
+                    connection.immediate(index, answers.problem(allocator, ErrorCode.FORBIDDEN,
+                        "this key lacks the '" + scope.name().toLowerCase(Locale.ROOT) + "' scope", null,
+                        close));
+                    return;
+                }
+            }
+            if (!operations(connection, route, index, close))
+            {
+                engineRequest(connection, request, route, key, index, close);
+            }
+        }
+        catch (final RejectedRequest rejected)
+        {
+            connection.immediate(index, answers.problem(allocator, rejected.code(), rejected.getMessage(), null, close));
+        }
+    }
+
+    /** Answers the endpoints that need no engine; @return false for every other route. */
+    private boolean operations(final HttpConnection connection, final Route route, final long index,
+        final boolean close)
+    {
+        final ByteBufAllocator allocator = connection.channel().alloc();
+        final Answers answers = Answers.forThread();
+        final HttpContext context = connection.context();
+        switch (route)
+        {
+            case HEALTH -> connection.immediate(index, answers.raw(allocator, 200, ContentType.JSON, HEALTH, close));
+            case READY -> connection.immediate(index, context.isReady()
+                ? answers.raw(allocator, 200, ContentType.JSON, READY, close)
+                : answers.raw(allocator, 503, ContentType.JSON, RECOVERING, close));
+            case METRICS -> connection.immediate(index,
+                answers.raw(allocator, 200, ContentType.PROMETHEUS, context.metrics().scrape(), close));
+            case OPENAPI -> connection.immediate(index,
+                answers.raw(allocator, 200, ContentType.YAML, context.openApi(), close));
+            case CHANGES ->
+            {
+                final long after = after(router.query());
+                if (!context.isReady())
+                {
+                    connection.immediate(index, answers.problem(allocator, ErrorCode.OVERLOADED,
+                        "the engine is recovering", null, close));
+                }
+                else
+                {
+                    connection.startStream(index, after);
+                }
+            }
+            default ->
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Parses the change feed's {@code after} parameter; @return -1 for "from now". */
+    static long after(final String query)
+    {
+        if (query == null || query.isEmpty())
+        {
+            return -1;
+        }
+        long after = -1;
+        for (final String pair : query.split("&"))
+        {
+            if (pair.startsWith("after="))
+            {
+                try
+                {
+                    after = Long.parseLong(pair.substring("after=".length()));
+                }
+                catch (final NumberFormatException ex)
+                {
+                    after = -2;
+                }
+                if (after < 0)
+                {
+                    throw new RejectedRequest(ErrorCode.INVALID_REQUEST, "after must be a sequence number >= 0");
+                }
+            }
+        }
+        return after;
+    }
+
+    private void engineRequest(final HttpConnection connection, final FullHttpRequest request, final Route route,
+        final ApiKey key, final long index, final boolean close)
+    {
+        final Command command = scratch;
+        final AnswerKind kind;
+        try
+        {
+            kind = decode(connection.context().decoder(), request, route, command);
+        }
+        catch (final IOException ex)
+        {
+            throw new RejectedRequest(ErrorCode.INVALID_REQUEST, "malformed JSON");
+        }
+        command.clientId = key.id();
+        command.requestId = connection.context().nextRequestId();
+        if (command.type.isMutating())
+        {
+            final String idempotencyKey = request.headers().get(IDEMPOTENCY_KEY);
+            if (idempotencyKey != null && !Codes.isIdempotencyKey(idempotencyKey))
+            {
+                throw new RejectedRequest(ErrorCode.INVALID_REQUEST, "Idempotency-Key must be 1..128 printable ASCII");
+            }
+            command.idempotencyKey = idempotencyKey;
+        }
+        command.replyTo = connection;
+        command.correlationId = index;
+        connection.prepare(index, kind, close);
+        final boolean published = connection.context().publish(command);
+        command.clear();
+        if (!published)
+        {
+            final ErrorCode code = ErrorCode.OVERLOADED;
+            connection.immediate(index, Answers.forThread().problem(connection.channel().alloc(), code,
+                connection.context().isReady() ? "the engine is busy; retry shortly" : "the engine is recovering",
+                null, close));
+        }
+    }
+
+    private AnswerKind decode(final RequestDecoder decoder, final FullHttpRequest request, final Route route,
+        final Command command) throws IOException
+    {
+        final ByteBuf content = request.content();
+        final int length = content.readableBytes();
+        final byte[] body;
+        final int offset;
+        if (content.hasArray())
+        {
+            body = content.array();
+            offset = content.arrayOffset() + content.readerIndex();
+        }
+        else
+        {
+            if (bodyCopy.length < length)
+            {
+                bodyCopy = new byte[Math.max(length, bodyCopy.length * 2)];
+            }
+            content.getBytes(content.readerIndex(), bodyCopy, 0, length);
+            body = bodyCopy;
+            offset = 0;
+        }
+        final String first = router.first();
+        final String second = router.second();
+        switch (route)
+        {
+            case STOCK_CELL:
+                if (request.method() == HttpMethod.GET)
+                {
+                    command.getStock(first, second);
+                }
+                else
+                {
+                    decoder.set(first, second, body, offset, length, command);
+                }
+                return AnswerKind.LEVEL;
+            case STOCK_SKU:
+                command.getStock(first, null);
+                return AnswerKind.SKU;
+            case STOCK_ADJUST:
+                decoder.adjust(first, second, body, offset, length, command);
+                return AnswerKind.LEVEL;
+            case STOCK_RECEIVE:
+                decoder.receive(first, second, body, offset, length, command);
+                return AnswerKind.LEVEL;
+            case STOCK_BATCH:
+                decoder.batch(body, offset, length, command);
+                return AnswerKind.ITEMS;
+            case RESERVATIONS:
+                decoder.lock(body, offset, length, command);
+                return AnswerKind.LOCK;
+            case RESERVATION:
+                command.getReservation(first);
+                return AnswerKind.RESERVATION;
+            case RESERVATION_RELEASE:
+                decoder.settle(CommandType.RELEASE, first, body, offset, length, command);
+                return AnswerKind.RESERVATION;
+            case RESERVATION_DEDUCT:
+                decoder.settle(CommandType.DEDUCT, first, body, offset, length, command);
+                return AnswerKind.RESERVATION;
+            case RESERVATION_RETURN:
+                decoder.settle(CommandType.RETURN, first, body, offset, length, command);
+                return AnswerKind.RESERVATION;
+            default:
+                throw new IllegalStateException("not an engine route: " + route);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.stockhold.gateway.server;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.engine.pipeline.EnginePipeline;
+import dev.stockhold.engine.pipeline.ReplyingResponder;
+import dev.stockhold.engine.pipeline.WaitPreset;
+import dev.stockhold.gateway.feed.ChangeFeed;
+import dev.stockhold.gateway.feed.ChangeLog;
+import dev.stockhold.gateway.http.HttpContext;
+import dev.stockhold.gateway.http.HttpGateway;
+import dev.stockhold.gateway.http.RequestDecoder;
+import dev.stockhold.gateway.metrics.GatewayMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A running stockhold server, wired in one place:
+ * <pre>
+ *   1. HTTP gateway binds first, so /health answers and /ready says 503 during recovery;
+ *   2. the engine host recovers the ledger (journal + snapshots);
+ *   3. the pipeline starts: journaler ∥ ledger → responder (change feed, metrics, replies), a tick
+ *      every 100 ms driving expiry;
+ *   4. the gateway opens to commands (/ready 200) and the binary server, if any, starts.
+ * </pre>
+ * {@link #close()} reverses it: stop accepting, drain the ring, final snapshot, release.
+ */
+public final class Server implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    private static final long TICK_INTERVAL_MILLIS = 100;
+    private static final long DIGEST_INTERVAL_SECONDS = 5;
+
+    private final ServerSettings settings;
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final ChangeLog changeLog;
+    private final ChangeFeed feed;
+    private final HttpContext context;
+    private final HttpGateway http;
+    private final InetSocketAddress httpAddress;
+    private final ScheduledExecutorService housekeeping;
+    private final EngineHost host;
+    private final EnginePipeline pipeline;
+    private final ProtocolServer binary;
+
+    private Server(final ServerSettings settings, final ProtocolServer.Factory binaryFactory) throws Exception
+    {
+        this.settings = settings;
+        settings.checkSecure();
+        Files.createDirectories(settings.dataDir());
+        final Path changes = settings.dataDir().resolve("changes");
+        if (!EngineHosts.isDurable(settings))
+        {
+            // Sequences restart with a memory-only engine: an old change log would contradict them.
+            deleteTree(changes);
+        }
+        changeLog = ChangeLog.open(changes, settings.changeRetentionDays());
+        feed = new ChangeFeed(changeLog, settings.limits().sseBufferBytes());
+        final LedgerConfig ledger = settings.ledger();
+        context = new HttpContext(settings.keys(), settings.limits(),
+            new RequestDecoder(ledger.maxLinesPerOrder(), ledger.maxBatchItems()), metrics, feed, openApi());
+        http = new HttpGateway(context, settings.httpThreads());
+        httpAddress = http.start(settings.bind(), settings.httpPort());
+        metrics.bindConnections(http::connections, feed::streams);
+
+        host = EngineHosts.open(settings);
+        feed.start(host.nextSequence());
+        pipeline = EnginePipeline.builder()
+            .ledger(host.ledger())
+            .journaler(host.journaler())
+            .responder(new ReplyingResponder((command, endOfBatch) ->
+            {
+                feed.onCommand(command, endOfBatch);
+                metrics.observer().onCommand(command, endOfBatch);
+            }))
+            .firstSequence(host.nextSequence())
+            .waitPreset(WaitPreset.BALANCED)
+            .tickIntervalMillis(TICK_INTERVAL_MILLIS)
+            .snapshots(host.snapshotSink(), host.snapshotSink() == null ? 0 : settings.snapshotEveryCommands())
+            .build();
+        host.attach(pipeline);
+        pipeline.start();
+        metrics.bindEngine(pipeline::occupancy, host::journalLag);
+        context.engineReady(pipeline::tryPublish);
+        housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "stockhold-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        final Command digest = new Command().getDigest();
+        housekeeping.scheduleAtFixedRate(() -> pipeline.tryPublish(digest), 0, DIGEST_INTERVAL_SECONDS,
+            TimeUnit.SECONDS);
+        housekeeping.scheduleAtFixedRate(() -> changeLog.purge(java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
+            1, 1, TimeUnit.HOURS);
+        binary = binaryFactory == null ? null : binaryFactory.create(pipeline::tryPublish, settings);
+        if (binary != null)
+        {
+            binary.start(settings.bind(), settings.binaryPort());
+        }
+        LOG.info("event=server_ready http={} binary={} firstSequence={} auth={}", httpAddress,
+            binary == null ? "not-wired" : settings.binaryPort(), host.nextSequence(), settings.keys().enabled());
+    }
+
+    /**
+     * Starts a server (blocking until it is ready to take commands).
+     *
+     * @param binaryFactory creates the binary protocol server, or null for HTTP only.
+     */
+    public static Server start(final ServerSettings settings, final ProtocolServer.Factory binaryFactory)
+        throws Exception
+    {
+        return new Server(settings, binaryFactory);
+    }
+
+    /** @return the HTTP server's bound address. */
+    public InetSocketAddress httpAddress()
+    {
+        return httpAddress;
+    }
+
+    /** @return the running pipeline, for tests and tools that publish directly. */
+    public EnginePipeline pipeline()
+    {
+        return pipeline;
+    }
+
+    /** @return the server's settings. */
+    public ServerSettings settings()
+    {
+        return settings;
+    }
+
+    /** Stops accepting, drains the ring (final snapshot), then releases everything. */
+    @Override
+    public void close()
+    {
+        LOG.info("event=server_stopping");
+        http.stopAccepting();
+        if (binary != null)
+        {
+            binary.stopAccepting();
+        }
+        context.engineClosed();
+        housekeeping.shutdownNow();
+        pipeline.close();
+        feed.close();
+        changeLog.close();
+        host.close();
+        if (binary != null)
+        {
+            binary.close();
+        }
+        http.close();
+        LOG.info("event=server_stopped");
+    }
+
+    private static byte[] openApi() throws IOException
+    {
+        try (InputStream in = Server.class.getResourceAsStream("/openapi.yaml"))
+        {
+            return in == null ? new byte[0] : in.readAllBytes();
+        }
+    }
+
+    private static void deleteTree(final Path dir)
+    {
+        if (!Files.exists(dir))
+        {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir))
+        {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

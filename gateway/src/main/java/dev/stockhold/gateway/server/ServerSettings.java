@@ -1,0 +1,101 @@
+package dev.stockhold.gateway.server;
+
+import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.gateway.http.HttpLimits;
+import dev.stockhold.gateway.security.ApiKeys;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
+/**
+ * Everything the server is started with: the command line merged over the configuration file.
+ *
+ * @param dataDir              where the journal, snapshots and change log live.
+ * @param bind                 the address both servers bind to.
+ * @param httpPort             the HTTP port (0 for any free port).
+ * @param binaryPort           the binary protocol's port (0 for any free port).
+ * @param keys                 API keys; none means auth is off, allowed on loopback only.
+ * @param ledger               the ledger's limits and warehouse priority.
+ * @param limits               the HTTP server's limits.
+ * @param journalMode          the journal's durability.
+ * @param snapshotEveryCommands a snapshot after this many mutating commands (0 for none).
+ * @param changeRetentionDays  days of change-feed events (and journal) kept.
+ * @param httpThreads          event-loop threads (0: Netty's default).
+ */
+public record ServerSettings(
+    Path dataDir,
+    String bind,
+    int httpPort,
+    int binaryPort,
+    ApiKeys keys,
+    LedgerConfig ledger,
+    HttpLimits limits,
+    JournalMode journalMode,
+    long snapshotEveryCommands,
+    int changeRetentionDays,
+    int httpThreads)
+{
+    /** @return defaults: ./data, 127.0.0.1:8080 and :7070, no keys, default limits, mmap journal. */
+    public static ServerSettings defaults()
+    {
+        return new ServerSettings(Path.of("data"), "127.0.0.1", 8080, 7070, ApiKeys.none(), LedgerConfig.defaults(),
+            HttpLimits.defaults(), JournalMode.MMAP, 1_000_000, 180, 0);
+    }
+
+    /**
+     * Refuses to serve without keys on anything but loopback: an open inventory API on a network would
+     * let anyone lock or rewrite stock.
+     *
+     * @throws IllegalStateException when keys are missing and the bind address is not loopback.
+     */
+    public void checkSecure()
+    {
+        if (keys.enabled())
+        {
+            return;
+        }
+        final InetAddress address;
+        try
+        {
+            address = InetAddress.getByName(bind);
+        }
+        catch (final UnknownHostException ex)
+        {
+            throw new IllegalStateException("cannot resolve bind address " + bind, ex);
+        }
+        if (!address.isLoopbackAddress())
+        {
+            throw new IllegalStateException("no API keys are configured: refusing to bind to " + bind
+                + " (only loopback is allowed without keys; add keys with --config)");
+        }
+    }
+
+    /** @return a copy listening on other ports. */
+    public ServerSettings withPorts(final int http, final int binary)
+    {
+        return new ServerSettings(dataDir, bind, http, binary, keys, ledger, limits, journalMode,
+            snapshotEveryCommands, changeRetentionDays, httpThreads);
+    }
+
+    /** @return a copy with another data directory. */
+    public ServerSettings withDataDir(final Path dir)
+    {
+        return new ServerSettings(dir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
+            snapshotEveryCommands, changeRetentionDays, httpThreads);
+    }
+
+    /** @return a copy with other keys. */
+    public ServerSettings withKeys(final ApiKeys apiKeys)
+    {
+        return new ServerSettings(dataDir, bind, httpPort, binaryPort, apiKeys, ledger, limits, journalMode,
+            snapshotEveryCommands, changeRetentionDays, httpThreads);
+    }
+
+    /** @return a copy with other HTTP limits. */
+    public ServerSettings withLimits(final HttpLimits httpLimits)
+    {
+        return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, httpLimits, journalMode,
+            snapshotEveryCommands, changeRetentionDays, httpThreads);
+    }
+}

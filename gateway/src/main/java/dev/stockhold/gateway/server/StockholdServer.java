@@ -1,0 +1,96 @@
+package dev.stockhold.gateway.server;
+
+import dev.stockhold.gateway.http.HttpLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code stockhold server}: runs the engine with its HTTP (and, once wired, binary) gateway in the
+ * foreground until SIGTERM or SIGINT, then stops cleanly (drains the ring, takes a final snapshot) and
+ * exits 0.
+ */
+@Command(name = "stockhold server", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Runs the stockhold inventory reservation engine with its HTTP/JSON API.",
+    footer = {"", "Without API keys in --config the server only binds to a loopback address.",
+        "SIGTERM or Ctrl-C: stop accepting, drain the ring, snapshot, exit 0."})
+public final class StockholdServer implements Callable<Integer>
+{
+    private static final Logger LOG = LoggerFactory.getLogger(StockholdServer.class);
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Journal, snapshots and change log (default: ./data).")
+    private Path dataDir = Path.of("data");
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP/JSON port (default: 8080; 0 = any free port).")
+    private int httpPort = 8080;
+
+    @Option(names = "--binary-port", paramLabel = "PORT", description = "Binary (SBE) protocol port (default: 7070).")
+    private int binaryPort = 7070;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to bind to (default: 127.0.0.1).")
+    private String bind = "127.0.0.1";
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Properties file: API keys and scopes, warehouse priority, limits, journal mode, snapshots.")
+    private Path config;
+
+    @Option(names = "--journal-mode", paramLabel = "MODE",
+        description = "mmap (survives a process crash, default) or fsync (survives power loss).")
+    private String journalMode;
+
+    @Option(names = "--warehouse-priority", paramLabel = "WH,WH", split = ",",
+        description = "Warehouses tried first, in order, for lock lines without a warehouse.")
+    private List<String> warehousePriority;
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body (default: 1 MiB).")
+    private Integer maxBodyBytes;
+
+    /** Entry point. */
+    public static void main(final String[] args)
+    {
+        final int exit = new CommandLine(new StockholdServer()).execute(args);
+        System.exit(exit);
+    }
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final ServerSettings settings = settings();
+        final CountDownLatch stop = new CountDownLatch(1);
+        Signals.onTerminate(stop::countDown);
+        try (Server server = Server.start(settings, null))
+        {
+            LOG.info("event=serving http={}", server.httpAddress());
+            stop.await();
+        }
+        return 0;
+    }
+
+    /** @return the settings: defaults, then the config file, then the command line. */
+    ServerSettings settings() throws Exception
+    {
+        ServerSettings settings = ServerSettings.defaults();
+        if (config != null)
+        {
+            settings = ConfigFile.apply(config, settings);
+        }
+        HttpLimits limits = settings.limits();
+        if (maxBodyBytes != null)
+        {
+            limits = limits.withMaxBodyBytes(maxBodyBytes);
+        }
+        return new ServerSettings(dataDir, bind, httpPort, binaryPort, settings.keys(),
+            warehousePriority == null ? settings.ledger() : settings.ledger().withWarehousePriority(warehousePriority),
+            limits,
+            journalMode == null ? settings.journalMode()
+                : JournalMode.valueOf(journalMode.trim().toUpperCase(java.util.Locale.ROOT)),
+            settings.snapshotEveryCommands(), settings.changeRetentionDays(), settings.httpThreads());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.stockhold.gateway;
+
+import dev.stockhold.gateway.security.ApiKey;
+import dev.stockhold.gateway.security.ApiKeys;
+import dev.stockhold.gateway.security.Scope;
+import dev.stockhold.gateway.server.ServerSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import static dev.stockhold.gateway.StockApiTest.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Bearer keys and scopes; and the refusal to serve a network without keys. */
+class AuthTest
+{
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception
+    {
+        server = new TestServer(ServerSettings.defaults().withKeys(new ApiKeys(List.of(
+            new ApiKey(1, "reader", EnumSet.of(Scope.READ)),
+            new ApiKey(2, "stocker", EnumSet.of(Scope.STOCK)),
+            new ApiKey(3, "erp", EnumSet.of(Scope.READ, Scope.RESERVE)),
+            new ApiKey(4, "root", EnumSet.of(Scope.ADMIN))))));
+    }
+
+    @AfterAll
+    static void stop() throws Exception
+    {
+        server.close();
+    }
+
+    @Test
+    void keysAndScopes() throws Exception
+    {
+        assertProblem(server.as(null).get("/v1/stock/A/W"), 401, "ERR_UNAUTHORIZED");
+        assertProblem(server.as("wrong").get("/v1/stock/A/W"), 401, "ERR_UNAUTHORIZED");
+        assertProblem(server.as("reader").put("/v1/stock/A/W", "{\"onHand\":5}"), 403, "ERR_FORBIDDEN");
+        assertEquals(200, server.as("stocker").put("/v1/stock/A/W", "{\"onHand\":5}").statusCode());
+        assertProblem(server.as("stocker").get("/v1/stock/A/W"), 403, "ERR_FORBIDDEN");
+        assertEquals(200, server.as("reader").get("/v1/stock/A/W").statusCode());
+        final String lock = "{\"orderId\":\"O1\",\"lines\":[{\"sku\":\"A\",\"warehouse\":\"W\",\"quantity\":1}]}";
+        assertProblem(server.as("reader").post("/v1/reservations", lock), 403, "ERR_FORBIDDEN");
+        assertEquals(201, server.as("erp").post("/v1/reservations", lock).statusCode());
+        assertEquals(200, server.as("root").post("/v1/reservations/O1/release", "{}").statusCode());
+        assertEquals(200, server.as(null).get("/health").statusCode());
+        assertEquals(200, server.as(null).get("/ready").statusCode());
+    }
+
+    @Test
+    void idempotencyKeysAreScopedPerApiKey() throws Exception
+    {
+        server.as("root").put("/v1/stock/IK/W", "{\"onHand\":10}");
+        assertEquals(200, server.as("stocker").send("POST", "/v1/stock/IK/W/adjust", "{\"onHandDelta\":1}", "same")
+            .statusCode());
+        final var other = server.as("root").send("POST", "/v1/stock/IK/W/adjust", "{\"onHandDelta\":2}", "same");
+        assertEquals(200, other.statusCode(), other.body());
+        assertEquals(13L, Json.object(other.body()).get("onHand"));
+    }
+
+    @Test
+    void withoutKeysOnlyLoopback()
+    {
+        final ServerSettings open = new ServerSettings(server.dataDir, "0.0.0.0", 0, 0, ApiKeys.none(),
+            ServerSettings.defaults().ledger(), ServerSettings.defaults().limits(), ServerSettings.defaults().journalMode(),
+            0, 180, 1);
+        assertThrows(IllegalStateException.class, open::checkSecure);
+        ServerSettings.defaults().checkSecure();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.stockhold.gateway;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static dev.stockhold.gateway.StockApiTest.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reservation endpoints of api.md against a real server. */
+class ReservationApiTest
+{
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception
+    {
+        server = SharedServer.get();
+        server.put("/v1/stock/R1/CN-SZ", "{\"onHand\":100}");
+        server.put("/v1/stock/R2/CN-SZ", "{\"onHand\":5}");
+        server.put("/v1/stock/R3/CN-SZ", "{\"onHand\":100}");
+    }
+
+    private static String lock(final String orderId, final String sku, final int quantity)
+    {
+        return "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"warehouse\":\"CN-SZ\",\"quantity\":"
+            + quantity + "}]}";
+    }
+
+    @Test
+    void lockIsCreatedThenReplayed() throws Exception
+    {
+        final String body = "{\"orderId\":\"AE-1\",\"channel\":\"aliexpress\",\"ttlSeconds\":900,\"allowPresale\":false,"
+            + "\"allowSplit\":false,\"lines\":[{\"sku\":\"R3\",\"warehouse\":\"CN-SZ\",\"quantity\":2}]}";
+        final HttpResponse<String> created = server.post("/v1/reservations", body);
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("Idempotent-Replay").isEmpty());
+        final long seq = Long.parseLong(created.headers().firstValue("Stockhold-Seq").orElseThrow());
+        final Map<String, Object> reservation = Json.object(created.body());
+        assertEquals(List.of("orderId", "channel", "state", "createdAt", "expiresAt", "lines"),
+            List.copyOf(reservation.keySet()));
+        assertEquals("LOCKED", reservation.get("state"));
+        assertEquals("aliexpress", reservation.get("channel"));
+        assertTrue(((String)reservation.get("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+        assertTrue(((String)reservation.get("expiresAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+        final Map<?, ?> line = (Map<?, ?>)((List<?>)reservation.get("lines")).get(0);
+        assertEquals(List.of("sku", "warehouse", "quantity", "presale", "deducted", "released", "returned"),
+            List.copyOf(line.keySet()));
+
+        final HttpResponse<String> again = server.post("/v1/reservations", body);
+        assertEquals(200, again.statusCode());
+        assertEquals("true", again.headers().firstValue("Idempotent-Replay").orElse(""));
+        assertTrue(again.headers().firstValue("Stockhold-Seq").isPresent());
+        assertEquals(created.body(), again.body());
+        assertEquals(98L, Json.object(server.get("/v1/stock/R3/CN-SZ").body()).get("available"));
+        assertTrue(seq > 0);
+        assertProblem(server.post("/v1/reservations", lock("AE-1", "R3", 3)), 409, "ERR_ORDER_CONFLICT");
+    }
+
+    @Test
+    void absentChannelAndTtlAreNull() throws Exception
+    {
+        final HttpResponse<String> created = server.post("/v1/reservations", lock("NO-TTL", "R1", 1));
+        final Map<String, Object> reservation = Json.object(created.body());
+        assertTrue(reservation.containsKey("channel"));
+        assertNull(reservation.get("channel"));
+        assertNull(reservation.get("expiresAt"));
+        assertEquals(created.body(), server.get("/v1/reservations/NO-TTL").body());
+        assertProblem(server.get("/v1/reservations/NOPE"), 404, "ERR_ORDER_NOT_FOUND");
+    }
+
+    @Test
+    void insufficientStockNamesTheShortLines() throws Exception
+    {
+        final HttpResponse<String> response = server.post("/v1/reservations", lock("SHORT", "R2", 6));
+        assertProblem(response, 409, "ERR_INSUFFICIENT_STOCK");
+        final List<?> lines = (List<?>)Json.object(response.body()).get("lines");
+        final Map<?, ?> line = (Map<?, ?>)lines.get(0);
+        assertEquals("R2", line.get("sku"));
+        assertEquals("CN-SZ", line.get("warehouse"));
+        assertEquals(6L, line.get("requested"));
+        assertEquals(5L, line.get("available"));
+        assertProblem(server.get("/v1/reservations/SHORT"), 404, "ERR_ORDER_NOT_FOUND");
+        assertProblem(server.post("/v1/reservations", lock("NOSKU", "ZZ", 1)), 404, "ERR_SKU_NOT_FOUND");
+    }
+
+    @Test
+    void settleFlowsThroughStates() throws Exception
+    {
+        server.post("/v1/reservations", lock("FLOW", "R1", 4));
+        final HttpResponse<String> partial = server.post("/v1/reservations/FLOW/deduct",
+            "{\"lines\":[{\"sku\":\"R1\",\"warehouse\":\"CN-SZ\",\"quantity\":1}]}");
+        assertEquals(200, partial.statusCode(), partial.body());
+        assertEquals("PARTIAL", Json.object(partial.body()).get("state"));
+        assertTrue(partial.headers().firstValue("Stockhold-Seq").isPresent());
+        assertProblem(server.post("/v1/reservations/FLOW/deduct",
+            "{\"lines\":[{\"sku\":\"R1\",\"warehouse\":\"CN-SZ\",\"quantity\":9}]}"), 400, "ERR_INVALID_QUANTITY");
+        assertEquals("DEDUCTED", Json.object(server.post("/v1/reservations/FLOW/deduct", "{}").body()).get("state"));
+        assertProblem(server.post("/v1/reservations/FLOW/release", "{}"), 409, "ERR_INVALID_STATE");
+        assertEquals("RETURNED", Json.object(server.post("/v1/reservations/FLOW/return", "{}").body()).get("state"));
+
+        server.post("/v1/reservations", lock("REL", "R1", 1));
+        assertEquals("RELEASED", Json.object(server.post("/v1/reservations/REL/release", "{}").body()).get("state"));
+        assertProblem(server.post("/v1/reservations/REL/return", "{}"), 409, "ERR_INVALID_STATE");
+        assertProblem(server.post("/v1/reservations/NOPE/release", "{}"), 404, "ERR_ORDER_NOT_FOUND");
+        assertProblem(server.post("/v1/reservations/REL/release", "{\"lines\":[{\"sku\":\"R1\"}]}"), 400,
+            "ERR_INVALID_REQUEST");
+    }
+
+    @Test
+    void idempotencyKeysReplayAndRefuseReuse() throws Exception
+    {
+        final HttpResponse<String> first = server.send("POST", "/v1/stock/R1/CN-SZ/adjust", "{\"onHandDelta\":1}", "k-1");
+        final HttpResponse<String> repeat = server.send("POST", "/v1/stock/R1/CN-SZ/adjust", "{\"onHandDelta\":1}", "k-1");
+        assertEquals(200, repeat.statusCode(), repeat.body());
+        assertEquals("true", repeat.headers().firstValue("Idempotent-Replay").orElse(""));
+        assertEquals(first.headers().firstValue("Stockhold-Seq"), repeat.headers().firstValue("Stockhold-Seq"));
+        assertEquals(first.body(), repeat.body());
+        assertProblem(server.send("POST", "/v1/stock/R1/CN-SZ/adjust", "{\"onHandDelta\":2}", "k-1"), 422,
+            "ERR_IDEMPOTENCY_KEY_REUSED");
+        assertProblem(server.send("POST", "/v1/stock/R1/CN-SZ/adjust", "{\"onHandDelta\":2}", "k".repeat(129)), 400,
+            "ERR_INVALID_REQUEST");
+    }
+
+    @Test
+    void lockValidation() throws Exception
+    {
+        assertProblem(server.post("/v1/reservations", "{\"lines\":[{\"sku\":\"R1\",\"quantity\":1}]}"), 400,
+            "ERR_INVALID_REQUEST");
+        assertProblem(server.post("/v1/reservations", "{\"orderId\":\"V1\",\"lines\":[]}"), 400, "ERR_INVALID_REQUEST");
+        assertProblem(server.post("/v1/reservations", "{\"orderId\":\"V1\",\"ttlSeconds\":0,\"lines\":"
+            + "[{\"sku\":\"R1\",\"quantity\":1}]}"), 400, "ERR_INVALID_REQUEST");
+        assertProblem(server.post("/v1/reservations", "{\"orderId\":\"V1\",\"channel\":\"" + "c".repeat(65)
+            + "\",\"lines\":[{\"sku\":\"R1\",\"quantity\":1}]}"), 400, "ERR_INVALID_REQUEST");
+        assertProblem(server.post("/v1/reservations", "{\"orderId\":\"V1\",\"lines\":[{\"sku\":\"R1\",\"quantity\":1.5}]}"),
+            400, "ERR_INVALID_QUANTITY");
+        assertProblem(server.post("/v1/reservations", "{\"orderId\":\"V1\",\"lines\":[{\"sku\":\"R1\",\"qty\":1}]}"),
+            400, "ERR_INVALID_REQUEST");
+        final StringBuilder many = new StringBuilder("{\"orderId\":\"V1\",\"lines\":[");
+        for (int i = 0; i < 101; i++)
+        {
+            many.append(i == 0 ? "" : ",").append("{\"sku\":\"R1\",\"quantity\":1}");
+        }
+        assertProblem(server.post("/v1/reservations", many.append("]}").toString()), 400, "ERR_INVALID_REQUEST");
+        final HttpResponse<String> picked = server.post("/v1/reservations",
+            "{\"orderId\":\"PICK\",\"lines\":[{\"sku\":\"R1\",\"quantity\":1}]}");
+        assertEquals(201, picked.statusCode(), picked.body());
+        assertEquals("CN-SZ", ((Map<?, ?>)((List<?>)Json.object(picked.body()).get("lines")).get(0)).get("warehouse"));
+    }
+}
