@@ -62,7 +62,8 @@ public final class LoadRun
             final Latency latency = new Latency();
             final OrderGenerator generator = new OrderGenerator(workload);
             RunContext context = new RunContext(workload, generator, stats, sync, book, null);
-            try (AutoCloseable feed = target.subscribe(sync))
+            final AutoCloseable feed = target.subscribe(sync);
+            try
             {
                 seed(target, generator, book);
                 final Progress progress = new Progress(stats, latency, sync, new HistogramLogWriter(hlog), out, target)
@@ -74,6 +75,10 @@ public final class LoadRun
                 settle(workload, sync);
                 context = context.withAudit(Audit.run(target, book));
                 return report(target, context, latency, elapsedSeconds, minutes);
+            }
+            finally
+            {
+                feed.close();
             }
         }
     }
@@ -114,8 +119,7 @@ public final class LoadRun
         final SyncTracker sync = context.sync();
         final Report report = new Report("stockhold loadtest " + scenario.name())
             .figure("target", target.describe())
-            .figure("mode", settings.rate() > 0 ? "open loop at " + (long)settings.rate() + " req/s"
-                : "closed loop / burst")
+            .figure("mode", scenario.mode(settings))
             .figure("workload", describe(context.workload()))
             .figure("requests", String.format("%d sent, %d ok, %d refused (insufficient stock), %d errors",
                 stats.sent(), stats.ok(), stats.rejected(), stats.errors()))

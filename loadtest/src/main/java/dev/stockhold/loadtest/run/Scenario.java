@@ -17,6 +17,13 @@ public interface Scenario
     /** Sends the scenario's traffic; returns when it has all been answered. */
     void drive(Driver driver, RunSettings settings, RunContext context);
 
+    /** @return how the traffic is paced, for the report. */
+    default String mode(final RunSettings settings)
+    {
+        return settings.rate() > 0 ? "open loop at " + (long)settings.rate() + " req/s"
+            : "closed loop, " + settings.inFlight() + " requests in flight";
+    }
+
     /** @return the scenario's own checks, on top of the audit and the error count. */
     List<Check> checks(RunSettings settings, RunContext context);
 }

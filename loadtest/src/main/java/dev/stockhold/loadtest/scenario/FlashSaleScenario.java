@@ -33,6 +33,12 @@ public final class FlashSaleScenario implements Scenario
     }
 
     @Override
+    public String mode(final RunSettings settings)
+    {
+        return "burst: " + settings.orders() + " orders at once, follow-ups as answers arrive";
+    }
+
+    @Override
     public void drive(final Driver driver, final RunSettings settings, final RunContext context)
     {
         final List<Order> orders = new ArrayList<>(settings.orders());
