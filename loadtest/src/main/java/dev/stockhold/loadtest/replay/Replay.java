@@ -106,7 +106,7 @@ public final class Replay
                 if (difference != null && mismatchCount.incrementAndGet() <= MAX_SHOWN)
                 {
                     mismatches.add("#" + index + " " + type + " (recorded seq " + recordedSequence + "): "
-                        + difference);
+                        + abbreviate(difference));
                 }
                 inFlight.decrementAndGet();
             });
@@ -167,11 +167,16 @@ public final class Replay
             final Map<String, Answer.Level> have = got.isOk() ? byCell(got.levels()) : Map.of();
             if (!want.equals(have))
             {
-                differences.add(sku + ": server " + (got.isOk() ? have.values() : got.code()) + " != recorded "
-                    + want.values());
+                differences.add(abbreviate(sku + ": server " + (got.isOk() ? have.values() : got.code())
+                    + " != recorded " + want.values()));
             }
         }
         return differences;
+    }
+
+    private static String abbreviate(final String text)
+    {
+        return text.length() <= 400 ? text : text.substring(0, 400) + "...";
     }
 
     private static Map<String, Answer.Level> byCell(final List<Answer.Level> levels)
