@@ -112,7 +112,7 @@ public final class PercentilePlot
             g.setColor(new Color(0xdddddd));
             g.drawLine(x, TOP, x, HEIGHT - BOTTOM);
             g.setColor(Color.BLACK);
-            g.drawString(labels[nines], x - 15, HEIGHT - BOTTOM + 18);
+            g.drawString(labels[nines], Math.min(x - 15, WIDTH - 60), HEIGHT - BOTTOM + 18);
         }
         g.drawString("percentile", WIDTH / 2 - 30, HEIGHT - 15);
         for (int i = 0; i <= 5; i++)
@@ -122,7 +122,7 @@ public final class PercentilePlot
             g.setColor(new Color(0xdddddd));
             g.drawLine(LEFT, y, WIDTH - RIGHT, y);
             g.setColor(Color.BLACK);
-            g.drawString(String.format("%.3g", value), 10, y + 4);
+            g.drawString(maxMillis >= 10 ? String.format("%.0f", value) : String.format("%.3f", value), 10, y + 4);
         }
         g.drawString("ms", 10, TOP - 8);
     }
