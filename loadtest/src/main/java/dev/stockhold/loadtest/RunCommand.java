@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer>
     Duration warmup;
 
     @Option(names = "--connections", paramLabel = "N", defaultValue = "8",
-        description = "Connections (HTTP: requests in flight at most) (default ${DEFAULT-VALUE}).")
+        description = "Connections; HTTP ones are keep-alive and pipelined (default ${DEFAULT-VALUE}).")
     int connections;
 
     @Option(names = "--in-flight", paramLabel = "N", defaultValue = "64",
