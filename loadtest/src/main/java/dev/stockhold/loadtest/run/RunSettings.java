@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param rate        requests per second for an open-loop run; 0 for closed-loop at maximum speed.
  * @param duration    the measured part of the run.
  * @param warmup      traffic sent before measuring (not in the histograms, in the audit).
- * @param connections connections to the server (HTTP: requests in flight at most).
+ * @param connections connections to the server (HTTP ones keep-alive and pipelined).
  * @param inFlight    closed-loop: requests kept in flight.
  * @param orders      burst scenarios: how many orders.
  * @param workload    the traffic's shape.
