@@ -1,0 +1,33 @@
+package dev.stockhold.loadtest;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The load and replay harness: {@code run} drives a named scenario against a live server and audits the
+ * result; {@code replay} re-sends a recorded journal and checks every answer. {@code bin/stockhold loadtest}
+ * runs this.
+ */
+@Command(name = "stockhold loadtest", mixinStandardHelpOptions = true, version = "stockhold loadtest 0.1",
+    usageHelpAutoWidth = true,
+    description = {"Load generator and replay harness for stockhold.",
+        "Latency is recorded with HdrHistogram, corrected for coordinated omission in open-loop runs."},
+    subcommands = {RunCommand.class, ReplayCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+public final class LoadTestCli
+{
+    private LoadTestCli()
+    {
+    }
+
+    /** @return the exit status of the command line {@code args}. */
+    public static int execute(final String... args)
+    {
+        return new CommandLine(new LoadTestCli()).execute(args);
+    }
+
+    public static void main(final String[] args)
+    {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args));
+    }
+}

@@ -1,0 +1,219 @@
+package dev.stockhold.loadtest.replay;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
+import dev.stockhold.engine.ledger.Ledger;
+import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.loadtest.report.Check;
+import dev.stockhold.loadtest.report.Report;
+import dev.stockhold.loadtest.target.Answer;
+import dev.stockhold.loadtest.target.Target;
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Re-sends a recorded run's commands to a fresh server and checks every answer.
+ * <p>
+ * The recording holds commands, not answers; the engine is deterministic, so the expected answers are
+ * computed by applying the same commands, with their recorded sequences and times, to a fresh
+ * {@link Ledger} here. Ticks are applied here only: the server under test expires reservations on its own
+ * clock, so a replay faster than recorded can see a reservation still open that had expired in the
+ * recording (reported as mismatches). Commands are sent over one connection, in order: a binary connection
+ * pipelines them, HTTP sends one at a time. Pacing: the recorded gaps divided by {@code speed}, or none.
+ */
+public final class Replay
+{
+    private static final int MAX_SHOWN = 20;
+    private static final int WINDOW = 4096;
+    private static final long ANSWER_TIMEOUT_SECONDS = 60;
+
+    private final Target target;
+    private final double speed;
+    private final LedgerConfig ledgerConfig;
+    private final PrintStream out;
+    private final Ledger expected;
+    private final Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
+    private final List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong mismatchCount = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
+    private final TreeSet<String> skus = new TreeSet<>();
+    private long sent;
+    private long applied;
+
+    /**
+     * @param speed how many times faster than recorded; 0 or less for as fast as possible.
+     * @param ledgerConfig the ledger settings of the recorded server (warehouse priority matters).
+     */
+    public Replay(final Target target, final double speed, final LedgerConfig ledgerConfig, final PrintStream out)
+    {
+        this.target = target;
+        this.speed = speed;
+        this.ledgerConfig = ledgerConfig;
+        this.out = out;
+        this.expected = new Ledger(ledgerConfig);
+    }
+
+    /** Replays {@code source} to the end and checks the final state; @return the report (not yet written). */
+    public Report run(final CommandSource source) throws Exception
+    {
+        final Command command = new Command();
+        final long startNanos = System.nanoTime();
+        long firstMillis = Long.MIN_VALUE;
+        long lastProgressNanos = startNanos;
+        while (source.next(command))
+        {
+            applied++;
+            if (firstMillis == Long.MIN_VALUE)
+            {
+                firstMillis = command.timestampMillis;
+            }
+            final long intended = speed > 0
+                ? startNanos + (long)((command.timestampMillis - firstMillis) * 1e6 / speed) : System.nanoTime();
+            remember(command);
+            expected.apply(command);
+            if (command.type == CommandType.TICK)
+            {
+                continue;
+            }
+            final Answer want = Answer.fromEngine(command.result);
+            waitUntil(intended);
+            while (inFlight.get() >= WINDOW)
+            {
+                LockSupport.parkNanos(50_000);
+            }
+            inFlight.incrementAndGet();
+            final long index = applied;
+            final long recordedSequence = command.sequence;
+            final CommandType type = command.type;
+            target.send(command).whenComplete((got, failure) ->
+            {
+                synchronized (latency)
+                {
+                    latency.recordValue(Math.max(1, System.nanoTime() - intended));
+                }
+                final String difference = failure != null ? "lost: " + failure : got.differenceFrom(want);
+                if (difference != null && mismatchCount.incrementAndGet() <= MAX_SHOWN)
+                {
+                    mismatches.add("#" + index + " " + type + " (recorded seq " + recordedSequence + "): "
+                        + abbreviate(difference));
+                }
+                inFlight.decrementAndGet();
+            });
+            sent++;
+            if (System.nanoTime() - lastProgressNanos > TimeUnit.SECONDS.toNanos(1))
+            {
+                lastProgressNanos = System.nanoTime();
+                out.printf("[%5.0fs] replayed %d of the recording's commands, %d mismatches%n",
+                    (lastProgressNanos - startNanos) / 1e9, applied, mismatchCount.get());
+            }
+        }
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline)
+        {
+            LockSupport.parkNanos(1_000_000);
+        }
+        final double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
+        return report(elapsedSeconds);
+    }
+
+    private Report report(final double elapsedSeconds) throws Exception
+    {
+        final List<String> cellDifferences = compareCells();
+        final long expectedDigest = expected.digest();
+        final OptionalLong digest = target.digest();
+        final Report report = new Report("stockhold replay")
+            .figure("target", target.describe())
+            .figure("speed", speed > 0 ? speed + "x the recorded pacing" : "as fast as possible")
+            .figure("recording", String.format("%d commands (%d ticks applied offline only), last sequence %d",
+                applied, applied - sent, expected.lastAppliedSequence()))
+            .figure("throughput", String.format("%.0f commands/s over %.2f s", sent / elapsedSeconds, elapsedSeconds))
+            .figure("cells compared", Integer.toString(expected.cellCount()))
+            .latency("replayed", latency);
+        report.figure("state digest", digest.isPresent() ? String.format("server %x, recorded %x%s",
+            digest.getAsLong(), expectedDigest, digest.getAsLong() == expectedDigest ? " (equal)"
+                : " (differs: the digest covers reservation times and sequences, which a live replay re-stamps)")
+            : "not offered by this protocol (HTTP): every cell compared instead");
+        final long lost = inFlight.get();
+        report.check(new Check("every answer as recorded", mismatchCount.get() == 0 && lost == 0,
+            mismatchCount.get() + " mismatches of " + sent + " commands" + (lost > 0 ? ", " + lost + " unanswered" : "")));
+        report.check(new Check("every cell as recorded", cellDifferences.isEmpty(),
+            cellDifferences.isEmpty() ? "all levels equal" : cellDifferences.size() + " cells differ"));
+        mismatches.forEach(line -> report.note("MISMATCH " + line));
+        cellDifferences.stream().limit(MAX_SHOWN).forEach(line -> report.note("CELL " + line));
+        return report;
+    }
+
+    /** @return one line per cell whose levels on the server differ from the offline ledger's. */
+    private List<String> compareCells() throws Exception
+    {
+        final List<String> differences = new ArrayList<>();
+        final Command read = new Command();
+        for (final String sku : skus)
+        {
+            expected.apply(read.getStock(sku, null));
+            final Map<String, Answer.Level> want = byCell(Answer.fromEngine(read.result).levels());
+            final Answer got = target.send(read.getStock(sku, null)).get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            final Map<String, Answer.Level> have = got.isOk() ? byCell(got.levels()) : Map.of();
+            if (!want.equals(have))
+            {
+                differences.add(abbreviate(sku + ": server " + (got.isOk() ? have.values() : got.code())
+                    + " != recorded " + want.values()));
+            }
+        }
+        return differences;
+    }
+
+    private static String abbreviate(final String text)
+    {
+        return text.length() <= 400 ? text : text.substring(0, 400) + "...";
+    }
+
+    private static Map<String, Answer.Level> byCell(final List<Answer.Level> levels)
+    {
+        final Map<String, Answer.Level> cells = new HashMap<>();
+        levels.forEach(level -> cells.put(level.sku() + "/" + level.warehouse(), level));
+        return cells;
+    }
+
+    private void remember(final Command command)
+    {
+        for (int i = 0; i < command.lines.count(); i++)
+        {
+            skus.add(command.lines.sku(i));
+        }
+        for (int i = 0; i < command.items.count(); i++)
+        {
+            skus.add(command.items.sku(i));
+        }
+        if (command.sku != null)
+        {
+            skus.add(command.sku);
+        }
+    }
+
+    /** @return the ledger settings the expected answers are computed with. */
+    public LedgerConfig ledgerConfig()
+    {
+        return ledgerConfig;
+    }
+
+    private static void waitUntil(final long deadlineNanos)
+    {
+        long now;
+        while ((now = System.nanoTime()) < deadlineNanos)
+        {
+            LockSupport.parkNanos(Math.min(deadlineNanos - now, 100_000_000L));
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.stockhold.loadtest.run;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.loadtest.target.Answer;
+import dev.stockhold.loadtest.target.Target;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The end-of-run audit: reads every cell back and checks it against the harness's {@link AckBook}.
+ * <p>
+ * For every cell: {@code reserved} equals the sum of what acknowledged answers left locked there,
+ * {@code onHand} equals the seeded count minus acknowledged deductions plus acknowledged returns,
+ * {@code reserved <= onHand} (no warehouse count changed any cell during a run), nothing is negative,
+ * and the totals conserve stock: seeded = on hand + shipped and not returned. Orders the harness cannot
+ * know the end of by itself are read back first: those with a TTL and something still open (expiry
+ * releases them without answering anyone) and those with a lost answer.
+ */
+public final class Audit
+{
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private Audit()
+    {
+    }
+
+    /** What the audit found. */
+    public record Result(int cellsChecked, int ordersReadBack, long seededUnits, long onHandUnits,
+        long shippedUnits, long reservedUnits, List<String> mismatches, Map<String, Answer.Level> levels)
+    {
+        /** @return true when nothing was oversold and stock was conserved. */
+        public boolean passed()
+        {
+            return mismatches.isEmpty();
+        }
+
+        /** @return a few lines for the summary. */
+        public String describe()
+        {
+            final StringBuilder out = new StringBuilder();
+            out.append(String.format("audit: %s  cells %d  orders read back %d  seeded %d = on hand %d + shipped %d"
+                    + "  reserved %d%n", passed() ? "PASSED" : "FAILED", cellsChecked, ordersReadBack, seededUnits,
+                onHandUnits, shippedUnits, reservedUnits));
+            final int shown = Math.min(mismatches.size(), 20);
+            for (int i = 0; i < shown; i++)
+            {
+                out.append("  MISMATCH ").append(mismatches.get(i)).append(System.lineSeparator());
+            }
+            if (mismatches.size() > shown)
+            {
+                out.append("  ... and ").append(mismatches.size() - shown).append(" more").append(System.lineSeparator());
+            }
+            return out.toString();
+        }
+    }
+
+    /**
+     * Runs the audit. The run's traffic must have finished (nothing in flight) and expiries must have fired.
+     *
+     * @throws Exception when the server cannot be read.
+     */
+    public static Result run(final Target target, final AckBook book) throws Exception
+    {
+        final int readBack = resolveOrders(target, book);
+        final Map<String, long[]> expected = expectedByCell(book);
+        final TreeSet<String> skus = new TreeSet<>();
+        book.seeded().values().forEach(level -> skus.add(level.sku()));
+        final Map<String, CompletableFuture<Answer>> reads = new HashMap<>();
+        for (final String sku : skus)
+        {
+            reads.put(sku, target.send(new Command().getStock(sku, null)));
+        }
+        final List<String> mismatches = new ArrayList<>();
+        final Map<String, Answer.Level> actual = new HashMap<>();
+        for (final Map.Entry<String, CompletableFuture<Answer>> read : reads.entrySet())
+        {
+            final Answer answer = read.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!answer.isOk())
+            {
+                mismatches.add(read.getKey() + ": read back failed: " + answer.code() + " " + answer.detail());
+                continue;
+            }
+            answer.levels().forEach(level -> actual.put(AckBook.cellKey(level.sku(), level.warehouse()), level));
+        }
+        long seededUnits = 0;
+        long onHandUnits = 0;
+        long shippedUnits = 0;
+        long reservedUnits = 0;
+        for (final Map.Entry<String, Answer.Level> cell : book.seeded().entrySet())
+        {
+            final Answer.Level seed = cell.getValue();
+            final long[] sums = expected.getOrDefault(cell.getKey(), new long[3]);
+            seededUnits += seed.onHand();
+            shippedUnits += sums[1] - sums[2];
+            final Answer.Level level = actual.get(cell.getKey());
+            if (level == null)
+            {
+                mismatches.add(name(seed) + ": missing from the read-back");
+                continue;
+            }
+            onHandUnits += level.onHand();
+            reservedUnits += level.reserved();
+            checkCell(seed, sums, level, mismatches);
+        }
+        if (seededUnits != onHandUnits + shippedUnits)
+        {
+            mismatches.add("stock not conserved: seeded " + seededUnits + " != on hand " + onHandUnits
+                + " + shipped " + shippedUnits);
+        }
+        return new Result(book.seeded().size(), readBack, seededUnits, onHandUnits, shippedUnits, reservedUnits,
+            mismatches, actual);
+    }
+
+    private static void checkCell(final Answer.Level seed, final long[] sums, final Answer.Level level,
+        final List<String> mismatches)
+    {
+        final long expectedOnHand = seed.onHand() - sums[1] + sums[2];
+        if (level.reserved() != sums[0])
+        {
+            mismatches.add(name(seed) + ": reserved " + level.reserved() + " != acknowledged locks still open "
+                + sums[0]);
+        }
+        if (level.onHand() != expectedOnHand)
+        {
+            mismatches.add(name(seed) + ": onHand " + level.onHand() + " != seeded " + seed.onHand()
+                + " - deducted " + sums[1] + " + returned " + sums[2] + " = " + expectedOnHand);
+        }
+        if (level.reserved() > level.onHand())
+        {
+            mismatches.add(name(seed) + ": OVERSOLD, reserved " + level.reserved() + " > onHand " + level.onHand());
+        }
+        if (level.onHand() < 0 || level.reserved() < 0 || level.inTransit() < 0 || level.presaleReserved() < 0)
+        {
+            mismatches.add(name(seed) + ": negative level " + level);
+        }
+        if (level.inTransit() != seed.inTransit() || level.safetyStock() != seed.safetyStock())
+        {
+            mismatches.add(name(seed) + ": inTransit/safetyStock changed without a count: " + level);
+        }
+    }
+
+    /** @return per cell: {open locked, deducted, returned} by the acknowledged answers. */
+    private static Map<String, long[]> expectedByCell(final AckBook book)
+    {
+        final Map<String, long[]> sums = new HashMap<>();
+        for (final AckBook.OrderRecord order : book.orders())
+        {
+            for (final Answer.Line line : order.lines())
+            {
+                final long[] cell = sums.computeIfAbsent(AckBook.cellKey(line.sku(), line.warehouse()), k -> new long[3]);
+                cell[0] += line.open();
+                cell[1] += line.deducted();
+                cell[2] += line.returned();
+            }
+        }
+        return sums;
+    }
+
+    /** Reads back the orders whose end the harness did not see; @return how many. */
+    private static int resolveOrders(final Target target, final AckBook book) throws Exception
+    {
+        final Map<AckBook.OrderRecord, CompletableFuture<Answer>> reads = new HashMap<>();
+        for (final AckBook.OrderRecord order : book.orders())
+        {
+            if (order.uncertain() || (order.mayExpire() && order.open() > 0))
+            {
+                reads.put(order, target.send(new Command().getReservation(order.orderId())));
+            }
+        }
+        for (final Map.Entry<AckBook.OrderRecord, CompletableFuture<Answer>> read : reads.entrySet())
+        {
+            final Answer answer = read.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (answer.isOk())
+            {
+                book.resolved(read.getKey(), answer.lines());
+            }
+            else if (answer.code() == ErrorCode.ORDER_NOT_FOUND && read.getKey().uncertain())
+            {
+                book.resolved(read.getKey(), List.of());
+            }
+            else
+            {
+                throw new IllegalStateException("cannot read back order " + read.getKey().orderId() + ": "
+                    + answer.code() + " " + answer.detail());
+            }
+        }
+        return reads.size();
+    }
+
+    private static String name(final Answer.Level level)
+    {
+        return level.sku() + "/" + level.warehouse();
+    }
+}

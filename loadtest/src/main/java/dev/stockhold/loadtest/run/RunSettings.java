@@ -1,0 +1,24 @@
+package dev.stockhold.loadtest.run;
+
+import dev.stockhold.loadtest.workload.WorkloadConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything a run needs besides its scenario.
+ *
+ * @param target      {@code http://host:port} or {@code sbe://host:port}.
+ * @param rate        requests per second for an open-loop run; 0 for closed-loop at maximum speed.
+ * @param duration    the measured part of the run.
+ * @param warmup      traffic sent before measuring (not in the histograms, in the audit).
+ * @param connections connections to the server (HTTP ones keep-alive and pipelined).
+ * @param inFlight    closed-loop: requests kept in flight.
+ * @param orders      burst scenarios: how many orders.
+ * @param workload    the traffic's shape.
+ * @param out         where the histogram log, plot, summary and HTML report go.
+ */
+public record RunSettings(String target, double rate, Duration duration, Duration warmup, int connections,
+    int inFlight, int orders, WorkloadConfig workload, Path out)
+{
+}

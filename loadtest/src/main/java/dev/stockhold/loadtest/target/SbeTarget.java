@@ -1,0 +1,157 @@
+package dev.stockhold.loadtest.target;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.gateway.binary.client.Result;
+import dev.stockhold.gateway.binary.client.StockholdClient;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A server reached over the binary protocol: {@code connections} pipelined {@link StockholdClient}s,
+ * requests spread over them round-robin. A single connection keeps the order of requests (what a replay
+ * needs).
+ */
+public final class SbeTarget implements Target
+{
+    private final String host;
+    private final int port;
+    private final StockholdClient[] clients;
+    private final AtomicInteger next = new AtomicInteger();
+    private final List<StockholdClient> subscribers = new ArrayList<>();
+
+    /**
+     * @throws IOException when a connection cannot be made.
+     */
+    public SbeTarget(final String host, final int port, final int connections) throws IOException
+    {
+        this.host = host;
+        this.port = port;
+        this.clients = new StockholdClient[connections];
+        for (int i = 0; i < connections; i++)
+        {
+            clients[i] = StockholdClient.connect(host, port);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Answer> send(final Command request)
+    {
+        final StockholdClient client = clients[Math.floorMod(next.getAndIncrement(), clients.length)];
+        return client.submit(request).handle((result, failure) ->
+            failure != null ? Answer.lost(String.valueOf(failure)) : toAnswer(result));
+    }
+
+    @Override
+    public AutoCloseable subscribe(final ChangeListener listener) throws Exception
+    {
+        final StockholdClient client = StockholdClient.connect(host, port);
+        synchronized (subscribers)
+        {
+            subscribers.add(client);
+        }
+        final Result subscribed = client.subscribe(Command.ABSENT, event ->
+            listener.onChange(event.seq(), System.nanoTime(), levels(event.levels())))
+            .get(10, TimeUnit.SECONDS);
+        if (!subscribed.isOk())
+        {
+            client.close();
+            throw new IOException("subscription refused: " + subscribed);
+        }
+        return () ->
+        {
+            final boolean open;
+            synchronized (subscribers)
+            {
+                open = subscribers.remove(client);
+            }
+            if (open)
+            {
+                client.close();
+            }
+        };
+    }
+
+    @Override
+    public OptionalLong digest() throws Exception
+    {
+        final Result result = clients[0].getDigest().get(30, TimeUnit.SECONDS);
+        if (result instanceof Result.Digest)
+        {
+            return OptionalLong.of(((Result.Digest)result).digest());
+        }
+        throw new IOException("digest refused: " + result);
+    }
+
+    @Override
+    public OptionalLong serverMemoryBytes()
+    {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public String describe()
+    {
+        return "sbe://" + host + ":" + port + " (" + clients.length + " connections)";
+    }
+
+    @Override
+    public void close()
+    {
+        for (final StockholdClient client : clients)
+        {
+            client.close();
+        }
+        synchronized (subscribers)
+        {
+            subscribers.forEach(StockholdClient::close);
+            subscribers.clear();
+        }
+    }
+
+    /** @return the binary client's answer in the harness's shape. */
+    static Answer toAnswer(final Result result)
+    {
+        if (result instanceof Result.Failure)
+        {
+            final Result.Failure failure = (Result.Failure)result;
+            return Answer.failure(failure.error(), failure.sequence(), failure.detail());
+        }
+        if (result instanceof Result.Reservation)
+        {
+            final Result.Reservation reservation = (Result.Reservation)result;
+            final List<Answer.Line> lines = new ArrayList<>(reservation.lines().size());
+            for (final Result.ReservationLine line : reservation.lines())
+            {
+                lines.add(new Answer.Line(line.sku(), line.warehouse(), line.quantity(), line.presale(),
+                    line.deducted(), line.released(), line.returned()));
+            }
+            return new Answer(ErrorCode.OK, reservation.sequence(), reservation.replayed(), reservation.state(),
+                lines, List.of(), null);
+        }
+        if (result instanceof Result.Levels)
+        {
+            final Result.Levels levels = (Result.Levels)result;
+            return new Answer(ErrorCode.OK, levels.sequence(), levels.replayed(), null, List.of(),
+                levels(levels.levels()), null);
+        }
+        return new Answer(ErrorCode.OK, result.sequence(), false, null, List.of(), List.of(), null);
+    }
+
+    private static List<Answer.Level> levels(final List<Result.Level> levels)
+    {
+        final List<Answer.Level> out = new ArrayList<>(levels.size());
+        for (final Result.Level level : levels)
+        {
+            out.add(new Answer.Level(level.sku(), level.warehouse(), level.onHand(), level.reserved(),
+                level.inTransit(), level.presaleReserved(), level.safetyStock(), level.version()));
+        }
+        return out;
+    }
+}
