@@ -18,7 +18,7 @@ final class HttpServerFixture implements AutoCloseable
     HttpServerFixture() throws Exception
     {
         dataDir = Files.createTempDirectory("stockhold-loadtest");
-        server = Server.start(ServerSettings.defaults().withPorts(0, 0).withDataDir(dataDir), null);
+        server = Server.start(ServerSettings.defaults().withPorts(0, 0).withDataDir(dataDir));
     }
 
     String url()
