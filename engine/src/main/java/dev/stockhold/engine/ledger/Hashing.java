@@ -1,8 +1,8 @@
 package dev.stockhold.engine.ledger;
 
 /**
- * A 64-bit hash that is the same on every JVM and run (unlike {@code Object.hashCode}), for state
- * digests and request fingerprints that must survive a restart.
+ * A 64-bit hash that is the same on every JVM and run (unlike {@code Object.hashCode} of most objects),
+ * for state digests and request fingerprints that must survive a restart.
  */
 final class Hashing
 {
@@ -25,12 +25,9 @@ final class Hashing
         {
             return mix(hash, 0x5555_5555_5555_5555L);
         }
-        long h = 0xCBF29CE484222325L;
-        for (int i = 0; i < value.length(); i++)
-        {
-            h = (h ^ value.charAt(i)) * 0x100000001B3L;
-        }
-        return mix(mix(hash, h), value.length());
+        // String.hashCode is specified by the Java API (the same on every JVM) and cached in the string,
+        // so hashing a code the ledger has seen before costs no pass over its characters.
+        return mix(hash, ((long)value.length() << 32) | (value.hashCode() & 0xFFFF_FFFFL));
     }
 
     /** The finaliser of SplitMix64 (Stafford variant 13): every input bit affects every output bit. */
