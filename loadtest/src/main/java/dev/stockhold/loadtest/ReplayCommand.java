@@ -5,8 +5,8 @@ import dev.stockhold.loadtest.replay.CommandSource;
 import dev.stockhold.loadtest.replay.JournalSources;
 import dev.stockhold.loadtest.replay.Replay;
 import dev.stockhold.loadtest.report.Report;
-import dev.stockhold.loadtest.target.Target;
-import dev.stockhold.loadtest.target.Targets;
+import dev.stockhold.loadtest.targets.Target;
+import dev.stockhold.loadtest.targets.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

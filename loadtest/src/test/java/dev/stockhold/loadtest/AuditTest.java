@@ -5,8 +5,8 @@ import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.loadtest.run.AckBook;
 import dev.stockhold.loadtest.run.Audit;
 import dev.stockhold.loadtest.server.LocalServer;
-import dev.stockhold.loadtest.target.Answer;
-import dev.stockhold.loadtest.target.SbeTarget;
+import dev.stockhold.loadtest.targets.Answer;
+import dev.stockhold.loadtest.targets.SbeTarget;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -7,7 +7,7 @@ import dev.stockhold.loadtest.replay.ListCommandSource;
 import dev.stockhold.loadtest.replay.Replay;
 import dev.stockhold.loadtest.report.Report;
 import dev.stockhold.loadtest.server.LocalServer;
-import dev.stockhold.loadtest.target.SbeTarget;
+import dev.stockhold.loadtest.targets.SbeTarget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

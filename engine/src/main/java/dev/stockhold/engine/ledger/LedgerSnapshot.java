@@ -43,7 +43,7 @@ final class LedgerSnapshot
 
     static int write(final Ledger ledger, final ExpandableArrayBuffer buffer, final int offset)
     {
-        final Writer out = new Writer(buffer, offset);
+        final SnapshotBytes.Writer out = new SnapshotBytes.Writer(buffer, offset);
         out.putInt(MAGIC);
         out.putInt(FORMAT_VERSION);
         out.putLong(ledger.nowMillis);
@@ -77,7 +77,7 @@ final class LedgerSnapshot
         return out.position - offset;
     }
 
-    private static void writeReservation(final Writer out, final Reservation reservation)
+    private static void writeReservation(final SnapshotBytes.Writer out, final Reservation reservation)
     {
         out.putString(reservation.orderId);
         out.putString(reservation.channel);
@@ -100,7 +100,7 @@ final class LedgerSnapshot
     }
 
     /** A remembered result: code, detail, replayed, sequence, levels, reservation, short lines. */
-    private static void writeResult(final Writer out, final CommandResult result)
+    private static void writeResult(final SnapshotBytes.Writer out, final CommandResult result)
     {
         out.putInt(result.code().wireCode());
         out.putString(result.detail());
@@ -155,7 +155,7 @@ final class LedgerSnapshot
     {
         try
         {
-            readChecked(ledger, new Reader(buffer, offset, length));
+            readChecked(ledger, new SnapshotBytes.Reader(buffer, offset, length));
         }
         catch (final IndexOutOfBoundsException | IllegalStateException ex)
         {
@@ -163,7 +163,7 @@ final class LedgerSnapshot
         }
     }
 
-    private static void readChecked(final Ledger ledger, final Reader in)
+    private static void readChecked(final Ledger ledger, final SnapshotBytes.Reader in)
     {
         if (in.getInt() != MAGIC || in.getInt() != FORMAT_VERSION)
         {
@@ -234,7 +234,7 @@ final class LedgerSnapshot
         return false;
     }
 
-    private static Reservation readReservation(final Reader in, final Reservation reservation)
+    private static Reservation readReservation(final SnapshotBytes.Reader in, final Reservation reservation)
     {
         reservation.reset(in.getString(), in.getString(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
         final int flags = in.getByte();
@@ -254,7 +254,7 @@ final class LedgerSnapshot
         return reservation;
     }
 
-    private static void readResult(final Reader in, final CommandResult result)
+    private static void readResult(final SnapshotBytes.Reader in, final CommandResult result)
     {
         result.clear();
         final ErrorCode code = ErrorCode.fromWireCode(in.getInt());
@@ -287,128 +287,6 @@ final class LedgerSnapshot
         for (int i = 0; i < shortLines; i++)
         {
             result.shortLines().add(in.getString(), in.getString(), in.getLong(), in.getLong());
-        }
-    }
-
-    /** Appends little-endian fields to an expandable buffer. */
-    private static final class Writer
-    {
-        private final ExpandableArrayBuffer buffer;
-        int position;
-
-        Writer(final ExpandableArrayBuffer buffer, final int offset)
-        {
-            this.buffer = buffer;
-            this.position = offset;
-        }
-
-        void putByte(final int value)
-        {
-            buffer.putByte(position, (byte)value);
-            position += 1;
-        }
-
-        void putInt(final int value)
-        {
-            buffer.putInt(position, value);
-            position += 4;
-        }
-
-        void putLong(final long value)
-        {
-            buffer.putLong(position, value);
-            position += 8;
-        }
-
-        void putString(final String value)
-        {
-            if (value == null)
-            {
-                putInt(-1);
-            }
-            else if (isAscii(value))
-            {
-                // ASCII is valid UTF-8 byte for byte, and writing it needs no temporary array.
-                position += buffer.putStringAscii(position, value);
-            }
-            else
-            {
-                position += buffer.putStringUtf8(position, value);
-            }
-        }
-
-        private static boolean isAscii(final String value)
-        {
-            for (int i = 0; i < value.length(); i++)
-            {
-                if (value.charAt(i) >= 0x80)
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    /** Reads little-endian fields within [offset, offset + length). */
-    private static final class Reader
-    {
-        private final DirectBuffer buffer;
-        private final int limit;
-        private int position;
-
-        Reader(final DirectBuffer buffer, final int offset, final int length)
-        {
-            this.buffer = buffer;
-            this.position = offset;
-            this.limit = offset + length;
-        }
-
-        private int advance(final int size)
-        {
-            if (size < 0 || position + size > limit)
-            {
-                throw new IndexOutOfBoundsException("snapshot ends early at " + position);
-            }
-            final int at = position;
-            position += size;
-            return at;
-        }
-
-        int getByte()
-        {
-            return buffer.getByte(advance(1));
-        }
-
-        int getInt()
-        {
-            return buffer.getInt(advance(4));
-        }
-
-        /** A count of elements that follow: never negative, never more than the bytes left. */
-        int getCount()
-        {
-            final int count = getInt();
-            if (count < 0 || count > limit - position)
-            {
-                throw new IllegalStateException("impossible element count " + count);
-            }
-            return count;
-        }
-
-        long getLong()
-        {
-            return buffer.getLong(advance(8));
-        }
-
-        String getString()
-        {
-            final int length = getInt();
-            if (length == -1)
-            {
-                return null;
-            }
-            return buffer.getStringWithoutLengthUtf8(advance(length), length);
         }
     }
 }

@@ -12,12 +12,9 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.ledger.Ledger;
-import org.agrona.ExpandableArrayBuffer;
 
 import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -205,63 +202,6 @@ public final class EnginePipeline implements AutoCloseable
         }
     }
 
-    /**
-     * Applies each command to the single-writer ledger and takes snapshots between commands; a bug
-     * becomes ERR_INTERNAL, never a dead ring.
-     */
-    private static final class LedgerStage implements EventHandler<Command>
-    {
-        private final Ledger ledger;
-        private final SnapshotSink snapshotSink;
-        private final long snapshotEveryCommands;
-        private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(1 << 16);
-        private long commandsSinceSnapshot;
-
-        LedgerStage(final Ledger ledger, final SnapshotSink snapshotSink, final long snapshotEveryCommands)
-        {
-            this.ledger = ledger;
-            this.snapshotSink = snapshotSink;
-            this.snapshotEveryCommands = snapshotEveryCommands;
-        }
-
-        @Override
-        public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
-        {
-            try
-            {
-                ledger.apply(command);
-            }
-            catch (final RuntimeException ex)
-            {
-                LOG.log(System.Logger.Level.ERROR, "ledger failed on sequence " + command.sequence
-                    + " request " + command.requestId, ex);
-                command.result.fail(ErrorCode.INTERNAL, "internal error");
-            }
-            if (command.type.isMutating())
-            {
-                commandsSinceSnapshot++;
-            }
-            if (command.type == CommandType.SNAPSHOT
-                || (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands))
-            {
-                snapshot();
-            }
-        }
-
-        void snapshot()
-        {
-            if (snapshotSink == null)
-            {
-                return;
-            }
-            final long startNanos = System.nanoTime();
-            final int length = ledger.writeSnapshot(snapshotBuffer, 0);
-            final long pauseNanos = System.nanoTime() - startNanos;
-            commandsSinceSnapshot = 0;
-            snapshotSink.onSnapshot(snapshotBuffer, length, ledger.lastAppliedSequence(), pauseNanos);
-        }
-    }
-
     /** Adapts a {@link CommandStage} to the Disruptor. */
     private static class StageHandler implements EventHandler<Command>
     {
@@ -344,30 +284,6 @@ public final class EnginePipeline implements AutoCloseable
         public void handleOnShutdownException(final Throwable ex)
         {
             LOG.log(System.Logger.Level.ERROR, "journal failed to shut down cleanly", ex);
-        }
-    }
-
-    /**
-     * Names the engine's threads so a thread dump reads like the diagram above; the Disruptor starts
-     * them in the order the stages were registered.
-     */
-    private static final class StageThreads implements ThreadFactory
-    {
-        private final String[] names;
-        private final AtomicInteger created = new AtomicInteger();
-
-        StageThreads(final String[] names)
-        {
-            this.names = names;
-        }
-
-        @Override
-        public Thread newThread(final Runnable runnable)
-        {
-            final int index = created.getAndIncrement();
-            final Thread thread = new Thread(runnable, index < names.length ? names[index] : "stockhold-stage-" + index);
-            thread.setDaemon(true);
-            return thread;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.http;
 
+import dev.stockhold.engine.command.Validation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -100,7 +101,7 @@ final class JsonInput
     static String code(final JsonParser parser, final String field) throws IOException
     {
         final String value = string(parser, field);
-        if (!Codes.isCode(value))
+        if (!Validation.isCode(value))
         {
             throw invalid(field + " must be 1..64 printable ASCII characters without spaces or '/'");
         }

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.http;
 
+import dev.stockhold.engine.command.Validation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -56,7 +57,7 @@ public final class RequestDecoder
                 switch (field)
                 {
                     case "orderId" -> command.orderId = orderId(JsonInput.string(parser, field));
-                    case "channel" -> command.channel = JsonInput.optionalString(parser, field, Codes.MAX_CHANNEL_LENGTH);
+                    case "channel" -> command.channel = JsonInput.optionalString(parser, field, Validation.MAX_CHANNEL_LENGTH);
                     case "ttlSeconds" -> command.ttlSeconds = parser.currentToken() == JsonToken.VALUE_NULL
                         ? 0 : (int)JsonInput.integer(parser, field, 1, MAX_TTL_SECONDS);
                     case "allowPresale" -> command.allowPresale = JsonInput.optionalBoolean(parser, field);
@@ -310,7 +311,7 @@ public final class RequestDecoder
 
     private static String orderId(final String value)
     {
-        if (!Codes.isOrderId(value))
+        if (!Validation.isOrderId(value))
         {
             throw JsonInput.invalid("orderId must be 1..64 printable ASCII characters");
         }

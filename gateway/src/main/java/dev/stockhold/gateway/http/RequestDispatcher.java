@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.http;
 
+import dev.stockhold.engine.command.Validation;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
@@ -173,7 +174,7 @@ final class RequestDispatcher
         if (command.type.isMutating())
         {
             final String idempotencyKey = request.headers().get(IDEMPOTENCY_KEY);
-            if (idempotencyKey != null && !Codes.isIdempotencyKey(idempotencyKey))
+            if (idempotencyKey != null && !Validation.isIdempotencyKey(idempotencyKey))
             {
                 throw new RejectedRequest(ErrorCode.INVALID_REQUEST, "Idempotency-Key must be 1..128 printable ASCII");
             }

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.http;
 
+import dev.stockhold.engine.command.Validation;
 import dev.stockhold.engine.command.ErrorCode;
 
 import java.io.ByteArrayOutputStream;
@@ -146,7 +147,7 @@ final class Router
             return false;
         }
         first = decode(segments[2]);
-        if (!Codes.isOrderId(first))
+        if (!Validation.isOrderId(first))
         {
             throw new RejectedRequest(ErrorCode.INVALID_REQUEST, "orderId must be 1..64 printable ASCII characters");
         }
@@ -188,7 +189,7 @@ final class Router
     private static String code(final String raw)
     {
         final String value = decode(raw);
-        if (!Codes.isCode(value))
+        if (!Validation.isCode(value))
         {
             throw new RejectedRequest(ErrorCode.INVALID_REQUEST,
                 "SKU and warehouse codes are 1..64 printable ASCII characters without spaces or '/'");

@@ -6,8 +6,8 @@ import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.loadtest.report.Check;
 import dev.stockhold.loadtest.report.Report;
-import dev.stockhold.loadtest.target.Answer;
-import dev.stockhold.loadtest.target.Target;
+import dev.stockhold.loadtest.targets.Answer;
+import dev.stockhold.loadtest.targets.Target;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;

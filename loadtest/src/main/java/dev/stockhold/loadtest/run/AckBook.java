@@ -1,6 +1,6 @@
 package dev.stockhold.loadtest.run;
 
-import dev.stockhold.loadtest.target.Answer;
+import dev.stockhold.loadtest.targets.Answer;
 
 import java.util.Collection;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.stockhold.loadtest.run;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
-import dev.stockhold.loadtest.target.Answer;
-import dev.stockhold.loadtest.target.Target;
+import dev.stockhold.loadtest.targets.Answer;
+import dev.stockhold.loadtest.targets.Target;
 import dev.stockhold.loadtest.workload.Order;
 import dev.stockhold.loadtest.workload.OrderGenerator;
 

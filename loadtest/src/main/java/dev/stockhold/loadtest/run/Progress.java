@@ -1,6 +1,6 @@
 package dev.stockhold.loadtest.run;
 
-import dev.stockhold.loadtest.target.Target;
+import dev.stockhold.loadtest.targets.Target;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 

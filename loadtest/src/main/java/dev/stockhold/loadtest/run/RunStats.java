@@ -2,7 +2,7 @@ package dev.stockhold.loadtest.run;
 
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.loadtest.target.Answer;
+import dev.stockhold.loadtest.targets.Answer;
 
 import java.util.EnumMap;
 import java.util.Map;

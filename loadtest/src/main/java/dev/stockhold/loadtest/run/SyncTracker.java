@@ -1,7 +1,7 @@
 package dev.stockhold.loadtest.run;
 
-import dev.stockhold.loadtest.target.Answer;
-import dev.stockhold.loadtest.target.ChangeListener;
+import dev.stockhold.loadtest.targets.Answer;
+import dev.stockhold.loadtest.targets.ChangeListener;
 import org.HdrHistogram.Histogram;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongHashSet;

@@ -1,4 +1,4 @@
-package dev.stockhold.loadtest.target;
+package dev.stockhold.loadtest.targets;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.stockhold.loadtest.target;
+package dev.stockhold.loadtest.targets;
 
 import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;

@@ -1,4 +1,4 @@
-package dev.stockhold.loadtest.target;
+package dev.stockhold.loadtest.targets;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;

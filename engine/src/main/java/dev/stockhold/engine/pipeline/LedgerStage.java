@@ -1,0 +1,67 @@
+package dev.stockhold.engine.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.ledger.Ledger;
+import org.agrona.ExpandableArrayBuffer;
+
+/**
+ * Applies each command to the single-writer ledger and takes snapshots between commands; a bug
+ * becomes ERR_INTERNAL, never a dead ring.
+ */
+final class LedgerStage implements EventHandler<Command>
+{
+    private static final System.Logger LOG = System.getLogger(LedgerStage.class.getName());
+
+    private final Ledger ledger;
+    private final SnapshotSink snapshotSink;
+    private final long snapshotEveryCommands;
+    private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(1 << 16);
+    private long commandsSinceSnapshot;
+
+    LedgerStage(final Ledger ledger, final SnapshotSink snapshotSink, final long snapshotEveryCommands)
+    {
+        this.ledger = ledger;
+        this.snapshotSink = snapshotSink;
+        this.snapshotEveryCommands = snapshotEveryCommands;
+    }
+
+    @Override
+    public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
+    {
+        try
+        {
+            ledger.apply(command);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "ledger failed on sequence " + command.sequence
+                + " request " + command.requestId, ex);
+            command.result.fail(ErrorCode.INTERNAL, "internal error");
+        }
+        if (command.type.isMutating())
+        {
+            commandsSinceSnapshot++;
+        }
+        if (command.type == CommandType.SNAPSHOT
+            || (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands))
+        {
+            snapshot();
+        }
+    }
+
+    void snapshot()
+    {
+        if (snapshotSink == null)
+        {
+            return;
+        }
+        final long startNanos = System.nanoTime();
+        final int length = ledger.writeSnapshot(snapshotBuffer, 0);
+        final long pauseNanos = System.nanoTime() - startNanos;
+        commandsSinceSnapshot = 0;
+        snapshotSink.onSnapshot(snapshotBuffer, length, ledger.lastAppliedSequence(), pauseNanos);
+    }
+}
