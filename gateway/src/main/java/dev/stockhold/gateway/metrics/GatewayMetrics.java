@@ -10,6 +10,7 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.ByteArrayOutputStream;
@@ -40,9 +41,10 @@ public final class GatewayMetrics
     private volatile long cells;
     private volatile long idempotencyKeys;
 
-    /** Registers every metric in a registry of its own. */
+    /** Registers every metric in a registry of its own, with the JVM's (memory, GC, threads). */
     public GatewayMetrics()
     {
+        JvmMetrics.builder().register(registry);
         final Counter counter = Counter.builder()
             .name("stockhold_commands_total")
             .help("Commands answered by the engine, by type and result code")
