@@ -42,6 +42,11 @@ final class ReplayCommand implements Callable<Integer>
         description = "The recorded server's warehouse priority, comma-separated (the expected answers need it).")
     List<String> warehousePriority = new ArrayList<>();
 
+    @Option(names = "--replay-target",
+        description = "The target was started with `bin/stockhold server --replay-target` (sbe:// only): send the "
+            + "recorded engine times and ticks, so the state must match exactly, digest included.")
+    boolean replayTarget;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default ./results/<timestamp>-replay).")
     Path out;
 
@@ -54,7 +59,7 @@ final class ReplayCommand implements Callable<Integer>
         final LedgerConfig ledger = LedgerConfig.defaults().withWarehousePriority(warehousePriority);
         try (Target server = Targets.open(target, 1); CommandSource source = JournalSources.open(journal))
         {
-            final Report report = new Replay(server, factor, ledger, System.out).run(source);
+            final Report report = new Replay(server, factor, ledger, System.out, replayTarget).run(source);
             report.write(dir);
             System.out.print(report.summary());
             System.out.println("report: " + dir.toAbsolutePath().resolve("report.html"));

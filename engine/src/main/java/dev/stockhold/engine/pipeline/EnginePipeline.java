@@ -37,6 +37,7 @@ public final class EnginePipeline implements AutoCloseable
     private final LongSupplier clock;
     private final long firstSequence;
     private final long tickIntervalMillis;
+    private final boolean keepProducerTimestamps;
     private final LedgerStage ledgerStage;
     private volatile long journalFailedAtSequence = Long.MAX_VALUE;
     private volatile boolean running;
@@ -47,6 +48,7 @@ public final class EnginePipeline implements AutoCloseable
         this.clock = builder.clock;
         this.firstSequence = builder.firstSequence;
         this.tickIntervalMillis = builder.tickIntervalMillis;
+        this.keepProducerTimestamps = builder.keepProducerTimestamps;
         final String[] stageNames = builder.journaler != null
             ? new String[] {"stockhold-journal", "stockhold-ledger", "stockhold-responder"}
             : new String[] {"stockhold-ledger", "stockhold-responder"};
@@ -110,7 +112,10 @@ public final class EnginePipeline implements AutoCloseable
     private void stamp(final Command slot, final long ringSequence)
     {
         slot.sequence = firstSequence + ringSequence;
-        slot.timestampMillis = clock.getAsLong();
+        if (!keepProducerTimestamps || slot.timestampMillis == 0)
+        {
+            slot.timestampMillis = clock.getAsLong();
+        }
     }
 
     /**
@@ -298,6 +303,7 @@ public final class EnginePipeline implements AutoCloseable
         private long firstSequence = 1;
         private LongSupplier clock = System::currentTimeMillis;
         private long tickIntervalMillis;
+        private boolean keepProducerTimestamps;
         private SnapshotSink snapshotSink;
         private long snapshotEveryCommands;
 
@@ -353,6 +359,17 @@ public final class EnginePipeline implements AutoCloseable
         public Builder tickIntervalMillis(final long tickIntervalMillis)
         {
             this.tickIntervalMillis = tickIntervalMillis;
+            return this;
+        }
+
+        /**
+         * Keeps a producer's non-zero {@link Command#timestampMillis} instead of stamping the clock: only for
+         * a server that receives a replay of recorded commands, whose recorded times must be kept for the
+         * replay to rebuild the same state.
+         */
+        public Builder keepProducerTimestamps(final boolean keep)
+        {
+            this.keepProducerTimestamps = keep;
             return this;
         }
 

@@ -36,7 +36,9 @@ final class BinaryConnection extends ByteToMessageDecoder
     private final int maxFrameLength;
     private final FrameOutbox outbox;
     private final Reply reply;
-    private final RequestDecoder decoder = new RequestDecoder();
+    private final RequestDecoder decoder;
+    /** The engine time a replay stamped for the next command (replay targets only); 0 when none. */
+    private long stampMillis;
     private final ReplyEncoder errors = new ReplyEncoder();
     private final Command request = new Command();
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
@@ -51,6 +53,7 @@ final class BinaryConnection extends ByteToMessageDecoder
     {
         this.publisher = publisher;
         this.feed = feed;
+        this.decoder = new RequestDecoder(config.replayTarget());
         this.maxFrameLength = config.maxFrameLength();
         this.outbox = new FrameOutbox(channel, ANSWER_FRAME_BYTES, config.maxPendingBytes());
         this.reply = (command, endOfBatch) ->
@@ -127,6 +130,10 @@ final class BinaryConnection extends ByteToMessageDecoder
             {
                 subscribe(correlationId, decoder.afterSeq());
             }
+            else if (outcome == RequestDecoder.STAMP)
+            {
+                stampMillis = decoder.stampMillis();
+            }
             else
             {
                 answerError(correlationId, decoder.error(), decoder.errorDetail());
@@ -144,6 +151,8 @@ final class BinaryConnection extends ByteToMessageDecoder
     {
         request.correlationId = correlationId;
         request.replyTo = reply;
+        request.timestampMillis = stampMillis;
+        stampMillis = 0;
         if (!publisher.test(request))
         {
             answerError(correlationId, ErrorCode.OVERLOADED, "engine busy; retry later");

@@ -10,8 +10,11 @@ package dev.stockhold.gateway.binary;
  * @param ioThreads       event loop threads.
  * @param maxPendingBytes the most answer bytes one connection may have waiting for its event loop; past
  *                        it the connection is closed (a client that does not read, a slow subscriber).
+ * @param replayTarget    true for a server started to receive a replay: it accepts recorded engine times
+ *                        ({@code Stamp}) and recorded ticks ({@code Tick}); never true in production.
  */
-public record BinaryServerConfig(String host, int port, int maxFrameLength, int ioThreads, long maxPendingBytes)
+public record BinaryServerConfig(String host, int port, int maxFrameLength, int ioThreads, long maxPendingBytes,
+    boolean replayTarget)
 {
     /** 1 MiB, the default frame limit. */
     public static final int DEFAULT_MAX_FRAME_LENGTH = 1 << 20;
@@ -27,18 +30,24 @@ public record BinaryServerConfig(String host, int port, int maxFrameLength, int 
     /** @return 1 MiB frames, one event loop, 64 MiB of pending answers per connection. */
     public static BinaryServerConfig defaults(final String host, final int port)
     {
-        return new BinaryServerConfig(host, port, DEFAULT_MAX_FRAME_LENGTH, 1, 64L << 20);
+        return new BinaryServerConfig(host, port, DEFAULT_MAX_FRAME_LENGTH, 1, 64L << 20, false);
     }
 
     /** @return a copy with another frame limit. */
     public BinaryServerConfig withMaxFrameLength(final int length)
     {
-        return new BinaryServerConfig(host, port, length, ioThreads, Math.max(maxPendingBytes, length));
+        return new BinaryServerConfig(host, port, length, ioThreads, Math.max(maxPendingBytes, length), replayTarget);
     }
 
     /** @return a copy with another number of event loop threads. */
     public BinaryServerConfig withIoThreads(final int threads)
     {
-        return new BinaryServerConfig(host, port, maxFrameLength, threads, maxPendingBytes);
+        return new BinaryServerConfig(host, port, maxFrameLength, threads, maxPendingBytes, replayTarget);
+    }
+
+    /** @return a copy that does or does not accept recorded times (see {@code replayTarget}). */
+    public BinaryServerConfig withReplayTarget(final boolean replay)
+    {
+        return new BinaryServerConfig(host, port, maxFrameLength, ioThreads, maxPendingBytes, replay);
     }
 }

@@ -71,6 +71,8 @@ public final class ReplyEncoder
             case GET_CELL:
             case GET_SKU:
                 return encodeLevels(command.correlationId, sequence, result.isReplayed(), result.levels());
+            case TICK:
+                return encodeLevels(command.correlationId, sequence, false, result.changes());
             case GET_DIGEST:
                 digest.wrapAndApplyHeader(buffer, 0, header)
                     .correlationId(command.correlationId)

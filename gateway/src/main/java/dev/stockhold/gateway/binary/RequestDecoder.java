@@ -6,6 +6,8 @@ import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.Validation;
 import dev.stockhold.gateway.binary.sbe.AdjustDecoder;
 import dev.stockhold.gateway.binary.sbe.GetDigestDecoder;
+import dev.stockhold.gateway.binary.sbe.StampDecoder;
+import dev.stockhold.gateway.binary.sbe.TickDecoder;
 import dev.stockhold.gateway.binary.sbe.GetReservationDecoder;
 import dev.stockhold.gateway.binary.sbe.GetStockDecoder;
 import dev.stockhold.gateway.binary.sbe.LockDecoder;
@@ -34,6 +36,8 @@ public final class RequestDecoder
     public static final int SUBSCRIBE = 2;
     /** {@link #decode} outcome: the request is invalid; answer {@link #error()}. */
     public static final int INVALID = 3;
+    /** A {@code Stamp} (replay targets only): {@link #stampMillis()} is the next command's engine time. */
+    public static final int STAMP = 4;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LockDecoder lock = new LockDecoder();
@@ -45,17 +49,34 @@ public final class RequestDecoder
     private final GetReservationDecoder getReservation = new GetReservationDecoder();
     private final GetDigestDecoder getDigest = new GetDigestDecoder();
     private final SubscribeDecoder subscribe = new SubscribeDecoder();
+    private final StampDecoder stamp = new StampDecoder();
+    private final TickDecoder tick = new TickDecoder();
     private final FieldReader fields = new FieldReader();
+    private final boolean replayTarget;
 
     private long correlationId;
     private long afterSeq;
+    private long stampMillis;
     private int messageEnd;
+
+    /** A decoder for an ordinary server: recorded times ({@code Stamp}, {@code Tick}) are refused. */
+    public RequestDecoder()
+    {
+        this(false);
+    }
+
+    /** @param replayTarget true for a server started to receive a replay: it takes recorded times. */
+    public RequestDecoder(final boolean replayTarget)
+    {
+        this.replayTarget = replayTarget;
+    }
 
     /**
      * Decodes the message at {@code offset} into {@code into}.
      *
-     * @return {@link #COMMAND} (publish {@code into}), {@link #SUBSCRIBE} (see {@link #afterSeq()}) or
-     * {@link #INVALID} (answer {@link #error()}); {@link #messageEnd()} tells where the next message starts.
+     * @return {@link #COMMAND} (publish {@code into}), {@link #SUBSCRIBE} (see {@link #afterSeq()}),
+     * {@link #STAMP} (see {@link #stampMillis()}) or {@link #INVALID} (answer {@link #error()});
+     * {@link #messageEnd()} tells where the next message starts.
      */
     public int decode(final DirectBuffer frame, final int offset, final int frameEnd, final Command into)
     {
@@ -124,9 +145,35 @@ public final class RequestDecoder
                 return blockLength == GetDigestDecoder.BLOCK_LENGTH ? COMMAND : badBlock();
             case SubscribeDecoder.TEMPLATE_ID:
                 return blockLength == SubscribeDecoder.BLOCK_LENGTH ? decodeSubscribe(frame, body) : badBlock();
+            case StampDecoder.TEMPLATE_ID:
+                stamp.wrap(frame, body, blockLength, MessageHeaderDecoder.SCHEMA_VERSION);
+                stampMillis = stamp.atMillis();
+                messageEnd = stamp.limit();
+                return blockLength != StampDecoder.BLOCK_LENGTH ? badBlock() : replayOnly(STAMP);
+            case TickDecoder.TEMPLATE_ID:
+                tick.wrap(frame, body, blockLength, MessageHeaderDecoder.SCHEMA_VERSION);
+                into.tick();
+                messageEnd = tick.limit();
+                return blockLength != TickDecoder.BLOCK_LENGTH ? badBlock() : replayOnly(COMMAND);
             default:
                 return structural("unknown template id");
         }
+    }
+
+    /** Stamps and ticks carry recorded engine time: only a server started as a replay target takes them. */
+    private int replayOnly(final int outcome)
+    {
+        if (!replayTarget)
+        {
+            fields.fail(ErrorCode.FORBIDDEN, "only a server started with --replay-target accepts recorded times");
+        }
+        return outcome;
+    }
+
+    /** @return the engine time of the last {@link #STAMP}. */
+    public long stampMillis()
+    {
+        return stampMillis;
     }
 
     private int decodeLock(final DirectBuffer frame, final int body, final Command into)

@@ -107,7 +107,9 @@ public final class Server implements AutoCloseable
             }))
             .firstSequence(host.nextSequence())
             .waitPreset(WaitPreset.BALANCED)
-            .tickIntervalMillis(TICK_INTERVAL_MILLIS)
+            // A replay target takes its times and ticks from the recording, never from its own clock.
+            .keepProducerTimestamps(settings.replayTarget())
+            .tickIntervalMillis(settings.replayTarget() ? 0 : TICK_INTERVAL_MILLIS)
             .snapshots(host.snapshotSink(), host.snapshotSink() == null ? 0 : settings.snapshotEveryCommands())
             .build();
         host.attach(pipeline);
@@ -126,7 +128,8 @@ public final class Server implements AutoCloseable
         housekeeping.scheduleAtFixedRate(() -> changeLog.purge(java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
             1, 1, TimeUnit.HOURS);
         binary = settings.binaryPort() < 0 ? null : new BinaryServer(pipeline::tryPublish, binaryFeed,
-            BinaryServerConfig.defaults(settings.bind(), settings.binaryPort())).start();
+            BinaryServerConfig.defaults(settings.bind(), settings.binaryPort())
+                .withReplayTarget(settings.replayTarget())).start();
         LOG.info("event=server_ready http={} binary={} firstSequence={} auth={}", httpAddress,
             binary == null ? "off" : binary.localAddress(), host.nextSequence(), settings.keys().enabled());
     }

@@ -22,6 +22,9 @@ import java.nio.file.Path;
  * @param snapshotEveryCommands a snapshot after this many mutating commands (0 for none).
  * @param changeRetentionDays  days of change-feed events (and journal) kept.
  * @param httpThreads          event-loop threads (0: Netty's default).
+ * @param replayTarget         true for a throwaway server that receives a replay: it keeps the recorded
+ *                             engine times the binary protocol stamps, takes recorded ticks, and runs no
+ *                             ticker of its own. Never for production.
  */
 public record ServerSettings(
     Path dataDir,
@@ -34,13 +37,14 @@ public record ServerSettings(
     JournalMode journalMode,
     long snapshotEveryCommands,
     int changeRetentionDays,
-    int httpThreads)
+    int httpThreads,
+    boolean replayTarget)
 {
     /** @return defaults: ./data, 127.0.0.1:8080 and :7070, no keys, default limits, mmap journal. */
     public static ServerSettings defaults()
     {
         return new ServerSettings(Path.of("data"), "127.0.0.1", 8080, 7070, ApiKeys.none(), LedgerConfig.defaults(),
-            HttpLimits.defaults(), JournalMode.MMAP, 1_000_000, 180, 0);
+            HttpLimits.defaults(), JournalMode.MMAP, 1_000_000, 180, 0, false);
     }
 
     /**
@@ -75,27 +79,34 @@ public record ServerSettings(
     public ServerSettings withPorts(final int http, final int binary)
     {
         return new ServerSettings(dataDir, bind, http, binary, keys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads);
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget);
     }
 
     /** @return a copy with another data directory. */
     public ServerSettings withDataDir(final Path dir)
     {
         return new ServerSettings(dir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads);
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget);
     }
 
     /** @return a copy with other keys. */
     public ServerSettings withKeys(final ApiKeys apiKeys)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, apiKeys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads);
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget);
+    }
+
+    /** @return a copy that is, or is not, a replay target. */
+    public ServerSettings withReplayTarget(final boolean replay)
+    {
+        return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replay);
     }
 
     /** @return a copy with other HTTP limits. */
     public ServerSettings withLimits(final HttpLimits httpLimits)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, httpLimits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads);
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget);
     }
 }

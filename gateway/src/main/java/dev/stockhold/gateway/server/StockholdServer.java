@@ -34,6 +34,11 @@ public final class StockholdServer implements Callable<Integer>
     @Option(names = "--binary-port", paramLabel = "PORT", description = "Binary (SBE) protocol port (default: 7070; -1 turns the binary protocol off).")
     private int binaryPort = 7070;
 
+    @Option(names = "--replay-target",
+        description = "Receive a replay (bin/stockhold loadtest replay): keep the recorded engine times and ticks "
+            + "the binary protocol sends and run no ticker. For a throwaway server only.")
+    private boolean replayTarget;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to bind to (default: 127.0.0.1).")
     private String bind = "127.0.0.1";
 
@@ -91,6 +96,6 @@ public final class StockholdServer implements Callable<Integer>
             limits,
             journalMode == null ? settings.journalMode()
                 : JournalMode.valueOf(journalMode.trim().toUpperCase(java.util.Locale.ROOT)),
-            settings.snapshotEveryCommands(), settings.changeRetentionDays(), settings.httpThreads());
+            settings.snapshotEveryCommands(), settings.changeRetentionDays(), settings.httpThreads(), replayTarget);
     }
 }

@@ -27,9 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * The recording holds commands, not answers; the engine is deterministic, so the expected answers are
  * computed by applying the same commands, with their recorded sequences and times, to a fresh
- * {@link Ledger} here. Ticks are applied here only: the server under test expires reservations on its own
- * clock, so a replay faster than recorded can see a reservation still open that had expired in the
- * recording (reported as mismatches). Commands are sent over one connection, in order: a binary connection
+ * {@link Ledger} here. With {@code recordedTimes} (a binary target started with {@code --replay-target})
+ * every command carries its recorded engine time and the recorded ticks are sent too, so the server
+ * rebuilds exactly the recorded state and its digest must equal the recording's. Without it, ticks are
+ * applied here only and the server expires reservations on its own clock, so a replay faster than
+ * recorded can see a reservation still open that had expired in the recording. Commands are sent over one connection, in order: a binary connection
  * pipelines them, HTTP sends one at a time. Pacing: the recorded gaps divided by {@code speed}, or none.
  */
 public final class Replay
@@ -43,6 +45,7 @@ public final class Replay
     private final LedgerConfig ledgerConfig;
     private final PrintStream out;
     private final Ledger expected;
+    private final boolean recordedTimes;
     private final Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
     private final List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong mismatchCount = new AtomicLong();
@@ -57,6 +60,21 @@ public final class Replay
      */
     public Replay(final Target target, final double speed, final LedgerConfig ledgerConfig, final PrintStream out)
     {
+        this(target, speed, ledgerConfig, out, false);
+    }
+
+    /**
+     * @param recordedTimes send recorded times and ticks (the target must be a {@code --replay-target}
+     *                      binary server) and require the state digest to match the recording's.
+     */
+    public Replay(final Target target, final double speed, final LedgerConfig ledgerConfig, final PrintStream out,
+        final boolean recordedTimes)
+    {
+        this.recordedTimes = recordedTimes;
+        if (recordedTimes)
+        {
+            target.sendRecordedTimes();
+        }
         this.target = target;
         this.speed = speed;
         this.ledgerConfig = ledgerConfig;
@@ -82,11 +100,11 @@ public final class Replay
                 ? startNanos + (long)((command.timestampMillis - firstMillis) * 1e6 / speed) : System.nanoTime();
             remember(command);
             expected.apply(command);
-            if (command.type == CommandType.TICK)
+            if (command.type == CommandType.TICK && !recordedTimes)
             {
                 continue;
             }
-            final Answer want = Answer.fromEngine(command.result);
+            final Answer want = Answer.fromEngine(command.result, command.type == CommandType.TICK);
             waitUntil(intended);
             while (inFlight.get() >= WINDOW)
             {
@@ -137,6 +155,7 @@ public final class Replay
             .figure("speed", speed > 0 ? speed + "x the recorded pacing" : "as fast as possible")
             .figure("recording", String.format("%d commands (%d ticks applied offline only), last sequence %d",
                 applied, applied - sent, expected.lastAppliedSequence()))
+            .figure("engine times", recordedTimes ? "recorded (the target keeps them)" : "the target's own clock")
             .figure("throughput", String.format("%.0f commands/s over %.2f s", sent / elapsedSeconds, elapsedSeconds))
             .figure("cells compared", Integer.toString(expected.cellCount()))
             .latency("replayed", latency);
@@ -149,6 +168,12 @@ public final class Replay
             mismatchCount.get() + " mismatches of " + sent + " commands" + (lost > 0 ? ", " + lost + " unanswered" : "")));
         report.check(new Check("every cell as recorded", cellDifferences.isEmpty(),
             cellDifferences.isEmpty() ? "all levels equal" : cellDifferences.size() + " cells differ"));
+        if (recordedTimes)
+        {
+            final boolean same = digest.isPresent() && digest.getAsLong() == expectedDigest;
+            report.check(new Check("state digest as recorded", same, digest.isPresent()
+                ? String.format("server %x, recorded %x", digest.getAsLong(), expectedDigest) : "no digest"));
+        }
         mismatches.forEach(line -> report.note("MISMATCH " + line));
         cellDifferences.stream().limit(MAX_SHOWN).forEach(line -> report.note("CELL " + line));
         return report;

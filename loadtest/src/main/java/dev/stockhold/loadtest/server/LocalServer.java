@@ -29,6 +29,16 @@ public final class LocalServer implements AutoCloseable
      */
     public LocalServer(final String host, final int port, final boolean record) throws InterruptedException
     {
+        this(host, port, record, false);
+    }
+
+    /**
+     * @param replayTarget true to start as {@code bin/stockhold server --replay-target} does: recorded engine
+     *                     times and ticks are kept, and no ticker of its own runs.
+     */
+    public LocalServer(final String host, final int port, final boolean record, final boolean replayTarget)
+        throws InterruptedException
+    {
         final BinaryChangeFeed feed = new BinaryChangeFeed();
         recorder = record ? new CommandRecorder() : null;
         final EnginePipeline.Builder builder = EnginePipeline.builder()
@@ -36,13 +46,15 @@ public final class LocalServer implements AutoCloseable
             .responder(new ReplyingResponder(feed))
             .ringSize(1 << 16)
             .waitPreset(WaitPreset.BALANCED)
-            .tickIntervalMillis(TICK_INTERVAL_MILLIS);
+            .keepProducerTimestamps(replayTarget)
+            .tickIntervalMillis(replayTarget ? 0 : TICK_INTERVAL_MILLIS);
         if (recorder != null)
         {
             builder.journaler(recorder);
         }
         pipeline = builder.build().start();
-        binary = new BinaryServer(pipeline, feed, BinaryServerConfig.defaults(host, port)).start();
+        binary = new BinaryServer(pipeline, feed,
+            BinaryServerConfig.defaults(host, port).withReplayTarget(replayTarget)).start();
     }
 
     /** @return {@code sbe://host:port} of the running server. */

@@ -74,6 +74,15 @@ public record Answer(ErrorCode code, long sequence, boolean replayed, Reservatio
     /** @return the same answer as the engine gave it offline, in this shape. */
     public static Answer fromEngine(final CommandResult result)
     {
+        return fromEngine(result, false);
+    }
+
+    /**
+     * @param tick true for a tick, which the binary protocol answers with the cells its expiries changed.
+     * @return the same answer as the engine gave it offline, in this shape.
+     */
+    public static Answer fromEngine(final CommandResult result, final boolean tick)
+    {
         if (!result.isOk())
         {
             return failure(result.code(), result.sequence(), result.detail());
@@ -90,8 +99,8 @@ public record Answer(ErrorCode code, long sequence, boolean replayed, Reservatio
                     view.deducted(i), view.released(i), view.returned(i)));
             }
         }
-        return new Answer(ErrorCode.OK, result.sequence(), result.isReplayed(), state, lines,
-            levelsOf(result.levels()), null);
+        final Levels levels = tick ? result.changes() : result.levels();
+        return new Answer(ErrorCode.OK, result.sequence(), result.isReplayed(), state, lines, levelsOf(levels), null);
     }
 
     /** @return a copy of engine levels. */

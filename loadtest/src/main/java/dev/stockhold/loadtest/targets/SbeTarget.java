@@ -79,6 +79,15 @@ public final class SbeTarget implements Target
     }
 
     @Override
+    public void sendRecordedTimes()
+    {
+        for (final StockholdClient client : clients)
+        {
+            client.stampRecordedTimes();
+        }
+    }
+
+    @Override
     public OptionalLong digest() throws Exception
     {
         final Result result = clients[0].getDigest().get(30, TimeUnit.SECONDS);

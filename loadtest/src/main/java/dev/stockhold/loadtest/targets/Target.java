@@ -42,4 +42,15 @@ public interface Target extends AutoCloseable
 
     @Override
     void close();
+
+    /**
+     * From now on sends each request's recorded engine time with it, and carries ticks: for replays to a
+     * server started with {@code --replay-target}.
+     *
+     * @throws UnsupportedOperationException when the protocol cannot carry recorded times (HTTP).
+     */
+    default void sendRecordedTimes()
+    {
+        throw new UnsupportedOperationException("only the binary protocol (sbe://) carries recorded times");
+    }
 }

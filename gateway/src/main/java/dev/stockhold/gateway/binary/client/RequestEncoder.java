@@ -6,6 +6,8 @@ import dev.stockhold.engine.command.StockItems;
 import dev.stockhold.gateway.binary.sbe.AdjustEncoder;
 import dev.stockhold.gateway.binary.sbe.BooleanType;
 import dev.stockhold.gateway.binary.sbe.GetDigestEncoder;
+import dev.stockhold.gateway.binary.sbe.StampEncoder;
+import dev.stockhold.gateway.binary.sbe.TickEncoder;
 import dev.stockhold.gateway.binary.sbe.GetReservationEncoder;
 import dev.stockhold.gateway.binary.sbe.GetStockEncoder;
 import dev.stockhold.gateway.binary.sbe.LockEncoder;
@@ -32,15 +34,39 @@ public final class RequestEncoder
     private final GetStockEncoder getStock = new GetStockEncoder();
     private final GetReservationEncoder getReservation = new GetReservationEncoder();
     private final GetDigestEncoder getDigest = new GetDigestEncoder();
+    private final StampEncoder stamp = new StampEncoder();
+    private final TickEncoder tick = new TickEncoder();
+    private boolean stampRecordedTimes;
     private final SubscribeEncoder subscribe = new SubscribeEncoder();
 
     /**
      * Writes {@code command} at {@code offset}; the buffer must be large enough (an expandable buffer grows).
      *
      * @return the encoded length, header included.
-     * @throws IllegalArgumentException for command types the protocol does not carry (tick, snapshot).
+     * @throws IllegalArgumentException for command types the protocol does not carry (snapshot); a tick is
+     * carried, but only a replay target accepts it.
      */
     public int encode(final Command command, final MutableDirectBuffer buffer, final int offset)
+    {
+        if (stampRecordedTimes && command.timestampMillis != 0)
+        {
+            stamp.wrapAndApplyHeader(buffer, offset, header).correlationId(0).atMillis(command.timestampMillis);
+            final int stampLength = MessageHeaderEncoder.ENCODED_LENGTH + stamp.encodedLength();
+            return stampLength + encodeCommand(command, buffer, offset + stampLength);
+        }
+        return encodeCommand(command, buffer, offset);
+    }
+
+    /**
+     * Sends each command's own {@link Command#timestampMillis} (when non-zero) in a {@code Stamp} before it:
+     * how a replay hands a replay target the recorded engine times. Set before the first request.
+     */
+    public void stampRecordedTimes(final boolean stamp)
+    {
+        this.stampRecordedTimes = stamp;
+    }
+
+    private int encodeCommand(final Command command, final MutableDirectBuffer buffer, final int offset)
     {
         switch (command.type)
         {
@@ -91,6 +117,9 @@ public final class RequestEncoder
             case GET_DIGEST:
                 getDigest.wrapAndApplyHeader(buffer, offset, header).correlationId(command.correlationId);
                 return MessageHeaderEncoder.ENCODED_LENGTH + getDigest.encodedLength();
+            case TICK:
+                tick.wrapAndApplyHeader(buffer, offset, header).correlationId(command.correlationId);
+                return MessageHeaderEncoder.ENCODED_LENGTH + tick.encodedLength();
             default:
                 throw new IllegalArgumentException("not a protocol request: " + command.type);
         }

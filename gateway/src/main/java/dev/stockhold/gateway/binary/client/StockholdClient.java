@@ -106,6 +106,19 @@ public final class StockholdClient implements AutoCloseable
     }
 
     /**
+     * Sends each request's own engine time ({@link Command#timestampMillis}, when non-zero) before it, for
+     * a server started with {@code --replay-target}: how a replay rebuilds exactly the recorded state.
+     * Call before the first request.
+     *
+     * @return this client.
+     */
+    public StockholdClient stampRecordedTimes()
+    {
+        encoder.stampRecordedTimes(true);
+        return this;
+    }
+
+    /**
      * Sends {@code request} (a lock, settle, set, adjust, receive or read built with the {@link Command}
      * builders); its correlation id is assigned here. The command may be reused as soon as this returns.
      *
