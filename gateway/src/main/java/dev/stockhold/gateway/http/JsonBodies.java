@@ -86,12 +86,7 @@ public final class JsonBodies
             gen.writeNumberField("onHand", onHand);
             gen.writeNumberField("reserved", reserved);
             gen.writeNumberField("inTransit", inTransit);
-            gen.writeArrayFieldStart("warehouses");
-            for (int i = 0; i < levels.count(); i++)
-            {
-                writeLevel(levels, i);
-            }
-            gen.writeEndArray();
+            writeLevels("warehouses", levels);
             gen.writeEndObject();
         }
         catch (final IOException ex)
@@ -108,12 +103,7 @@ public final class JsonBodies
         try
         {
             gen.writeStartObject();
-            gen.writeArrayFieldStart("items");
-            for (int i = 0; i < levels.count(); i++)
-            {
-                writeLevel(levels, i);
-            }
-            gen.writeEndArray();
+            writeLevels("items", levels);
             gen.writeEndObject();
         }
         catch (final IOException ex)
@@ -133,12 +123,7 @@ public final class JsonBodies
             gen.writeNumberField("seq", sequence);
             gen.writeFieldName("at");
             writeTime(atMillis);
-            gen.writeArrayFieldStart("levels");
-            for (int i = 0; i < levels.count(); i++)
-            {
-                writeLevel(levels, i);
-            }
-            gen.writeEndArray();
+            writeLevels("levels", levels);
             gen.writeEndObject();
         }
         catch (final IOException ex)
@@ -229,6 +214,17 @@ public final class JsonBodies
             throw failed(ex);
         }
         end();
+    }
+
+    /** Writes {@code "field":[level,…]}. */
+    private void writeLevels(final String field, final Levels levels) throws IOException
+    {
+        gen.writeArrayFieldStart(field);
+        for (int i = 0; i < levels.count(); i++)
+        {
+            writeLevel(levels, i);
+        }
+        gen.writeEndArray();
     }
 
     private void writeLevel(final Levels levels, final int i) throws IOException
