@@ -69,7 +69,7 @@ class AuthTest
     {
         final ServerSettings open = new ServerSettings(server.dataDir, "0.0.0.0", 0, 0, ApiKeys.none(),
             ServerSettings.defaults().ledger(), ServerSettings.defaults().limits(), ServerSettings.defaults().journalMode(),
-            0, 180, 1, false);
+            0, 180, 1, false, dev.stockhold.engine.pipeline.WaitPreset.BALANCED);
         assertThrows(IllegalStateException.class, open::checkSecure);
         ServerSettings.defaults().checkSecure();
     }

@@ -96,7 +96,7 @@ public final class ConfigFile
             keys.enabled() ? keys : base.keys(), ledger, limits, journalMode,
             longValue(properties, "snapshot.everyCommands", base.snapshotEveryCommands()),
             intValue(properties, "retention.days", base.changeRetentionDays()),
-            intValue(properties, "http.threads", base.httpThreads()), base.replayTarget());
+            intValue(properties, "http.threads", base.httpThreads()), base.replayTarget(), base.waitPreset());
     }
 
     private static ApiKeys keys(final Properties properties)

@@ -4,7 +4,6 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
-import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.binary.BinaryChangeFeed;
 import dev.stockhold.gateway.binary.BinaryServer;
 import dev.stockhold.gateway.binary.BinaryServerConfig;
@@ -106,7 +105,7 @@ public final class Server implements AutoCloseable
                 metrics.observer().onCommand(command, endOfBatch);
             }))
             .firstSequence(host.nextSequence())
-            .waitPreset(WaitPreset.BALANCED)
+            .waitPreset(settings.waitPreset())
             // A replay target takes its times and ticks from the recording, never from its own clock.
             .keepProducerTimestamps(settings.replayTarget())
             .tickIntervalMillis(settings.replayTarget() ? 0 : TICK_INTERVAL_MILLIS)

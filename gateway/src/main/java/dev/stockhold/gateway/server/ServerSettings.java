@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.server;
 
 import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
 import dev.stockhold.gateway.security.ApiKeys;
 
@@ -25,6 +26,7 @@ import java.nio.file.Path;
  * @param replayTarget         true for a throwaway server that receives a replay: it keeps the recorded
  *                             engine times the binary protocol stamps, takes recorded ticks, and runs no
  *                             ticker of its own. Never for production.
+ * @param waitPreset           how the engine's stages wait for work (docs/BENCHMARKS.md compares them).
  */
 public record ServerSettings(
     Path dataDir,
@@ -38,13 +40,14 @@ public record ServerSettings(
     long snapshotEveryCommands,
     int changeRetentionDays,
     int httpThreads,
-    boolean replayTarget)
+    boolean replayTarget,
+    WaitPreset waitPreset)
 {
     /** @return defaults: ./data, 127.0.0.1:8080 and :7070, no keys, default limits, mmap journal. */
     public static ServerSettings defaults()
     {
         return new ServerSettings(Path.of("data"), "127.0.0.1", 8080, 7070, ApiKeys.none(), LedgerConfig.defaults(),
-            HttpLimits.defaults(), JournalMode.MMAP, 1_000_000, 180, 0, false);
+            HttpLimits.defaults(), JournalMode.MMAP, 1_000_000, 180, 0, false, WaitPreset.BALANCED);
     }
 
     /**
@@ -79,34 +82,34 @@ public record ServerSettings(
     public ServerSettings withPorts(final int http, final int binary)
     {
         return new ServerSettings(dataDir, bind, http, binary, keys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget);
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget, waitPreset);
     }
 
     /** @return a copy with another data directory. */
     public ServerSettings withDataDir(final Path dir)
     {
         return new ServerSettings(dir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget);
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget, waitPreset);
     }
 
     /** @return a copy with other keys. */
     public ServerSettings withKeys(final ApiKeys apiKeys)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, apiKeys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget);
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget, waitPreset);
     }
 
     /** @return a copy that is, or is not, a replay target. */
     public ServerSettings withReplayTarget(final boolean replay)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replay);
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replay, waitPreset);
     }
 
     /** @return a copy with other HTTP limits. */
     public ServerSettings withLimits(final HttpLimits httpLimits)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, httpLimits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget);
+            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget, waitPreset);
     }
 }

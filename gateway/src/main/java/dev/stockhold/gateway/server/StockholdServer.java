@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.server;
 
+import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,11 @@ public final class StockholdServer implements Callable<Integer>
 
     @Option(names = "--binary-port", paramLabel = "PORT", description = "Binary (SBE) protocol port (default: 7070; -1 turns the binary protocol off).")
     private int binaryPort = 7070;
+
+    @Option(names = "--wait-preset", paramLabel = "PRESET",
+        description = "How engine stages wait for work: balanced (default), low_latency (yield; more CPU) or "
+            + "low_cpu (block; about 25 us per wake-up).")
+    private String waitPreset;
 
     @Option(names = "--replay-target",
         description = "Receive a replay (bin/stockhold loadtest replay): keep the recorded engine times and ticks "
@@ -96,6 +102,6 @@ public final class StockholdServer implements Callable<Integer>
             limits,
             journalMode == null ? settings.journalMode()
                 : JournalMode.valueOf(journalMode.trim().toUpperCase(java.util.Locale.ROOT)),
-            settings.snapshotEveryCommands(), settings.changeRetentionDays(), settings.httpThreads(), replayTarget);
+            settings.snapshotEveryCommands(), settings.changeRetentionDays(), settings.httpThreads(), replayTarget, waitPreset == null ? settings.waitPreset() : WaitPreset.valueOf(waitPreset.trim().toUpperCase(java.util.Locale.ROOT)));
     }
 }
