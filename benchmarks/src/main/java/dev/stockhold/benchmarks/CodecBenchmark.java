@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * SBE encode and decode of the binary protocol's hottest messages: a 2-line lock request (client encode,
  * server decode into a ring command) and its reservation answer (server encode, client decode).
- * Run: {@code java -jar benchmarks/target/benchmarks.jar CodecBenchmark}. The fork flags are
- * {@link JvmFlags#ARGS} written out: an array field cannot be an annotation value.
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar CodecBenchmark}. The fork flags are the root
+ * pom's {@code stockhold.jvm.flags}, written out because JMH forks ignore the jar's manifest and an
+ * annotation value cannot name an array constant.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
