@@ -58,17 +58,6 @@ final class ExpiryQueue
         return null;
     }
 
-    int size()
-    {
-        return size;
-    }
-
-    void clear()
-    {
-        Arrays.fill(reservations, 0, size, null);
-        size = 0;
-    }
-
     private void removeTop()
     {
         final int last = --size;

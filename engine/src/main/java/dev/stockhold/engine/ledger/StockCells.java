@@ -18,7 +18,8 @@ import java.util.List;
  */
 final class StockCells
 {
-    static final int MISSING = -1;
+    /** No such cell; the same value as the code tables' "no such code", which {@link #find} passes on. */
+    static final int MISSING = CodeTable.MISSING;
 
     private final CodeTable skus = new CodeTable();
     private final CodeTable warehouses = new CodeTable();
