@@ -70,8 +70,7 @@ final class Locking
         }
         if (resolve(command.lines, result) && plan(command, result.shortLines()))
         {
-            apply(command, nowMillis, lockSequence, fingerprint);
-            book.find(command.orderId).copyTo(result.reservation(), cells);
+            apply(command, nowMillis, lockSequence, fingerprint).copyTo(result.reservation(), cells);
         }
         else if (result.isOk())
         {
@@ -262,7 +261,9 @@ final class Locking
         planCount++;
     }
 
-    private void apply(final Command command, final long nowMillis, final long lockSequence, final long fingerprint)
+    /** @return the new reservation, now open and registered. */
+    private Reservation apply(final Command command, final long nowMillis, final long lockSequence,
+        final long fingerprint)
     {
         final Reservation reservation = book.newReservation();
         final long expiresAt = command.ttlSeconds > 0 ? nowMillis + command.ttlSeconds * 1000L : ReservationView.NO_EXPIRY;
@@ -285,6 +286,7 @@ final class Locking
         {
             expiry.add(reservation);
         }
+        return reservation;
     }
 
     /** @return a hash of the requested lines: equal for a repeat of the same lock. */
