@@ -1,7 +1,5 @@
 package dev.stockhold.engine.ledger;
 
-import org.agrona.collections.Object2IntHashMap;
-
 import java.util.Arrays;
 
 /**
@@ -12,20 +10,30 @@ final class CodeTable
 {
     static final int MISSING = -1;
 
-    private final Object2IntHashMap<String> ids = new Object2IntHashMap<>(MISSING);
+    /** Ids by the code's hash, checked against {@link #codes}. */
+    private final HashSlots ids = new HashSlots(64);
     private String[] codes = new String[64];
     private int size;
 
     /** @return the id of {@code code}, or {@link #MISSING}. */
     int find(final String code)
     {
-        return ids.getValue(code);
+        final int hash = HashSlots.hash(code);
+        for (int at = ids.find(hash, ids.home(hash)); at >= 0; at = ids.find(hash, at + 1))
+        {
+            final int id = ids.value(at);
+            if (code.equals(codes[id]))
+            {
+                return id;
+            }
+        }
+        return MISSING;
     }
 
     /** @return the id of {@code code}, assigning the next id if it is new. */
     int intern(final String code)
     {
-        final int existing = ids.getValue(code);
+        final int existing = find(code);
         if (existing != MISSING)
         {
             return existing;
@@ -35,7 +43,7 @@ final class CodeTable
             codes = Arrays.copyOf(codes, size * 2);
         }
         codes[size] = code;
-        ids.put(code, size);
+        ids.add(HashSlots.hash(code), size);
         return size++;
     }
 

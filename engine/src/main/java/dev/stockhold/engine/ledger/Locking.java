@@ -126,10 +126,11 @@ final class Locking
         }
         for (int i = 0; i < lines.count(); i++)
         {
-            final int skuId = cells.findSku(lines.sku(i));
-            final int cell = skuId == StockCells.MISSING || lines.warehouse(i) == null
-                ? StockCells.MISSING : cells.find(skuId, lines.warehouse(i));
-            if (skuId == StockCells.MISSING || (lines.warehouse(i) != null && cell == StockCells.MISSING))
+            // A named warehouse needs only the cell; the SKU's id matters when the engine chooses.
+            final boolean named = lines.warehouse(i) != null;
+            final int cell = named ? cells.find(lines.sku(i), lines.warehouse(i)) : StockCells.MISSING;
+            final int skuId = named ? StockCells.MISSING : cells.findSku(lines.sku(i));
+            if (named ? cell == StockCells.MISSING : skuId == StockCells.MISSING)
             {
                 result.fail(ErrorCode.SKU_NOT_FOUND, "no stock cell for a line's sku and warehouse");
                 return false;

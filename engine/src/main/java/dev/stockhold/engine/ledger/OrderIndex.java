@@ -1,141 +1,73 @@
 package dev.stockhold.engine.ledger;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * Reservations by order id: open addressing with linear probing that keeps each key's hash beside it.
- * Probes compare the cached hash before touching the key string, and deletion shifts entries back
- * using cached hashes, so a lookup or removal rarely dereferences another order's id (a cache miss
- * each). Load factor at most one half. Ledger thread only.
+ * Reservations by order id. Every reservation instance has a permanent slot in a slab, and the index maps
+ * the order id's hash to that slot ({@link HashSlots}), so a probe reads no id string until a hash
+ * matches, and forgetting an order (by hash and slot) touches neither its reservation nor its id.
+ * Ledger thread only.
  */
 final class OrderIndex
 {
-    private int[] hashes = new int[1024];
-    private String[] keys = new String[1024];
-    private Reservation[] values = new Reservation[1024];
-    private int mask = 1023;
-    private int size;
+    private final HashSlots slots = new HashSlots(1024);
+    private Reservation[] slab = new Reservation[1024];
+    private int slabSize;
 
-    Reservation get(final String key)
+    /** @return the reservation of {@code orderId}, or null. */
+    Reservation get(final String orderId)
     {
-        final int hash = hash(key);
-        for (int i = hash & mask; keys[i] != null; i = (i + 1) & mask)
+        final int hash = HashSlots.hash(orderId);
+        for (int at = slots.find(hash, slots.home(hash)); at >= 0; at = slots.find(hash, at + 1))
         {
-            if (hashes[i] == hash && keys[i].equals(key))
+            final Reservation candidate = slab[slots.value(at)];
+            if (orderId.equals(candidate.orderId))
             {
-                return values[i];
+                return candidate;
             }
         }
         return null;
     }
 
-    /** Adds or replaces the reservation of {@code key}. */
-    void put(final String key, final Reservation value)
+    /** Adds a reservation whose order id is not in the index yet. */
+    void add(final Reservation reservation)
     {
-        final int hash = hash(key);
-        int i = hash & mask;
-        while (keys[i] != null)
-        {
-            if (hashes[i] == hash && keys[i].equals(key))
-            {
-                values[i] = value;
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-        hashes[i] = hash;
-        keys[i] = key;
-        values[i] = value;
-        if (++size > (mask + 1) >>> 1)
-        {
-            resize((mask + 1) * 2);
-        }
+        slots.add(reservation.orderHash, reservation.slot);
     }
 
-    /**
-     * Removes {@code key}, whose hash the caller cached: the same instance that was put, so identity
-     * finds it without reading its characters.
-     */
-    void remove(final String key, final int hash)
+    /** Removes the reservation in {@code slot}, whose order id hashed to {@code hash}. */
+    void remove(final int hash, final int slot)
     {
-        int i = hash & mask;
-        while (keys[i] != null && !(hashes[i] == hash && (keys[i] == key || keys[i].equals(key))))
+        slots.remove(hash, slot);
+    }
+
+    /** @return a new instance with its own slot, to be reused for ever after. */
+    Reservation newInstance()
+    {
+        if (slabSize == slab.length)
         {
-            i = (i + 1) & mask;
+            slab = Arrays.copyOf(slab, slabSize * 2);
         }
-        if (keys[i] == null)
-        {
-            return;
-        }
-        size--;
-        // Backward-shift deletion: move later entries of the run into the hole unless they already sit
-        // between their ideal slot and the hole.
-        int j = i;
-        while (true)
-        {
-            j = (j + 1) & mask;
-            if (keys[j] == null)
-            {
-                break;
-            }
-            final int ideal = hashes[j] & mask;
-            final boolean staysPut = i <= j ? (i < ideal && ideal <= j) : (i < ideal || ideal <= j);
-            if (!staysPut)
-            {
-                hashes[i] = hashes[j];
-                keys[i] = keys[j];
-                values[i] = values[j];
-                i = j;
-            }
-        }
-        keys[i] = null;
-        values[i] = null;
+        final Reservation reservation = new Reservation(slabSize);
+        slab[slabSize++] = reservation;
+        return reservation;
+    }
+
+    /** @return the instance in {@code slot}. */
+    Reservation inSlot(final int slot)
+    {
+        return slab[slot];
     }
 
     int size()
     {
-        return size;
+        return slots.size();
     }
 
+    /** Visits every indexed reservation, in table order. */
     void forEach(final Consumer<Reservation> visitor)
     {
-        for (int i = 0; i <= mask; i++)
-        {
-            if (keys[i] != null)
-            {
-                visitor.accept(values[i]);
-            }
-        }
-    }
-
-    private void resize(final int capacity)
-    {
-        final int[] oldHashes = hashes;
-        final String[] oldKeys = keys;
-        final Reservation[] oldValues = values;
-        hashes = new int[capacity];
-        keys = new String[capacity];
-        values = new Reservation[capacity];
-        mask = capacity - 1;
-        for (int i = 0; i < oldKeys.length; i++)
-        {
-            if (oldKeys[i] != null)
-            {
-                int slot = oldHashes[i] & mask;
-                while (keys[slot] != null)
-                {
-                    slot = (slot + 1) & mask;
-                }
-                hashes[slot] = oldHashes[i];
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
-            }
-        }
-    }
-
-    static int hash(final String key)
-    {
-        final int h = key.hashCode() * 0x9E3779B9;
-        return h ^ (h >>> 16);
+        slots.forEachValue(slot -> visitor.accept(slab[slot]));
     }
 }

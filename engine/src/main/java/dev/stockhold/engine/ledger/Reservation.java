@@ -33,6 +33,8 @@ final class Reservation
 
     /** The order id's hash, cached so forgetting the order needs no look at the id's characters. */
     int orderHash;
+    /** This instance's permanent place in the order index's slab. */
+    final int slot;
     int lineCount;
     /**
      * Lines packed in one array, {@link #STRIDE} longs each, so a reused instance costs one or two cache
@@ -47,6 +49,11 @@ final class Reservation
     private static final int RELEASED = 3;
     private static final int RETURNED = 4;
     private static final long PRESALE_FLAG = 1L << 32;
+
+    Reservation(final int slot)
+    {
+        this.slot = slot;
+    }
 
     /** Prepares a pooled instance for a new order. */
     void reset(final String orderId, final String channel, final long createdAtMillis, final long expiresAtMillis,
@@ -64,7 +71,7 @@ final class Reservation
         this.closedAtMillis = 0;
         this.closed = false;
         this.lineCount = 0;
-        this.orderHash = OrderIndex.hash(orderId);
+        this.orderHash = HashSlots.hash(orderId);
     }
 
     /** Appends a line; returns its index. */

@@ -1,18 +1,24 @@
 package dev.stockhold.engine.ledger;
 
-import java.util.ArrayDeque;
+import org.agrona.collections.IntArrayList;
+import org.agrona.collections.LongArrayQueue;
+
 import java.util.function.Consumer;
 
 /**
  * Every reservation the ledger remembers, by order id: the open ones, and the closed ones (nothing open)
  * for a retention period so a late cancellation-return still finds its order. Closed reservations are
  * forgotten oldest first, by engine time or by count, and their instances reused. Ledger thread only.
+ * <p>
+ * The closed ones are queued as primitive (hash, slot) entries beside their closing times, so forgetting
+ * the oldest reads two sequential queues and the index, never the cold reservation itself.
  */
 final class ReservationBook
 {
     private final OrderIndex byOrderId = new OrderIndex();
-    private final ArrayDeque<Reservation> closedOrder = new ArrayDeque<>();
-    private final ArrayDeque<Reservation> pool = new ArrayDeque<>();
+    private final LongArrayQueue closedEntries = new LongArrayQueue(Long.MIN_VALUE);
+    private final LongArrayQueue closedTimes = new LongArrayQueue(Long.MIN_VALUE);
+    private final IntArrayList freeSlots = new IntArrayList();
     private final long closedRetentionMillis;
     private final int maxClosed;
     private int open;
@@ -29,16 +35,16 @@ final class ReservationBook
         return byOrderId.get(orderId);
     }
 
-    /** @return a reset instance for a new order; call {@link #add} once its lines are in. */
+    /** @return a pooled or new instance for a new order; reset it, then call {@link #add} once its lines are in. */
     Reservation newReservation()
     {
-        return pool.isEmpty() ? new Reservation() : pool.pop();
+        return freeSlots.isEmpty() ? byOrderId.newInstance() : byOrderId.inSlot(freeSlots.popInt());
     }
 
     /** Registers a new open reservation. */
     void add(final Reservation reservation)
     {
-        byOrderId.put(reservation.orderId, reservation);
+        byOrderId.add(reservation);
         open++;
     }
 
@@ -50,22 +56,23 @@ final class ReservationBook
         open--;
         if (maxClosed <= 0)
         {
-            forget(reservation);
+            byOrderId.remove(reservation.orderHash, reservation.slot);
+            freeSlots.pushInt(reservation.slot);
             return;
         }
-        while (closedOrder.size() >= maxClosed)
+        while (closedEntries.size() >= maxClosed)
         {
-            forget(closedOrder.pollFirst());
+            forgetOldestClosed();
         }
-        closedOrder.addLast(reservation);
+        queueClosed(reservation);
     }
 
     /** Forgets closed reservations older than the retention at {@code nowMillis}. */
     void expireClosed(final long nowMillis)
     {
-        while (!closedOrder.isEmpty() && closedOrder.peekFirst().closedAtMillis + closedRetentionMillis <= nowMillis)
+        while (!closedTimes.isEmpty() && closedTimes.peekLong() + closedRetentionMillis <= nowMillis)
         {
-            forget(closedOrder.pollFirst());
+            forgetOldestClosed();
         }
     }
 
@@ -76,7 +83,7 @@ final class ReservationBook
 
     int closedCount()
     {
-        return closedOrder.size();
+        return closedEntries.size();
     }
 
     /** @return an order-independent hash of every reservation. */
@@ -97,16 +104,16 @@ final class ReservationBook
                 visitor.accept(reservation);
             }
         });
-        closedOrder.forEach(visitor);
+        closedEntries.forEachLong(entry -> visitor.accept(byOrderId.inSlot(slotOf(entry))));
     }
 
     /** Restores a reservation from a snapshot, open or closed (closed ones must come oldest first). */
     void restore(final Reservation reservation)
     {
-        byOrderId.put(reservation.orderId, reservation);
+        byOrderId.add(reservation);
         if (reservation.closed)
         {
-            closedOrder.addLast(reservation);
+            queueClosed(reservation);
         }
         else
         {
@@ -114,12 +121,32 @@ final class ReservationBook
         }
     }
 
-    private void forget(final Reservation reservation)
+    private void queueClosed(final Reservation reservation)
     {
-        byOrderId.remove(reservation.orderId, reservation.orderHash);
-        reservation.orderId = null;
-        reservation.channel = null;
-        reservation.generation++;
-        pool.push(reservation);
+        closedEntries.addLong(closedEntry(reservation.orderHash, reservation.slot));
+        closedTimes.addLong(reservation.closedAtMillis);
+    }
+
+    /**
+     * Drops the oldest closed order from the index and frees its instance. The instance keeps its old
+     * fields (closed, nothing open) until reused, so a stale expiry or presale reference stays harmless.
+     */
+    private void forgetOldestClosed()
+    {
+        closedTimes.pollLong();
+        final long entry = closedEntries.pollLong();
+        byOrderId.remove((int)(entry >>> 32), slotOf(entry));
+        freeSlots.pushInt(slotOf(entry));
+    }
+
+    /** A closed order's order-id hash and slot; never the queues' null value, since the slot is stored plus one. */
+    private static long closedEntry(final int hash, final int slot)
+    {
+        return ((long)hash << 32) | (slot + 1L);
+    }
+
+    private static int slotOf(final long closedEntry)
+    {
+        return (int)closedEntry - 1;
     }
 }

@@ -2,7 +2,6 @@ package dev.stockhold.engine.ledger;
 
 import dev.stockhold.engine.command.Levels;
 import org.agrona.collections.IntArrayList;
-import org.agrona.collections.Long2LongHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +23,8 @@ final class StockCells
     private final CodeTable skus = new CodeTable();
     private final CodeTable warehouses = new CodeTable();
     private final WarehouseRanks ranks;
-    private final Long2LongHashMap cellByKey = new Long2LongHashMap(MISSING);
+    /** Cells by the hash of (sku, warehouse): one probe, checked against the cell's own codes. */
+    private final HashSlots cellIndex = new HashSlots(1024);
     private final List<IntArrayList> cellsBySku = new ArrayList<>();
 
     /**
@@ -39,7 +39,7 @@ final class StockCells
     private static final int SAFETY_STOCK = 4;
     private static final int VERSION = 5;
     private static final int TOUCHED_BY = 6;
-    /** SKU id in the high 32 bits, warehouse id in the low 32 bits: the same key as {@link #cellByKey}. */
+    /** SKU id in the high 32 bits, warehouse id in the low 32 bits. */
     private static final int CODES = 7;
 
     private long[] data = new long[1024 * STRIDE];
@@ -62,16 +62,16 @@ final class StockCells
     /** @return the cell of (sku, warehouse), or {@link #MISSING}. */
     int find(final String sku, final String warehouse)
     {
-        final int skuId = skus.find(sku);
-        final int warehouseId = skuId == MISSING ? MISSING : warehouses.find(warehouse);
-        return warehouseId == MISSING ? MISSING : (int)cellByKey.get(key(skuId, warehouseId));
-    }
-
-    /** @return the cell of (skuId, warehouse), or {@link #MISSING}: for callers that already hold the SKU id. */
-    int find(final int skuId, final String warehouse)
-    {
-        final int warehouseId = warehouses.find(warehouse);
-        return warehouseId == MISSING ? MISSING : (int)cellByKey.get(key(skuId, warehouseId));
+        final int hash = HashSlots.hash(sku, warehouse);
+        for (int at = cellIndex.find(hash, cellIndex.home(hash)); at >= 0; at = cellIndex.find(hash, at + 1))
+        {
+            final int cell = cellIndex.value(at);
+            if (sku.equals(skuCode(cell)) && warehouse.equals(warehouseCode(cell)))
+            {
+                return cell;
+            }
+        }
+        return MISSING;
     }
 
     /** @return the cells of a SKU in warehouse priority order; never modify it. */
@@ -97,7 +97,7 @@ final class StockCells
         final int cell = count++;
         final int base = cell * STRIDE;
         data[base + CODES] = key(skuId, warehouseId);
-        cellByKey.put(key(skuId, warehouseId), cell);
+        cellIndex.add(HashSlots.hash(sku, warehouse), cell);
         insertByRank(cellsBySku.get(skuId), cell);
         data[base + VERSION] = 1;
         data[base + TOUCHED_BY] = commandNumber;
