@@ -172,8 +172,7 @@ public final class ChangeLog implements AutoCloseable
          */
         public int seekAfter(final long after)
         {
-            tailer.toStart();
-            if (!next())
+            if (!first())
             {
                 return AT_END;
             }
@@ -189,6 +188,13 @@ public final class ChangeLog implements AutoCloseable
                 }
             }
             return ON_ENTRY;
+        }
+
+        /** Reads the oldest entry the log holds; @return false when it is empty. */
+        public boolean first()
+        {
+            tailer.toStart();
+            return next();
         }
 
         /** Reads the next entry; @return false at the end of the log. */

@@ -9,6 +9,7 @@ import dev.stockhold.gateway.binary.BinaryServer;
 import dev.stockhold.gateway.binary.BinaryServerConfig;
 import dev.stockhold.gateway.feed.ChangeFeed;
 import dev.stockhold.gateway.feed.ChangeLog;
+import dev.stockhold.gateway.feed.ChangeLogHistory;
 import dev.stockhold.gateway.http.HttpContext;
 import dev.stockhold.gateway.http.HttpGateway;
 import dev.stockhold.gateway.http.RequestDecoder;
@@ -56,7 +57,7 @@ public final class Server implements AutoCloseable
     private final ScheduledExecutorService housekeeping;
     private final EngineHost host;
     private final EnginePipeline pipeline;
-    private final BinaryChangeFeed binaryFeed = new BinaryChangeFeed();
+    private final BinaryChangeFeed binaryFeed;
     private final BinaryServer binary;
 
     private Server(final ServerSettings settings) throws Exception
@@ -72,6 +73,9 @@ public final class Server implements AutoCloseable
         }
         changeLog = ChangeLog.open(changes, settings.changeRetentionDays());
         feed = new ChangeFeed(changeLog, settings.limits().sseBufferBytes());
+        // The binary feed resumes from the same durable log; the HTTP feed logs each event before the
+        // binary feed sees it (responder order below).
+        binaryFeed = new BinaryChangeFeed(new ChangeLogHistory(changeLog));
         final LedgerConfig ledger = settings.ledger();
         context = new HttpContext(settings.keys(), settings.limits(),
             new RequestDecoder(ledger.maxLinesPerOrder(), ledger.maxBatchItems()), metrics, feed, openApi());
