@@ -13,7 +13,7 @@ package dev.stockhold.engine.command;
  *   <li>SET_STOCK: items (one for a PUT, many for a batch).</li>
  *   <li>ADJUST: sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason.</li>
  *   <li>RECEIVE: sku, warehouse, quantity.</li>
- *   <li>TICK, SNAPSHOT, GET_DIGEST: only the header.</li>
+ *   <li>TICK, SNAPSHOT, GET_DIGEST, GET_STATS: only the header.</li>
  *   <li>GET_CELL: sku, warehouse. GET_SKU: sku. GET_RESERVATION: orderId.</li>
  * </ul>
  */
@@ -219,6 +219,14 @@ public final class Command
     {
         clear();
         this.type = CommandType.GET_DIGEST;
+        return this;
+    }
+
+    /** Fills a read of the ledger's sizes alone (no digest). */
+    public Command getStats()
+    {
+        clear();
+        this.type = CommandType.GET_STATS;
         return this;
     }
 

@@ -28,7 +28,12 @@ public enum CommandType
     GET_SKU(21, false),
     GET_RESERVATION(22, false),
     /** Answers the ledger's state digest and sizes; for operators and replay checks. */
-    GET_DIGEST(23, false);
+    GET_DIGEST(23, false),
+    /**
+     * Answers the ledger's sizes without the digest, which hashes the whole state: cheap enough to ask
+     * every few seconds for metrics.
+     */
+    GET_STATS(24, false);
 
     private static final CommandType[] BY_CODE = new CommandType[64];
 

@@ -131,6 +131,7 @@ public final class Ledger
             case GET_RESERVATION -> getReservation(command);
             case GET_DIGEST -> command.result.stats(digest(), cells.count(), book.openCount(), book.closedCount(),
                 keys.size());
+            case GET_STATS -> command.result.stats(0, cells.count(), book.openCount(), book.closedCount(), keys.size());
             case SNAPSHOT ->
             {
                 // Taken by the pipeline's ledger stage right after this call, at this point of the sequence.

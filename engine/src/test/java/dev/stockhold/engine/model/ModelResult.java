@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * An answer as a comparable value. The reservation view and levels are only part of a successful answer
  * (an error's body is a problem document), so they are normalised away for errors; changes and short
- * lines are always compared. {@code stats} is only filled for GET_DIGEST.
+ * lines are always compared. {@code stats} is only filled for GET_DIGEST and GET_STATS.
  */
 public record ModelResult(
     ErrorCode code,
@@ -63,7 +63,7 @@ public record ModelResult(
         {
             shortLines.add(new ModelShortLine(lines.sku(i), lines.warehouse(i), lines.requested(i), lines.available(i)));
         }
-        final Stats stats = type == CommandType.GET_DIGEST
+        final Stats stats = type == CommandType.GET_DIGEST || type == CommandType.GET_STATS
             ? new Stats(result.cellCount(), result.openReservations(), result.closedReservations(),
                 result.idempotencyKeys())
             : null;

@@ -278,9 +278,13 @@ public final class RandomCommands
         {
             c.getReservation(orderId());
         }
-        else if (roll < 99)
+        else if (roll < 98)
         {
             c.getDigest();
+        }
+        else if (roll < 99)
+        {
+            c.getStats();
         }
         else
         {

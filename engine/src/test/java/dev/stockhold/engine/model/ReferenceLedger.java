@@ -98,7 +98,7 @@ public final class ReferenceLedger
             case GET_CELL -> getCell(command);
             case GET_SKU -> getSku(command);
             case GET_RESERVATION -> getReservation(command);
-            case GET_DIGEST -> new ModelResult(ErrorCode.OK, false, command.sequence, List.of(), List.of(), null,
+            case GET_DIGEST, GET_STATS -> new ModelResult(ErrorCode.OK, false, command.sequence, List.of(), List.of(), null,
                 List.of(), stats());
         };
     }

@@ -120,13 +120,13 @@ public final class GatewayMetrics
     private void count(final Command command)
     {
         commands[command.type.ordinal()][command.result.code().ordinal()].inc();
-        if (command.type == CommandType.GET_DIGEST && command.result.isOk())
+        if ((command.type == CommandType.GET_STATS || command.type == CommandType.GET_DIGEST) && command.result.isOk())
         {
             onDigest(command.result);
         }
     }
 
-    /** Records the ledger's sizes from a GET_DIGEST answer. */
+    /** Records the ledger's sizes from a GET_STATS or GET_DIGEST answer. */
     public void onDigest(final CommandResult result)
     {
         openReservations = result.openReservations();
