@@ -215,7 +215,13 @@ public final class Ledger
     /** @return a 64-bit hash over all cells and reservations: equal states give equal digests. */
     public long digest()
     {
-        return Hashing.mix(cells.digest(), book.digest());
+        return digest(cells.digest(), book.digest());
+    }
+
+    /** @return the ledger digest from its two parts. */
+    static long digest(final long cellsDigest, final long reservationsDigest)
+    {
+        return Hashing.mix(cellsDigest, reservationsDigest);
     }
 
     /** @return the engine sequence of the last mutating command applied (0 before any). */

@@ -90,8 +90,20 @@ final class ReservationBook
     long digest()
     {
         final long[] sum = new long[1];
-        byOrderId.forEach(reservation -> sum[0] += Hashing.stafford(reservation.digest()));
-        return Hashing.mix(Hashing.mix(Hashing.SEED, byOrderId.size()), sum[0]);
+        byOrderId.forEach(reservation -> sum[0] += digestTerm(reservation));
+        return digest(byOrderId.size(), sum[0]);
+    }
+
+    /** @return one reservation's term of the digest's sum: terms add up in any order. */
+    static long digestTerm(final Reservation reservation)
+    {
+        return Hashing.stafford(reservation.digest());
+    }
+
+    /** @return the digest of {@code count} reservations whose terms sum to {@code sum}. */
+    static long digest(final int count, final long sum)
+    {
+        return Hashing.mix(Hashing.mix(Hashing.SEED, count), sum);
     }
 
     /** Visits open reservations (any order), then closed ones oldest first: the order snapshots use. */

@@ -264,17 +264,30 @@ final class StockCells
     /** @return a hash of every cell's codes and fields, in cell id order. */
     long digest()
     {
-        long hash = Hashing.mix(Hashing.SEED, count);
+        long hash = digestStart();
         for (int cell = 0; cell < count; cell++)
         {
-            hash = Hashing.mix(hash, skuCode(cell));
-            hash = Hashing.mix(hash, warehouseCode(cell));
-            for (int field = ON_HAND; field <= VERSION; field++)
-            {
-                hash = Hashing.mix(hash, data[cell * STRIDE + field]);
-            }
+            hash = digestNext(hash, cell);
         }
         return hash;
+    }
+
+    /** @return the start of {@link #digest}, for a caller that visits the cells itself (in id order). */
+    long digestStart()
+    {
+        return Hashing.mix(Hashing.SEED, count);
+    }
+
+    /** @return {@code hash} with {@code cell} mixed in: the step of {@link #digest}. */
+    long digestNext(final long hash, final int cell)
+    {
+        long next = Hashing.mix(hash, skuCode(cell));
+        next = Hashing.mix(next, warehouseCode(cell));
+        for (int field = ON_HAND; field <= VERSION; field++)
+        {
+            next = Hashing.mix(next, data[cell * STRIDE + field]);
+        }
+        return next;
     }
 
     private static long key(final int skuId, final int warehouseId)
