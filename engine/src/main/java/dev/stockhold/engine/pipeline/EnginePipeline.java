@@ -247,7 +247,9 @@ public final class EnginePipeline implements AutoCloseable
         @Override
         public void onEvent(final Command command, final long sequence, final boolean endOfBatch) throws Exception
         {
-            if (command.sequence >= journalFailedAtSequence && command.type.isMutating())
+            // The failure mark is read first: while the journal is healthy this stage touches no slot field.
+            final long failedAt = journalFailedAtSequence;
+            if (failedAt != Long.MAX_VALUE && command.sequence >= failedAt && command.type.isMutating())
             {
                 command.result.fail(ErrorCode.INTERNAL, "journal failed: command not durable");
             }
