@@ -1,6 +1,7 @@
 package dev.stockhold.benchmarks;
 
 import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.Sequence;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.pipeline.EnginePipeline;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Commands through the ring with the journal (Chronicle Queue on disk, in a temporary directory) in
@@ -37,6 +39,14 @@ import java.util.concurrent.TimeUnit;
  * {@code commitLatency}: one command pair in flight, timed from publish until the responder has released
  * the deduct, i.e. journaled (and in FSYNC mode forced to disk) and applied: JMH's sample mode gives the
  * percentiles.
+ * <p>
+ * As in {@link PipelineBenchmark}, a producer refused by a full ring parks before it tries again, as a
+ * gateway answers "overloaded" and goes on: four engine threads (producer, journaler, ledger, responder)
+ * share two cores, and a producer spinning on a full ring took the CPU the ledger and journaler needed.
+ * The responder publishes how far it got once per batch, in a padded sequence of its own, so the
+ * throughput run does not pay a shared cache line per command for the latency run's bookkeeping. Each
+ * trial first journals {@link PipelineBenchmark#WARM_UP_PAIRS} pairs, so the stage threads' code is
+ * compiled before JMH's warm-up iterations start.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 3, time = 2)
@@ -75,7 +85,7 @@ public class JournaledPipelineBenchmark
     private long order;
     private long firstSequence;
     private long lastRingSequence;
-    private volatile long answeredSequence;
+    private final Sequence answered = new Sequence(0);
     private long seedBytes;
     private long seedSequence;
 
@@ -100,7 +110,13 @@ public class JournaledPipelineBenchmark
             .ledger(journal.ledger())
             .firstSequence(firstSequence)
             .journaler(journal.journaler())
-            .responder((command, endOfBatch) -> answeredSequence = command.sequence)
+            .responder((command, endOfBatch) ->
+            {
+                if (endOfBatch)
+                {
+                    answered.set(command.sequence);
+                }
+            })
             .ringSize(RING_SIZE)
             .waitPreset(waitPreset)
             .build()
@@ -112,8 +128,17 @@ public class JournaledPipelineBenchmark
         {
             Thread.onSpinWait();
         }
+        for (long pair = 0; pair < PipelineBenchmark.WARM_UP_PAIRS; pair++)
+        {
+            publishPair();
+        }
+        final long warmedUp = pipeline.nextSequence() - 1;
+        while (answered.get() < warmedUp)
+        {
+            LockSupport.parkNanos(PipelineBenchmark.FULL_RING_PARK_NANOS);
+        }
         seedBytes = journal.journalBytesWritten();
-        seedSequence = seeded;
+        seedSequence = warmedUp;
     }
 
     @TearDown(Level.Trial)
@@ -148,7 +173,7 @@ public class JournaledPipelineBenchmark
     {
         publishPair();
         final long target = firstSequence + lastRingSequence;
-        while (answeredSequence < target)
+        while (answered.get() < target)
         {
             Thread.onSpinWait();
         }
@@ -158,11 +183,11 @@ public class JournaledPipelineBenchmark
     {
         while (!pipeline.tryPublish(LOCK, this))
         {
-            Thread.onSpinWait();
+            LockSupport.parkNanos(PipelineBenchmark.FULL_RING_PARK_NANOS);
         }
         while (!pipeline.tryPublish(DEDUCT, this))
         {
-            Thread.onSpinWait();
+            LockSupport.parkNanos(PipelineBenchmark.FULL_RING_PARK_NANOS);
         }
         order++;
     }

@@ -7,6 +7,8 @@ import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -152,6 +154,33 @@ class EnginePipelineTest
         pipeline.close();
         assertEquals(published, answered.get());
         assertFalse(pipeline.tryPublish(new Command().tick()), "a closed pipeline takes nothing");
+    }
+
+    @ParameterizedTest
+    @EnumSource(WaitPreset.class)
+    void idleStagesWakeForEachCommandAndStopOnClose(final WaitPreset preset) throws Exception
+    {
+        final AtomicLong answered = new AtomicLong();
+        final EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+            .journaler((command, endOfBatch) ->
+            {
+            })
+            .responder((command, endOfBatch) -> answered.incrementAndGet()).waitPreset(preset).build().start();
+        for (int i = 1; i <= 20; i++)
+        {
+            // Long enough for every stage to have gone from spinning to sleeping or blocking.
+            Thread.sleep(i % 5 == 0 ? 20 : 1);
+            assertTrue(pipeline.tryPublish(new Command().tick()));
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (answered.get() < i && System.nanoTime() < deadline)
+            {
+                Thread.onSpinWait();
+            }
+            assertEquals(i, answered.get(), "command " + i + " answered");
+        }
+        final long startNanos = System.nanoTime();
+        pipeline.close();
+        assertTrue(System.nanoTime() - startNanos < TimeUnit.SECONDS.toNanos(5), "idle stages stop promptly");
     }
 
     @Test

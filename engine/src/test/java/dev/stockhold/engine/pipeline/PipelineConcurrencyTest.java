@@ -5,7 +5,8 @@ import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ledger, on a small ring so that "overloaded" answers happen and are retried. Afterwards every command
  * was answered exactly once and in its producer's order, and the ledger's cells equal what the
  * acknowledged answers add up to: nothing acknowledged was lost, nothing unacknowledged was applied.
+ * Once per wait preset, since each preset hands commands between the stages differently.
  */
 class PipelineConcurrencyTest
 {
@@ -58,14 +60,15 @@ class PipelineConcurrencyTest
         }
     }
 
-    @Test
-    void acknowledgedResultsAddUpToTheLedgerUnderConcurrentProducers() throws Exception
+    @ParameterizedTest
+    @EnumSource(WaitPreset.class)
+    void acknowledgedResultsAddUpToTheLedgerUnderConcurrentProducers(final WaitPreset preset) throws Exception
     {
         final long seed = Long.getLong("stockhold.seed", new SplittableRandom().nextLong());
-        System.out.println("PipelineConcurrencyTest seed=" + seed);
+        System.out.println("PipelineConcurrencyTest " + preset + " seed=" + seed);
         final AckLedger tally = new AckLedger();
         try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
-            .responder(new ReplyingResponder(null)).ringSize(1024).build().start())
+            .responder(new ReplyingResponder(null)).ringSize(1024).waitPreset(preset).build().start())
         {
             stockUp(pipeline);
             final ProducerReply[] replies = new ProducerReply[PRODUCERS];
@@ -95,7 +98,7 @@ class PipelineConcurrencyTest
                 assertEquals(0, replies[p].outOfOrder, "answers out of order for producer " + p);
                 refusals += refused[p];
             }
-            System.out.println("PipelineConcurrencyTest: " + total + " commands in " + millis + " ms, " + refusals
+            System.out.println("PipelineConcurrencyTest " + preset + ": " + total + " commands in " + millis + " ms, " + refusals
                 + " overloaded answers retried; successes " + tally.succeeded);
             // The reads below pass through the ring after every producer's command: their futures order
             // the tally's writes on the responder thread before the checks here.
