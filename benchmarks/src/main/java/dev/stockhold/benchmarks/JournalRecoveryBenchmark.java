@@ -9,6 +9,7 @@ import dev.stockhold.journal.JournalService;
 import dev.stockhold.journal.RecoveryReport;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,8 @@ public final class JournalRecoveryBenchmark
 {
     private static final String LIVE_DIGEST_FILE = "live-digest.txt";
     private static final String SNAPSHOTS_ASIDE = "snapshots-aside";
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+        (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
 
     private JournalRecoveryBenchmark()
     {
@@ -172,11 +175,14 @@ public final class JournalRecoveryBenchmark
         for (int run = 0; run < runs; run++)
         {
             System.gc();
+            final long cpuStartNanos = PROCESS.getProcessCpuTime();
             try (JournalService recovered = JournalService.open(config, Workload.ledgerConfig()))
             {
+                final long cpuMillis = (PROCESS.getProcessCpuTime() - cpuStartNanos) / 1_000_000;
                 final RecoveryReport report = recovered.recovery();
-                System.out.printf("  %d ms, %,d entries replayed, %,.0f entries/s, digest %s%n", report.millis(),
-                    report.entriesReplayed(), report.entriesPerSecond(),
+                // CPU time (all threads, GC and JIT included) varies less than wall time on a shared machine.
+                System.out.printf("  %d ms, %,d entries replayed, %,.0f entries/s, process CPU %d ms, digest %s%n",
+                    report.millis(), report.entriesReplayed(), report.entriesPerSecond(), cpuMillis,
                     report.digest() == liveDigest ? "= live" : "DIFFERS FROM LIVE");
                 reports.add(report);
             }
