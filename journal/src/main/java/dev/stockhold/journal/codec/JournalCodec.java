@@ -7,6 +7,7 @@ import dev.stockhold.engine.command.StockItems;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
@@ -340,7 +341,11 @@ public final class JournalCodec
             return null;
         }
         require(length);
-        final String value = buffer.getStringWithoutLengthUtf8(cursor, length);
+        final byte[] array = buffer.byteArray();
+        // Straight from the entry's array: one copy, where the buffer's own method copies twice.
+        final String value = array != null
+            ? new String(array, buffer.wrapAdjustment() + cursor, length, StandardCharsets.UTF_8)
+            : buffer.getStringWithoutLengthUtf8(cursor, length);
         cursor += length;
         return value;
     }
