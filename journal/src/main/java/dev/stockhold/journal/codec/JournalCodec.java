@@ -131,7 +131,8 @@ public final class JournalCodec
 
     /**
      * Reads the entry of {@code length} bytes at offset 0 of {@code buffer} into {@code into}, after
-     * clearing it: header (sequence and timestamp included) and payload.
+     * clearing its request: header (sequence and timestamp included) and payload. The result is left as it
+     * was ({@link Command#clearRequest}): the ledger resets it when it applies the command.
      *
      * @param buffer a heap-backed buffer holding the entry.
      * @throws JournalFormatException when the checksum, version, type or a length is wrong.
@@ -145,7 +146,7 @@ public final class JournalCodec
         {
             throw new JournalFormatException("unknown command type code " + buffer.getByte(1));
         }
-        into.clear();
+        into.clearRequest();
         into.type = type;
         into.sequence = buffer.getLong(2);
         into.timestampMillis = buffer.getLong(10);
