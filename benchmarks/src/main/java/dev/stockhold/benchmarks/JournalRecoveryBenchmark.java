@@ -181,9 +181,11 @@ public final class JournalRecoveryBenchmark
                 final long cpuMillis = (PROCESS.getProcessCpuTime() - cpuStartNanos) / 1_000_000;
                 final RecoveryReport report = recovered.recovery();
                 // CPU time (all threads, GC and JIT included) varies less than wall time on a shared machine.
-                System.out.printf("  %d ms, %,d entries replayed, %,.0f entries/s, process CPU %d ms, digest %s%n",
-                    report.millis(), report.entriesReplayed(), report.entriesPerSecond(), cpuMillis,
-                    report.digest() == liveDigest ? "= live" : "DIFFERS FROM LIVE");
+                System.out.printf("  %d ms, %,d entries replayed, %,.0f entries/s, digest %s; snapshot load %d ms;"
+                    + " CPU: process %d ms, applying %d ms, reading ahead %d ms%n",
+                    report.millis(), report.entriesReplayed(), report.entriesPerSecond(),
+                    report.digest() == liveDigest ? "= live" : "DIFFERS FROM LIVE", report.snapshotMillis(), cpuMillis,
+                    report.applyCpuMillis(), report.readAheadCpuMillis());
                 reports.add(report);
             }
         }
