@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 
 /**
@@ -41,13 +43,17 @@ final class Recovery
     {
         final long startNanos = System.nanoTime();
         final Loaded loaded = loadNewestValid(store, ledgerConfig);
+        final long snapshotNanos = System.nanoTime() - startNanos;
         final Ledger ledger = loaded.ledger() != null ? loaded.ledger() : new Ledger(ledgerConfig);
         final Replayer replayer = new Replayer();
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final long cpuStartNanos = threads.getCurrentThreadCpuTime();
         final long lastSequence;
         try (JournalReader reader = new JournalReader(queue))
         {
             lastSequence = replayer.replay(reader, ledger, loaded.coveredSequence(), "recovery replay", hook);
         }
+        final long applyCpuNanos = threads.getCurrentThreadCpuTime() - cpuStartNanos;
         final long nanos = System.nanoTime() - startNanos;
         final double seconds = Math.max(nanos, 1) / 1e9;
         final RecoveryReport report = new RecoveryReport(
@@ -59,12 +65,17 @@ final class Recovery
             Math.max(lastSequence, loaded.coveredSequence()),
             nanos / 1_000_000,
             replayer.entries() / seconds,
-            ledger.digest());
-        LOG.info(String.format("recovered from %s (sequence %d) + %,d journal entries in %d ms (%,.0f entries/s);"
-                + " last sequence %d, digest %016x, %d snapshot(s) skipped, %d torn entries",
+            ledger.digest(),
+            snapshotNanos / 1_000_000,
+            applyCpuNanos / 1_000_000,
+            replayer.readAheadCpuNanos() / 1_000_000);
+        LOG.info(String.format("recovered from %s (sequence %d, loaded in %d ms) + %,d journal entries in %d ms"
+                + " (%,.0f entries/s; CPU: applying %d ms, reading ahead %d ms); last sequence %d, digest %016x,"
+                + " %d snapshot(s) skipped, %d torn entries",
             report.snapshotFile() == null ? "an empty ledger" : report.snapshotFile(), report.snapshotSequence(),
-            report.entriesReplayed(), report.millis(), report.entriesPerSecond(), report.lastSequence(),
-            report.digest(), report.skippedSnapshots(), report.tornEntries()));
+            report.snapshotMillis(), report.entriesReplayed(), report.millis(), report.entriesPerSecond(),
+            report.applyCpuMillis(), report.readAheadCpuMillis(), report.lastSequence(), report.digest(),
+            report.skippedSnapshots(), report.tornEntries()));
         return new Result(ledger, report);
     }
 

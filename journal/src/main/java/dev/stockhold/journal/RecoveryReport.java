@@ -12,6 +12,10 @@ package dev.stockhold.journal;
  * @param millis              wall time of the whole recovery.
  * @param entriesPerSecond    replay rate.
  * @param digest              the ledger's state digest after recovery.
+ * @param snapshotMillis      wall time of reading and loading the snapshot (0 without one).
+ * @param applyCpuMillis      CPU time of the thread that applied the entries, during the replay.
+ * @param readAheadCpuMillis  CPU time of the thread that read and decoded them ahead (0 if none did):
+ *                            with the line above, which side bounds the replay.
  */
 public record RecoveryReport(
     String snapshotFile,
@@ -22,6 +26,9 @@ public record RecoveryReport(
     long lastSequence,
     long millis,
     double entriesPerSecond,
-    long digest)
+    long digest,
+    long snapshotMillis,
+    long applyCpuMillis,
+    long readAheadCpuMillis)
 {
 }

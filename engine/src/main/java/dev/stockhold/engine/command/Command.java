@@ -64,6 +64,18 @@ public final class Command
     /** Resets every field, keeping capacity. */
     public Command clear()
     {
+        clearRequest();
+        result.clear();
+        return this;
+    }
+
+    /**
+     * Resets the header, reply context and payload but not the result, keeping capacity: for a decoder on
+     * another thread than the ledger, which resets the result itself when it applies the command, so the
+     * result's memory is written by one thread only.
+     */
+    public Command clearRequest()
+    {
         sequence = 0;
         timestampMillis = 0;
         clientId = 0;
@@ -86,7 +98,6 @@ public final class Command
         safetyStockDelta = 0;
         reason = null;
         quantity = 0;
-        result.clear();
         return this;
     }
 

@@ -7,6 +7,7 @@ import dev.stockhold.engine.command.StockItems;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
@@ -130,7 +131,8 @@ public final class JournalCodec
 
     /**
      * Reads the entry of {@code length} bytes at offset 0 of {@code buffer} into {@code into}, after
-     * clearing it: header (sequence and timestamp included) and payload.
+     * clearing its request: header (sequence and timestamp included) and payload. The result is left as it
+     * was ({@link Command#clearRequest}): the ledger resets it when it applies the command.
      *
      * @param buffer a heap-backed buffer holding the entry.
      * @throws JournalFormatException when the checksum, version, type or a length is wrong.
@@ -144,7 +146,7 @@ public final class JournalCodec
         {
             throw new JournalFormatException("unknown command type code " + buffer.getByte(1));
         }
-        into.clear();
+        into.clearRequest();
         into.type = type;
         into.sequence = buffer.getLong(2);
         into.timestampMillis = buffer.getLong(10);
@@ -340,7 +342,11 @@ public final class JournalCodec
             return null;
         }
         require(length);
-        final String value = buffer.getStringWithoutLengthUtf8(cursor, length);
+        final byte[] array = buffer.byteArray();
+        // Straight from the entry's array: one copy, where the buffer's own method copies twice.
+        final String value = array != null
+            ? new String(array, buffer.wrapAdjustment() + cursor, length, StandardCharsets.UTF_8)
+            : buffer.getStringWithoutLengthUtf8(cursor, length);
         cursor += length;
         return value;
     }

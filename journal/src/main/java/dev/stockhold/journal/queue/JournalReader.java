@@ -11,7 +11,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.util.NavigableSet;
 
 /**
- * Reads journal entries in order, decoding each into a reusable {@link Command}. One thread only.
+ * Reads journal entries in order, decoding each into a reusable {@link Command}. One thread at a time
+ * (see {@link #handOver}).
  * <p>
  * An entry whose header Chronicle never completed (a crash mid-write) is invisible: Chronicle reports
  * the end of the queue there. An entry that Chronicle completed but whose bytes fail the codec's
@@ -211,6 +212,16 @@ public final class JournalReader implements AutoCloseable
             entryIndex = dc.index();
             return true;
         }
+    }
+
+    /**
+     * Lets the next thread to call this reader use it (Chronicle checks that one thread uses a tailer):
+     * call while no thread is using it.
+     */
+    void handOver()
+    {
+        tailer.singleThreadedCheckReset();
+        counter.singleThreadedCheckReset();
     }
 
     @Override

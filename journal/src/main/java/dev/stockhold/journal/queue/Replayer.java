@@ -7,19 +7,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies journal entries to a ledger through the same {@code ledger.apply(command)} the live engine
- * uses, each decoded into one reusable command with its journaled sequence and timestamp, so the ledger
- * ends in the state the live engine had. Used by recovery and by the offline verifier. One thread.
+ * uses, each decoded into a reusable command with its journaled sequence and timestamp, so the ledger
+ * ends in the state the live engine had. Used by recovery and by the offline verifier. One thread calls
+ * it (it may read ahead on a second thread of its own).
  */
 public final class Replayer
 {
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
 
-    private final Command command = new Command();
+    private final boolean readAhead;
     private long entries;
     private long torn;
     private long failed;
     private long lastSequence;
     private long bytes;
+    private long readAheadCpuNanos;
+
+    /** A replayer that reads ahead on a second thread when there is more than one processor. */
+    public Replayer()
+    {
+        this(Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /**
+     * @param readAhead true to read and decode on a second thread ({@link ReadAhead}), false to read on
+     *                  the calling thread (on one core a second thread only adds hand-overs).
+     */
+    public Replayer(final boolean readAhead)
+    {
+        this.readAhead = readAhead;
+    }
 
     /** Hook for the verifier: sees each entry before and after it is applied. */
     public interface Hook
@@ -36,7 +53,9 @@ public final class Replayer
     }
 
     /**
-     * Replays every entry with a sequence above {@code afterSequence} until the end of the journal.
+     * Replays every entry with a sequence above {@code afterSequence} until the end of the journal. When
+     * reading ahead, a thread of its own reads and decodes the entries ahead of this one; the ledger and
+     * the hook are only ever called on the calling thread.
      *
      * @param reader   a reader on the journal; positioned by this call.
      * @param ledger   the ledger to apply to (fresh, or loaded from a snapshot covering afterSequence).
@@ -50,41 +69,67 @@ public final class Replayer
         reader.seekAfter(afterSequence);
         final ReplayProgress progress = new ReplayProgress(what, reader.entriesFromHere());
         lastSequence = afterSequence;
-        JournalReader.Status status;
-        while ((status = reader.next(command)) != JournalReader.Status.END)
+        if (!readAhead)
         {
-            if (status == JournalReader.Status.TORN)
+            final ReadAhead.Slot slot = new ReadAhead.Slot();
+            while (slot.read(reader))
             {
-                torn++;
-                LOG.warn("skipping a torn journal entry at index {} after sequence {}: {}",
-                    Long.toHexString(reader.entryIndex()), lastSequence, reader.lastError());
-                continue;
+                onEntry(slot, ledger, afterSequence, hook, progress);
             }
-            if (command.sequence <= lastSequence)
-            {
-                // Before the snapshot's sequence (the search lands at or before it): already in the ledger.
-                if (command.sequence <= afterSequence)
-                {
-                    continue;
-                }
-                throw new IllegalStateException("journal out of order: sequence " + command.sequence + " after "
-                    + lastSequence);
-            }
-            if (hook != null)
-            {
-                hook.beforeEntry(command);
-            }
-            apply(ledger, command);
-            lastSequence = command.sequence;
-            entries++;
-            bytes += reader.entryLength();
-            if (hook != null)
-            {
-                hook.afterEntry(command);
-            }
-            progress.onEntry(entries);
+            return lastSequence;
         }
+        final ReadAhead ahead = new ReadAhead(reader);
+        try
+        {
+            ahead.start();
+            ReadAhead.Slot slot;
+            while ((slot = ahead.next()).status != JournalReader.Status.END)
+            {
+                onEntry(slot, ledger, afterSequence, hook, progress);
+            }
+        }
+        finally
+        {
+            ahead.close();
+        }
+        readAheadCpuNanos = ahead.threadCpuNanos();
         return lastSequence;
+    }
+
+    private void onEntry(final ReadAhead.Slot slot, final Ledger ledger, final long afterSequence, final Hook hook,
+        final ReplayProgress progress)
+    {
+        if (slot.status == JournalReader.Status.TORN)
+        {
+            torn++;
+            LOG.warn("skipping a torn journal entry at index {} after sequence {}: {}",
+                Long.toHexString(slot.entryIndex), lastSequence, slot.error);
+            return;
+        }
+        final Command entry = slot.command;
+        if (entry.sequence <= lastSequence)
+        {
+            // Before the snapshot's sequence (the search lands at or before it): already in the ledger.
+            if (entry.sequence <= afterSequence)
+            {
+                return;
+            }
+            throw new IllegalStateException("journal out of order: sequence " + entry.sequence + " after "
+                + lastSequence);
+        }
+        if (hook != null)
+        {
+            hook.beforeEntry(entry);
+        }
+        apply(ledger, entry);
+        lastSequence = entry.sequence;
+        entries++;
+        bytes += slot.entryLength;
+        if (hook != null)
+        {
+            hook.afterEntry(entry);
+        }
+        progress.onEntry(entries);
     }
 
     /**
@@ -122,6 +167,12 @@ public final class Replayer
     public long tornEntries()
     {
         return torn;
+    }
+
+    /** @return CPU time of the thread that read ahead, nanoseconds; 0 when the replay read inline. */
+    public long readAheadCpuNanos()
+    {
+        return readAheadCpuNanos;
     }
 
     /** @return bytes of the entries applied. */
