@@ -56,8 +56,7 @@ final class ReservationBook
         open--;
         if (maxClosed <= 0)
         {
-            byOrderId.remove(reservation.orderHash, reservation.slot);
-            freeSlots.pushInt(reservation.slot);
+            forget(reservation.orderHash, reservation.slot);
             return;
         }
         while (closedEntries.size() >= maxClosed)
@@ -139,16 +138,21 @@ final class ReservationBook
         closedTimes.addLong(reservation.closedAtMillis);
     }
 
-    /**
-     * Drops the oldest closed order from the index and frees its instance. The instance keeps its old
-     * fields (closed, nothing open) until reused, so a stale expiry or presale reference stays harmless.
-     */
     private void forgetOldestClosed()
     {
         closedTimes.pollLong();
         final long entry = closedEntries.pollLong();
-        byOrderId.remove((int)(entry >>> 32), slotOf(entry));
-        freeSlots.pushInt(slotOf(entry));
+        forget((int)(entry >>> 32), slotOf(entry));
+    }
+
+    /**
+     * Drops an order from the index and frees its instance. The instance keeps its old fields (closed,
+     * nothing open) until reused, so a stale expiry or presale reference stays harmless.
+     */
+    private void forget(final int orderHash, final int slot)
+    {
+        byOrderId.remove(orderHash, slot);
+        freeSlots.pushInt(slot);
     }
 
     /** A closed order's order-id hash and slot; never the queues' null value, since the slot is stored plus one. */
