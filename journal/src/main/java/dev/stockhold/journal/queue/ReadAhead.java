@@ -11,6 +11,7 @@ import org.agrona.concurrent.IdleStrategy;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads and decodes journal entries on a thread of its own, ahead of the thread that applies them, into
@@ -31,6 +32,8 @@ final class ReadAhead implements AutoCloseable
     /** The applying thread hands slots back in groups, so the two threads share a cache line less often. */
     private static final int RELEASE_EVERY = 1 << 6;
     private static final long JOIN_TIMEOUT_SECONDS = 10;
+    /** The read-ahead thread's sleep while the ring is full: a fraction of the time to apply half the ring. */
+    private static final long FULL_PARK_NANOS = 50_000;
 
     private final RingBuffer<Slot> ring;
     /** The last slot the applying thread has finished with. */
@@ -147,12 +150,10 @@ final class ReadAhead implements AutoCloseable
 
     private void readAll()
     {
-        // The ring is full only when applying is the slower side: park, freeing the core for it.
-        final IdleStrategy fullIdle = new BackoffIdleStrategy(10, 10, 10_000, 200_000);
         boolean more = true;
         while (more)
         {
-            final long sequence = claim(fullIdle);
+            final long sequence = claim();
             if (sequence < 0)
             {
                 return;
@@ -173,9 +174,8 @@ final class ReadAhead implements AutoCloseable
     }
 
     /** @return the next free slot's sequence, or -1 once the applying thread has stopped reading. */
-    private long claim(final IdleStrategy idle)
+    private long claim()
     {
-        idle.reset();
         while (!stopped)
         {
             try
@@ -184,7 +184,12 @@ final class ReadAhead implements AutoCloseable
             }
             catch (final InsufficientCapacityException ex)
             {
-                idle.idle();
+                // Full: applying is the slower side. Sleep until half the ring is free, then refill it in
+                // one go: a few wake-ups per thousand entries instead of one per released group.
+                while (!stopped && ring.remainingCapacity() < RING_SIZE / 2)
+                {
+                    LockSupport.parkNanos(FULL_PARK_NANOS);
+                }
             }
         }
         return -1;
