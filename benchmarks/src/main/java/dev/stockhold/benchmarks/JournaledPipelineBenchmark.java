@@ -46,7 +46,8 @@ import java.util.concurrent.locks.LockSupport;
  * The responder publishes how far it got once per batch, in a padded sequence of its own, so the
  * throughput run does not pay a shared cache line per command for the latency run's bookkeeping. Each
  * trial first journals {@link PipelineBenchmark#WARM_UP_PAIRS} pairs, so the stage threads' code is
- * compiled before JMH's warm-up iterations start.
+ * compiled before JMH's warm-up iterations start, and then runs a full GC, as {@link PipelineBenchmark}
+ * does, so that both measure ring slots in the old generation.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 3, time = 2)
@@ -137,6 +138,7 @@ public class JournaledPipelineBenchmark
         {
             LockSupport.parkNanos(PipelineBenchmark.FULL_RING_PARK_NANOS);
         }
+        PipelineBenchmark.settleHeap();
         seedBytes = journal.journalBytesWritten();
         seedSequence = warmedUp;
     }

@@ -40,7 +40,13 @@ import java.util.concurrent.locks.LockSupport;
  * a core the ledger needs: on two cores that halved the score. The producers share one workload (each
  * takes every n-th order), so four producers drive the ledger over the same cells and order ids as one.
  * Each trial first sends {@link #WARM_UP_PAIRS} pairs through the engine and waits for them to be
- * answered, so the stage threads' code is compiled before JMH's own warm-up iterations start.
+ * answered, so the stage threads' code is compiled before JMH's own warm-up iterations start, then runs a
+ * full GC: the ring's slots are then in the old generation, as in a server that has run for a while.
+ * Without it nothing here allocates, the slots stay young for the whole run and G1's write barrier never
+ * takes its slow path: with them old, G1's barrier and its refinement threads cost this pipeline more than
+ * half its throughput on two cores (the journaled benchmark's setup always ran a GC, which is most of why
+ * it scored a third of this one). docs/BENCHMARKS.md has the same runs under ZGC and Parallel GC
+ * ({@code -jvmArgsPrepend -XX:+UseZGC}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -102,6 +108,7 @@ public class PipelineBenchmark
             {
                 LockSupport.parkNanos(FULL_RING_PARK_NANOS);
             }
+            settleHeap();
         }
 
         @TearDown(Level.Trial)
@@ -130,6 +137,13 @@ public class PipelineBenchmark
             order = WARM_UP_PAIRS + engine.producers.getAndIncrement();
             step = params.getThreads();
         }
+    }
+
+    /** Promotes everything set up so far, the ring's slots included, to the old generation. */
+    static void settleHeap()
+    {
+        System.gc();
+        System.gc();
     }
 
     private static final EventTranslatorOneArg<Command, Producer> LOCK =
