@@ -14,6 +14,7 @@ import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.ledger.Ledger;
 
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -46,6 +47,7 @@ public final class EnginePipeline implements AutoCloseable
     private final long tickIntervalMillis;
     private final boolean keepProducerTimestamps;
     private final LedgerStage ledgerStage;
+    private final CountDownLatch stagesStarted;
     private volatile long journalFailedAtSequence = Long.MAX_VALUE;
     private volatile boolean running;
     private Thread ticker;
@@ -63,11 +65,13 @@ public final class EnginePipeline implements AutoCloseable
             ProducerType.MULTI, builder.waitPreset.newWaitStrategy());
         this.ring = disruptor.getRingBuffer();
 
-        ledgerStage = new LedgerStage(builder.ledger, builder.snapshotSink, builder.snapshotEveryCommands);
+        stagesStarted = new CountDownLatch(stageNames.length - (builder.responder == null ? 1 : 0));
+        ledgerStage = new LedgerStage(builder.ledger, builder.snapshotSink, builder.snapshotEveryCommands,
+            stagesStarted::countDown);
         final EventHandlerGroup<Command> applied;
         if (builder.journaler != null)
         {
-            final StageHandler journalStage = new StageHandler(builder.journaler);
+            final StageHandler journalStage = new StageHandler(builder.journaler, stagesStarted);
             applied = disruptor.handleEventsWith(journalStage, ledgerStage);
             disruptor.handleExceptionsFor(journalStage).with(new JournalFailure());
         }
@@ -77,7 +81,7 @@ public final class EnginePipeline implements AutoCloseable
         }
         if (builder.responder != null)
         {
-            applied.then(new ResponderStage(builder.responder));
+            applied.then(new ResponderStage(builder.responder, stagesStarted));
         }
     }
 
@@ -87,11 +91,27 @@ public final class EnginePipeline implements AutoCloseable
         return new Builder();
     }
 
-    /** Starts the stage threads and, if configured, the tick timer. */
+    /**
+     * Starts the stage threads and, if configured, the tick timer; returns once every stage runs. (The
+     * Disruptor drains on shutdown only the stages that have started: one closed before its thread ran
+     * would drop what was published.)
+     */
     public EnginePipeline start()
     {
         running = true;
         disruptor.start();
+        try
+        {
+            if (!stagesStarted.await(30, TimeUnit.SECONDS))
+            {
+                throw new IllegalStateException("engine stages did not start in 30 s");
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the engine stages started", ex);
+        }
         if (tickIntervalMillis > 0)
         {
             ticker = new Thread(this::tickLoop, "stockhold-ticker");
@@ -218,10 +238,12 @@ public final class EnginePipeline implements AutoCloseable
     private static class StageHandler implements EventHandler<Command>
     {
         final CommandStage stage;
+        private final CountDownLatch started;
 
-        StageHandler(final CommandStage stage)
+        StageHandler(final CommandStage stage, final CountDownLatch started)
         {
             this.stage = stage;
+            this.started = started;
         }
 
         @Override
@@ -234,6 +256,7 @@ public final class EnginePipeline implements AutoCloseable
         public void onStart()
         {
             stage.onStart();
+            started.countDown();
         }
 
         @Override
@@ -246,9 +269,9 @@ public final class EnginePipeline implements AutoCloseable
     /** The responder: answers ERR_INTERNAL for everything from the first command the journal failed on. */
     private final class ResponderStage extends StageHandler
     {
-        ResponderStage(final CommandStage stage)
+        ResponderStage(final CommandStage stage, final CountDownLatch started)
         {
-            super(stage);
+            super(stage, started);
         }
 
         @Override

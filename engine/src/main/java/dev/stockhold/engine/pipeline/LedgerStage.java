@@ -19,13 +19,22 @@ final class LedgerStage implements EventHandler<Command>
     private final SnapshotSink snapshotSink;
     private final long snapshotEveryCommands;
     private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(1 << 16);
+    private final Runnable onStarted;
     private long commandsSinceSnapshot;
 
-    LedgerStage(final Ledger ledger, final SnapshotSink snapshotSink, final long snapshotEveryCommands)
+    LedgerStage(final Ledger ledger, final SnapshotSink snapshotSink, final long snapshotEveryCommands,
+        final Runnable onStarted)
     {
         this.ledger = ledger;
         this.snapshotSink = snapshotSink;
         this.snapshotEveryCommands = snapshotEveryCommands;
+        this.onStarted = onStarted;
+    }
+
+    @Override
+    public void onStart()
+    {
+        onStarted.run();
     }
 
     @Override
