@@ -18,7 +18,8 @@ import java.nio.file.Path;
 /**
  * Rebuilds the ledger on start: the newest snapshot that passes its checks, then the journal after the
  * sequence it covers. A corrupt or truncated snapshot is logged and skipped in favour of an older one and
- * a longer replay; without any, the whole journal is replayed.
+ * a longer replay; without any, the whole journal is replayed. With a second processor the replay reads
+ * and decodes the journal on a thread of its own while this one applies ({@link Replayer}).
  */
 final class Recovery
 {
