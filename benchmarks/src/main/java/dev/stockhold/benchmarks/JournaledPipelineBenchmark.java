@@ -5,6 +5,7 @@ import com.lmax.disruptor.Sequence;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.pipeline.EnginePipeline;
+import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.journal.Durability;
 import dev.stockhold.journal.JournalConfig;
@@ -79,6 +80,10 @@ public class JournaledPipelineBenchmark
     @Param({"BALANCED"})
     public WaitPreset waitPreset;
 
+    /** How the stages map onto threads ({@link ThreadLayout}). */
+    @Param({"STAGED", "SINGLE"})
+    public ThreadLayout layout;
+
     private Path dir;
     private JournalService journal;
     private EnginePipeline pipeline;
@@ -120,6 +125,7 @@ public class JournaledPipelineBenchmark
             })
             .ringSize(RING_SIZE)
             .waitPreset(waitPreset)
+            .layout(layout)
             .build()
             .start();
         workload = new Workload(7, "j-");

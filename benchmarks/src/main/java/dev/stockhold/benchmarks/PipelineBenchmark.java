@@ -5,6 +5,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.pipeline.EnginePipeline;
+import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -72,6 +73,10 @@ public class PipelineBenchmark
         @Param({"LOW_LATENCY", "BALANCED", "LOW_CPU"})
         public WaitPreset waitPreset;
 
+        /** How the stages map onto threads ({@link ThreadLayout}). */
+        @Param({"STAGED", "SINGLE"})
+        public ThreadLayout layout;
+
         /**
          * Slots in the ring. With the ring full, as here, the ledger reads each slot a whole ring after the
          * producer wrote it: 16,384 slots of about 1 KB stay in the 32 MB L3 cache, 65,536 do not.
@@ -95,6 +100,7 @@ public class PipelineBenchmark
                 })
                 .ringSize(ringSize)
                 .waitPreset(waitPreset)
+                .layout(layout)
                 .build()
                 .start();
             final Producer warmUp = new Producer();

@@ -3,7 +3,9 @@ package dev.stockhold.gateway;
 import dev.stockhold.gateway.security.ApiKey;
 import dev.stockhold.gateway.security.ApiKeys;
 import dev.stockhold.gateway.security.Scope;
+import dev.stockhold.gateway.server.EngineThreads;
 import dev.stockhold.gateway.server.ServerSettings;
+import dev.stockhold.gateway.server.SnapshotPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ class AuthTest
     {
         final ServerSettings open = new ServerSettings(server.dataDir, "0.0.0.0", 0, 0, ApiKeys.none(),
             ServerSettings.defaults().ledger(), ServerSettings.defaults().limits(), ServerSettings.defaults().journalMode(),
-            0, 180, 1, false, dev.stockhold.engine.pipeline.WaitPreset.BALANCED);
+            SnapshotPolicy.DEFAULT, 180, 1, false, EngineThreads.forThisMachine());
         assertThrows(IllegalStateException.class, open::checkSecure);
         ServerSettings.defaults().checkSecure();
     }

@@ -3,6 +3,7 @@ package dev.stockhold.journal;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.JournalReader;
 import dev.stockhold.journal.queue.Replayer;
@@ -47,7 +48,9 @@ class CrashRecoveryTest
         for (int round = 0; round < rounds; round++)
         {
             final Durability durability = round % 3 == 2 ? Durability.FSYNC : Durability.MMAP;
-            final List<String> acks = runAndKill(durability, random.nextLong(), "r" + round + "-", 150 + random.nextInt(600));
+            final ThreadLayout layout = ThreadLayout.values()[round % ThreadLayout.values().length];
+            final List<String> acks = runAndKill(durability, layout, random.nextLong(), "r" + round + "-",
+                150 + random.nextInt(600));
             totalAcked += acks.size();
             checkRecovery(acks, seed, round);
         }
@@ -96,11 +99,11 @@ class CrashRecoveryTest
         return command;
     }
 
-    private List<String> runAndKill(final Durability durability, final long streamSeed, final String prefix,
-        final long runMillis) throws Exception
+    private List<String> runAndKill(final Durability durability, final ThreadLayout layout, final long streamSeed,
+        final String prefix, final long runMillis) throws Exception
     {
         final List<String> command = javaCommand(CrashWorker.class, dir.toString(), durability.name(),
-            Long.toString(streamSeed), prefix);
+            Long.toString(streamSeed), prefix, layout.name());
         final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         final List<String> acks = new CopyOnWriteArrayList<>();
         final Thread reader = new Thread(() ->

@@ -6,6 +6,7 @@ import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.Reply;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
+import dev.stockhold.engine.pipeline.ThreadLayout;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.time.Duration;
  * The process {@link CrashRecoveryTest} kills: recovers the journal in a data directory, then runs the
  * pipeline at full speed with a seeded stream and prints every acknowledged mutating command as
  * {@code ACK <sequence> <type> <orderId> <code>} once the responder has released it, until it is killed.
- * Arguments: data directory, durability, seed, order-id prefix.
+ * Arguments: data directory, durability, seed, order-id prefix, thread layout.
  */
 public final class CrashWorker
 {
@@ -56,7 +57,7 @@ public final class CrashWorker
         final EnginePipeline pipeline = EnginePipeline.builder().ledger(journal.ledger())
             .firstSequence(journal.nextSequence()).journaler(journal.journaler())
             .responder(new ReplyingResponder(null)).snapshots(journal.snapshotSink(), config.snapshotEveryCommands())
-            .tickIntervalMillis(20).ringSize(1 << 12).build().start();
+            .tickIntervalMillis(20).ringSize(1 << 12).layout(ThreadLayout.valueOf(args[4])).build().start();
         journal.attach(pipeline);
         System.err.println("worker started at sequence " + journal.nextSequence());
         final CommandStreams stream = new CommandStreams(Long.parseLong(args[2]), args[3]);

@@ -6,6 +6,7 @@ import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.Reply;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
 import dev.stockhold.engine.pipeline.SnapshotSink;
+import dev.stockhold.engine.pipeline.ThreadLayout;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -14,14 +15,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test fixture: a real pipeline wired to a {@link JournalService} exactly as the server wires it, fed a
- * seeded command stream by one producer whose clock is the stream's, so runs are reproducible.
+ * seeded command stream by one producer whose clock is the stream's, so runs are reproducible. Runs take
+ * turns between the thread layouts, so every test using this fixture covers both.
  */
 public final class EngineRun implements AutoCloseable
 {
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
     private final JournalService journal;
     private final EnginePipeline pipeline;
     private final AtomicLong clock = new AtomicLong();
@@ -49,6 +54,7 @@ public final class EngineRun implements AutoCloseable
             .snapshots(sink, snapshotEvery)
             .clock(clock::get)
             .ringSize(1 << 12)
+            .layout(ThreadLayout.values()[RUNS.getAndIncrement() % ThreadLayout.values().length])
             .build()
             .start();
     }

@@ -58,16 +58,24 @@ public final class EnginePipeline implements AutoCloseable
         this.firstSequence = builder.firstSequence;
         this.tickIntervalMillis = builder.tickIntervalMillis;
         this.keepProducerTimestamps = builder.keepProducerTimestamps;
-        final String[] stageNames = builder.journaler != null
-            ? new String[] {"stockhold-journal", "stockhold-ledger", "stockhold-responder"}
+        final ThreadLayout layout = builder.layout;
+        final String[] stageNames = layout == ThreadLayout.SINGLE ? new String[] {"stockhold-engine"}
+            : builder.journaler != null ? new String[] {"stockhold-journal", "stockhold-ledger", "stockhold-responder"}
             : new String[] {"stockhold-ledger", "stockhold-responder"};
         this.disruptor = new Disruptor<>(Command::new, builder.ringSize, new StageThreads(stageNames),
             ProducerType.MULTI, builder.waitPreset.newWaitStrategy());
         this.ring = disruptor.getRingBuffer();
 
-        stagesStarted = new CountDownLatch(stageNames.length - (builder.responder == null ? 1 : 0));
         ledgerStage = new LedgerStage(builder.ledger, builder.snapshotSink, builder.snapshotEveryCommands,
-            stagesStarted::countDown);
+            this::stageStarted);
+        if (layout == ThreadLayout.SINGLE)
+        {
+            stagesStarted = new CountDownLatch(1);
+            disruptor.handleEventsWith(new SingleThreadStage(builder.journaler, ledgerStage, builder.responder,
+                ring, new SingleThreadHost()));
+            return;
+        }
+        stagesStarted = new CountDownLatch(stageNames.length - (builder.responder == null ? 1 : 0));
         final EventHandlerGroup<Command> applied;
         if (builder.journaler != null)
         {
@@ -83,6 +91,11 @@ public final class EnginePipeline implements AutoCloseable
         {
             applied.then(new ResponderStage(builder.responder, stagesStarted));
         }
+    }
+
+    private void stageStarted()
+    {
+        stagesStarted.countDown();
     }
 
     /** @return a builder; the ledger is required, the journaler and responder are optional. */
@@ -275,22 +288,60 @@ public final class EnginePipeline implements AutoCloseable
         }
 
         @Override
-        public void onEvent(final Command command, final long sequence, final boolean endOfBatch) throws Exception
+        public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
         {
-            // The failure mark is read first: while the journal is healthy this stage touches no slot field.
-            final long failedAt = journalFailedAtSequence;
-            if (failedAt != Long.MAX_VALUE && command.sequence >= failedAt && command.type.isMutating())
-            {
-                command.result.fail(ErrorCode.INTERNAL, "journal failed: command not durable");
-            }
-            try
-            {
-                stage.onCommand(command, endOfBatch);
-            }
-            catch (final Exception ex)
-            {
-                LOG.log(System.Logger.Level.ERROR, "responder failed on sequence " + command.sequence, ex);
-            }
+            answer(stage, command, endOfBatch);
+        }
+    }
+
+    private void answer(final CommandStage responder, final Command command, final boolean endOfBatch)
+    {
+        // The failure mark is read first: while the journal is healthy this touches no slot field.
+        final long failedAt = journalFailedAtSequence;
+        if (failedAt != Long.MAX_VALUE && command.sequence >= failedAt && command.type.isMutating())
+        {
+            command.result.fail(ErrorCode.INTERNAL, "journal failed: command not durable");
+        }
+        try
+        {
+            responder.onCommand(command, endOfBatch);
+        }
+        catch (final Exception ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "responder failed on sequence " + command.sequence, ex);
+        }
+    }
+
+    private void journalFailed(final Command command, final Throwable ex)
+    {
+        LOG.log(System.Logger.Level.ERROR, "journal failed at sequence " + command.sequence
+            + "; refusing further commands", ex);
+        if (command.sequence < journalFailedAtSequence)
+        {
+            journalFailedAtSequence = command.sequence;
+        }
+        running = false;
+    }
+
+    /** Wires {@link SingleThreadStage} to the same failure marks and start signal as the staged layout. */
+    private final class SingleThreadHost implements SingleThreadStage.Host
+    {
+        @Override
+        public void journalFailed(final Command command, final Exception ex)
+        {
+            EnginePipeline.this.journalFailed(command, ex);
+        }
+
+        @Override
+        public void answer(final CommandStage responder, final Command command, final boolean endOfBatch)
+        {
+            EnginePipeline.this.answer(responder, command, endOfBatch);
+        }
+
+        @Override
+        public void started()
+        {
+            stageStarted();
         }
     }
 
@@ -300,13 +351,7 @@ public final class EnginePipeline implements AutoCloseable
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final Command command)
         {
-            LOG.log(System.Logger.Level.ERROR, "journal failed at sequence " + command.sequence
-                + "; refusing further commands", ex);
-            if (command.sequence < journalFailedAtSequence)
-            {
-                journalFailedAtSequence = command.sequence;
-            }
-            running = false;
+            journalFailed(command, ex);
         }
 
         @Override
@@ -332,6 +377,7 @@ public final class EnginePipeline implements AutoCloseable
         private CommandStage responder;
         private int ringSize = DEFAULT_RING_SIZE;
         private WaitPreset waitPreset = WaitPreset.BALANCED;
+        private ThreadLayout layout = ThreadLayout.STAGED;
         private long firstSequence = 1;
         private LongSupplier clock = System::currentTimeMillis;
         private long tickIntervalMillis;
@@ -367,6 +413,13 @@ public final class EnginePipeline implements AutoCloseable
         public Builder ringSize(final int ringSize)
         {
             this.ringSize = ringSize;
+            return this;
+        }
+
+        /** How stages map onto threads ({@link ThreadLayout#STAGED} unless set). */
+        public Builder layout(final ThreadLayout layout)
+        {
+            this.layout = Objects.requireNonNull(layout);
             return this;
         }
 

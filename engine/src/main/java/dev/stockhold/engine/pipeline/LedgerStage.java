@@ -50,15 +50,22 @@ final class LedgerStage implements EventHandler<Command>
                 + " request " + command.requestId, ex);
             command.result.fail(ErrorCode.INTERNAL, "internal error");
         }
+        final boolean snapshotNow = snapshotsAfter(command);
         if (command.type.isMutating())
         {
             commandsSinceSnapshot++;
         }
-        if (command.type == CommandType.SNAPSHOT
-            || (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands))
+        if (snapshotNow)
         {
             snapshot();
         }
+    }
+
+    /** @return true if applying {@code command} (not yet applied) will be followed by a snapshot. */
+    boolean snapshotsAfter(final Command command)
+    {
+        return command.type == CommandType.SNAPSHOT || (snapshotEveryCommands > 0 && command.type.isMutating()
+            && commandsSinceSnapshot + 1 >= snapshotEveryCommands);
     }
 
     void snapshot()

@@ -6,15 +6,17 @@ import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,12 +55,14 @@ class EnginePipelineTest
         return command;
     }
 
-    @Test
-    void stampsSequencesFromTheFirstSequenceAndAnswersInOrder() throws Exception
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void stampsSequencesFromTheFirstSequenceAndAnswersInOrder(final ThreadLayout layout) throws Exception
     {
         final Answers answers = new Answers(3);
         final AtomicLong clock = new AtomicLong(1_000);
-        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults()))
             .responder(answers).firstSequence(41).clock(clock::incrementAndGet).build().start())
         {
             assertTrue(pipeline.tryPublish(setStock("A1", 10)));
@@ -69,12 +73,14 @@ class EnginePipelineTest
         assertEquals(List.of("41:SET_STOCK:OK", "42:GET_CELL:OK", "43:GET_CELL:SKU_NOT_FOUND"), answers.seen);
     }
 
-    @Test
-    void aFullRingRefusesInsteadOfBlocking() throws Exception
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void aFullRingRefusesInsteadOfBlocking(final ThreadLayout layout) throws Exception
     {
         final CountDownLatch release = new CountDownLatch(1);
         final CommandStage stalledJournal = (command, endOfBatch) -> release.await();
-        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults()))
             .journaler(stalledJournal).ringSize(8).build().start())
         {
             int accepted = 0;
@@ -88,8 +94,9 @@ class EnginePipelineTest
         }
     }
 
-    @Test
-    void aJournalFailureIsNeverAcknowledgedAndStopsIntake() throws Exception
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void aJournalFailureIsNeverAcknowledgedAndStopsIntake(final ThreadLayout layout) throws Exception
     {
         final Answers answers = new Answers(2);
         final CommandStage failingJournal = (command, endOfBatch) ->
@@ -99,7 +106,8 @@ class EnginePipelineTest
                 throw new java.io.IOException("disk full");
             }
         };
-        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults()))
             .journaler(failingJournal).responder(answers).build().start())
         {
             assertTrue(pipeline.tryPublish(setStock("A1", 10)));
@@ -111,8 +119,45 @@ class EnginePipelineTest
         assertEquals(List.of("1:SET_STOCK:OK", "2:SET_STOCK:" + ErrorCode.INTERNAL), answers.seen);
     }
 
-    @Test
-    void takesSnapshotsBetweenCommandsAndOnClose() throws Exception
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void nothingIsAnsweredBeforeTheJournalersEndOfBatch(final ThreadLayout layout) throws Exception
+    {
+        // The journaler commits (FSYNC: forces the file) at the end of each batch; an answer before that
+        // could acknowledge a command a power loss then erases.
+        final AtomicLong committedThrough = new AtomicLong();
+        final AtomicLong early = new AtomicLong();
+        final AtomicLong answered = new AtomicLong();
+        final CommandStage journal = (command, endOfBatch) ->
+        {
+            if (endOfBatch)
+            {
+                committedThrough.set(command.sequence);
+            }
+        };
+        final EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults())).journaler(journal).ringSize(256)
+            .responder((command, endOfBatch) ->
+            {
+                if (command.sequence > committedThrough.get())
+                {
+                    early.incrementAndGet();
+                }
+                answered.incrementAndGet();
+            }).build().start();
+        long published = 0;
+        while (published < 100_000)
+        {
+            published += pipeline.tryPublish(setStock("A" + (published % 64), published)) ? 1 : 0;
+        }
+        pipeline.close();
+        assertEquals(100_000, answered.get());
+        assertEquals(0, early.get(), "answers released before the journal committed them");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void takesSnapshotsBetweenCommandsAndOnClose(final ThreadLayout layout) throws Exception
     {
         final List<Long> covered = new CopyOnWriteArrayList<>();
         final List<Long> digests = new CopyOnWriteArrayList<>();
@@ -125,7 +170,7 @@ class EnginePipelineTest
         };
         final Ledger ledger = new Ledger(LedgerConfig.defaults());
         final Answers answers = new Answers(4);
-        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(ledger).responder(answers)
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout).ledger(ledger).responder(answers)
             .snapshots(sink, 2).build().start())
         {
             assertTrue(pipeline.tryPublish(setStock("A1", 10)));
@@ -140,11 +185,13 @@ class EnginePipelineTest
         assertTrue(!digests.get(0).equals(digests.get(2)));
     }
 
-    @Test
-    void closeDrainsEveryPublishedCommand() throws Exception
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void closeDrainsEveryPublishedCommand(final ThreadLayout layout) throws Exception
     {
         final AtomicLong answered = new AtomicLong();
-        final EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+        final EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults()))
             .responder((command, endOfBatch) -> answered.incrementAndGet()).build().start();
         int published = 0;
         for (int i = 0; i < 10_000; i++)
@@ -156,14 +203,16 @@ class EnginePipelineTest
         assertFalse(pipeline.tryPublish(new Command().tick()), "a closed pipeline takes nothing");
     }
 
-    @Test
-    void closeRightAfterStartStillDrains()
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void closeRightAfterStartStillDrains(final ThreadLayout layout)
     {
         // A stage thread not yet running when close() came used to be skipped by the drain (CI saw 0 of 10,000).
         for (int round = 0; round < 300; round++)
         {
             final AtomicLong answered = new AtomicLong();
-            final EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+            final EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults()))
                 .ringSize(64).responder((command, endOfBatch) -> answered.incrementAndGet()).build().start();
             assertTrue(pipeline.tryPublish(new Command().tick()));
             pipeline.close();
@@ -171,12 +220,21 @@ class EnginePipelineTest
         }
     }
 
+    /** Every wait preset under every thread layout. */
+    static Stream<Arguments> variants()
+    {
+        return Stream.of(WaitPreset.values())
+            .flatMap(preset -> Stream.of(ThreadLayout.values()).map(layout -> Arguments.of(preset, layout)));
+    }
+
     @ParameterizedTest
-    @EnumSource(WaitPreset.class)
-    void idleStagesWakeForEachCommandAndStopOnClose(final WaitPreset preset) throws Exception
+    @MethodSource("variants")
+    void idleStagesWakeForEachCommandAndStopOnClose(final WaitPreset preset, final ThreadLayout layout)
+        throws Exception
     {
         final AtomicLong answered = new AtomicLong();
-        final EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+        final EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults()))
             .journaler((command, endOfBatch) ->
             {
             })
@@ -198,11 +256,13 @@ class EnginePipelineTest
         assertTrue(System.nanoTime() - startNanos < TimeUnit.SECONDS.toNanos(5), "idle stages stop promptly");
     }
 
-    @Test
-    void ticksArePublishedOnTheConfiguredInterval() throws Exception
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void ticksArePublishedOnTheConfiguredInterval(final ThreadLayout layout) throws Exception
     {
         final CountDownLatch ticks = new CountDownLatch(3);
-        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults()))
             .responder((command, endOfBatch) ->
             {
                 if (command.type == CommandType.TICK)

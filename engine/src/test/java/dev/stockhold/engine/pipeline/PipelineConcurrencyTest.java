@@ -6,7 +6,7 @@ import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +61,14 @@ class PipelineConcurrencyTest
     }
 
     @ParameterizedTest
-    @EnumSource(WaitPreset.class)
-    void acknowledgedResultsAddUpToTheLedgerUnderConcurrentProducers(final WaitPreset preset) throws Exception
+    @MethodSource("dev.stockhold.engine.pipeline.EnginePipelineTest#variants")
+    void acknowledgedResultsAddUpToTheLedgerUnderConcurrentProducers(final WaitPreset preset,
+        final ThreadLayout layout) throws Exception
     {
         final long seed = Long.getLong("stockhold.seed", new SplittableRandom().nextLong());
-        System.out.println("PipelineConcurrencyTest " + preset + " seed=" + seed);
+        System.out.println("PipelineConcurrencyTest " + preset + " " + layout + " seed=" + seed);
         final AckLedger tally = new AckLedger();
-        try (EnginePipeline pipeline = EnginePipeline.builder().ledger(new Ledger(LedgerConfig.defaults()))
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout).ledger(new Ledger(LedgerConfig.defaults()))
             .responder(new ReplyingResponder(null)).ringSize(1024).waitPreset(preset).build().start())
         {
             stockUp(pipeline);

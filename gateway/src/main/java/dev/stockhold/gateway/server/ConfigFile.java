@@ -1,6 +1,8 @@
 package dev.stockhold.gateway.server;
 
 import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.engine.pipeline.ThreadLayout;
+import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
 import dev.stockhold.gateway.security.ApiKey;
 import dev.stockhold.gateway.security.ApiKeys;
@@ -11,6 +13,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -34,8 +37,13 @@ import java.util.TreeSet;
  *   limits.sseBufferBytes=4194304
  *   journal.mode=mmap
  *   snapshot.everyCommands=1000000
+ *   snapshot.intervalSeconds=600
  *   retention.days=180
  *   http.threads=0
+ *   # single or staged; without it single on machines with at most 2 processors, staged on others
+ *   engine.layout=single
+ *   # balanced, low_latency or low_cpu
+ *   engine.waitPreset=balanced
  * </pre>
  * Unknown keys are errors, so a typo never passes silently.
  */
@@ -43,7 +51,8 @@ public final class ConfigFile
 {
     private static final Set<String> PLAIN_KEYS = Set.of("warehouse.priority", "limits.maxBodyBytes",
         "limits.maxHeaderBytes", "limits.maxConnections", "limits.idleTimeoutSeconds", "limits.sseBufferBytes",
-        "journal.mode", "snapshot.everyCommands", "retention.days", "http.threads");
+        "journal.mode", "snapshot.everyCommands", "snapshot.intervalSeconds", "retention.days", "http.threads",
+        "engine.layout", "engine.waitPreset");
 
     private ConfigFile()
     {
@@ -94,9 +103,14 @@ public final class ConfigFile
         final ApiKeys keys = keys(properties);
         return new ServerSettings(base.dataDir(), base.bind(), base.httpPort(), base.binaryPort(),
             keys.enabled() ? keys : base.keys(), ledger, limits, journalMode,
-            longValue(properties, "snapshot.everyCommands", base.snapshotEveryCommands()),
+            new SnapshotPolicy(longValue(properties, "snapshot.everyCommands", base.snapshots().everyCommands()),
+                Duration.ofSeconds(longValue(properties, "snapshot.intervalSeconds",
+                    base.snapshots().interval().toSeconds()))),
             intValue(properties, "retention.days", base.changeRetentionDays()),
-            intValue(properties, "http.threads", base.httpThreads()), base.replayTarget(), base.waitPreset());
+            intValue(properties, "http.threads", base.httpThreads()), base.replayTarget(),
+            new EngineThreads(
+                enumValue(properties, "engine.layout", ThreadLayout.class, base.engineThreads().layout()),
+                enumValue(properties, "engine.waitPreset", WaitPreset.class, base.engineThreads().waitPreset())));
     }
 
     private static ApiKeys keys(final Properties properties)
@@ -132,6 +146,13 @@ public final class ConfigFile
     public static List<String> splitList(final String value)
     {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static <E extends Enum<E>> E enumValue(final Properties properties, final String name,
+        final Class<E> type, final E fallback)
+    {
+        final String value = properties.getProperty(name);
+        return value == null ? fallback : Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     }
 
     private static int intValue(final Properties properties, final String name, final int fallback)

@@ -40,7 +40,7 @@ public final class EngineHosts
         }
         final JournalConfig config = JournalConfig.defaults(settings.dataDir())
             .withDurability(settings.journalMode() == JournalMode.FSYNC ? Durability.FSYNC : Durability.MMAP)
-            .withSnapshots(settings.snapshotEveryCommands(), JournalConfig.defaults(settings.dataDir()).snapshotInterval());
+            .withSnapshots(settings.snapshots().everyCommands(), settings.snapshots().interval());
         final JournalService journal = JournalService.open(config, settings.ledger(), replayHook);
         LOG.info("event=recovered mode={} report=\"{}\"", settings.journalMode(), journal.recovery());
         return new JournaledEngineHost(journal);

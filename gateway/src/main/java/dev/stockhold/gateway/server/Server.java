@@ -109,11 +109,12 @@ public final class Server implements AutoCloseable
                 metrics.observer().onCommand(command, endOfBatch);
             }))
             .firstSequence(host.nextSequence())
-            .waitPreset(settings.waitPreset())
+            .waitPreset(settings.engineThreads().waitPreset())
+            .layout(settings.engineThreads().layout())
             // A replay target takes its times and ticks from the recording, never from its own clock.
             .keepProducerTimestamps(settings.replayTarget())
             .tickIntervalMillis(settings.replayTarget() ? 0 : TICK_INTERVAL_MILLIS)
-            .snapshots(host.snapshotSink(), host.snapshotSink() == null ? 0 : settings.snapshotEveryCommands())
+            .snapshots(host.snapshotSink(), host.snapshotSink() == null ? 0 : settings.snapshots().everyCommands())
             .build();
         host.attach(pipeline);
         pipeline.start();

@@ -1,7 +1,6 @@
 package dev.stockhold.gateway.server;
 
 import dev.stockhold.engine.ledger.LedgerConfig;
-import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
 import dev.stockhold.gateway.security.ApiKeys;
 
@@ -20,13 +19,13 @@ import java.nio.file.Path;
  * @param ledger               the ledger's limits and warehouse priority.
  * @param limits               the HTTP server's limits.
  * @param journalMode          the journal's durability.
- * @param snapshotEveryCommands a snapshot after this many mutating commands (0 for none).
+ * @param snapshots            when the ledger is snapshotted.
  * @param changeRetentionDays  days of change-feed events (and journal) kept.
  * @param httpThreads          event-loop threads (0: Netty's default).
  * @param replayTarget         true for a throwaway server that receives a replay: it keeps the recorded
  *                             engine times the binary protocol stamps, takes recorded ticks, and runs no
  *                             ticker of its own. Never for production.
- * @param waitPreset           how the engine's stages wait for work (docs/BENCHMARKS.md compares them).
+ * @param engineThreads        how the engine's stages map onto threads and wait for work.
  */
 public record ServerSettings(
     Path dataDir,
@@ -37,17 +36,18 @@ public record ServerSettings(
     LedgerConfig ledger,
     HttpLimits limits,
     JournalMode journalMode,
-    long snapshotEveryCommands,
+    SnapshotPolicy snapshots,
     int changeRetentionDays,
     int httpThreads,
     boolean replayTarget,
-    WaitPreset waitPreset)
+    EngineThreads engineThreads)
 {
     /** @return defaults: ./data, 127.0.0.1:8080 and :7070, no keys, default limits, mmap journal. */
     public static ServerSettings defaults()
     {
         return new ServerSettings(Path.of("data"), "127.0.0.1", 8080, 7070, ApiKeys.none(), LedgerConfig.defaults(),
-            HttpLimits.defaults(), JournalMode.MMAP, 1_000_000, 180, 0, false, WaitPreset.BALANCED);
+            HttpLimits.defaults(), JournalMode.MMAP, SnapshotPolicy.DEFAULT, 180, 0, false,
+            EngineThreads.forThisMachine());
     }
 
     /**
@@ -82,34 +82,34 @@ public record ServerSettings(
     public ServerSettings withPorts(final int http, final int binary)
     {
         return new ServerSettings(dataDir, bind, http, binary, keys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget, waitPreset);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, engineThreads);
     }
 
     /** @return a copy with another data directory. */
     public ServerSettings withDataDir(final Path dir)
     {
         return new ServerSettings(dir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget, waitPreset);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, engineThreads);
     }
 
     /** @return a copy with other keys. */
     public ServerSettings withKeys(final ApiKeys apiKeys)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, apiKeys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget, waitPreset);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, engineThreads);
     }
 
     /** @return a copy that is, or is not, a replay target. */
     public ServerSettings withReplayTarget(final boolean replay)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replay, waitPreset);
+            snapshots, changeRetentionDays, httpThreads, replay, engineThreads);
     }
 
     /** @return a copy with other HTTP limits. */
     public ServerSettings withLimits(final HttpLimits httpLimits)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, httpLimits, journalMode,
-            snapshotEveryCommands, changeRetentionDays, httpThreads, replayTarget, waitPreset);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, engineThreads);
     }
 }

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.server;
 
+import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -26,19 +28,35 @@ public final class StockholdServer implements Callable<Integer>
 {
     private static final Logger LOG = LoggerFactory.getLogger(StockholdServer.class);
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Journal, snapshots and change log (default: ./data).")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Journal, snapshots and change log (default: ./data).")
     private Path dataDir = Path.of("data");
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP/JSON port (default: 8080; 0 = any free port).")
+    @Option(names = "--http-port", paramLabel = "PORT",
+        description = "HTTP/JSON port (default: 8080; 0 = any free port).")
     private int httpPort = 8080;
 
-    @Option(names = "--binary-port", paramLabel = "PORT", description = "Binary (SBE) protocol port (default: 7070; -1 turns the binary protocol off).")
+    @Option(names = "--binary-port", paramLabel = "PORT",
+        description = "Binary (SBE) protocol port (default: 7070; -1 turns the binary protocol off).")
     private int binaryPort = 7070;
 
     @Option(names = "--wait-preset", paramLabel = "PRESET",
         description = "How engine stages wait for work: balanced (default), low_latency (yield; more CPU) or "
             + "low_cpu (block; about 25 us per wake-up).")
-    private String waitPreset;
+    private WaitPreset waitPreset;
+
+    @Option(names = "--thread-layout", paramLabel = "LAYOUT",
+        description = "single (one engine thread journals, applies and answers; the default on 2 processors or "
+            + "fewer) or staged (journaler and ledger in parallel, then the responder: one thread each).")
+    private ThreadLayout threadLayout;
+
+    @Option(names = "--snapshot-every", paramLabel = "COMMANDS",
+        description = "Snapshot the ledger after this many mutating commands (default: 1000000; 0: never).")
+    private Long snapshotEveryCommands;
+
+    @Option(names = "--snapshot-interval", paramLabel = "SECONDS",
+        description = "Snapshot the ledger at least this often while commands arrive (default: 600; 0: never).")
+    private Long snapshotIntervalSeconds;
 
     @Option(names = "--replay-target",
         description = "Receive a replay (bin/stockhold loadtest replay): keep the recorded engine times and ticks "
@@ -66,8 +84,13 @@ public final class StockholdServer implements Callable<Integer>
     /** Entry point. */
     public static void main(final String[] args)
     {
-        final int exit = new CommandLine(new StockholdServer()).execute(args);
-        System.exit(exit);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the command line of {@code stockhold server}, enum values case-insensitive. */
+    static CommandLine commandLine()
+    {
+        return new CommandLine(new StockholdServer()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
@@ -97,11 +120,18 @@ public final class StockholdServer implements Callable<Integer>
         {
             limits = limits.withMaxBodyBytes(maxBodyBytes);
         }
+        final SnapshotPolicy snapshots = new SnapshotPolicy(
+            snapshotEveryCommands == null ? settings.snapshots().everyCommands() : snapshotEveryCommands,
+            snapshotIntervalSeconds == null ? settings.snapshots().interval()
+                : Duration.ofSeconds(snapshotIntervalSeconds));
+        final EngineThreads engineThreads = new EngineThreads(
+            threadLayout == null ? settings.engineThreads().layout() : threadLayout,
+            waitPreset == null ? settings.engineThreads().waitPreset() : waitPreset);
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, settings.keys(),
             warehousePriority == null ? settings.ledger() : settings.ledger().withWarehousePriority(warehousePriority),
             limits,
             journalMode == null ? settings.journalMode()
                 : JournalMode.valueOf(journalMode.trim().toUpperCase(java.util.Locale.ROOT)),
-            settings.snapshotEveryCommands(), settings.changeRetentionDays(), settings.httpThreads(), replayTarget, waitPreset == null ? settings.waitPreset() : WaitPreset.valueOf(waitPreset.trim().toUpperCase(java.util.Locale.ROOT)));
+            snapshots, settings.changeRetentionDays(), settings.httpThreads(), replayTarget, engineThreads);
     }
 }

@@ -1,0 +1,62 @@
+package dev.stockhold.gateway.server;
+
+import dev.stockhold.engine.pipeline.ThreadLayout;
+import dev.stockhold.engine.pipeline.WaitPreset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The command line over the config file over the defaults, for the snapshot policy and engine threads. */
+class SettingsTest
+{
+    @TempDir
+    Path dir;
+
+    private ServerSettings parse(final String... args) throws Exception
+    {
+        final var commandLine = StockholdServer.commandLine();
+        commandLine.parseArgs(args);
+        return ((StockholdServer)commandLine.getCommand()).settings();
+    }
+
+    @Test
+    void defaultsSnapshotEveryMillionCommandsAndTenMinutes() throws Exception
+    {
+        final ServerSettings settings = parse();
+        assertEquals(new SnapshotPolicy(1_000_000, Duration.ofMinutes(10)), settings.snapshots());
+        assertEquals(ThreadLayout.forThisMachine(), settings.engineThreads().layout());
+        assertEquals(WaitPreset.BALANCED, settings.engineThreads().waitPreset());
+    }
+
+    @Test
+    void theConfigFileSetsThemAndTheCommandLineWins() throws Exception
+    {
+        final Path config = dir.resolve("stockhold.properties");
+        Files.writeString(config, "snapshot.everyCommands=5000\nsnapshot.intervalSeconds=30\n"
+            + "engine.layout=staged\nengine.waitPreset=low_cpu\n");
+        final ServerSettings fromFile = parse("--config", config.toString());
+        assertEquals(new SnapshotPolicy(5000, Duration.ofSeconds(30)), fromFile.snapshots());
+        assertEquals(new EngineThreads(ThreadLayout.STAGED, WaitPreset.LOW_CPU), fromFile.engineThreads());
+
+        final ServerSettings overridden = parse("--config", config.toString(), "--snapshot-every", "0",
+            "--snapshot-interval", "5", "--thread-layout", "single", "--wait-preset", "low_latency");
+        assertEquals(new SnapshotPolicy(0, Duration.ofSeconds(5)), overridden.snapshots());
+        assertEquals(new EngineThreads(ThreadLayout.SINGLE, WaitPreset.LOW_LATENCY), overridden.engineThreads());
+    }
+
+    @Test
+    void badValuesAreRefused() throws Exception
+    {
+        final Path config = dir.resolve("bad.properties");
+        Files.writeString(config, "engine.layout=sideways\n");
+        assertThrows(IllegalArgumentException.class, () -> parse("--config", config.toString()));
+        assertThrows(IllegalArgumentException.class, () -> new SnapshotPolicy(-1, Duration.ZERO));
+        assertEquals(2, StockholdServer.commandLine().execute("--thread-layout", "sideways"));
+    }
+}
