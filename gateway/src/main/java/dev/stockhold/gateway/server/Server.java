@@ -117,6 +117,9 @@ public final class Server implements AutoCloseable
             .snapshots(host.snapshotSink(), host.snapshotSink() == null ? 0 : settings.snapshots().everyCommands())
             .build();
         host.attach(pipeline);
+        LOG.info("event=engine_threads layout={} waitPreset={} ringSize={} processors={}",
+            settings.engineThreads().layout(), settings.engineThreads().waitPreset(), pipeline.ringSize(),
+            Runtime.getRuntime().availableProcessors());
         pipeline.start();
         metrics.bindEngine(pipeline::occupancy, host::journalLag);
         context.engineReady(pipeline::tryPublish);

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * @param journalMode          the journal's durability.
  * @param snapshots            when the ledger is snapshotted.
  * @param changeRetentionDays  days of change-feed events (and journal) kept.
- * @param httpThreads          event-loop threads (0: Netty's default).
+ * @param httpThreads          event-loop threads (0: one per two processors).
  * @param replayTarget         true for a throwaway server that receives a replay: it keeps the recorded
  *                             engine times the binary protocol stamps, takes recorded ticks, and runs no
  *                             ticker of its own. Never for production.
