@@ -6,6 +6,7 @@ import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
+import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.binary.BinaryServer;
 import dev.stockhold.gateway.binary.client.StockholdClient;
@@ -26,8 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * Usage: {@code java <JVM flags> -cp benchmarks/target/benchmarks.jar dev.stockhold.benchmarks.BinaryLoopbackDriver
  * [--mix lock|read] [--connections 1] [--window 4096] [--seconds 5] [--warmup 3] [--runs 3]
- * [--wait BALANCED|LOW_LATENCY|LOW_CPU]}. The lock mix is 2-line locks, each followed by the release of
- * its order, so the ledger's state stays the same size. Latency is per request, from send to answer,
+ * [--wait BALANCED|LOW_LATENCY|LOW_CPU] [--layout SINGLE|STAGED]} (the server's defaults unless given).
+ * The lock mix is 2-line locks, each followed by the release of its order, so the ledger's state stays the same size. Latency is per request, from send to answer,
  * including the time spent queued in the window (so it grows with the window).
  */
 public final class BinaryLoopbackDriver
@@ -46,8 +47,8 @@ public final class BinaryLoopbackDriver
         try (EnginePipeline pipeline = EnginePipeline.builder()
             .ledger(new Ledger(config))
             .responder(new ReplyingResponder(null))
-            .ringSize(1 << 16)
             .waitPreset(options.wait)
+            .layout(options.layout)
             .build()
             .start();
             BinaryServer server = new BinaryServer(pipeline, "127.0.0.1", 0).start())
@@ -68,8 +69,9 @@ public final class BinaryLoopbackDriver
                     result.cpuMicros[0], result.bytes[0], result.cpuMicros[1], result.bytes[1], result.cpuMicros[2]);
             }
             Arrays.sort(rates);
-            System.out.printf("median of %d runs: %,.0f commands/s (mix %s, %d connection(s), window %d, wait %s)%n",
-                options.runs, rates[options.runs / 2], options.mix, options.connections, options.window, options.wait);
+            System.out.printf("median of %d runs: %,.0f commands/s (mix %s, %d connection(s), window %d, wait %s,"
+                    + " layout %s)%n", options.runs, rates[options.runs / 2], options.mix, options.connections,
+                options.window, options.wait, options.layout);
         }
     }
 
@@ -246,7 +248,7 @@ public final class BinaryLoopbackDriver
     private static final class ServerThreads
     {
         private static final String[] PATTERNS = {
-            "stockhold-binary.*", "stockhold-(journal|ledger|responder|stage-.*)", "(stockhold-client|driver-).*"};
+            "stockhold-binary.*", "stockhold-(engine|journal|ledger|responder|stage-.*)", "(stockhold-client|driver-).*"};
         private final com.sun.management.ThreadMXBean bean =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         private final long[][] ids = new long[PATTERNS.length][];
@@ -329,6 +331,7 @@ public final class BinaryLoopbackDriver
         int warmupSeconds = 3;
         int runs = 3;
         WaitPreset wait = WaitPreset.BALANCED;
+        ThreadLayout layout = ThreadLayout.forThisMachine();
 
         static Options parse(final String[] args)
         {
@@ -345,6 +348,7 @@ public final class BinaryLoopbackDriver
                     case "--warmup" -> options.warmupSeconds = Integer.parseInt(value);
                     case "--runs" -> options.runs = Integer.parseInt(value);
                     case "--wait" -> options.wait = WaitPreset.valueOf(value);
+                    case "--layout" -> options.layout = ThreadLayout.valueOf(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
