@@ -27,6 +27,8 @@ import java.util.function.LongSupplier;
  *   3. responder: runs only after both have passed the slot, so no one hears a result that is not
  *      journaled.
  * </pre>
+ * That is {@link ThreadLayout#STAGED}, a thread per stage; with {@link ThreadLayout#SINGLE} one thread
+ * journals and applies each command, then answers the batch after the journaler's end of batch.
  * This class owns every engine thread. Producers may call {@link #tryPublish} from any thread.
  */
 public final class EnginePipeline implements AutoCloseable
