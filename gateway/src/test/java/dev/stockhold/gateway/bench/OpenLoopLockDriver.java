@@ -2,11 +2,14 @@ package dev.stockhold.gateway.bench;
 
 import org.HdrHistogram.Histogram;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -16,6 +19,10 @@ import java.util.concurrent.locks.LockSupport;
  * Open-loop latency driver: sends lock requests at a fixed rate over a few keep-alive connections
  * (pipelined, so a slow answer never delays the next send) and records each answer's latency from the
  * time it was scheduled to be sent, which corrects for coordinated omission. Not a unit test.
+ * <p>
+ * Two threads drive every connection, like wrk2: a sender that sleeps until each request is due and a
+ * receiver on a selector. The server under test shares this machine's two cores, and the earlier driver,
+ * a thread per connection and direction, took about as much CPU as the server.
  * <p>
  * {@code java -cp … dev.stockhold.gateway.bench.OpenLoopLockDriver [port] [ratePerSecond] [seconds] [connections]}
  */
@@ -30,32 +37,55 @@ public final class OpenLoopLockDriver
         final int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         final int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         final int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        final int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        final int connectionCount = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        final Thread[] threads = new Thread[connections * 2];
-        final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-        final long intervalNanos = TimeUnit.SECONDS.toNanos(1) * connections / rate;
-        final int perConnection = rate * seconds / connections;
-        final long warmupCount = perConnection / 5;
-        for (int c = 0; c < connections; c++)
+        final long total = (long)rate * seconds;
+        final long warmup = total / 5;
+        final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        final long runId = System.nanoTime();
+        try (Selector selector = Selector.open())
         {
-            final Socket socket = new Socket("127.0.0.1", port);
-            socket.setTcpNoDelay(true);
-            final AtomicLongArray scheduled = new AtomicLongArray(perConnection);
-            final int connection = c;
-            threads[2 * c] = new Thread(() -> send(socket, connection, scheduled, start + connection * intervalNanos
-                / connections, intervalNanos, perConnection));
-            threads[2 * c + 1] = new Thread(() -> receive(socket, scheduled, histogram, perConnection, warmupCount));
+            final Connection[] connections = new Connection[connectionCount];
+            for (int c = 0; c < connectionCount; c++)
+            {
+                final SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.configureBlocking(false);
+                connections[c] = new Connection(channel, total / connectionCount + 1);
+                channel.register(selector, SelectionKey.OP_READ, connections[c]);
+            }
+            final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            final Thread sender = new Thread(() -> send(connections, start, intervalNanos, total, runId), "sender");
+            sender.start();
+            long received = 0;
+            while (received < total)
+            {
+                selector.select(100);
+                for (final SelectionKey key : selector.selectedKeys())
+                {
+                    final Connection connection = (Connection)key.attachment();
+                    connection.fill();
+                    // After the read: what it returned was all in by now.
+                    final long answeredAt = System.nanoTime();
+                    long scheduled;
+                    while ((scheduled = connection.nextAnswer()) >= 0)
+                    {
+                        if (received++ >= warmup)
+                        {
+                            final long latency = answeredAt - scheduled;
+                            histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
+                        }
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            sender.join();
+            for (final Connection connection : connections)
+            {
+                connection.channel.close();
+            }
         }
-        for (final Thread thread : threads)
-        {
-            thread.start();
-        }
-        for (final Thread thread : threads)
-        {
-            thread.join();
-        }
-        System.out.printf("rate=%d/s seconds=%d connections=%d measured=%d%n", rate, seconds, connections,
+        System.out.printf("rate=%d/s seconds=%d connections=%d measured=%d%n", rate, seconds, connectionCount,
             histogram.getTotalCount());
         System.out.printf("p50=%.1fus p90=%.1fus p99=%.1fus p99.9=%.1fus max=%.1fus%n",
             histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(90) / 1e3,
@@ -63,102 +93,117 @@ public final class OpenLoopLockDriver
             histogram.getMaxValue() / 1e3);
     }
 
-    private static void send(final Socket socket, final int connection, final AtomicLongArray scheduled,
-        final long first, final long intervalNanos, final int count)
+    private static void send(final Connection[] connections, final long start, final long intervalNanos,
+        final long total, final long runId)
     {
         try
         {
-            final OutputStream out = socket.getOutputStream();
-            for (int i = 0; i < count; i++)
+            for (long sent = 0; sent < total; sent++)
             {
-                final long due = first + i * intervalNanos;
-                final long early = due - System.nanoTime();
-                if (early > 0)
+                final long due = start + sent * intervalNanos;
+                long early;
+                while ((early = due - System.nanoTime()) > 0)
                 {
-                    // One sleep: the timer's slack makes the send late, never early, and the latency is
-                    // measured from `due`, so the slack counts against the server, and the driver does not
-                    // spend the cores the server needs on wake-ups.
+                    // The timer's slack makes a send late, never early, and latency is measured from `due`,
+                    // so the slack counts against the server, not for it.
                     LockSupport.parkNanos(early);
                 }
-                scheduled.set(i, due);
-                final String body = "{\"orderId\":\"L" + connection + "-" + i + "-" + first
-                    + "\",\"lines\":[{\"sku\":\"BENCH\",\"warehouse\":\"W1\",\"quantity\":1}]}";
-                out.write(("POST /v1/reservations HTTP/1.1\r\nHost: b\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-                out.flush();
+                connections[(int)(sent % connections.length)].send(due, "L" + runId + "-" + sent);
             }
         }
         catch (final IOException ex)
         {
-            throw new IllegalStateException(ex);
+            throw new UncheckedIOException(ex);
         }
     }
 
-    private static void receive(final Socket socket, final AtomicLongArray scheduled, final Histogram histogram,
-        final int count, final long warmupCount)
+    /** One keep-alive connection: requests go out in order, answers come back in the same order. */
+    private static final class Connection
     {
-        try (socket)
+        final SocketChannel channel;
+        /** Written by the sender before each request goes out, read by the receiver when its answer is in. */
+        final AtomicLongArray scheduled;
+        final ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        int nextSent;
+        int nextAnswered;
+
+        Connection(final SocketChannel channel, final long capacity)
         {
-            final InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
-            for (int i = 0; i < count; i++)
+            this.channel = channel;
+            this.scheduled = new AtomicLongArray((int)capacity);
+        }
+
+        void send(final long due, final String orderId) throws IOException
+        {
+            scheduled.set(nextSent++, due);
+            final String body = "{\"orderId\":\"" + orderId
+                + "\",\"lines\":[{\"sku\":\"BENCH\",\"warehouse\":\"W1\",\"quantity\":1}]}";
+            final ByteBuffer out = ByteBuffer.wrap(("POST /v1/reservations HTTP/1.1\r\nHost: b\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.US_ASCII));
+            while (out.hasRemaining())
             {
-                final int length = readHead(in);
-                in.readNBytes(length);
-                final long latency = System.nanoTime() - scheduled.get(i);
-                if (i >= warmupCount)
+                // Loopback with a few KB in flight: the socket buffer does not fill; spin if it ever does.
+                channel.write(out);
+            }
+        }
+
+        /** Reads what has arrived; the buffer is then ready for {@link #nextAnswer}. */
+        void fill() throws IOException
+        {
+            if (channel.read(in) < 0)
+            {
+                throw new IOException("server closed the connection");
+            }
+            in.flip();
+        }
+
+        /** @return the scheduled time of the next complete answer, or -1 (buffer compacted) when none is. */
+        long nextAnswer()
+        {
+            final int length = completeAnswerLength(in);
+            if (length < 0)
+            {
+                in.compact();
+                return -1;
+            }
+            in.position(in.position() + length);
+            return scheduled.get(nextAnswered++);
+        }
+
+        /** @return the length of the complete 2xx answer at the buffer's position, or -1 if incomplete. */
+        private static int completeAnswerLength(final ByteBuffer buffer)
+        {
+            final int start = buffer.position();
+            final int limit = buffer.limit();
+            for (int i = start; i + 3 < limit; i++)
+            {
+                if (buffer.get(i) == '\r' && buffer.get(i + 1) == '\n' && buffer.get(i + 2) == '\r'
+                    && buffer.get(i + 3) == '\n')
                 {
-                    synchronized (histogram)
+                    final String head = StandardCharsets.US_ASCII.decode(buffer.slice(start, i - start)).toString();
+                    if (!head.startsWith("HTTP/1.1 2"))
                     {
-                        histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
+                        throw new IllegalStateException("not a 2xx answer: " + head.lines().findFirst().orElse(""));
                     }
+                    final int bodyLength = contentLength(head);
+                    final int total = i + 4 - start + bodyLength;
+                    return limit - start >= total ? total : -1;
                 }
             }
+            return -1;
         }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException(ex);
-        }
-    }
 
-    /** Reads a response head; @return its Content-Length. */
-    private static int readHead(final InputStream in) throws IOException
-    {
-        final StringBuilder line = new StringBuilder();
-        int length = 0;
-        boolean ok = false;
-        while (true)
+        private static int contentLength(final String head)
         {
-            final int b = in.read();
-            if (b < 0)
+            for (final String line : head.split("\r\n"))
             {
-                throw new IOException("closed");
-            }
-            if (b != '\n')
-            {
-                if (b != '\r')
+                if (line.regionMatches(true, 0, "Content-Length:", 0, 15))
                 {
-                    line.append((char)b);
+                    return Integer.parseInt(line.substring(15).trim());
                 }
-                continue;
             }
-            if (line.length() == 0)
-            {
-                if (!ok)
-                {
-                    throw new IOException("not a 2xx answer");
-                }
-                return length;
-            }
-            final String text = line.toString();
-            if (text.startsWith("HTTP/1.1 2"))
-            {
-                ok = true;
-            }
-            if (text.regionMatches(true, 0, "Content-Length:", 0, 15))
-            {
-                length = Integer.parseInt(text.substring(15).trim());
-            }
-            line.setLength(0);
+            return 0;
         }
     }
 }
