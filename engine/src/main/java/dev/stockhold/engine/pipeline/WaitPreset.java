@@ -1,6 +1,5 @@
 package dev.stockhold.engine.pipeline;
 
-import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 
@@ -14,7 +13,10 @@ public enum WaitPreset
 {
     /** Consumers yield the CPU while waiting: the lowest latency that still shares cores. */
     LOW_LATENCY,
-    /** Consumers spin briefly, yield, then sleep: good throughput, little idle CPU. */
+    /**
+     * Consumers spin briefly, yield, then sleep, longer once idle for a while: good throughput, little idle
+     * CPU; see {@link IdleBackoffWaitStrategy}.
+     */
     BALANCED,
     /**
      * Consumers block while the ring is empty (no CPU when idle, about 25 µs per wake-up here) and park
@@ -30,7 +32,7 @@ public enum WaitPreset
             case LOW_LATENCY:
                 return new YieldingWaitStrategy();
             case BALANCED:
-                return new SleepingWaitStrategy(200, 100_000L);
+                return new IdleBackoffWaitStrategy();
             default:
                 return new BlockingParkingWaitStrategy();
         }
