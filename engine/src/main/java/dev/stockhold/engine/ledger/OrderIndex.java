@@ -14,6 +14,8 @@ final class OrderIndex
     private final HashSlots slots = new HashSlots(1024);
     private Reservation[] slab = new Reservation[1024];
     private int slabSize;
+    /** Scratch for {@link #forEach}: one bit per slab slot that the index holds. */
+    private long[] indexed = new long[16];
 
     /** @return the reservation of {@code orderId}, or null. */
     Reservation get(final String orderId)
@@ -65,9 +67,34 @@ final class OrderIndex
         return slots.size();
     }
 
-    /** Visits every indexed reservation, in table order. */
+    /**
+     * Visits every indexed reservation in slot order. Slots were handed out in allocation order, so this
+     * walks memory about sequentially; the table's hash order jumped to a random reservation each time and
+     * a snapshot of 200,000 orders spent most of its pause on those cache misses.
+     */
     void forEach(final Consumer<Reservation> visitor)
     {
-        slots.forEachValue(slot -> visitor.accept(slab[slot]));
+        final int words = (slabSize + 63) >>> 6;
+        if (indexed.length < words)
+        {
+            indexed = new long[words];
+        }
+        else
+        {
+            Arrays.fill(indexed, 0, words, 0L);
+        }
+        slots.forEachValue(this::markIndexed);
+        for (int word = 0; word < words; word++)
+        {
+            for (long bits = indexed[word]; bits != 0; bits &= bits - 1)
+            {
+                visitor.accept(slab[(word << 6) + Long.numberOfTrailingZeros(bits)]);
+            }
+        }
+    }
+
+    private void markIndexed(final int slot)
+    {
+        indexed[slot >>> 6] |= 1L << slot;
     }
 }
