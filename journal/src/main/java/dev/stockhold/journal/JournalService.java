@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The journal as the server uses it: {@link #open} recovers the ledger from the newest valid snapshot and
@@ -53,6 +55,7 @@ public final class JournalService implements AutoCloseable
     private final RecoveryReport recovery;
     private final JournalWriter writer;
     private final SnapshotWriter snapshotWriter;
+    private volatile LongSupplier answeredThrough = () -> Long.MAX_VALUE;
     private final RetentionSweeper retention;
     private ScheduledExecutorService timer;
     private boolean closed;
@@ -75,7 +78,7 @@ public final class JournalService implements AutoCloseable
             throw ex;
         }
         this.writer = new JournalWriter(queue, config.durability(), recovery.lastSequence());
-        this.snapshotWriter = new SnapshotWriter(snapshotStore, writer::processedSequence);
+        this.snapshotWriter = new SnapshotWriter(snapshotStore, this::snapshotsMayCover);
         this.retention = new RetentionSweeper(queue, snapshotStore, config.retentionDays(), time);
     }
 
@@ -103,6 +106,22 @@ public final class JournalService implements AutoCloseable
         final Replayer.Hook replayHook)
     {
         return new JournalService(config, ledgerConfig, SystemTimeProvider.INSTANCE, replayHook);
+    }
+
+    /**
+     * Holds each snapshot file back until {@code answeredThrough} has passed the sequence it covers, as
+     * well as the journal. A server whose responder logs change events passes how far it has answered: a
+     * crash can then never leave a snapshot covering commands whose events the change log lacks, which
+     * recovery (replaying only after the snapshot) could not log again. Call before the pipeline starts.
+     */
+    public void gateSnapshotsOn(final LongSupplier answeredThrough)
+    {
+        this.answeredThrough = Objects.requireNonNull(answeredThrough);
+    }
+
+    private long snapshotsMayCover()
+    {
+        return Math.min(writer.processedSequence(), answeredThrough.getAsLong());
     }
 
     /** @return the recovered ledger, to hand to the pipeline; owned by the pipeline's ledger thread from then on. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -168,6 +169,31 @@ class JournalServiceTest
         assertTrue(journal.maxSnapshotPauseNanos() > 0);
         run.closeWithoutFinalSnapshot();
         assertTrue(new SnapshotStore(config.snapshotDir()).newestFirst().size() >= 1);
+    }
+
+    @Test
+    void aSnapshotFileWaitsUntilTheGateHasPassedWhatItCovers() throws Exception
+    {
+        // The server gates on its responder: no snapshot may cover commands whose change events are not logged.
+        final JournalConfig config = config(Durability.MMAP);
+        final JournalService journal = JournalService.open(config, LEDGER);
+        final AtomicLong answeredThrough = new AtomicLong();
+        journal.gateSnapshotsOn(answeredThrough::get);
+        final EngineRun run = new EngineRun(journal, 0);
+        run.feed(new CommandStreams(11), 300);
+        final long covered = run.pipeline().nextSequence() - 1;
+        assertTrue(run.pipeline().tryPublish(new Command().snapshot()));
+        Thread.sleep(300);
+        assertEquals(-1, journal.lastSnapshotSequence(), "no file while the gate is behind");
+        answeredThrough.set(covered);
+        final long deadline = System.currentTimeMillis() + 10_000;
+        while (journal.lastSnapshotSequence() < 0 && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(10);
+        }
+        assertEquals(covered, journal.lastSnapshotSequence(), "written once the gate passed it");
+        answeredThrough.set(Long.MAX_VALUE);
+        run.close();
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.SnapshotSink;
 
+import java.util.function.LongSupplier;
+
 /**
  * The seam between the server and whatever keeps the ledger durable. It mirrors the journal module's
  * facade ({@code JournalService.open(JournalConfig, LedgerConfig)}, {@code ledger()},
@@ -28,6 +30,14 @@ public interface EngineHost extends AutoCloseable
 
     /** @return where snapshots go, or null for none. */
     SnapshotSink snapshotSink();
+
+    /**
+     * Holds snapshot files back until {@code answeredThrough} has passed what they cover (see the journal's
+     * {@code JournalService.gateSnapshotsOn}); call before the pipeline starts. Nothing to do without snapshots.
+     */
+    default void gateSnapshotsOn(final LongSupplier answeredThrough)
+    {
+    }
 
     /** Lets the host see the running pipeline (e.g. to publish snapshot requests). */
     void attach(EnginePipeline pipeline);

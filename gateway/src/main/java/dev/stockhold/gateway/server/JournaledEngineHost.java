@@ -6,6 +6,8 @@ import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.SnapshotSink;
 import dev.stockhold.journal.JournalService;
 
+import java.util.function.LongSupplier;
+
 /** The durable host: the journal module's {@link JournalService}, seen through the server's seam. */
 final class JournaledEngineHost implements EngineHost
 {
@@ -33,6 +35,12 @@ final class JournaledEngineHost implements EngineHost
     public CommandStage journaler()
     {
         return journal.journaler();
+    }
+
+    @Override
+    public void gateSnapshotsOn(final LongSupplier answeredThrough)
+    {
+        journal.gateSnapshotsOn(answeredThrough);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -99,6 +100,10 @@ public final class Server implements AutoCloseable
             }
         });
         feed.start(host.nextSequence());
+        // Recovery replays only after the newest snapshot, so a snapshot file must not cover a command
+        // whose change events are not in the change log yet: the journal waits for the responder too.
+        final AtomicLong answeredThrough = new AtomicLong(host.nextSequence() - 1);
+        host.gateSnapshotsOn(answeredThrough::get);
         pipeline = EnginePipeline.builder()
             .ledger(host.ledger())
             .journaler(host.journaler())
@@ -107,6 +112,10 @@ public final class Server implements AutoCloseable
                 feed.onCommand(command, endOfBatch);
                 binaryFeed.onCommand(command, endOfBatch);
                 metrics.observer().onCommand(command, endOfBatch);
+                if (endOfBatch)
+                {
+                    answeredThrough.lazySet(command.sequence);
+                }
             }))
             .firstSequence(host.nextSequence())
             .waitPreset(settings.engineThreads().waitPreset())

@@ -45,7 +45,8 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
     private volatile Path lastWrittenFile;
 
     /**
-     * @param journalProcessedSequence how far the journaler has got (its {@code processedSequence}).
+     * @param journalProcessedSequence how far the journaler has got (its {@code processedSequence}), or
+     *                                 anything later that a snapshot file must wait for too.
      */
     public SnapshotWriter(final SnapshotStore store, final LongSupplier journalProcessedSequence)
     {
