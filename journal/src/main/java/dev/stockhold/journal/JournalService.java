@@ -142,13 +142,13 @@ public final class JournalService implements AutoCloseable
         return recovery;
     }
 
-    /** @return the journaler stage, for {@code EnginePipeline.Builder.journaler}. */
+    /** @return the journaler stage, for {@code EnginePipelineBuilder.journaler}. */
     public CommandStage journaler()
     {
         return writer;
     }
 
-    /** @return the snapshot sink, for {@code EnginePipeline.Builder.snapshots}. */
+    /** @return the snapshot sink, for {@code EnginePipelineBuilder.snapshots}. */
     public SnapshotSink snapshotSink()
     {
         return snapshotWriter;

@@ -9,11 +9,8 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.ledger.Ledger;
 
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -54,7 +51,7 @@ public final class EnginePipeline implements AutoCloseable
     private volatile boolean running;
     private Thread ticker;
 
-    private EnginePipeline(final Builder builder)
+    EnginePipeline(final EnginePipelineBuilder builder)
     {
         this.clock = builder.clock;
         this.firstSequence = builder.firstSequence;
@@ -101,9 +98,9 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /** @return a builder; the ledger is required, the journaler and responder are optional. */
-    public static Builder builder()
+    public static EnginePipelineBuilder builder()
     {
-        return new Builder();
+        return new EnginePipelineBuilder();
     }
 
     /**
@@ -368,116 +365,6 @@ public final class EnginePipeline implements AutoCloseable
         public void handleOnShutdownException(final Throwable ex)
         {
             LOG.log(System.Logger.Level.ERROR, "journal failed to shut down cleanly", ex);
-        }
-    }
-
-    /** Configures a pipeline. */
-    public static final class Builder
-    {
-        private Ledger ledger;
-        private CommandStage journaler;
-        private CommandStage responder;
-        private int ringSize = DEFAULT_RING_SIZE;
-        private WaitPreset waitPreset = WaitPreset.BALANCED;
-        private ThreadLayout layout = ThreadLayout.STAGED;
-        private long firstSequence = 1;
-        private LongSupplier clock = System::currentTimeMillis;
-        private long tickIntervalMillis;
-        private boolean keepProducerTimestamps;
-        private SnapshotSink snapshotSink;
-        private long snapshotEveryCommands;
-
-        /** The single writer; required. */
-        public Builder ledger(final Ledger ledger)
-        {
-            this.ledger = ledger;
-            return this;
-        }
-
-        /** The stage that makes commands durable, run in parallel with the ledger; optional. */
-        public Builder journaler(final CommandStage journaler)
-        {
-            this.journaler = journaler;
-            return this;
-        }
-
-        /** The stage that answers, after the ledger and the journaler; optional. */
-        public Builder responder(final CommandStage responder)
-        {
-            this.responder = responder;
-            return this;
-        }
-
-        /**
-         * Slots in the ring, a power of two ({@link #DEFAULT_RING_SIZE} unless set): the bound on queued
-         * commands before "overloaded".
-         */
-        public Builder ringSize(final int ringSize)
-        {
-            this.ringSize = ringSize;
-            return this;
-        }
-
-        /** How stages map onto threads ({@link ThreadLayout#STAGED} unless set). */
-        public Builder layout(final ThreadLayout layout)
-        {
-            this.layout = Objects.requireNonNull(layout);
-            return this;
-        }
-
-        public Builder waitPreset(final WaitPreset waitPreset)
-        {
-            this.waitPreset = Objects.requireNonNull(waitPreset);
-            return this;
-        }
-
-        /** The engine sequence of the first command published: one past what recovery replayed. */
-        public Builder firstSequence(final long firstSequence)
-        {
-            this.firstSequence = firstSequence;
-            return this;
-        }
-
-        /** The source of command timestamps, in epoch milliseconds; the ledger itself never reads a clock. */
-        public Builder clock(final LongSupplier clock)
-        {
-            this.clock = Objects.requireNonNull(clock);
-            return this;
-        }
-
-        /** Publishes a tick this often (0, the default, for none): what drives expiry and eviction. */
-        public Builder tickIntervalMillis(final long tickIntervalMillis)
-        {
-            this.tickIntervalMillis = tickIntervalMillis;
-            return this;
-        }
-
-        /**
-         * Keeps a producer's non-zero {@link Command#timestampMillis} instead of stamping the clock: only for
-         * a server that receives a replay of recorded commands, whose recorded times must be kept for the
-         * replay to rebuild the same state.
-         */
-        public Builder keepProducerTimestamps(final boolean keep)
-        {
-            this.keepProducerTimestamps = keep;
-            return this;
-        }
-
-        /**
-         * Takes a snapshot after every {@code everyCommands} mutating commands (0 for none), on each
-         * {@link CommandType#SNAPSHOT} command, and once more when the pipeline closes.
-         */
-        public Builder snapshots(final SnapshotSink sink, final long everyCommands)
-        {
-            this.snapshotSink = sink;
-            this.snapshotEveryCommands = everyCommands;
-            return this;
-        }
-
-        public EnginePipeline build()
-        {
-            Objects.requireNonNull(ledger, "ledger");
-            return new EnginePipeline(this);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.engine.pipeline.EnginePipeline;
+import dev.stockhold.engine.pipeline.EnginePipelineBuilder;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.binary.client.StockholdClient;
@@ -45,7 +46,7 @@ final class BinaryFixture implements AutoCloseable
             recorder.onCommand(command, endOfBatch);
             feed.onCommand(command, endOfBatch);
         };
-        final EnginePipeline.Builder builder = EnginePipeline.builder()
+        final EnginePipelineBuilder builder = EnginePipeline.builder()
             .ledger(new Ledger(LedgerConfig.defaults()))
             .responder(new ReplyingResponder(observer))
             .ringSize(ringSize)

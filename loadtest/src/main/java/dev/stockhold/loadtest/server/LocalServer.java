@@ -3,6 +3,7 @@ package dev.stockhold.loadtest.server;
 import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.EnginePipeline;
+import dev.stockhold.engine.pipeline.EnginePipelineBuilder;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.binary.BinaryChangeFeed;
@@ -41,7 +42,7 @@ public final class LocalServer implements AutoCloseable
     {
         final BinaryChangeFeed feed = new BinaryChangeFeed();
         recorder = record ? new CommandRecorder() : null;
-        final EnginePipeline.Builder builder = EnginePipeline.builder()
+        final EnginePipelineBuilder builder = EnginePipeline.builder()
             .ledger(new Ledger(LedgerConfig.defaults()))
             .responder(new ReplyingResponder(feed))
             .ringSize(1 << 16)
