@@ -28,8 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * Usage: {@code java <JVM flags> -cp benchmarks/target/benchmarks.jar dev.stockhold.benchmarks.BinaryLoopbackDriver
  * [--mix lock|read] [--connections 1] [--window 4096] [--seconds 5] [--warmup 3] [--runs 3]
  * [--wait BALANCED|LOW_LATENCY|LOW_CPU] [--layout SINGLE|STAGED]} (the server's defaults unless given).
- * The lock mix is 2-line locks, each followed by the release of its order, so the ledger's state stays the same size. Latency is per request, from send to answer,
- * including the time spent queued in the window (so it grows with the window).
+ * The lock mix is 2-line locks, each followed by the release of its order, so the ledger's state stays
+ * the same size. Latency is per request, from send to answer, including the time spent queued in the
+ * window (so it grows with the window).
  */
 public final class BinaryLoopbackDriver
 {
@@ -248,7 +249,8 @@ public final class BinaryLoopbackDriver
     private static final class ServerThreads
     {
         private static final String[] PATTERNS = {
-            "stockhold-binary.*", "stockhold-(engine|journal|ledger|responder|stage-.*)", "(stockhold-client|driver-).*"};
+            "stockhold-binary.*", "stockhold-(engine|journal|ledger|responder|stage-.*)",
+            "(stockhold-client|driver-).*"};
         private final com.sun.management.ThreadMXBean bean =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         private final long[][] ids = new long[PATTERNS.length][];

@@ -68,7 +68,8 @@ class PipelineConcurrencyTest
         final long seed = Long.getLong("stockhold.seed", new SplittableRandom().nextLong());
         System.out.println("PipelineConcurrencyTest " + preset + " " + layout + " seed=" + seed);
         final AckLedger tally = new AckLedger();
-        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout).ledger(new Ledger(LedgerConfig.defaults()))
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults()))
             .responder(new ReplyingResponder(null)).ringSize(1024).waitPreset(preset).build().start())
         {
             stockUp(pipeline);
