@@ -74,11 +74,13 @@ public final class EnginePipeline implements AutoCloseable
                 ring, new SingleThreadHost()));
             return;
         }
-        stagesStarted = new CountDownLatch(stageNames.length - (builder.responder == null ? 1 : 0));
+        // The ledger, plus the journaler and the responder when there are any.
+        stagesStarted = new CountDownLatch(
+            1 + (builder.journaler != null ? 1 : 0) + (builder.responder != null ? 1 : 0));
         final EventHandlerGroup<Command> applied;
         if (builder.journaler != null)
         {
-            final StageHandler journalStage = new StageHandler(builder.journaler, stagesStarted);
+            final StageHandler journalStage = new StageHandler(builder.journaler, this::stageStarted);
             applied = disruptor.handleEventsWith(journalStage, ledgerStage);
             disruptor.handleExceptionsFor(journalStage).with(new JournalFailure());
         }
@@ -88,7 +90,7 @@ public final class EnginePipeline implements AutoCloseable
         }
         if (builder.responder != null)
         {
-            applied.then(new ResponderStage(builder.responder, stagesStarted));
+            applied.then(new ResponderStage(builder.responder, this::stageStarted));
         }
     }
 
@@ -250,12 +252,12 @@ public final class EnginePipeline implements AutoCloseable
     private static class StageHandler implements EventHandler<Command>
     {
         final CommandStage stage;
-        private final CountDownLatch started;
+        private final Runnable onStarted;
 
-        StageHandler(final CommandStage stage, final CountDownLatch started)
+        StageHandler(final CommandStage stage, final Runnable onStarted)
         {
             this.stage = stage;
-            this.started = started;
+            this.onStarted = onStarted;
         }
 
         @Override
@@ -268,7 +270,7 @@ public final class EnginePipeline implements AutoCloseable
         public void onStart()
         {
             stage.onStart();
-            started.countDown();
+            onStarted.run();
         }
 
         @Override
@@ -281,9 +283,9 @@ public final class EnginePipeline implements AutoCloseable
     /** The responder: answers ERR_INTERNAL for everything from the first command the journal failed on. */
     private final class ResponderStage extends StageHandler
     {
-        ResponderStage(final CommandStage stage, final CountDownLatch started)
+        ResponderStage(final CommandStage stage, final Runnable onStarted)
         {
-            super(stage, started);
+            super(stage, onStarted);
         }
 
         @Override
