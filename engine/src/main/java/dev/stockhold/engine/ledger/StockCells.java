@@ -28,7 +28,7 @@ final class StockCells
     private final List<IntArrayList> cellsBySku = new ArrayList<>();
 
     /**
-     * One cache line per cell: eight longs at {@code cell * STRIDE}. The ledger touches several fields
+     * One cache line per cell: eight longs at {@code row(cell)}. The ledger touches several fields
      * of a cell per command, so keeping them together costs one cache miss instead of one per field.
      */
     private static final int STRIDE = 8;
@@ -42,7 +42,14 @@ final class StockCells
     /** SKU id in the high 32 bits, warehouse id in the low 32 bits. */
     private static final int CODES = 7;
 
-    private long[] data = new long[1024 * STRIDE];
+    /**
+     * Rows start {@code ROW_OFFSET} longs in, so that behind the 16-byte array header each row begins on a
+     * 64-byte boundary whenever the array itself is allocated on one, as large arrays are (G1 humongous
+     * regions, ZGC large pages). Otherwise every row would straddle two cache lines.
+     */
+    private static final int ROW_OFFSET = 6;
+
+    private long[] data = new long[ROW_OFFSET + 1024 * STRIDE];
     private int count;
 
     private final IntArrayList touched = new IntArrayList();
@@ -95,7 +102,7 @@ final class StockCells
         }
         ensureCapacity(count + 1);
         final int cell = count++;
-        final int base = cell * STRIDE;
+        final int base = row(cell);
         data[base + CODES] = key(skuId, warehouseId);
         cellIndex.add(HashSlots.hash(sku, warehouse), cell);
         insertByRank(cellsBySku.get(skuId), cell);
@@ -126,7 +133,7 @@ final class StockCells
     /** Records that the current command changes {@code cell}: bumps its version the first time. */
     void touch(final int cell)
     {
-        final int base = cell * STRIDE;
+        final int base = row(cell);
         if (data[base + TOUCHED_BY] != commandNumber)
         {
             data[base + TOUCHED_BY] = commandNumber;
@@ -147,7 +154,7 @@ final class StockCells
     /** Appends the levels of {@code cell}. */
     void copyLevel(final int cell, final Levels levels)
     {
-        final int base = cell * STRIDE;
+        final int base = row(cell);
         levels.add(skuCode(cell), warehouseCode(cell), data[base + ON_HAND], data[base + RESERVED],
             data[base + IN_TRANSIT], data[base + PRESALE_RESERVED], data[base + SAFETY_STOCK], data[base + VERSION]);
     }
@@ -159,7 +166,7 @@ final class StockCells
 
     String skuCode(final int cell)
     {
-        return skus.code((int)(data[cell * STRIDE + CODES] >>> 32));
+        return skus.code((int)(data[row(cell) + CODES] >>> 32));
     }
 
     String warehouseCode(final int cell)
@@ -169,50 +176,50 @@ final class StockCells
 
     private int warehouseId(final int cell)
     {
-        return (int)data[cell * STRIDE + CODES];
+        return (int)data[row(cell) + CODES];
     }
 
     long onHand(final int cell)
     {
-        return data[cell * STRIDE + ON_HAND];
+        return data[row(cell) + ON_HAND];
     }
 
     long reserved(final int cell)
     {
-        return data[cell * STRIDE + RESERVED];
+        return data[row(cell) + RESERVED];
     }
 
     long inTransit(final int cell)
     {
-        return data[cell * STRIDE + IN_TRANSIT];
+        return data[row(cell) + IN_TRANSIT];
     }
 
     long presaleReserved(final int cell)
     {
-        return data[cell * STRIDE + PRESALE_RESERVED];
+        return data[row(cell) + PRESALE_RESERVED];
     }
 
     long safetyStock(final int cell)
     {
-        return data[cell * STRIDE + SAFETY_STOCK];
+        return data[row(cell) + SAFETY_STOCK];
     }
 
     long version(final int cell)
     {
-        return data[cell * STRIDE + VERSION];
+        return data[row(cell) + VERSION];
     }
 
     /** @return what a lock may still take from the cell's on-hand stock. */
     long available(final int cell)
     {
-        final int base = cell * STRIDE;
+        final int base = row(cell);
         return Levels.available(data[base + ON_HAND], data[base + RESERVED], data[base + SAFETY_STOCK]);
     }
 
     /** @return what a presale lock may still take from the cell's in-transit stock. */
     long presaleAvailable(final int cell)
     {
-        final int base = cell * STRIDE;
+        final int base = row(cell);
         return Math.max(0, data[base + IN_TRANSIT] - data[base + PRESALE_RESERVED]);
     }
 
@@ -220,31 +227,31 @@ final class StockCells
 
     void addReserved(final int cell, final long delta)
     {
-        data[cell * STRIDE + RESERVED] += delta;
+        data[row(cell) + RESERVED] += delta;
         touch(cell);
     }
 
     void addPresaleReserved(final int cell, final long delta)
     {
-        data[cell * STRIDE + PRESALE_RESERVED] += delta;
+        data[row(cell) + PRESALE_RESERVED] += delta;
         touch(cell);
     }
 
     void addOnHand(final int cell, final long delta)
     {
-        data[cell * STRIDE + ON_HAND] += delta;
+        data[row(cell) + ON_HAND] += delta;
         touch(cell);
     }
 
     void addInTransit(final int cell, final long delta)
     {
-        data[cell * STRIDE + IN_TRANSIT] += delta;
+        data[row(cell) + IN_TRANSIT] += delta;
         touch(cell);
     }
 
     void addSafetyStock(final int cell, final long delta)
     {
-        data[cell * STRIDE + SAFETY_STOCK] += delta;
+        data[row(cell) + SAFETY_STOCK] += delta;
         touch(cell);
     }
 
@@ -252,7 +259,7 @@ final class StockCells
     void restore(final int cell, final long onHand, final long reserved, final long inTransit,
         final long presaleReserved, final long safetyStock, final long version)
     {
-        final int base = cell * STRIDE;
+        final int base = row(cell);
         data[base + ON_HAND] = onHand;
         data[base + RESERVED] = reserved;
         data[base + IN_TRANSIT] = inTransit;
@@ -285,7 +292,7 @@ final class StockCells
         next = Hashing.mix(next, warehouseCode(cell));
         for (int field = ON_HAND; field <= VERSION; field++)
         {
-            next = Hashing.mix(next, data[cell * STRIDE + field]);
+            next = Hashing.mix(next, data[row(cell) + field]);
         }
         return next;
     }
@@ -297,9 +304,14 @@ final class StockCells
 
     private void ensureCapacity(final int required)
     {
-        if ((long)required * STRIDE > data.length)
+        if (ROW_OFFSET + (long)required * STRIDE > data.length)
         {
-            data = Arrays.copyOf(data, Math.max(required * STRIDE, data.length * 2));
+            data = Arrays.copyOf(data, Math.max(ROW_OFFSET + required * STRIDE, data.length * 2 - ROW_OFFSET));
         }
+    }
+
+    private static int row(final int cell)
+    {
+        return ROW_OFFSET + cell * STRIDE;
     }
 }
