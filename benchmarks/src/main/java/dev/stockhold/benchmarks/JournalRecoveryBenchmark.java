@@ -149,7 +149,7 @@ public final class JournalRecoveryBenchmark
         }
         final long digest = digest(pipeline);
         final double seconds = (System.nanoTime() - startNanos) / 1e9;
-        System.out.printf("journaled %,d commands in %.1f s (%,.0f commands/s), %.1f bytes/entry + 4 header;"
+        System.out.printf("journaled %,d commands in %.1f s (%,.0f commands/s), %.1f bytes/entry + 4 framing;"
             + " snapshot pause %.2f ms (of which copy %.2f ms)%n", commands, seconds, commands / seconds,
             (double)(journal.journalBytesWritten() - seedBytes) / commands, journal.lastSnapshotPauseNanos() / 1e6,
             journal.lastSnapshotCopyNanos() / 1e6);

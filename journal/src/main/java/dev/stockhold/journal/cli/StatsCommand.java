@@ -24,9 +24,6 @@ import java.util.concurrent.Callable;
     description = "Counts journal entries and bytes: in total, per command type and per day (UTC).")
 final class StatsCommand implements Callable<Integer>
 {
-    /** Chronicle's length header before every entry. */
-    private static final int CHRONICLE_HEADER_BYTES = 4;
-
     @Mixin
     DataDirOption data;
 
@@ -42,6 +39,7 @@ final class StatsCommand implements Callable<Integer>
         long entries = 0;
         long bytes = 0;
         long undecodable = 0;
+        long documents = 0;
         long files = 0;
         long fileBytes = 0;
         try (JournalQueue queue = JournalQueue.open(data.config().journalDir(), SystemTimeProvider.INSTANCE, true);
@@ -56,7 +54,7 @@ final class StatsCommand implements Callable<Integer>
             JournalReader.Status status;
             while ((status = reader.next(command)) != JournalReader.Status.END)
             {
-                final long entryBytes = reader.entryLength() + CHRONICLE_HEADER_BYTES;
+                final long entryBytes = reader.entryLength() + JournalReader.ENTRY_FRAMING_BYTES;
                 bytes += entryBytes;
                 if (status == JournalReader.Status.TORN)
                 {
@@ -69,9 +67,11 @@ final class StatsCommand implements Callable<Integer>
                 add(perDay.computeIfAbsent(day, d -> new long[2]), entryBytes);
                 add(perType.computeIfAbsent(command.type, t -> new long[2]), entryBytes);
             }
+            documents = reader.documentsRead();
         }
-        out.printf("entries: %,d (undecodable: %,d)%n", entries, undecodable);
-        out.printf("bytes: %,d entry bytes incl. Chronicle's 4-byte headers, %.1f bytes/entry%n", bytes,
+        bytes += documents * JournalReader.BATCH_OVERHEAD_BYTES;
+        out.printf("entries: %,d (undecodable: %,d) in %,d batches%n", entries, undecodable, documents);
+        out.printf("bytes: %,d, framing and Chronicle's headers included, %.1f bytes/entry%n", bytes,
             entries == 0 ? 0.0 : (double)bytes / (entries + undecodable));
         out.printf("files: %,d daily files, %,d bytes apparent size (sparse: disk use is about the entry bytes)%n",
             files, fileBytes);

@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
  * Encodes a mutating {@link Command} into one journal entry and decodes it back, in a compact hand-written
  * binary layout (no reflection, no text). One instance per thread: it keeps a reusable checksum.
  * <p>
- * An entry is the body of one Chronicle Queue document (Chronicle adds its own 4-byte length header).
+ * Entries travel in batches, many to a Chronicle Queue document ({@code EntryBatch} frames them).
  * Integers are little-endian. Layout, field by field:
  * <pre>
  * offset  bytes  field
@@ -134,7 +134,7 @@ public final class JournalCodec
      * clearing its request: header (sequence and timestamp included) and payload. The result is left as it
      * was ({@link Command#clearRequest}): the ledger resets it when it applies the command.
      *
-     * @param buffer a heap-backed buffer holding the entry.
+     * @param buffer a heap-backed buffer holding the entry (it may wrap part of a larger array).
      * @throws JournalFormatException when the checksum, version, type or a length is wrong.
      */
     public void decode(final DirectBuffer buffer, final int length, final Command into)
@@ -184,7 +184,7 @@ public final class JournalCodec
         }
         final int bodyLength = length - CHECKSUM_LENGTH;
         crc.reset();
-        crc.update(buffer.byteArray(), 0, bodyLength);
+        crc.update(buffer.byteArray(), buffer.wrapAdjustment(), bodyLength);
         if ((int)crc.getValue() != buffer.getInt(bodyLength))
         {
             throw new JournalFormatException("checksum mismatch");

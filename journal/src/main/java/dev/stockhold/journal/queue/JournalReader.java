@@ -6,15 +6,14 @@ import dev.stockhold.journal.codec.JournalFormatException;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.NavigableSet;
 
 /**
- * Reads journal entries in order, decoding each into a reusable {@link Command}. One thread at a time
- * (see {@link #handOver}).
+ * Reads journal entries in order, decoding each into a reusable {@link Command}, batch by batch: each
+ * Chronicle document holds one batch ({@link EntryBatch}). One thread at a time (see {@link #handOver}).
  * <p>
- * An entry whose header Chronicle never completed (a crash mid-write) is invisible: Chronicle reports
+ * A batch whose header Chronicle never completed (a crash mid-write) is invisible: Chronicle reports
  * the end of the queue there. An entry that Chronicle completed but whose bytes fail the codec's
  * checksum is reported as {@link Status#TORN}; it was never acknowledged, so callers skip it.
  */
@@ -31,14 +30,19 @@ public final class JournalReader implements AutoCloseable
         END
     }
 
+    /** Bytes each entry's framing adds in its batch. */
+    public static final int ENTRY_FRAMING_BYTES = EntryBatch.LENGTH_BYTES;
+    /** Bytes each batch adds: Chronicle's document header and the batch's format byte. */
+    public static final int BATCH_OVERHEAD_BYTES = 4 + 1;
+
     private final JournalQueue queue;
     private final ExcerptTailer tailer;
     /** Chronicle counts a cycle's entries by moving a tailer there: a second one keeps the reader's place. */
     private final ExcerptTailer counter;
     private final JournalCodec codec = new JournalCodec();
-    private final UnsafeBuffer entry = new UnsafeBuffer(new byte[256]);
-    private int entryLength;
-    private long entryIndex;
+    private final EntryBatch batch = new EntryBatch();
+    private long documentIndex;
+    private long documentsRead;
     private String lastError;
 
     /** Opens a tailer at the start of the journal. */
@@ -56,13 +60,22 @@ public final class JournalReader implements AutoCloseable
      */
     public Status next(final Command into)
     {
-        if (!readRaw())
+        if (!batch.hasNext())
         {
-            return Status.END;
+            if (!readDocument())
+            {
+                return Status.END;
+            }
+            documentsRead++;
+        }
+        if (!batch.next())
+        {
+            lastError = batch.error();
+            return Status.TORN;
         }
         try
         {
-            codec.decode(entry, entryLength, into);
+            codec.decode(batch.entry(), batch.entryLength(), into);
             return Status.ENTRY;
         }
         catch (final JournalFormatException | IndexOutOfBoundsException ex)
@@ -72,16 +85,22 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
-    /** @return the length in bytes of the last entry read (without Chronicle's 4-byte header). */
+    /** @return the length in bytes of the last entry read (without its framing). */
     public int entryLength()
     {
-        return entryLength;
+        return batch.entryLength();
     }
 
-    /** @return the Chronicle index of the last entry read. */
+    /** @return the Chronicle index of the document (the batch) that held the last entry read. */
     public long entryIndex()
     {
-        return entryIndex;
+        return documentIndex;
+    }
+
+    /** @return documents (batches) read so far, the ones {@link #seekAfter} searched through not counted. */
+    public long documentsRead()
+    {
+        return documentsRead;
     }
 
     /** @return why the last {@link Status#TORN} entry was rejected. */
@@ -92,11 +111,13 @@ public final class JournalReader implements AutoCloseable
 
     /**
      * Positions the reader at or before the first entry with a sequence above {@code afterSequence}, by
-     * binary search over the daily files and then within one: a restart reads log(n) entries to find its
-     * place instead of the whole journal. Entries at or below it may still follow; callers skip them.
+     * binary search over the daily files and then over the batches of one: a restart reads log(n) batches
+     * to find its place instead of the whole journal. Entries at or below it may still follow (the rest of
+     * the batch that holds it, at least); callers skip them.
      */
     public void seekAfter(final long afterSequence)
     {
+        batch.clear();
         tailer.toStart();
         if (afterSequence <= 0)
         {
@@ -125,12 +146,9 @@ public final class JournalReader implements AutoCloseable
                     high = mid - 1;
                 }
             }
-            // Entry `low` is the last at or below afterSequence: read past it.
-            if (tailer.moveToIndex(JournalQueue.ROLL_CYCLE.toIndex(cycle, low)))
-            {
-                readRaw();
-            }
-            else
+            // Batch `low` is the last to start at or below afterSequence: read from it.
+            batch.clear();
+            if (!tailer.moveToIndex(JournalQueue.ROLL_CYCLE.toIndex(cycle, low)))
             {
                 tailer.toStart();
             }
@@ -139,23 +157,20 @@ public final class JournalReader implements AutoCloseable
         tailer.toStart();
     }
 
-    /** @return about how many entries lie between the reader's position and the end of the journal. */
-    public long entriesFromHere()
+    /**
+     * @return about how many documents (batches) lie between the reader's position and the end of the
+     * journal: with {@link #documentsRead}, how far a replay has got.
+     */
+    public long documentsFromHere()
     {
         final long index = tailer.index();
         final int here = JournalQueue.ROLL_CYCLE.toCycle(index);
         long total = -JournalQueue.ROLL_CYCLE.toSequenceNumber(index);
         for (final Long cycle : queue.cycles().tailSet((long)here, true))
         {
-            total += entriesInCycle(cycle.intValue());
+            total += Math.max(0, counter.excerptsInCycle(cycle.intValue()));
         }
         return Math.max(0, total);
-    }
-
-    /** @return the entries in {@code cycle}'s file (0 for none). */
-    public long entriesInCycle(final int cycle)
-    {
-        return Math.max(0, counter.excerptsInCycle(cycle));
     }
 
     /**
@@ -166,25 +181,44 @@ public final class JournalReader implements AutoCloseable
     {
         for (long i = counter.excerptsInCycle(cycle) - 1; i >= 0; i--)
         {
-            final long sequence = sequenceAt(cycle, i);
-            if (sequence != Long.MAX_VALUE)
+            long last = Long.MAX_VALUE;
+            if (tailer.moveToIndex(JournalQueue.ROLL_CYCLE.toIndex(cycle, i)) && readDocument())
             {
-                return sequence;
+                while (batch.hasNext())
+                {
+                    final long sequence = sequenceOfNextEntry();
+                    last = sequence != Long.MAX_VALUE ? sequence : last;
+                }
+            }
+            if (last != Long.MAX_VALUE)
+            {
+                batch.clear();
+                return last;
             }
         }
+        batch.clear();
         return -1;
     }
 
-    /** @return the sequence of entry {@code n} of {@code cycle}, or Long.MAX_VALUE when it is unreadable. */
+    /** @return the sequence of batch {@code n}'s first entry in {@code cycle}, or Long.MAX_VALUE when unreadable. */
     private long sequenceAt(final int cycle, final long n)
     {
-        if (!tailer.moveToIndex(JournalQueue.ROLL_CYCLE.toIndex(cycle, n)) || !readRaw())
+        final long sequence = tailer.moveToIndex(JournalQueue.ROLL_CYCLE.toIndex(cycle, n)) && readDocument()
+            ? sequenceOfNextEntry() : Long.MAX_VALUE;
+        batch.clear();
+        return sequence;
+    }
+
+    /** @return the sequence of the loaded batch's next entry, or Long.MAX_VALUE when it is unreadable. */
+    private long sequenceOfNextEntry()
+    {
+        if (!batch.next())
         {
             return Long.MAX_VALUE;
         }
         try
         {
-            return codec.sequenceOf(entry, entryLength);
+            return codec.sequenceOf(batch.entry(), batch.entryLength());
         }
         catch (final JournalFormatException ex)
         {
@@ -193,7 +227,8 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
-    private boolean readRaw()
+    /** Loads the next document into {@link #batch}; false at the end of the journal. */
+    private boolean readDocument()
     {
         try (DocumentContext dc = tailer.readingDocument())
         {
@@ -203,13 +238,9 @@ public final class JournalReader implements AutoCloseable
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final int length = (int)bytes.readRemaining();
-            if (entry.capacity() < length)
-            {
-                entry.wrap(new byte[Math.max(length, entry.capacity() * 2)]);
-            }
-            bytes.read(entry.byteArray(), 0, length);
-            entryLength = length;
-            entryIndex = dc.index();
+            bytes.read(batch.loadArray(length), 0, length);
+            batch.load(length);
+            documentIndex = dc.index();
             return true;
         }
     }

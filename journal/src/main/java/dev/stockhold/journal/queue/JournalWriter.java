@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The journaler stage: appends every mutating command to the queue, in parallel with the ledger, and at
- * the end of each batch makes the batch durable (group commit) and publishes how far it got.
+ * the end of each batch appends the batch as one document ({@link EntryBatch}), makes it durable (group
+ * commit) and publishes how far it got.
  * <p>
  * Runs on the pipeline's journal thread only; {@link #lastJournaledSequence()} and
  * {@link #processedSequence()} may be read from any thread. Steady state allocates nothing: the codec
@@ -22,10 +23,14 @@ import java.nio.file.StandardOpenOption;
  */
 public final class JournalWriter implements CommandStage
 {
+    /** A batch this large is appended before its end, so that one document stays small for readers. */
+    static final int MAX_BATCH_BYTES = 64 * 1024;
+
     private final JournalQueue queue;
     private final Durability durability;
     private final JournalCodec codec = new JournalCodec();
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(512);
+    private final EntryBatch batch = new EntryBatch();
     private ExcerptAppender appender;
     private FileChannel syncChannel;
     private int syncCycle = Integer.MIN_VALUE;
@@ -63,17 +68,19 @@ public final class JournalWriter implements CommandStage
         if (command.type.isMutating())
         {
             final int length = codec.encode(command, buffer);
-            try (DocumentContext dc = appender.writingDocument())
-            {
-                dc.wire().bytes().write(buffer.byteArray(), 0, length);
-            }
+            batch.add(buffer, length);
             pendingBytes += length;
             pendingJournaled = command.sequence;
             dirty = true;
+            if (batch.length() >= MAX_BATCH_BYTES)
+            {
+                appendBatch();
+            }
         }
         pendingProcessed = command.sequence;
         if (endOfBatch)
         {
+            appendBatch();
             if (dirty && durability == Durability.FSYNC)
             {
                 sync();
@@ -82,6 +89,19 @@ public final class JournalWriter implements CommandStage
             lastJournaledSequence = pendingJournaled;
             processedSequence = pendingProcessed;
             bytesWritten = pendingBytes;
+        }
+    }
+
+    /** Appends the pending entries as one document. */
+    private void appendBatch()
+    {
+        if (batch.length() > 0)
+        {
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                dc.wire().bytes().write(batch.array(), 0, batch.length());
+            }
+            batch.clear();
         }
     }
 
@@ -117,6 +137,11 @@ public final class JournalWriter implements CommandStage
     {
         try
         {
+            if (appender != null)
+            {
+                // Only a stage stopped mid-batch by a failure leaves entries pending: keep what the ledger applied.
+                appendBatch();
+            }
             if (syncChannel != null)
             {
                 syncChannel.force(false);
@@ -151,7 +176,7 @@ public final class JournalWriter implements CommandStage
         return processedSequence;
     }
 
-    /** @return entry bytes written since start (without Chronicle's 4-byte header per entry). */
+    /** @return entry bytes written since start (without the batches' framing and Chronicle's headers). */
     public long bytesWritten()
     {
         return bytesWritten;

@@ -17,22 +17,23 @@ public final class ReplayProgress
     private static final long CHECK_MASK = (1 << 16) - 1;
 
     private final String what;
-    private final long expectedEntries;
+    private final long expectedDocuments;
     private final long startNanos = System.nanoTime();
     private long nextLogNanos = startNanos + TimeUnit.SECONDS.toNanos(LOG_EVERY_SECONDS);
 
     /**
-     * @param what            what is being replayed, for the log line.
-     * @param expectedEntries an estimate of the entries to replay (0 if unknown).
+     * @param what              what is being replayed, for the log line.
+     * @param expectedDocuments the journal documents (batches of entries) to read, 0 if unknown: how far
+     *                          the replay has got is counted in documents, as only they are indexed.
      */
-    public ReplayProgress(final String what, final long expectedEntries)
+    public ReplayProgress(final String what, final long expectedDocuments)
     {
         this.what = what;
-        this.expectedEntries = expectedEntries;
+        this.expectedDocuments = expectedDocuments;
     }
 
-    /** Called after each entry with the count so far. */
-    public void onEntry(final long entriesDone)
+    /** Called after each entry with the entries applied and the documents read so far. */
+    public void onEntry(final long entriesDone, final long documentsDone)
     {
         if ((entriesDone & CHECK_MASK) != 0)
         {
@@ -46,12 +47,12 @@ public final class ReplayProgress
         nextLogNanos = now + TimeUnit.SECONDS.toNanos(LOG_EVERY_SECONDS);
         final double seconds = (now - startNanos) / 1e9;
         final double rate = entriesDone / seconds;
-        if (expectedEntries > 0)
+        if (expectedDocuments > 0 && documentsDone > 0)
         {
-            final double percent = Math.min(100.0, 100.0 * entriesDone / expectedEntries);
-            final double etaSeconds = Math.max(0, expectedEntries - entriesDone) / Math.max(rate, 1);
-            LOG.info(String.format("%s: %.1f%% (%,d of ~%,d entries), %,.0f entries/s, ETA %.0f s", what, percent,
-                entriesDone, expectedEntries, rate, etaSeconds));
+            final double fraction = Math.min(1.0, (double)documentsDone / expectedDocuments);
+            final double etaSeconds = seconds * (1 - fraction) / fraction;
+            LOG.info(String.format("%s: %.1f%% (%,d entries, about %,d to go), %,.0f entries/s, ETA %.0f s", what,
+                100 * fraction, entriesDone, Math.round(entriesDone * (1 - fraction) / fraction), rate, etaSeconds));
         }
         else
         {

@@ -67,7 +67,7 @@ public final class Replayer
         final String what, final Hook hook)
     {
         reader.seekAfter(afterSequence);
-        final ReplayProgress progress = new ReplayProgress(what, reader.entriesFromHere());
+        final ReplayProgress progress = new ReplayProgress(what, reader.documentsFromHere());
         lastSequence = afterSequence;
         if (!readAhead)
         {
@@ -129,7 +129,7 @@ public final class Replayer
         {
             hook.afterEntry(entry);
         }
-        progress.onEntry(entries);
+        progress.onEntry(entries, slot.documentsRead);
     }
 
     /**

@@ -199,4 +199,118 @@ class JournalQueueTest
             assertEquals(List.of(1L, 2L, 3L, 5L, 6L, 7L, 8L, 9L), sequences);
         }
     }
+
+    @Test
+    void aBatchIsOneDocumentAndAnOversizedOneIsSplit() throws Exception
+    {
+        final SetTimeProvider time = new SetTimeProvider(DAY * 20_000);
+        try (JournalQueue queue = JournalQueue.open(dir, time, false))
+        {
+            final JournalWriter writer = new JournalWriter(queue, Durability.MMAP, 0);
+            writer.onStart();
+            final Command command = new Command();
+            long sequence = 0;
+            for (int i = 0; i < 10; i++)
+            {
+                command.receive("SKU-" + i, "WH1", 1).sequence = ++sequence;
+                writer.onCommand(command, i == 9);
+            }
+            for (int i = 0; i < 5_000; i++)
+            {
+                command.receive("SKU-" + i, "WH1", 1).sequence = ++sequence;
+                writer.onCommand(command, i == 4_999);
+            }
+            writer.onShutdown();
+        }
+        try (JournalQueue queue = JournalQueue.open(dir, time, true); JournalReader reader = new JournalReader(queue))
+        {
+            final Command command = new Command();
+            long expected = 0;
+            while (reader.next(command) == JournalReader.Status.ENTRY)
+            {
+                assertEquals(++expected, command.sequence);
+                if (expected == 10)
+                {
+                    assertEquals(1, reader.documentsRead(), "the first batch of 10 is one document");
+                }
+            }
+            assertEquals(5_010, expected);
+            final long bigBatchBytes = 5_000L * (reader.entryLength() + JournalReader.ENTRY_FRAMING_BYTES);
+            final long documents = 1 + (bigBatchBytes + JournalWriter.MAX_BATCH_BYTES - 1) / JournalWriter.MAX_BATCH_BYTES;
+            assertTrue(documents > 2);
+            assertEquals(documents, reader.documentsRead(), "the batch of 5,000 is split near 64 KiB");
+            assertEquals(5_010, reader.lastSequenceInCycle(queue.cycles().last().intValue()));
+        }
+    }
+
+    @Test
+    void brokenBatchFramingSkipsTheRestOfThatBatchOnly() throws Exception
+    {
+        final SetTimeProvider time = new SetTimeProvider(DAY * 20_000);
+        try (JournalQueue queue = JournalQueue.open(dir, time, false))
+        {
+            final JournalWriter writer = new JournalWriter(queue, Durability.MMAP, 0);
+            writer.onStart();
+            final Command command = new Command();
+            command.receive("SKU-1", "WH1", 1).sequence = 1;
+            writer.onCommand(command, true);
+            try (net.openhft.chronicle.queue.ExcerptAppender appender = queue.chronicle().createAppender();
+                 net.openhft.chronicle.wire.DocumentContext dc = appender.writingDocument())
+            {
+                // A batch that declares an entry far longer than itself.
+                dc.wire().bytes().writeByte(EntryBatch.FORMAT).writeInt(1_000).write(new byte[40]);
+            }
+            command.receive("SKU-3", "WH1", 1).sequence = 3;
+            writer.onCommand(command, true);
+            writer.onShutdown();
+        }
+        try (JournalQueue queue = JournalQueue.open(dir, time, true); JournalReader reader = new JournalReader(queue))
+        {
+            final Command command = new Command();
+            assertEquals(JournalReader.Status.ENTRY, reader.next(command));
+            assertEquals(1, command.sequence);
+            assertEquals(JournalReader.Status.TORN, reader.next(command));
+            assertTrue(reader.lastError().contains("overruns"), reader.lastError());
+            assertEquals(JournalReader.Status.ENTRY, reader.next(command));
+            assertEquals(3, command.sequence);
+            assertEquals(JournalReader.Status.END, reader.next(command));
+        }
+    }
+
+    @Test
+    void aJournalFromBeforeBatchingStillReads() throws Exception
+    {
+        final SetTimeProvider time = new SetTimeProvider(DAY * 20_000);
+        final List<String> written = new ArrayList<>();
+        try (JournalQueue queue = JournalQueue.open(dir, time, false))
+        {
+            final org.agrona.ExpandableArrayBuffer buffer = new org.agrona.ExpandableArrayBuffer();
+            final dev.stockhold.journal.codec.JournalCodec codec = new dev.stockhold.journal.codec.JournalCodec();
+            final Command command = new Command();
+            try (net.openhft.chronicle.queue.ExcerptAppender appender = queue.chronicle().createAppender())
+            {
+                for (int i = 1; i <= 3; i++)
+                {
+                    // One bare entry per document, as journals were written before batching.
+                    command.receive("SKU-" + i, "WH1", i).sequence = i;
+                    written.add(Commands.describe(command));
+                    final int length = codec.encode(command, buffer);
+                    try (net.openhft.chronicle.wire.DocumentContext dc = appender.writingDocument())
+                    {
+                        dc.wire().bytes().write(buffer.byteArray(), 0, length);
+                    }
+                }
+            }
+            final JournalWriter writer = new JournalWriter(queue, Durability.MMAP, 3);
+            writer.onStart();
+            command.receive("SKU-4", "WH1", 4).sequence = 4;
+            written.add(Commands.describe(command));
+            writer.onCommand(command, true);
+            writer.onShutdown();
+        }
+        try (JournalQueue queue = JournalQueue.open(dir, time, true))
+        {
+            assertEquals(written.subList(1, 4), readAll(queue, 1));
+        }
+    }
 }
