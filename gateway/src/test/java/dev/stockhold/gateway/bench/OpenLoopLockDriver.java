@@ -43,6 +43,7 @@ public final class OpenLoopLockDriver
         final long warmup = total / 5;
         final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         final long runId = System.nanoTime();
+        final String cpu;
         try (Selector selector = Selector.open())
         {
             final Connection[] connections = new Connection[connectionCount];
@@ -55,6 +56,7 @@ public final class OpenLoopLockDriver
                 channel.register(selector, SelectionKey.OP_READ, connections[c]);
             }
             final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            MachineCpu measuredFrom = null;
             final Thread sender = new Thread(() -> send(connections, start, intervalNanos, total, runId), "sender");
             sender.start();
             long received = 0;
@@ -70,7 +72,11 @@ public final class OpenLoopLockDriver
                     long scheduled;
                     while ((scheduled = connection.nextAnswer()) >= 0)
                     {
-                        if (received++ >= warmup)
+                        if (received++ == warmup)
+                        {
+                            measuredFrom = MachineCpu.now();
+                        }
+                        if (received > warmup)
                         {
                             final long latency = answeredAt - scheduled;
                             histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
@@ -80,6 +86,7 @@ public final class OpenLoopLockDriver
                 selector.selectedKeys().clear();
             }
             sender.join();
+            cpu = MachineCpu.since(measuredFrom);
             for (final Connection connection : connections)
             {
                 connection.channel.close();
@@ -91,6 +98,7 @@ public final class OpenLoopLockDriver
             histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(90) / 1e3,
             histogram.getValueAtPercentile(99) / 1e3, histogram.getValueAtPercentile(99.9) / 1e3,
             histogram.getMaxValue() / 1e3);
+        System.out.println("machine CPU while measured: " + cpu);
     }
 
     private static void send(final Connection[] connections, final long start, final long intervalNanos,
