@@ -43,6 +43,8 @@ class AuthTest
     {
         assertProblem(server.as(null).get("/v1/stock/A/W"), 401, "ERR_UNAUTHORIZED");
         assertProblem(server.as("wrong").get("/v1/stock/A/W"), 401, "ERR_UNAUTHORIZED");
+        assertEquals("Bearer realm=\"stockhold\"", server.as(null).get("/v1/stock/A/W").headers()
+            .firstValue("WWW-Authenticate").orElse("missing"), "a 401 names the accepted scheme (RFC 9110)");
         assertProblem(server.as("reader").put("/v1/stock/A/W", "{\"onHand\":5}"), 403, "ERR_FORBIDDEN");
         assertEquals(200, server.as("stocker").put("/v1/stock/A/W", "{\"onHand\":5}").statusCode());
         assertProblem(server.as("stocker").get("/v1/stock/A/W"), 403, "ERR_FORBIDDEN");

@@ -23,6 +23,8 @@ public final class ResponseFramer
     private static final byte[] REPLAY = ascii("Idempotent-Replay: true\r\n");
     private static final byte[] RETRY_AFTER = ascii("Retry-After: 1\r\n");
     private static final byte[] CLOSE = ascii("Connection: close\r\n");
+    /** RFC 9110: a 401 names the scheme that would be accepted. */
+    private static final byte[] BEARER_CHALLENGE = ascii("WWW-Authenticate: Bearer realm=\"stockhold\"\r\n");
     private static final byte[] ALLOW = ascii("Allow: ");
     private static final byte[] CRLF = ascii("\r\n");
 
@@ -74,6 +76,10 @@ public final class ResponseFramer
         if (retryAfter)
         {
             append(RETRY_AFTER);
+        }
+        if (status == 401)
+        {
+            append(BEARER_CHALLENGE);
         }
         if (close)
         {
