@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param durability            what an acknowledged command survives.
  * @param snapshotEveryCommands a snapshot after this many journaled commands; 0 for none.
  * @param snapshotInterval      a snapshot at least this often; zero for none.
+ * @param snapshotMode          whether the ledger thread writes periodic snapshots or a background replay does.
  * @param retentionDays         daily journal files older than this are deleted once a snapshot covers them;
  *                              0 keeps every file.
  */
@@ -19,6 +20,7 @@ public record JournalConfig(
     Durability durability,
     long snapshotEveryCommands,
     Duration snapshotInterval,
+    SnapshotMode snapshotMode,
     int retentionDays)
 {
     /** Default retention: 180 days of audit trail. */
@@ -29,6 +31,7 @@ public record JournalConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(durability, "durability");
         Objects.requireNonNull(snapshotInterval, "snapshotInterval");
+        Objects.requireNonNull(snapshotMode, "snapshotMode");
         if (snapshotEveryCommands < 0 || snapshotInterval.isNegative() || retentionDays < 0)
         {
             throw new IllegalArgumentException("negative snapshot or retention setting");
@@ -36,31 +39,38 @@ public record JournalConfig(
     }
 
     /**
-     * @return MMAP durability, a snapshot every 10 M commands and every 10 minutes, 180 days of retention:
-     * at the replay rate measured here that bounds a restart to a few seconds of replay.
+     * @return MMAP durability, an inline snapshot every 10 M commands and every 10 minutes, 180 days of
+     * retention: at the replay rate measured here that bounds a restart to a few seconds of replay.
      */
     public static JournalConfig defaults(final Path dataDir)
     {
-        return new JournalConfig(dataDir, Durability.MMAP, 10_000_000L, Duration.ofMinutes(10),
+        return new JournalConfig(dataDir, Durability.MMAP, 10_000_000L, Duration.ofMinutes(10), SnapshotMode.INLINE,
             DEFAULT_RETENTION_DAYS);
     }
 
     /** @return a copy with another durability. */
     public JournalConfig withDurability(final Durability durability)
     {
-        return new JournalConfig(dataDir, durability, snapshotEveryCommands, snapshotInterval, retentionDays);
+        return new JournalConfig(dataDir, durability, snapshotEveryCommands, snapshotInterval, snapshotMode,
+            retentionDays);
     }
 
     /** @return a copy with other snapshot triggers. */
     public JournalConfig withSnapshots(final long everyCommands, final Duration interval)
     {
-        return new JournalConfig(dataDir, durability, everyCommands, interval, retentionDays);
+        return new JournalConfig(dataDir, durability, everyCommands, interval, snapshotMode, retentionDays);
     }
 
     /** @return a copy with another retention. */
     public JournalConfig withRetentionDays(final int days)
     {
-        return new JournalConfig(dataDir, durability, snapshotEveryCommands, snapshotInterval, days);
+        return new JournalConfig(dataDir, durability, snapshotEveryCommands, snapshotInterval, snapshotMode, days);
+    }
+
+    /** @return a copy with another snapshot mode. */
+    public JournalConfig withSnapshotMode(final SnapshotMode mode)
+    {
+        return new JournalConfig(dataDir, durability, snapshotEveryCommands, snapshotInterval, mode, retentionDays);
     }
 
     /** @return the Chronicle queue directory. */

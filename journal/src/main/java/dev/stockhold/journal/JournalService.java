@@ -33,7 +33,7 @@ import java.util.function.LongSupplier;
  *   JournalService journal = JournalService.open(config, ledgerConfig);
  *   EnginePipeline pipeline = EnginePipeline.builder()
  *       .ledger(journal.ledger()).firstSequence(journal.nextSequence())
- *       .journaler(journal.journaler()).snapshots(journal.snapshotSink(), config.snapshotEveryCommands())
+ *       .journaler(journal.journaler()).snapshots(journal.snapshotSink(), journal.inlineSnapshotEveryCommands())
  *       ...build().start();
  *   journal.attach(pipeline);
  *   ...
@@ -55,6 +55,8 @@ public final class JournalService implements AutoCloseable
     private final RecoveryReport recovery;
     private final JournalWriter writer;
     private final SnapshotWriter snapshotWriter;
+    private final LedgerConfig ledgerConfig;
+    private BackgroundSnapshots background;
     private volatile LongSupplier answeredThrough = () -> Long.MAX_VALUE;
     private final RetentionSweeper retention;
     private ScheduledExecutorService timer;
@@ -64,6 +66,7 @@ public final class JournalService implements AutoCloseable
         final Replayer.Hook replayHook)
     {
         this.config = config;
+        this.ledgerConfig = ledgerConfig;
         this.queue = JournalQueue.open(config.journalDir(), time, false);
         try
         {
@@ -154,6 +157,16 @@ public final class JournalService implements AutoCloseable
         return snapshotWriter;
     }
 
+    /**
+     * @return how many commands apart the pipeline's ledger stage takes snapshots: the configured count in
+     * {@link SnapshotMode#INLINE}, 0 in {@link SnapshotMode#BACKGROUND} (the sink still takes the final
+     * snapshot of a clean shutdown).
+     */
+    public long inlineSnapshotEveryCommands()
+    {
+        return config.snapshotMode() == SnapshotMode.INLINE ? config.snapshotEveryCommands() : 0;
+    }
+
     /** @return the configuration. */
     public JournalConfig config()
     {
@@ -161,8 +174,9 @@ public final class JournalService implements AutoCloseable
     }
 
     /**
-     * Starts the timer thread: a snapshot command every {@code snapshotInterval} (published like any
-     * command, so the snapshot falls between two commands) and a retention sweep every hour.
+     * Starts the timer thread: in {@link SnapshotMode#INLINE} a snapshot command every {@code snapshotInterval}
+     * (published like any command, so the snapshot falls between two commands), and a retention sweep every
+     * hour; in {@link SnapshotMode#BACKGROUND} also the thread that builds snapshots by replay.
      */
     public synchronized void attach(final EnginePipeline pipeline)
     {
@@ -177,7 +191,13 @@ public final class JournalService implements AutoCloseable
             return thread;
         });
         final long intervalMillis = config.snapshotInterval().toMillis();
-        if (intervalMillis > 0)
+        if (config.snapshotMode() == SnapshotMode.BACKGROUND)
+        {
+            background = new BackgroundSnapshots(queue, snapshotStore, ledgerConfig, this::snapshotsMayCover,
+                config.snapshotEveryCommands(), intervalMillis, recovery.snapshotSequence());
+            background.start();
+        }
+        else if (intervalMillis > 0)
         {
             final Command snapshot = new Command().snapshot();
             timer.scheduleAtFixedRate(() ->
@@ -260,10 +280,11 @@ public final class JournalService implements AutoCloseable
         return snapshotWriter.maxPauseNanos();
     }
 
-    /** @return the sequence covered by the last snapshot written since open, or -1. */
+    /** @return the sequence covered by the last snapshot written since open (inline or in the background), or -1. */
     public long lastSnapshotSequence()
     {
-        return snapshotWriter.lastWrittenSequence();
+        final long inline = snapshotWriter.lastWrittenSequence();
+        return background == null || background.builds() == 0 ? inline : Math.max(inline, background.lastCovered());
     }
 
     /** Waits until every snapshot taken so far is on disk. */
@@ -284,6 +305,10 @@ public final class JournalService implements AutoCloseable
         if (timer != null)
         {
             timer.shutdownNow();
+        }
+        if (background != null)
+        {
+            background.close();
         }
         snapshotWriter.close();
         queue.close();

@@ -172,6 +172,54 @@ class JournalServiceTest
     }
 
     @Test
+    void backgroundSnapshotsHoldTheLiveStateAndNeverPauseTheLedger() throws Exception
+    {
+        final long seed = System.nanoTime();
+        final JournalConfig config = config(Durability.MMAP).withSnapshots(400, Duration.ofMillis(100))
+            .withSnapshotMode(SnapshotMode.BACKGROUND);
+        final JournalService journal = JournalService.open(config, LEDGER);
+        assertEquals(0, journal.inlineSnapshotEveryCommands(), "the ledger stage takes none of its own");
+        final EngineRun run = new EngineRun(journal, journal.inlineSnapshotEveryCommands());
+        journal.attach(run.pipeline());
+        final CommandStreams stream = new CommandStreams(seed);
+        for (int chunk = 0; chunk < 3; chunk++)
+        {
+            // Fed in chunks, each waited for: the builder takes a snapshot in the middle of the stream too.
+            run.feed(stream, 1_000);
+            final long last = run.pipeline().nextSequence() - 1;
+            final long deadline = System.currentTimeMillis() + 20_000;
+            while (journal.lastSnapshotSequence() < last && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(10);
+            }
+            assertTrue(journal.lastSnapshotSequence() >= last, "a background snapshot covers " + last + ", seed " + seed);
+        }
+        final long digest = run.liveDigest();
+        final Map<String, String> reservations = run.liveReservations();
+        assertEquals(0, journal.maxSnapshotPauseNanos(), "the ledger never paused for a snapshot");
+        run.closeWithoutFinalSnapshot();
+        final List<String> orders = List.copyOf(run.orders());
+        final SnapshotStore store = new SnapshotStore(config.snapshotDir());
+        assertTrue(store.newestFirst().size() >= 2, "several background snapshots: " + store.newestFirst());
+        // The newest alone, then an older one plus a longer replay: both are the live state.
+        for (int round = 0; round < 2; round++)
+        {
+            try (JournalService recovered = JournalService.open(config, LEDGER))
+            {
+                assertTrue(recovered.recovery().snapshotFile() != null, "recovered from a background snapshot");
+                assertEquals(digest, recovered.ledger().digest(), "round " + round + ", seed " + seed);
+                assertEquals(reservations, Answers.reservations(recovered.ledger(), orders, run.clockMillis()),
+                    "round " + round + ", seed " + seed);
+                if (round == 1)
+                {
+                    assertTrue(recovered.recovery().entriesReplayed() > 0, "the older snapshot left a tail");
+                }
+            }
+            java.nio.file.Files.delete(store.newestFirst().get(0));
+        }
+    }
+
+    @Test
     void aSnapshotFileWaitsUntilTheGateHasPassedWhatItCovers() throws Exception
     {
         // The server gates on its responder: no snapshot may cover commands whose change events are not logged.

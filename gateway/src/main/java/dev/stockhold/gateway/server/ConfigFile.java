@@ -7,6 +7,7 @@ import dev.stockhold.gateway.http.HttpLimits;
 import dev.stockhold.gateway.security.ApiKey;
 import dev.stockhold.gateway.security.ApiKeys;
 import dev.stockhold.gateway.security.Scope;
+import dev.stockhold.journal.SnapshotMode;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -38,6 +39,7 @@ import java.util.TreeSet;
  *   journal.mode=mmap
  *   snapshot.everyCommands=1000000
  *   snapshot.intervalSeconds=600
+ *   snapshot.mode=background            (or inline)
  *   retention.days=180
  *   http.threads=0
  *   # single or staged; without it single on machines with at most 2 processors, staged on others
@@ -51,7 +53,7 @@ public final class ConfigFile
 {
     private static final Set<String> PLAIN_KEYS = Set.of("warehouse.priority", "limits.maxBodyBytes",
         "limits.maxHeaderBytes", "limits.maxConnections", "limits.idleTimeoutSeconds", "limits.sseBufferBytes",
-        "journal.mode", "snapshot.everyCommands", "snapshot.intervalSeconds", "retention.days", "http.threads",
+        "journal.mode", "snapshot.everyCommands", "snapshot.intervalSeconds", "snapshot.mode", "retention.days", "http.threads",
         "engine.layout", "engine.waitPreset");
 
     private ConfigFile()
@@ -105,7 +107,8 @@ public final class ConfigFile
             keys.enabled() ? keys : base.keys(), ledger, limits, journalMode,
             new SnapshotPolicy(longValue(properties, "snapshot.everyCommands", base.snapshots().everyCommands()),
                 Duration.ofSeconds(longValue(properties, "snapshot.intervalSeconds",
-                    base.snapshots().interval().toSeconds()))),
+                    base.snapshots().interval().toSeconds())),
+                enumValue(properties, "snapshot.mode", SnapshotMode.class, base.snapshots().mode())),
             intValue(properties, "retention.days", base.changeRetentionDays()),
             intValue(properties, "http.threads", base.httpThreads()), base.replayTarget(),
             new EngineThreads(

@@ -31,6 +31,12 @@ public interface EngineHost extends AutoCloseable
     /** @return where snapshots go, or null for none. */
     SnapshotSink snapshotSink();
 
+    /** @return how many commands apart the ledger stage snapshots inline; 0 for never (or in the background). */
+    default long inlineSnapshotEveryCommands()
+    {
+        return 0;
+    }
+
     /**
      * Holds snapshot files back until {@code answeredThrough} has passed what they cover (see the journal's
      * {@code JournalService.gateSnapshotsOn}); call before the pipeline starts. Nothing to do without snapshots.

@@ -40,7 +40,8 @@ public final class EngineHosts
         }
         final JournalConfig config = JournalConfig.defaults(settings.dataDir())
             .withDurability(settings.journalMode() == JournalMode.FSYNC ? Durability.FSYNC : Durability.MMAP)
-            .withSnapshots(settings.snapshots().everyCommands(), settings.snapshots().interval());
+            .withSnapshots(settings.snapshots().everyCommands(), settings.snapshots().interval())
+            .withSnapshotMode(settings.snapshots().mode());
         final JournalService journal = JournalService.open(config, settings.ledger(), replayHook);
         LOG.info("event=recovered mode={} report=\"{}\"", settings.journalMode(), journal.recovery());
         return new JournaledEngineHost(journal);

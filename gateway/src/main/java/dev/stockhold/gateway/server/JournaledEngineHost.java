@@ -50,6 +50,12 @@ final class JournaledEngineHost implements EngineHost
     }
 
     @Override
+    public long inlineSnapshotEveryCommands()
+    {
+        return journal.inlineSnapshotEveryCommands();
+    }
+
+    @Override
     public void attach(final EnginePipeline pipeline)
     {
         this.pipeline = pipeline;

@@ -123,7 +123,7 @@ public final class Server implements AutoCloseable
             // A replay target takes its times and ticks from the recording, never from its own clock.
             .keepProducerTimestamps(settings.replayTarget())
             .tickIntervalMillis(settings.replayTarget() ? 0 : TICK_INTERVAL_MILLIS)
-            .snapshots(host.snapshotSink(), host.snapshotSink() == null ? 0 : settings.snapshots().everyCommands())
+            .snapshots(host.snapshotSink(), host.inlineSnapshotEveryCommands())
             .build();
         host.attach(pipeline);
         LOG.info("event=engine_threads layout={} waitPreset={} ringSize={} processors={}",

@@ -3,6 +3,7 @@ package dev.stockhold.gateway.server;
 import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
+import dev.stockhold.journal.SnapshotMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -57,6 +58,12 @@ public final class StockholdServer implements Callable<Integer>
     @Option(names = "--snapshot-interval", paramLabel = "SECONDS",
         description = "Snapshot the ledger at least this often while commands arrive (default: 600; 0: never).")
     private Long snapshotIntervalSeconds;
+
+    @Option(names = "--snapshot-mode", paramLabel = "MODE",
+        description = "background (default: a thread of its own rebuilds the state from the last snapshot and the "
+            + "journal and writes it; the engine never pauses) or inline (the engine thread writes its state "
+            + "between two commands: a pause of about 0.2 s per million open orders).")
+    private SnapshotMode snapshotMode;
 
     @Option(names = "--replay-target",
         description = "Receive a replay (bin/stockhold loadtest replay): keep the recorded engine times and ticks "
@@ -123,7 +130,8 @@ public final class StockholdServer implements Callable<Integer>
         final SnapshotPolicy snapshots = new SnapshotPolicy(
             snapshotEveryCommands == null ? settings.snapshots().everyCommands() : snapshotEveryCommands,
             snapshotIntervalSeconds == null ? settings.snapshots().interval()
-                : Duration.ofSeconds(snapshotIntervalSeconds));
+                : Duration.ofSeconds(snapshotIntervalSeconds),
+            snapshotMode == null ? settings.snapshots().mode() : snapshotMode);
         final EngineThreads engineThreads = new EngineThreads(
             threadLayout == null ? settings.engineThreads().layout() : threadLayout,
             waitPreset == null ? settings.engineThreads().waitPreset() : waitPreset);

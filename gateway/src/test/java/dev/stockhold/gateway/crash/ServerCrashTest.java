@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real server process is killed with SIGKILL while 8 clients lock stock over HTTP; after each restart
- * on the same data directory every acknowledged lock is there with its lines, and no cell is oversold.
+ * on the same data directory every acknowledged lock is there with its lines, and no cell is oversold. The
+ * server snapshots in the background every 500 commands, so kills also land while one is being built.
  * Rounds: 3 in CI, {@code -Dstockhold.long=true} for 20. The seed is printed.
  */
 class ServerCrashTest
@@ -172,7 +173,9 @@ class ServerCrashTest
         }
         command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
             "dev.stockhold.gateway.server.StockholdServer", "--data-dir", dataDir.toString(),
-            "--http-port", "0", "--binary-port", "0"));
+            "--http-port", "0", "--binary-port", "0",
+            // Background snapshots every few hundred commands, so that kills land around them too.
+            "--snapshot-every", "500"));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 

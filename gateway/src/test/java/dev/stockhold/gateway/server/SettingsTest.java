@@ -2,6 +2,7 @@ package dev.stockhold.gateway.server;
 
 import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
+import dev.stockhold.journal.SnapshotMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,8 @@ class SettingsTest
     void defaultsSnapshotEveryMillionCommandsAndTenMinutes() throws Exception
     {
         final ServerSettings settings = parse();
-        assertEquals(new SnapshotPolicy(1_000_000, Duration.ofMinutes(10)), settings.snapshots());
+        assertEquals(new SnapshotPolicy(1_000_000, Duration.ofMinutes(10), SnapshotMode.BACKGROUND),
+            settings.snapshots());
         assertEquals(ThreadLayout.forThisMachine(), settings.engineThreads().layout());
         assertEquals(WaitPreset.BALANCED, settings.engineThreads().waitPreset());
     }
@@ -38,15 +40,16 @@ class SettingsTest
     void theConfigFileSetsThemAndTheCommandLineWins() throws Exception
     {
         final Path config = dir.resolve("stockhold.properties");
-        Files.writeString(config, "snapshot.everyCommands=5000\nsnapshot.intervalSeconds=30\n"
+        Files.writeString(config, "snapshot.everyCommands=5000\nsnapshot.intervalSeconds=30\nsnapshot.mode=inline\n"
             + "engine.layout=staged\nengine.waitPreset=low_cpu\n");
         final ServerSettings fromFile = parse("--config", config.toString());
-        assertEquals(new SnapshotPolicy(5000, Duration.ofSeconds(30)), fromFile.snapshots());
+        assertEquals(new SnapshotPolicy(5000, Duration.ofSeconds(30), SnapshotMode.INLINE), fromFile.snapshots());
         assertEquals(new EngineThreads(ThreadLayout.STAGED, WaitPreset.LOW_CPU), fromFile.engineThreads());
 
         final ServerSettings overridden = parse("--config", config.toString(), "--snapshot-every", "0",
-            "--snapshot-interval", "5", "--thread-layout", "single", "--wait-preset", "low_latency");
-        assertEquals(new SnapshotPolicy(0, Duration.ofSeconds(5)), overridden.snapshots());
+            "--snapshot-interval", "5", "--snapshot-mode", "background", "--thread-layout", "single", "--wait-preset",
+            "low_latency");
+        assertEquals(new SnapshotPolicy(0, Duration.ofSeconds(5), SnapshotMode.BACKGROUND), overridden.snapshots());
         assertEquals(new EngineThreads(ThreadLayout.SINGLE, WaitPreset.LOW_LATENCY), overridden.engineThreads());
     }
 
@@ -56,7 +59,7 @@ class SettingsTest
         final Path config = dir.resolve("bad.properties");
         Files.writeString(config, "engine.layout=sideways\n");
         assertThrows(IllegalArgumentException.class, () -> parse("--config", config.toString()));
-        assertThrows(IllegalArgumentException.class, () -> new SnapshotPolicy(-1, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new SnapshotPolicy(-1, Duration.ZERO, SnapshotMode.INLINE));
         assertEquals(2, StockholdServer.commandLine().execute("--thread-layout", "sideways"));
     }
 }

@@ -66,13 +66,23 @@ public final class Replayer
     public long replay(final JournalReader reader, final Ledger ledger, final long afterSequence,
         final String what, final Hook hook)
     {
+        return replay(reader, ledger, afterSequence, Long.MAX_VALUE, what, hook);
+    }
+
+    /**
+     * As {@link #replay(JournalReader, Ledger, long, String, Hook)}, stopping before the first entry with a
+     * sequence above {@code throughSequence}: the state as it was at that sequence.
+     */
+    public long replay(final JournalReader reader, final Ledger ledger, final long afterSequence,
+        final long throughSequence, final String what, final Hook hook)
+    {
         reader.seekAfter(afterSequence);
         final ReplayProgress progress = new ReplayProgress(what, reader.documentsFromHere());
         lastSequence = afterSequence;
         if (!readAhead)
         {
             final ReadAhead.Slot slot = new ReadAhead.Slot();
-            while (slot.read(reader))
+            while (slot.read(reader) && !isPast(slot, throughSequence))
             {
                 onEntry(slot, ledger, afterSequence, hook, progress);
             }
@@ -83,7 +93,7 @@ public final class Replayer
         {
             ahead.start();
             ReadAhead.Slot slot;
-            while ((slot = ahead.next()).status != JournalReader.Status.END)
+            while ((slot = ahead.next()).status != JournalReader.Status.END && !isPast(slot, throughSequence))
             {
                 onEntry(slot, ledger, afterSequence, hook, progress);
             }
@@ -94,6 +104,11 @@ public final class Replayer
         }
         readAheadCpuNanos = ahead.threadCpuNanos();
         return lastSequence;
+    }
+
+    private static boolean isPast(final ReadAhead.Slot slot, final long throughSequence)
+    {
+        return slot.status == JournalReader.Status.ENTRY && slot.command.sequence > throughSequence;
     }
 
     private void onEntry(final ReadAhead.Slot slot, final Ledger ledger, final long afterSequence, final Hook hook,

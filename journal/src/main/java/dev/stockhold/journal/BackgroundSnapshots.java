@@ -1,0 +1,179 @@
+package dev.stockhold.journal;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.ledger.Ledger;
+import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.journal.queue.JournalQueue;
+import dev.stockhold.journal.queue.JournalReader;
+import dev.stockhold.journal.queue.Replayer;
+import dev.stockhold.journal.snapshot.SnapshotStore;
+import org.agrona.ExpandableArrayBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * {@link SnapshotMode#BACKGROUND}: periodic snapshots that never pause the ledger. A thread of its own
+ * rebuilds the state in a second ledger, from the newest snapshot file and the journal after it up to a
+ * sequence that the journal (and the snapshot gate) has passed, writes that ledger's snapshot and drops it.
+ * Replay is deterministic, so the file holds exactly the state the live ledger had at that sequence;
+ * recovery cannot tell it from an inline one.
+ * <p>
+ * The price: the replay's CPU (each command is applied a second time, in a burst per snapshot) and, while
+ * a snapshot is being built, a second copy of the state in memory.
+ */
+final class BackgroundSnapshots implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundSnapshots.class);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long JOIN_MILLIS = TimeUnit.SECONDS.toMillis(30);
+
+    private final JournalQueue queue;
+    private final SnapshotStore store;
+    private final LedgerConfig ledgerConfig;
+    private final LongSupplier mayCover;
+    private final long everyCommands;
+    private final long intervalNanos;
+    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 20);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long lastCovered;
+    private volatile long builds;
+    private long lastBuildNanos = System.nanoTime();
+
+    /**
+     * @param mayCover       the highest sequence a snapshot may cover: the journal has every command up to
+     *                       it, and the server has logged their change events.
+     * @param everyCommands  build once the journal is this many sequences past the last snapshot; 0 for never.
+     * @param intervalMillis build at least this often while commands arrive; 0 for never.
+     * @param lastCovered    the sequence the newest snapshot covers (recovery's).
+     */
+    BackgroundSnapshots(final JournalQueue queue, final SnapshotStore store, final LedgerConfig ledgerConfig,
+        final LongSupplier mayCover, final long everyCommands, final long intervalMillis, final long lastCovered)
+    {
+        this.queue = queue;
+        this.store = store;
+        this.ledgerConfig = ledgerConfig;
+        this.mayCover = mayCover;
+        this.everyCommands = everyCommands;
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        this.lastCovered = lastCovered;
+        this.thread = new Thread(this::loop, "stockhold-snapshot-builder");
+        thread.setDaemon(true);
+    }
+
+    void start()
+    {
+        thread.start();
+    }
+
+    /** @return the sequence the last snapshot built here (or recovery's) covers. */
+    long lastCovered()
+    {
+        return lastCovered;
+    }
+
+    /** @return snapshots built so far. */
+    long builds()
+    {
+        return builds;
+    }
+
+    private void loop()
+    {
+        while (running)
+        {
+            LockSupport.parkNanos(POLL_NANOS);
+            final long target = mayCover.getAsLong();
+            if (running && isDue(target))
+            {
+                try
+                {
+                    build(target);
+                }
+                catch (final IOException | RuntimeException ex)
+                {
+                    if (running)
+                    {
+                        LOG.error("background snapshot covering sequence {} failed; the previous one stays in use",
+                            target, ex);
+                    }
+                }
+                lastBuildNanos = System.nanoTime();
+            }
+        }
+    }
+
+    private boolean isDue(final long target)
+    {
+        if (target <= lastCovered)
+        {
+            return false;
+        }
+        return (everyCommands > 0 && target - lastCovered >= everyCommands)
+            || (intervalNanos > 0 && System.nanoTime() - lastBuildNanos >= intervalNanos);
+    }
+
+    /**
+     * Rebuilds the state at {@code target} and writes its snapshot; builder thread only (or a test while
+     * the thread is not started).
+     *
+     * @return the file written, or null when a snapshot already covers {@code target}.
+     */
+    Path build(final long target) throws IOException
+    {
+        final long startNanos = System.nanoTime();
+        final Recovery.Loaded loaded = Recovery.loadNewestValid(store, ledgerConfig);
+        if (loaded.coveredSequence() >= target)
+        {
+            lastCovered = Math.max(lastCovered, loaded.coveredSequence());
+            return null;
+        }
+        final Ledger ledger = loaded.ledger() != null ? loaded.ledger() : new Ledger(ledgerConfig);
+        final Replayer replayer = new Replayer(false);
+        try (JournalReader reader = new JournalReader(queue))
+        {
+            replayer.replay(reader, ledger, loaded.coveredSequence(), target, "background snapshot", new Replayer.Hook()
+            {
+                @Override
+                public void beforeEntry(final Command command)
+                {
+                    if (!running)
+                    {
+                        throw new IllegalStateException("stopped while building a snapshot");
+                    }
+                }
+            });
+        }
+        final int length = ledger.writeSnapshot(buffer, 0);
+        final Path file = store.write(buffer.byteArray(), length, target, System.currentTimeMillis());
+        lastCovered = target;
+        builds++;
+        LOG.info("snapshot {} built in the background: {} bytes covering sequence {}, {} journal entries replayed"
+                + " onto {}, in {} ms; the ledger did not pause", file.getFileName(), length, target, replayer.entries(),
+            loaded.file() == null ? "an empty ledger" : loaded.file().getFileName(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        return file;
+    }
+
+    /** Stops the thread, abandoning a snapshot being built. */
+    @Override
+    public void close()
+    {
+        running = false;
+        LockSupport.unpark(thread);
+        try
+        {
+            thread.join(JOIN_MILLIS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
