@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 public class SnapshotBenchmark
 {
     /** Orders locked and left open before the snapshots. */
-    @Param({"200000"})
+    @Param({"200000", "1000000"})
     public int openOrders;
 
     private Ledger ledger;
@@ -49,7 +49,11 @@ public class SnapshotBenchmark
         final Command lock = new Command();
         for (int i = 0; i < openOrders; i++)
         {
-            ledger.apply(workload.lock(lock, i).at(i));
+            // Ids of its own: the workload's pool repeats after 262,144 orders.
+            final int cell = workload.cell(i);
+            lock.lock("snap-" + i, null, 0, false, false);
+            lock.lines.add(workload.skuOf(cell), workload.warehouseOf(cell), 1 + (i & 3));
+            ledger.apply(lock.at(i));
             if (!lock.result.isOk())
             {
                 throw new IllegalStateException("lock " + i + " failed: " + lock.result.code());
