@@ -26,7 +26,6 @@ final class EntryBatch
 
     private final ExpandableArrayBuffer bytes = new ExpandableArrayBuffer(64 * 1024);
     private int length;
-    private int entries;
     /** Reading: where the next entry's length prefix starts. */
     private int position;
     private final UnsafeBuffer entry = new UnsafeBuffer(0, 0);
@@ -46,7 +45,6 @@ final class EntryBatch
         bytes.putInt(length, entryLength);
         bytes.putBytes(length + LENGTH_BYTES, source, 0, entryLength);
         length += LENGTH_BYTES + entryLength;
-        entries++;
     }
 
     /** @return the batch's bytes: the document body, {@link #length()} of them from offset 0. */
@@ -61,17 +59,10 @@ final class EntryBatch
         return length;
     }
 
-    /** @return entries in the batch. */
-    int entries()
-    {
-        return entries;
-    }
-
     /** Empties the batch, for writing or for {@link #load} to fill. */
     void clear()
     {
         length = 0;
-        entries = 0;
         position = 0;
     }
 
@@ -88,7 +79,6 @@ final class EntryBatch
     void load(final int documentLength)
     {
         length = documentLength;
-        entries = 0;
         position = 0;
     }
 
@@ -153,7 +143,6 @@ final class EntryBatch
         entry.wrap(bytes.byteArray(), offset, entryBytes);
         entryLength = entryBytes;
         position = offset + entryBytes;
-        entries++;
         return true;
     }
 
