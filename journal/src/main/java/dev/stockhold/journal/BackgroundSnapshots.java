@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,18 +26,28 @@ import java.util.function.LongSupplier;
  * recovery cannot tell it from an inline one.
  * <p>
  * The price: the replay's CPU (each command is applied a second time, in a burst per snapshot) and, while
- * a snapshot is being built, a second copy of the state in memory.
+ * a snapshot is being built, a second copy of the state in memory. When the heap has no room for that copy
+ * the snapshot is asked of the ledger stage instead (inline, with its pause); after an
+ * {@link OutOfMemoryError} while building, every later one is.
  */
 final class BackgroundSnapshots implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundSnapshots.class);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long JOIN_MILLIS = TimeUnit.SECONDS.toMillis(30);
+    /**
+     * Heap a build needs per byte of the newest snapshot file: the state itself takes about 2.1 bytes of
+     * heap per byte of its snapshot (LIMITS.md: 230 bytes for an open order that snapshots to 109), the
+     * file read in and the serialised result one more each.
+     */
+    private static final long HEAP_PER_SNAPSHOT_BYTE = 4;
 
     private final JournalQueue queue;
     private final SnapshotStore store;
     private final LedgerConfig ledgerConfig;
     private final LongSupplier mayCover;
+    private final BooleanSupplier inlineSnapshot;
+    private final LongSupplier freeHeap;
     private final long everyCommands;
     private final long intervalNanos;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 20);
@@ -45,6 +56,8 @@ final class BackgroundSnapshots implements AutoCloseable
     private volatile long lastCovered;
     private volatile long builds;
     private long lastBuildNanos = System.nanoTime();
+    private boolean inlineOnly;
+    private boolean heapShort;
 
     /**
      * @param mayCover       the highest sequence a snapshot may cover: the journal has every command up to
@@ -52,10 +65,23 @@ final class BackgroundSnapshots implements AutoCloseable
      * @param everyCommands  build once the journal is this many sequences past the last snapshot; 0 for never.
      * @param intervalMillis build at least this often while commands arrive; 0 for never.
      * @param lastCovered    the sequence the newest snapshot covers (recovery's).
+     * @param inlineSnapshot asks the ledger stage for an inline snapshot; false when the ring was full.
      */
     BackgroundSnapshots(final JournalQueue queue, final SnapshotStore store, final LedgerConfig ledgerConfig,
-        final LongSupplier mayCover, final long everyCommands, final long intervalMillis, final long lastCovered)
+        final LongSupplier mayCover, final long everyCommands, final long intervalMillis, final long lastCovered,
+        final BooleanSupplier inlineSnapshot)
     {
+        this(queue, store, ledgerConfig, mayCover, everyCommands, intervalMillis, lastCovered, inlineSnapshot,
+            BackgroundSnapshots::freeHeapBytes);
+    }
+
+    /** As above, with {@code freeHeap} telling how much heap is free (a test's way to run short). */
+    BackgroundSnapshots(final JournalQueue queue, final SnapshotStore store, final LedgerConfig ledgerConfig,
+        final LongSupplier mayCover, final long everyCommands, final long intervalMillis, final long lastCovered,
+        final BooleanSupplier inlineSnapshot, final LongSupplier freeHeap)
+    {
+        this.inlineSnapshot = inlineSnapshot;
+        this.freeHeap = freeHeap;
         this.queue = queue;
         this.store = store;
         this.ledgerConfig = ledgerConfig;
@@ -92,21 +118,65 @@ final class BackgroundSnapshots implements AutoCloseable
             final long target = mayCover.getAsLong();
             if (running && isDue(target))
             {
-                try
+                if (inlineOnly || !hasRoomForASecondCopy())
                 {
-                    build(target);
-                }
-                catch (final IOException | RuntimeException ex)
-                {
-                    if (running)
+                    if (inlineSnapshot.getAsBoolean())
                     {
-                        LOG.error("background snapshot covering sequence {} failed; the previous one stays in use",
-                            target, ex);
+                        lastCovered = target;
                     }
+                }
+                else
+                {
+                    buildQuietly(target);
                 }
                 lastBuildNanos = System.nanoTime();
             }
         }
+    }
+
+    private void buildQuietly(final long target)
+    {
+        try
+        {
+            build(target);
+        }
+        catch (final OutOfMemoryError ex)
+        {
+            inlineOnly = true;
+            LOG.error("no heap for a second copy of the state while building a snapshot: snapshots are taken inline"
+                + " (pausing the engine) from now on; give the server a larger heap or snapshot.mode=inline");
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            if (running)
+            {
+                LOG.error("background snapshot covering sequence {} failed; the previous one stays in use", target, ex);
+            }
+        }
+    }
+
+    /** @return whether the heap's free part looks big enough for a second copy of the state. */
+    private boolean hasRoomForASecondCopy()
+    {
+        final long free = freeHeap.getAsLong();
+        final long needed = HEAP_PER_SNAPSHOT_BYTE * store.newestSize();
+        final boolean room = free > needed;
+        if (room == heapShort)
+        {
+            heapShort = !room;
+            if (heapShort)
+            {
+                LOG.warn("{} MB of heap free, a background snapshot needs about {} MB: taking it inline (a pause)",
+                    free >> 20, needed >> 20);
+            }
+        }
+        return room;
+    }
+
+    private static long freeHeapBytes()
+    {
+        final Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 
     private boolean isDue(final long target)

@@ -194,7 +194,8 @@ public final class JournalService implements AutoCloseable
         if (config.snapshotMode() == SnapshotMode.BACKGROUND)
         {
             background = new BackgroundSnapshots(queue, snapshotStore, ledgerConfig, this::snapshotsMayCover,
-                config.snapshotEveryCommands(), intervalMillis, recovery.snapshotSequence());
+                config.snapshotEveryCommands(), intervalMillis, recovery.snapshotSequence(),
+                () -> pipeline.tryPublish(new Command().snapshot()));
             background.start();
         }
         else if (intervalMillis > 0)

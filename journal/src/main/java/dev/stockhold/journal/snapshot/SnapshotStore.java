@@ -81,6 +81,23 @@ public final class SnapshotStore
         }
     }
 
+    /** @return the size in bytes of the newest snapshot file, 0 without any. */
+    public long newestSize()
+    {
+        for (final Path path : newestFirst())
+        {
+            try
+            {
+                return Files.size(path);
+            }
+            catch (final IOException ex)
+            {
+                // Pruned since listed: the next one.
+            }
+        }
+        return 0;
+    }
+
     /** @return the file name for a snapshot covering {@code coveredSequence}. */
     public Path pathFor(final long coveredSequence)
     {
