@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -173,10 +176,23 @@ final class BackgroundSnapshots implements AutoCloseable
         return room;
     }
 
+    /**
+     * @return the heap not held by live objects: used heap counts garbage not yet collected, so where the
+     * collector reports what its last cycle left (ZGC does), that is the better measure.
+     */
     private static long freeHeapBytes()
     {
         final Runtime runtime = Runtime.getRuntime();
-        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        final long used = runtime.totalMemory() - runtime.freeMemory();
+        long liveAfterCollection = 0;
+        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+        {
+            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported())
+            {
+                liveAfterCollection += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return runtime.maxMemory() - (liveAfterCollection > 0 ? Math.min(used, liveAfterCollection) : used);
     }
 
     private boolean isDue(final long target)
