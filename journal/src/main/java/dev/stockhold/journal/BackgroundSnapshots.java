@@ -241,8 +241,8 @@ final class BackgroundSnapshots implements AutoCloseable
         lastCovered = target;
         builds++;
         LOG.info("snapshot {} built in the background: {} bytes covering sequence {}, {} journal entries replayed"
-                + " onto {}, in {} ms; the ledger did not pause", file.getFileName(), length, target, replayer.entries(),
-            loaded.file() == null ? "an empty ledger" : loaded.file().getFileName(),
+                + " onto {}, in {} ms; the ledger did not pause", file.getFileName(), length, target,
+            replayer.entries(), loaded.file() == null ? "an empty ledger" : loaded.file().getFileName(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         return file;
     }

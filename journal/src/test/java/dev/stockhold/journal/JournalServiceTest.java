@@ -192,7 +192,8 @@ class JournalServiceTest
             {
                 Thread.sleep(10);
             }
-            assertTrue(journal.lastSnapshotSequence() >= last, "a background snapshot covers " + last + ", seed " + seed);
+            assertTrue(journal.lastSnapshotSequence() >= last,
+                "a background snapshot covers " + last + ", seed " + seed);
         }
         final long digest = run.liveDigest();
         final Map<String, String> reservations = run.liveReservations();

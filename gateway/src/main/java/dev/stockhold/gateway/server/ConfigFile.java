@@ -53,8 +53,8 @@ public final class ConfigFile
 {
     private static final Set<String> PLAIN_KEYS = Set.of("warehouse.priority", "limits.maxBodyBytes",
         "limits.maxHeaderBytes", "limits.maxConnections", "limits.idleTimeoutSeconds", "limits.sseBufferBytes",
-        "journal.mode", "snapshot.everyCommands", "snapshot.intervalSeconds", "snapshot.mode", "retention.days", "http.threads",
-        "engine.layout", "engine.waitPreset");
+        "journal.mode", "snapshot.everyCommands", "snapshot.intervalSeconds", "snapshot.mode", "retention.days",
+        "http.threads", "engine.layout", "engine.waitPreset");
 
     private ConfigFile()
     {

@@ -236,7 +236,8 @@ class JournalQueueTest
             }
             assertEquals(5_010, expected);
             final long bigBatchBytes = 5_000L * (reader.entryLength() + JournalReader.ENTRY_FRAMING_BYTES);
-            final long documents = 1 + (bigBatchBytes + JournalWriter.MAX_BATCH_BYTES - 1) / JournalWriter.MAX_BATCH_BYTES;
+            final long batchBytes = JournalWriter.MAX_BATCH_BYTES;
+            final long documents = 1 + (bigBatchBytes + batchBytes - 1) / batchBytes;
             assertTrue(documents > 2);
             assertEquals(documents, reader.documentsRead(), "the batch of 5,000 is split near 64 KiB");
             assertEquals(5_010, reader.lastSequenceInCycle(queue.cycles().last().intValue()));
