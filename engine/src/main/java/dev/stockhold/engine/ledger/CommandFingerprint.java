@@ -1,11 +1,12 @@
 package dev.stockhold.engine.ledger;
 
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.OrderLines;
 import dev.stockhold.engine.command.StockItems;
 
 /**
- * A hash of what a command asks for (type and payload, not the header), to tell a repeat of an
- * idempotency key from another request sent under the same key.
+ * A hash of what a command asks for (type and payload, not the header, every character of every string),
+ * to tell a repeat of an idempotency key from another request sent under the same key.
  */
 final class CommandFingerprint
 {
@@ -20,7 +21,14 @@ final class CommandFingerprint
         hash = Hashing.mix(hash, command.channel);
         hash = Hashing.mix(hash, command.ttlSeconds);
         hash = Hashing.mix(hash, (command.allowPresale ? 1 : 0) | (command.allowSplit ? 2 : 0));
-        hash = Hashing.mix(hash, Locking.linesFingerprint(command.lines));
+        final OrderLines lines = command.lines;
+        hash = Hashing.mix(hash, lines.count());
+        for (int i = 0; i < lines.count(); i++)
+        {
+            hash = Hashing.mix(hash, lines.sku(i));
+            hash = Hashing.mix(hash, lines.warehouse(i));
+            hash = Hashing.mix(hash, lines.quantity(i));
+        }
         final StockItems items = command.items;
         hash = Hashing.mix(hash, items.count());
         for (int i = 0; i < items.count(); i++)

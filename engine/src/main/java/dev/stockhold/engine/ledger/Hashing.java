@@ -18,16 +18,23 @@ final class Hashing
         return stafford(hash ^ stafford(value + 0x632BE59BD9B4E019L)) * 31 + value;
     }
 
-    /** Mixes a string (or null, distinct from empty) into {@code hash}. */
+    /**
+     * Mixes a string's characters (or null, distinct from empty) into {@code hash}. Every character counts:
+     * {@code String.hashCode} is only 32 bits and easy to collide ("Aa" and "BB"), which would let a
+     * request under a remembered idempotency key pass for a repeat of another.
+     */
     static long mix(final long hash, final String value)
     {
         if (value == null)
         {
             return mix(hash, 0x5555_5555_5555_5555L);
         }
-        // String.hashCode is specified by the Java API (the same on every JVM) and cached in the string,
-        // so hashing a code the ledger has seen before costs no pass over its characters.
-        return mix(hash, ((long)value.length() << 32) | (value.hashCode() & 0xFFFF_FFFFL));
+        long h = 0xCBF2_9CE4_8422_2325L ^ value.length();
+        for (int i = 0; i < value.length(); i++)
+        {
+            h = (h ^ value.charAt(i)) * 0x0000_0100_0000_01B3L;
+        }
+        return mix(hash, h);
     }
 
     /** The finaliser of SplitMix64 (Stafford variant 13): every input bit affects every output bit. */

@@ -35,7 +35,8 @@ import java.util.List;
 final class LedgerSnapshot
 {
     static final int MAGIC = 0x53484C31;
-    static final int FORMAT_VERSION = 1;
+    /** 2: lock and request fingerprints hash every character of a code (version 1 hashed String.hashCode). */
+    static final int FORMAT_VERSION = 2;
 
     private LedgerSnapshot()
     {

@@ -48,11 +48,12 @@ final class Locking
         {
             return;
         }
-        final long fingerprint = linesFingerprint(command.lines);
+        final boolean resolved = resolve(command.lines);
         final Reservation existing = book.find(command.orderId);
         if (existing != null)
         {
-            if (existing.linesFingerprint == fingerprint)
+            // A line naming an unknown code cannot be one of the existing order's lines.
+            if (resolved && existing.linesFingerprint == linesFingerprint(command.lines))
             {
                 result.replayed(true);
                 existing.copyTo(result.reservation(), cells);
@@ -68,11 +69,16 @@ final class Locking
             result.fail(ErrorCode.OVERLOADED, "open reservation limit reached");
             return;
         }
-        if (resolve(command.lines, result) && plan(command, result.shortLines()))
+        if (!resolved)
         {
-            apply(command, nowMillis, lockSequence, fingerprint).copyTo(result.reservation(), cells);
+            result.fail(ErrorCode.SKU_NOT_FOUND, "no stock cell for a line's sku and warehouse");
+            return;
         }
-        else if (result.isOk())
+        if (plan(command, result.shortLines()))
+        {
+            apply(command, nowMillis, lockSequence, linesFingerprint(command.lines)).copyTo(result.reservation(), cells);
+        }
+        else
         {
             result.fail(ErrorCode.INSUFFICIENT_STOCK, "not every line fits in the available stock");
         }
@@ -116,8 +122,8 @@ final class Locking
         return result.isOk();
     }
 
-    /** Finds each line's SKU and, when named, its cell. */
-    private boolean resolve(final OrderLines lines, final CommandResult result)
+    /** Finds each line's SKU and, when named, its cell; @return false when a line names an unknown code. */
+    private boolean resolve(final OrderLines lines)
     {
         if (lineCell.length < lines.count())
         {
@@ -132,7 +138,6 @@ final class Locking
             final int skuId = named ? StockCells.MISSING : cells.findSku(lines.sku(i));
             if (named ? cell == StockCells.MISSING : skuId == StockCells.MISSING)
             {
-                result.fail(ErrorCode.SKU_NOT_FOUND, "no stock cell for a line's sku and warehouse");
                 return false;
             }
             lineSku[i] = skuId;
@@ -290,14 +295,17 @@ final class Locking
         return reservation;
     }
 
-    /** @return a hash of the requested lines: equal for a repeat of the same lock. */
-    static long linesFingerprint(final OrderLines lines)
+    /**
+     * @return a hash of the requested lines, as resolved: equal for a repeat of the same lock. Codes enter
+     * as their interned ids, which are exact (two codes never share one), so only a 64-bit hash collision
+     * could make other lines pass for a repeat; a named cell and an engine-chosen SKU hash apart.
+     */
+    private long linesFingerprint(final OrderLines lines)
     {
         long hash = Hashing.mix(Hashing.SEED, lines.count());
         for (int i = 0; i < lines.count(); i++)
         {
-            hash = Hashing.mix(hash, lines.sku(i));
-            hash = Hashing.mix(hash, lines.warehouse(i));
+            hash = Hashing.mix(hash, lineCell[i] != StockCells.MISSING ? lineCell[i] : -2L - lineSku[i]);
             hash = Hashing.mix(hash, lines.quantity(i));
         }
         return hash;

@@ -39,6 +39,19 @@ class IdempotencyTest
     }
 
     @Test
+    void aRequestWhoseCodesCollideInStringHashIsAnotherRequest()
+    {
+        assertEquals("Aa".hashCode(), "BB".hashCode(), "the premise: Java's 32-bit string hashes collide");
+        driver.set("Aa", "CN-SZ", 5);
+        driver.set("BB", "CN-SZ", 5);
+        driver.key("k1").lock("o1", line("Aa", "CN-SZ", 2)).ok();
+        driver.key("k1").lock("o1", line("BB", "CN-SZ", 2)).fails(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        driver.key("k2").adjust("Aa", "CN-SZ", 1, 0, 0).ok();
+        driver.key("k2").adjust("BB", "CN-SZ", 1, 0, 0).fails(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        assertEquals(5, driver.cell("BB", "CN-SZ").onHand());
+    }
+
+    @Test
     void theSameKeyWithAnotherRequestIsRefused()
     {
         driver.key("k1").adjust("A1", "CN-SZ", 5, 0, 0).ok();

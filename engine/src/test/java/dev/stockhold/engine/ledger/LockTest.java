@@ -101,6 +101,28 @@ class LockTest
     }
 
     @Test
+    void codesWhoseStringHashesCollideAreStillOtherLines()
+    {
+        assertEquals("Aa".hashCode(), "BB".hashCode(), "the premise: Java's 32-bit string hashes collide");
+        driver.set("Aa", "CN-SZ", 5);
+        driver.set("BB", "CN-SZ", 5);
+        driver.lock("o1", line("Aa", "CN-SZ", 2)).ok();
+        driver.lock("o1", line("BB", "CN-SZ", 2)).fails(ErrorCode.ORDER_CONFLICT);
+        driver.lock("o1", line("Aa", 2)).fails(ErrorCode.ORDER_CONFLICT);
+        driver.lock("o1", line("Aa", "CN-SZ", 2)).ok().replayed();
+        assertEquals(0, driver.cell("BB", "CN-SZ").reserved());
+    }
+
+    @Test
+    void aRepeatNamingAnUnknownCodeIsAConflictNotAMissingSku()
+    {
+        driver.set("A1", "CN-SZ", 5);
+        driver.lock("o1", line("A1", "CN-SZ", 2)).ok();
+        driver.lock("o1", line("NOPE", "CN-SZ", 2)).fails(ErrorCode.ORDER_CONFLICT);
+        driver.lock("o2", line("NOPE", "CN-SZ", 2)).fails(ErrorCode.SKU_NOT_FOUND);
+    }
+
+    @Test
     void lockingTheSameOrderWithOtherLinesIsAConflict()
     {
         driver.set("A1", "CN-SZ", 5);
