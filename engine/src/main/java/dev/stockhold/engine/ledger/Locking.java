@@ -44,11 +44,17 @@ final class Locking
     void lock(final Command command, final long nowMillis, final long lockSequence)
     {
         final CommandResult result = command.result;
-        if (!isValid(command, result))
+        if (!isValidOrder(command, result))
         {
             return;
         }
+        // Every interned code was checked when its cell was created, so when all lines resolve only the
+        // quantities need checking; otherwise the full check, line by line, picks the error as it always has.
         final boolean resolved = resolve(command.lines);
+        if (!(resolved ? hasValidQuantities(command.lines, result) : hasValidLines(command.lines, result)))
+        {
+            return;
+        }
         final Reservation existing = book.find(command.orderId);
         if (existing != null)
         {
@@ -84,9 +90,10 @@ final class Locking
         }
     }
 
-    private boolean isValid(final Command command, final CommandResult result)
+    /** Checks everything but the lines' contents. */
+    private boolean isValidOrder(final Command command, final CommandResult result)
     {
-        final OrderLines lines = command.lines;
+        final int lineCount = command.lines.count();
         if (!Validation.isOrderId(command.orderId))
         {
             result.fail(ErrorCode.INVALID_REQUEST, "orderId must be 1-64 printable ASCII characters");
@@ -99,27 +106,46 @@ final class Locking
         {
             result.fail(ErrorCode.INVALID_REQUEST, "ttlSeconds must be 1..31536000");
         }
-        else if (lines.count() < 1 || lines.count() > config.maxLinesPerOrder())
+        else if (lineCount < 1 || lineCount > config.maxLinesPerOrder())
         {
             result.fail(ErrorCode.INVALID_REQUEST, "a lock needs 1..100 lines");
         }
-        else
+        return result.isOk();
+    }
+
+    private static boolean hasValidLines(final OrderLines lines, final CommandResult result)
+    {
+        for (int i = 0; i < lines.count(); i++)
         {
-            for (int i = 0; i < lines.count(); i++)
+            if (!Validation.isCode(lines.sku(i)) || (lines.warehouse(i) != null && !Validation.isCode(lines.warehouse(i))))
             {
-                if (!Validation.isCode(lines.sku(i)) || (lines.warehouse(i) != null && !Validation.isCode(lines.warehouse(i))))
-                {
-                    result.fail(ErrorCode.INVALID_REQUEST, "sku and warehouse must be 1-64 printable ASCII, no space or /");
-                    return false;
-                }
-                if (!Validation.isRequestQuantity(lines.quantity(i)))
-                {
-                    result.fail(ErrorCode.INVALID_QUANTITY, "quantity must be an integer 1..1000000000");
-                    return false;
-                }
+                result.fail(ErrorCode.INVALID_REQUEST, "sku and warehouse must be 1-64 printable ASCII, no space or /");
+                return false;
+            }
+            if (!Validation.isRequestQuantity(lines.quantity(i)))
+            {
+                return failQuantity(result);
             }
         }
-        return result.isOk();
+        return true;
+    }
+
+    private static boolean hasValidQuantities(final OrderLines lines, final CommandResult result)
+    {
+        for (int i = 0; i < lines.count(); i++)
+        {
+            if (!Validation.isRequestQuantity(lines.quantity(i)))
+            {
+                return failQuantity(result);
+            }
+        }
+        return true;
+    }
+
+    private static boolean failQuantity(final CommandResult result)
+    {
+        result.fail(ErrorCode.INVALID_QUANTITY, "quantity must be an integer 1..1000000000");
+        return false;
     }
 
     /** Finds each line's SKU and, when named, its cell; @return false when a line names an unknown code. */
@@ -132,6 +158,10 @@ final class Locking
         }
         for (int i = 0; i < lines.count(); i++)
         {
+            if (lines.sku(i) == null)
+            {
+                return false;
+            }
             // A named warehouse needs only the cell; the SKU's id matters when the engine chooses.
             final boolean named = lines.warehouse(i) != null;
             final int cell = named ? cells.find(lines.sku(i), lines.warehouse(i)) : StockCells.MISSING;
