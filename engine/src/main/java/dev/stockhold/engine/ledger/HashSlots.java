@@ -1,10 +1,12 @@
 package dev.stockhold.engine.ledger;
 
+import java.util.Arrays;
+
 /**
  * An open-addressing table of (32-bit hash, int value) entries packed in one {@code long[]}, for indexes
  * whose keys live elsewhere: a probe costs one cache miss and the caller reads a key only when its hash
- * matches. Values are non-negative ints. Linear probing, backward-shift deletion, load factor at most one
- * half. Ledger thread only.
+ * matches. Values are non-negative ints. Linear probing, load factor at most one half; entries leave only
+ * through {@link #retain}. Ledger thread only.
  * <p>
  * Lookup: {@code for (int at = find(hash, home(hash)); at >= 0; at = find(hash, at + 1))}, checking the
  * key of {@code value(at)} each time.
@@ -14,6 +16,8 @@ final class HashSlots
     private static final long EMPTY = 0;
 
     private long[] entries;
+    /** The array a same-size {@link #retain} left behind, for the next one. */
+    private long[] spare;
     private int mask;
     private int size;
 
@@ -53,52 +57,11 @@ final class HashSlots
     /** Adds an entry; the caller has checked that its key is not in the table. */
     void add(final int hash, final int value)
     {
-        int i = hash & mask;
-        while (entries[i] != EMPTY)
-        {
-            i = (i + 1) & mask;
-        }
-        entries[i] = entry(hash, value);
+        insert(entry(hash, value));
         if (++size > (mask + 1) >>> 1)
         {
             resize((mask + 1) * 2);
         }
-    }
-
-    /** Removes the entry (hash, value), if present, without reading any key. */
-    void remove(final int hash, final int value)
-    {
-        final long target = entry(hash, value);
-        int i = hash & mask;
-        while (entries[i] != target)
-        {
-            if (entries[i] == EMPTY)
-            {
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-        size--;
-        // Backward shift: move later entries of the run into the hole unless they already sit between
-        // their home and the hole.
-        int j = i;
-        while (true)
-        {
-            j = (j + 1) & mask;
-            final long moving = entries[j];
-            if (moving == EMPTY)
-            {
-                break;
-            }
-            final int home = hashOf(moving) & mask;
-            final boolean staysPut = i <= j ? (i < home && home <= j) : (i < home || home <= j);
-            if (!staysPut)
-            {
-                entries[i] = moving;
-                i = j;
-            }
-        }
-        entries[i] = EMPTY;
     }
 
     int size()
@@ -106,16 +69,51 @@ final class HashSlots
         return size;
     }
 
-    /** Visits every value, in table order. */
-    void forEachValue(final java.util.function.IntConsumer visitor)
+    int capacity()
     {
-        for (final long entry : entries)
+        return mask + 1;
+    }
+
+    /** @return true when the next {@link #add} would grow the table. */
+    boolean isFull()
+    {
+        return size + 1 > (mask + 1) >>> 1;
+    }
+
+    /** Decides which entries {@link #retain} keeps. */
+    interface EntryFilter
+    {
+        boolean keep(int hash, int value);
+    }
+
+    /**
+     * Rebuilds the table at {@code newCapacity} (a power of two that holds them) with the entries that
+     * {@code filter} keeps. A rebuild at the same capacity reuses the array the previous one left, so
+     * rebuilding in steady state allocates nothing.
+     */
+    void retain(final EntryFilter filter, final int newCapacity)
+    {
+        final long[] old = entries;
+        long[] target = spare;
+        if (target == null || target.length != newCapacity)
         {
-            if (entry != EMPTY)
+            target = new long[newCapacity];
+        }
+        else
+        {
+            Arrays.fill(target, EMPTY);
+        }
+        entries = target;
+        mask = newCapacity - 1;
+        size = 0;
+        for (final long entry : old)
+        {
+            if (entry != EMPTY && filter.keep(hashOf(entry), valueOf(entry)))
             {
-                visitor.accept(valueOf(entry));
+                insert(entry);
             }
         }
+        spare = old.length == newCapacity ? old : null;
     }
 
     private void resize(final int capacity)
@@ -127,14 +125,19 @@ final class HashSlots
         {
             if (entry != EMPTY)
             {
-                int i = hashOf(entry) & mask;
-                while (entries[i] != EMPTY)
-                {
-                    i = (i + 1) & mask;
-                }
-                entries[i] = entry;
+                insert(entry);
             }
         }
+    }
+
+    private void insert(final long entry)
+    {
+        int i = hashOf(entry) & mask;
+        while (entries[i] != EMPTY)
+        {
+            i = (i + 1) & mask;
+        }
+        entries[i] = entry;
     }
 
     /** The value is stored plus one, so that no entry equals {@link #EMPTY}. */

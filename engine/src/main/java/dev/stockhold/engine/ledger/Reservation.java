@@ -31,7 +31,7 @@ final class Reservation
     long closedAtMillis;
     boolean closed;
 
-    /** The order id's hash, cached so forgetting the order needs no look at the id's characters. */
+    /** The order id's hash, cached for the index: no second pass over the id's characters. */
     int orderHash;
     /** This instance's permanent place in the order index's slab. */
     final int slot;

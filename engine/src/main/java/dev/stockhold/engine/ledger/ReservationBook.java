@@ -10,13 +10,13 @@ import java.util.function.Consumer;
  * for a retention period so a late cancellation-return still finds its order. Closed reservations are
  * forgotten oldest first, by engine time or by count, and their instances reused. Ledger thread only.
  * <p>
- * The closed ones are queued as primitive (hash, slot) entries beside their closing times, so forgetting
- * the oldest reads two sequential queues and the index, never the cold reservation itself.
+ * The closed ones are queued as slots beside their closing times, so forgetting the oldest reads two
+ * sequential queues and a bit of the index, never the cold reservation itself.
  */
 final class ReservationBook
 {
     private final OrderIndex byOrderId = new OrderIndex();
-    private final LongArrayQueue closedEntries = new LongArrayQueue(Long.MIN_VALUE);
+    private final LongArrayQueue closedSlots = new LongArrayQueue(Long.MIN_VALUE);
     private final LongArrayQueue closedTimes = new LongArrayQueue(Long.MIN_VALUE);
     private final IntArrayList freeSlots = new IntArrayList();
     private final long closedRetentionMillis;
@@ -56,10 +56,10 @@ final class ReservationBook
         open--;
         if (maxClosed <= 0)
         {
-            forget(reservation.orderHash, reservation.slot);
+            forget(reservation.slot);
             return;
         }
-        while (closedEntries.size() >= maxClosed)
+        while (closedSlots.size() >= maxClosed)
         {
             forgetOldestClosed();
         }
@@ -82,7 +82,7 @@ final class ReservationBook
 
     int closedCount()
     {
-        return closedEntries.size();
+        return closedSlots.size();
     }
 
     /** @return an order-independent hash of every reservation. */
@@ -115,7 +115,7 @@ final class ReservationBook
                 visitor.accept(reservation);
             }
         });
-        closedEntries.forEachLong(entry -> visitor.accept(byOrderId.inSlot(slotOf(entry))));
+        closedSlots.forEachLong(slot -> visitor.accept(byOrderId.inSlot((int)slot)));
     }
 
     /** Restores a reservation from a snapshot, open or closed (closed ones must come oldest first). */
@@ -134,35 +134,23 @@ final class ReservationBook
 
     private void queueClosed(final Reservation reservation)
     {
-        closedEntries.addLong(closedEntry(reservation.orderHash, reservation.slot));
+        closedSlots.addLong(reservation.slot);
         closedTimes.addLong(reservation.closedAtMillis);
     }
 
     private void forgetOldestClosed()
     {
         closedTimes.pollLong();
-        final long entry = closedEntries.pollLong();
-        forget((int)(entry >>> 32), slotOf(entry));
+        forget((int)closedSlots.pollLong());
     }
 
     /**
      * Drops an order from the index and frees its instance. The instance keeps its old fields (closed,
      * nothing open) until reused, so a stale expiry or presale reference stays harmless.
      */
-    private void forget(final int orderHash, final int slot)
+    private void forget(final int slot)
     {
-        byOrderId.remove(orderHash, slot);
+        byOrderId.remove(slot);
         freeSlots.pushInt(slot);
-    }
-
-    /** A closed order's order-id hash and slot; never the queues' null value, since the slot is stored plus one. */
-    private static long closedEntry(final int hash, final int slot)
-    {
-        return ((long)hash << 32) | (slot + 1L);
-    }
-
-    private static int slotOf(final long closedEntry)
-    {
-        return (int)closedEntry - 1;
     }
 }
