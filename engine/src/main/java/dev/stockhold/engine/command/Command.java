@@ -128,16 +128,16 @@ public final class Command
         safetyStockDelta = other.safetyStockDelta;
         reason = other.reason;
         quantity = other.quantity;
-        result.clear();
     }
 
-    // Builders: each clears the slot and fills one command type, so callers cannot leave stale fields.
+    // Builders: each clears the request and fills one command type, so callers cannot leave stale fields.
+    // The result is the ledger's: it resets it when it applies the command.
 
     /** Fills a lock of {@code orderId}; add lines to {@link #lines}. */
     public Command lock(final String orderId, final String channel, final int ttlSeconds,
         final boolean allowPresale, final boolean allowSplit)
     {
-        clear();
+        clearRequest();
         this.type = CommandType.LOCK;
         this.orderId = orderId;
         this.channel = channel;
@@ -150,7 +150,7 @@ public final class Command
     /** Fills a release, deduct or return of {@code orderId}; add lines to {@link #lines}, or none for all. */
     public Command settle(final CommandType type, final String orderId)
     {
-        clear();
+        clearRequest();
         this.type = type;
         this.orderId = orderId;
         return this;
@@ -159,7 +159,7 @@ public final class Command
     /** Fills a set-stock command; add items to {@link #items}. */
     public Command setStock()
     {
-        clear();
+        clearRequest();
         this.type = CommandType.SET_STOCK;
         return this;
     }
@@ -168,7 +168,7 @@ public final class Command
     public Command adjust(final String sku, final String warehouse, final long onHandDelta,
         final long inTransitDelta, final long safetyStockDelta, final String reason)
     {
-        clear();
+        clearRequest();
         this.type = CommandType.ADJUST;
         this.sku = sku;
         this.warehouse = warehouse;
@@ -182,7 +182,7 @@ public final class Command
     /** Fills a receive of {@code quantity} in-transit units into on-hand stock. */
     public Command receive(final String sku, final String warehouse, final long quantity)
     {
-        clear();
+        clearRequest();
         this.type = CommandType.RECEIVE;
         this.sku = sku;
         this.warehouse = warehouse;
@@ -193,7 +193,7 @@ public final class Command
     /** Fills a tick: engine time advances to {@link #timestampMillis}. */
     public Command tick()
     {
-        clear();
+        clearRequest();
         this.type = CommandType.TICK;
         return this;
     }
@@ -201,7 +201,7 @@ public final class Command
     /** Fills a read of one cell, or of every warehouse of a SKU when {@code warehouse} is null. */
     public Command getStock(final String sku, final String warehouse)
     {
-        clear();
+        clearRequest();
         this.type = warehouse == null ? CommandType.GET_SKU : CommandType.GET_CELL;
         this.sku = sku;
         this.warehouse = warehouse;
@@ -211,7 +211,7 @@ public final class Command
     /** Fills a read of one reservation. */
     public Command getReservation(final String orderId)
     {
-        clear();
+        clearRequest();
         this.type = CommandType.GET_RESERVATION;
         this.orderId = orderId;
         return this;
@@ -220,7 +220,7 @@ public final class Command
     /** Fills a request for a snapshot at this point of the sequence. */
     public Command snapshot()
     {
-        clear();
+        clearRequest();
         this.type = CommandType.SNAPSHOT;
         return this;
     }
@@ -228,7 +228,7 @@ public final class Command
     /** Fills a read of the ledger's digest and sizes. */
     public Command getDigest()
     {
-        clear();
+        clearRequest();
         this.type = CommandType.GET_DIGEST;
         return this;
     }
@@ -236,7 +236,7 @@ public final class Command
     /** Fills a read of the ledger's sizes alone (no digest). */
     public Command getStats()
     {
-        clear();
+        clearRequest();
         this.type = CommandType.GET_STATS;
         return this;
     }

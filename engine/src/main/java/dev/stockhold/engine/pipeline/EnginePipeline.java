@@ -145,7 +145,7 @@ public final class EnginePipeline implements AutoCloseable
     private static final EventTranslatorThreeArg<Command, EnginePipeline, EventTranslatorOneArg<Command, Object>,
         Object> FILL = (slot, ringSequence, pipeline, filler, arg) ->
         {
-            slot.clear();
+            slot.clearRequest();
             filler.translateTo(slot, ringSequence, arg);
             pipeline.stamp(slot, ringSequence);
         };
