@@ -30,11 +30,12 @@ final class Settlement
     void settle(final Command command, final long nowMillis)
     {
         final CommandResult result = command.result;
-        if (!isValid(command, result))
+        // A stored order id was checked when its order was locked: only an id not found needs the check.
+        final Reservation reservation = command.orderId == null ? null : book.find(command.orderId);
+        if (!isValid(command, reservation != null, result))
         {
             return;
         }
-        final Reservation reservation = book.find(command.orderId);
         final CommandType type = command.type;
         if (reservation == null)
         {
@@ -59,10 +60,10 @@ final class Settlement
         }
     }
 
-    private boolean isValid(final Command command, final CommandResult result)
+    private boolean isValid(final Command command, final boolean knownOrder, final CommandResult result)
     {
         final OrderLines lines = command.lines;
-        if (!Validation.isOrderId(command.orderId))
+        if (!knownOrder && !Validation.isOrderId(command.orderId))
         {
             result.fail(ErrorCode.INVALID_REQUEST, "orderId must be 1-64 printable ASCII characters");
             return false;
