@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ final class Recovery
     {
         final long startNanos = System.nanoTime();
         final Loaded loaded = loadNewestValid(store, ledgerConfig);
+        requireCoveredHistory(queue, loaded);
         final long snapshotNanos = System.nanoTime() - startNanos;
         final Ledger ledger = loaded.ledger() != null ? loaded.ledger() : new Ledger(ledgerConfig);
         final Replayer replayer = new Replayer();
@@ -78,6 +80,28 @@ final class Recovery
             report.applyCpuMillis(), report.readAheadCpuMillis(), report.lastSequence(), report.digest(),
             report.skippedSnapshots(), report.tornEntries()));
         return new Result(ledger, report);
+    }
+
+    /** Refuses a start whose snapshot does not reach the journal files retention deleted. */
+    private static void requireCoveredHistory(final JournalQueue queue, final Loaded loaded)
+    {
+        final long deletedThrough;
+        try
+        {
+            deletedThrough = DeletedThrough.read(queue.dir());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        if (loaded.coveredSequence() < deletedThrough)
+        {
+            throw new IllegalStateException(String.format("the journal through sequence %d was deleted by retention"
+                + " and no readable snapshot covers it (%s): replaying what is left would not rebuild the ledger."
+                + " Restore a snapshot covering sequence %d into the snapshot directory, then start again.",
+                deletedThrough, loaded.file() == null ? loaded.skipped() + " unreadable, none loaded"
+                    : "newest readable covers " + loaded.coveredSequence(), deletedThrough));
+        }
     }
 
     /** @return the newest snapshot that reads back whole, or a result with a null ledger if none does. */

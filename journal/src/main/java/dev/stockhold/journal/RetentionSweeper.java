@@ -68,6 +68,7 @@ final class RetentionSweeper
                     break;
                 }
                 final Path file = queue.cycleFile(cycle);
+                DeletedThrough.record(queue.dir(), lastSequence);
                 if (Files.deleteIfExists(file))
                 {
                     deleted++;

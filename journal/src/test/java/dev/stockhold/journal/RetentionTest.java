@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Daily files past the retention go only once a kept snapshot covers them; a test clock moves the days. */
@@ -98,6 +99,18 @@ class RetentionTest
             assertEquals(liveDigest, recovered.recovery().digest());
             assertTrue(recovered.recovery().snapshotFile() != null);
         }
+
+        // Without a readable snapshot the rest of the journal cannot rebuild the ledger: refuse to start.
+        try (Stream<Path> snapshots = Files.list(dir.resolve("snapshots")))
+        {
+            for (final Path snapshot : snapshots.collect(Collectors.toList()))
+            {
+                Files.write(snapshot, new byte[] {1, 2, 3});
+            }
+        }
+        final IllegalStateException refused = assertThrows(IllegalStateException.class,
+            () -> JournalService.open(config, LedgerConfig.defaults(), time).close());
+        assertTrue(refused.getMessage().contains("deleted by retention"), refused.getMessage());
     }
 
     private static void publish(final EnginePipeline pipeline, final Command command)
