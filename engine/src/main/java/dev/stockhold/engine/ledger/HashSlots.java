@@ -14,6 +14,7 @@ import java.util.Arrays;
 final class HashSlots
 {
     private static final long EMPTY = 0;
+    private static final EntryFilter KEEP_ALL = (hash, value) -> true;
 
     private long[] entries;
     /** The array a same-size {@link #retain} left behind, for the next one. */
@@ -60,7 +61,7 @@ final class HashSlots
         insert(entry(hash, value));
         if (++size > (mask + 1) >>> 1)
         {
-            resize((mask + 1) * 2);
+            retain(KEEP_ALL, (mask + 1) * 2);
         }
     }
 
@@ -114,20 +115,6 @@ final class HashSlots
             }
         }
         spare = old.length == newCapacity ? old : null;
-    }
-
-    private void resize(final int capacity)
-    {
-        final long[] old = entries;
-        entries = new long[capacity];
-        mask = capacity - 1;
-        for (final long entry : old)
-        {
-            if (entry != EMPTY)
-            {
-                insert(entry);
-            }
-        }
     }
 
     private void insert(final long entry)
