@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * mark lets recovery tell such a journal from a whole one, and refuse to start rather than serve a
  * ledger replayed from the middle of history when every snapshot that covered the gap is unreadable.
  */
-final class DeletedThrough
+public final class DeletedThrough
 {
     static final String FILE_NAME = "deleted-through";
 
@@ -24,7 +24,7 @@ final class DeletedThrough
     }
 
     /** @return the last deleted sequence, or 0 when retention never deleted a file. */
-    static long read(final Path journalDir) throws IOException
+    public static long read(final Path journalDir) throws IOException
     {
         final Path file = journalDir.resolve(FILE_NAME);
         if (!Files.exists(file))

@@ -2,6 +2,7 @@ package dev.stockhold.journal.cli;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.ledger.Ledger;
+import dev.stockhold.journal.DeletedThrough;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.JournalReader;
 import dev.stockhold.journal.queue.Replayer;
@@ -65,6 +66,13 @@ final class VerifyCommand implements Callable<Integer>
                 oldest.snapshot().state().capacity());
             start = oldest.coveredSequence();
             out.println("starting from " + oldest.file().getFileName());
+        }
+        final long deletedThrough = DeletedThrough.read(data.config().journalDir());
+        if (deletedThrough > start)
+        {
+            out.printf("FAIL the journal through sequence %d was deleted by retention: replaying what is left would"
+                + " not rebuild the ledger; start from a snapshot that covers it (--from-snapshot)%n", deletedThrough);
+            return 1;
         }
         final Ledger replayed = ledger;
         final int[] failures = {0};

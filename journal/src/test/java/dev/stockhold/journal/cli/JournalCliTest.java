@@ -133,6 +133,19 @@ class JournalCliTest
         assertTrue(damaged.out().contains("undecodable: 1"), damaged.out());
     }
 
+    @Test
+    void verifyRefusesAJournalWhoseStartRetentionDeletedUnlessStartingFromASnapshot() throws Exception
+    {
+        final Path copy = dir.resolveSibling(dir.getFileName() + "-trimmed");
+        copyTree(dir, copy);
+        Files.writeString(copy.resolve("journal").resolve("deleted-through"), "1\n");
+        final Run refused = cli("verify", "--data-dir", copy.toString());
+        assertEquals(1, refused.status(), refused.out());
+        assertTrue(refused.out().contains("deleted by retention"), refused.out());
+        final Run fromSnapshot = cli("verify", "--data-dir", copy.toString(), "--from-snapshot");
+        assertEquals(0, fromSnapshot.status(), fromSnapshot.out() + fromSnapshot.err());
+    }
+
     private static void copyTree(final Path from, final Path to) throws Exception
     {
         try (Stream<Path> paths = Files.walk(from))
