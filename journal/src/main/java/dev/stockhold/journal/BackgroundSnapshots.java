@@ -220,6 +220,15 @@ final class BackgroundSnapshots implements AutoCloseable
             lastCovered = Math.max(lastCovered, loaded.coveredSequence());
             return null;
         }
+        final long deletedThrough = DeletedThrough.read(queue.dir());
+        if (loaded.coveredSequence() < deletedThrough)
+        {
+            // What is left of the journal would rebuild a different ledger: only the live one can write it.
+            inlineOnly = true;
+            LOG.error("no readable snapshot covers the journal that retention deleted (through sequence {}):"
+                + " snapshots are taken inline (pausing the engine) from now on", deletedThrough);
+            return null;
+        }
         final Ledger ledger = loaded.ledger() != null ? loaded.ledger() : new Ledger(ledgerConfig);
         final Replayer replayer = new Replayer(false);
         try (JournalReader reader = new JournalReader(queue))

@@ -9,6 +9,7 @@ import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +49,37 @@ class BackgroundSnapshotsTest
                 assertEquals(100, snapshots.lastCovered());
                 assertEquals(0, snapshots.builds(), "nothing built in the background");
                 assertEquals(1, store.newestFirst().size());
+            }
+            finally
+            {
+                snapshots.close();
+            }
+        }
+    }
+
+    @Test
+    void withoutASnapshotCoveringWhatRetentionDeletedTheSnapshotIsAskedOfTheLedgerStage() throws Exception
+    {
+        try (JournalQueue queue = JournalQueue.open(dir.resolve("journal"), SystemTimeProvider.INSTANCE, false))
+        {
+            final SnapshotStore store = new SnapshotStore(dir.resolve("snapshots"));
+            Files.writeString(dir.resolve("journal").resolve(DeletedThrough.FILE_NAME), "40\n");
+            final AtomicLong mayCover = new AtomicLong();
+            final AtomicInteger inlineRequests = new AtomicInteger();
+            final BackgroundSnapshots snapshots = new BackgroundSnapshots(queue, store, LedgerConfig.defaults(),
+                mayCover::get, 10, 0, 0, () -> inlineRequests.incrementAndGet() > 0, () -> Long.MAX_VALUE);
+            try
+            {
+                snapshots.start();
+                mayCover.set(100);
+                final long deadline = System.currentTimeMillis() + 10_000;
+                while (inlineRequests.get() == 0 && System.currentTimeMillis() < deadline)
+                {
+                    Thread.sleep(10);
+                }
+                assertTrue(inlineRequests.get() > 0, "an inline snapshot was asked for");
+                assertEquals(0, snapshots.builds(), "nothing built from the rest of the journal");
+                assertEquals(0, store.newestFirst().size());
             }
             finally
             {
