@@ -18,7 +18,10 @@ import java.util.SplittableRandom;
  */
 public final class RandomCommands
 {
-    static final String[] SKUS = {"S1", "S2", "S3"};
+    /** "Aa" and "BB" share one {@code String.hashCode}: the ledger must tell them apart by content. */
+    static final String[] SKUS = {"Aa", "BB", "S3"};
+    /** Order ids that all share one {@code String.hashCode}, picked now and then. */
+    private static final String[] COLLIDING_ORDER_IDS = {"oAaAa", "oAaBB", "oBBAa", "oBBBB"};
     static final String[] WAREHOUSES = {"W1", "W2", "W3"};
     private static final String[] BAD_CODES = {"", "a/b", "a b", "x".repeat(65), "\u00e9"};
 
@@ -219,7 +222,8 @@ public final class RandomCommands
 
     private void lock(final Command c)
     {
-        final String orderId = chance(0.5) ? "o" + random.nextInt(16) : orderId();
+        final String orderId = chance(0.1) ? pick(COLLIDING_ORDER_IDS)
+            : chance(0.5) ? "o" + random.nextInt(16) : orderId();
         final Command earlier = locks.get(orderId);
         if (earlier != null && chance(0.3))
         {
