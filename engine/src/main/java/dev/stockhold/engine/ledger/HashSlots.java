@@ -1,7 +1,5 @@
 package dev.stockhold.engine.ledger;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing table of (32-bit hash, int value) entries packed in one {@code long[]}, for indexes
  * whose keys live elsewhere: a probe costs one cache miss and the caller reads a key only when its hash
@@ -17,8 +15,6 @@ final class HashSlots
     private static final EntryFilter KEEP_ALL = (hash, value) -> true;
 
     private long[] entries;
-    /** The array a same-size {@link #retain} left behind, for the next one. */
-    private long[] spare;
     private int mask;
     private int size;
 
@@ -88,23 +84,19 @@ final class HashSlots
     }
 
     /**
-     * Rebuilds the table at {@code newCapacity} (a power of two that holds them) with the entries that
-     * {@code filter} keeps. A rebuild at the same capacity reuses the array the previous one left, so
-     * rebuilding in steady state allocates nothing.
+     * Keeps only the entries {@code filter} keeps, each offered once, in a table of {@code newCapacity} (a
+     * power of two that holds them). At the same capacity the table is swept in place, so dropping
+     * entries in steady state allocates nothing and needs no second table.
      */
     void retain(final EntryFilter filter, final int newCapacity)
     {
+        if (newCapacity == entries.length)
+        {
+            sweep(filter);
+            return;
+        }
         final long[] old = entries;
-        long[] target = spare;
-        if (target == null || target.length != newCapacity)
-        {
-            target = new long[newCapacity];
-        }
-        else
-        {
-            Arrays.fill(target, EMPTY);
-        }
-        entries = target;
+        entries = new long[newCapacity];
         mask = newCapacity - 1;
         size = 0;
         for (final long entry : old)
@@ -112,9 +104,57 @@ final class HashSlots
             if (entry != EMPTY && filter.keep(hashOf(entry), valueOf(entry)))
             {
                 insert(entry);
+                size++;
             }
         }
-        spare = old.length == newCapacity ? old : null;
+    }
+
+    /**
+     * One pass over the table from just after an empty slot, so no run of entries wraps past the start.
+     * A dropped entry's hole is closed by backward shift, which only moves entries the pass has not
+     * reached yet; the position is then looked at again.
+     */
+    private void sweep(final EntryFilter filter)
+    {
+        int start = 0;
+        while (entries[start] != EMPTY)
+        {
+            start++;
+        }
+        for (int n = 1; n <= mask + 1; n++)
+        {
+            final int at = (start + n) & mask;
+            long entry;
+            while ((entry = entries[at]) != EMPTY && !filter.keep(hashOf(entry), valueOf(entry)))
+            {
+                removeAt(at);
+            }
+        }
+    }
+
+    /** Empties position {@code at} and closes the hole: later entries of the run move back unless already home. */
+    private void removeAt(final int at)
+    {
+        size--;
+        int hole = at;
+        int j = at;
+        while (true)
+        {
+            j = (j + 1) & mask;
+            final long moving = entries[j];
+            if (moving == EMPTY)
+            {
+                break;
+            }
+            final int home = hashOf(moving) & mask;
+            final boolean staysPut = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!staysPut)
+            {
+                entries[hole] = moving;
+                hole = j;
+            }
+        }
+        entries[hole] = EMPTY;
     }
 
     private void insert(final long entry)

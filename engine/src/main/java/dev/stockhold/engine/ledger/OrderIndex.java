@@ -116,9 +116,9 @@ final class OrderIndex
     }
 
     /**
-     * Rebuilds the table with its live entries only, twice as large when they would fill more than a
-     * quarter of it: at least a quarter of the table is added between two rebuilds, so each add pays
-     * for a few sequential entry reads.
+     * Drops the stale entries in one sweep of the table, in place, or moves the live ones to a table twice
+     * as large when they would fill more than a quarter of it: at least a quarter of the table is added
+     * between two sweeps, so each add pays for a few sequential entry reads.
      */
     private void dropStaleEntries()
     {
