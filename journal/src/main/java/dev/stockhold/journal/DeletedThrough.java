@@ -1,5 +1,7 @@
 package dev.stockhold.journal;
 
+import dev.stockhold.journal.snapshot.SnapshotFile;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -58,9 +60,15 @@ public final class DeletedThrough
         try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING))
         {
-            channel.write(ByteBuffer.wrap((sequence + "\n").getBytes(StandardCharsets.US_ASCII)));
+            final ByteBuffer text = ByteBuffer.wrap((sequence + "\n").getBytes(StandardCharsets.US_ASCII));
+            while (text.hasRemaining())
+            {
+                channel.write(text);
+            }
             channel.force(true);
         }
         Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // The rename must be on disk too before any journal file goes, as for a snapshot.
+        SnapshotFile.forceDirectory(journalDir);
     }
 }

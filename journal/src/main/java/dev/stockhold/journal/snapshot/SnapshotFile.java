@@ -178,7 +178,7 @@ public final class SnapshotFile
     }
 
     /** Forces a directory's entries to disk (Linux allows fsync on a directory opened for reading). */
-    static void forceDirectory(final Path dir)
+    public static void forceDirectory(final Path dir)
     {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ))
         {
