@@ -8,8 +8,11 @@ import dev.stockhold.journal.JournalConfig;
 import dev.stockhold.journal.JournalService;
 import dev.stockhold.journal.RecoveryReport;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +29,11 @@ import java.util.stream.Stream;
  * workload) through the real pipeline with one snapshot half-way, then times {@link JournalService#open}
  * with that snapshot (half the journal replayed) and without any (the whole journal replayed), several
  * times each. Run: {@code java <flags> -Xmx6g -cp benchmarks/target/benchmarks.jar
- * dev.stockhold.benchmarks.JournalRecoveryBenchmark [commands] [runs] [keep-dir]}.
+ * dev.stockhold.benchmarks.JournalRecoveryBenchmark [commands] [runs] [keep-dir] [--cold]}.
+ * <p>
+ * By default every recovery runs in this JVM, so all but the first find the code compiled. With
+ * {@code --cold} each runs in a fresh JVM (same java, flags and class path), as a restarted server does:
+ * the time then includes the JIT's warm-up, though not the JVM's own start.
  * <p>
  * By default the journal goes to a temporary directory deleted at the end. With a {@code keep-dir} the
  * journal is written there once (with the live digest beside it) and kept, and later runs with the same
@@ -36,6 +43,10 @@ public final class JournalRecoveryBenchmark
 {
     private static final String LIVE_DIGEST_FILE = "live-digest.txt";
     private static final String SNAPSHOTS_ASIDE = "snapshots-aside";
+    private static final String COLD = "--cold";
+    /** The child process's mode: recover the journal in a directory once, print one report, exit. */
+    private static final String RECOVER_ONCE = "--recover-once";
+    private static final String REPORT_PREFIX = "report ";
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
         (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
 
@@ -43,8 +54,15 @@ public final class JournalRecoveryBenchmark
     {
     }
 
-    public static void main(final String[] args) throws Exception
+    public static void main(final String[] rawArgs) throws Exception
     {
+        if (rawArgs.length == 3 && RECOVER_ONCE.equals(rawArgs[0]))
+        {
+            recoverOnce(Path.of(rawArgs[1]), Long.parseUnsignedLong(rawArgs[2], 16));
+            return;
+        }
+        final boolean cold = List.of(rawArgs).contains(COLD);
+        final String[] args = Stream.of(rawArgs).filter(arg -> !COLD.equals(arg)).toArray(String[]::new);
         final long commands = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         final int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         final Path keepDir = args.length > 2 ? Path.of(args[2]) : null;
@@ -52,14 +70,14 @@ public final class JournalRecoveryBenchmark
             : Files.createTempDirectory("stockhold-recovery-bench");
         try
         {
-            final JournalConfig config = JournalConfig.defaults(dir).withSnapshots(0, Duration.ZERO).withRetentionDays(0);
+            final JournalConfig config = config(dir);
             final long liveDigest = journalOrReuse(config, commands, dir.resolve(LIVE_DIGEST_FILE));
             System.out.println("with the half-way snapshot:");
-            final List<RecoveryReport> withSnapshot = recoverTimes(config, runs, liveDigest);
+            final List<RecoveryReport> withSnapshot = recoverTimes(config, runs, liveDigest, cold);
             final Path aside = dir.resolve(SNAPSHOTS_ASIDE);
             Files.move(config.snapshotDir(), aside);
             System.out.println("without a snapshot:");
-            final List<RecoveryReport> fromScratch = recoverTimes(config, runs, liveDigest);
+            final List<RecoveryReport> fromScratch = recoverTimes(config, runs, liveDigest, cold);
             if (keepDir != null)
             {
                 // Recovery recreates an empty snapshot directory: put the half-way snapshot back for the next run.
@@ -80,6 +98,11 @@ public final class JournalRecoveryBenchmark
                 deleteTree(dir);
             }
         }
+    }
+
+    private static JournalConfig config(final Path dir)
+    {
+        return JournalConfig.defaults(dir).withSnapshots(0, Duration.ZERO).withRetentionDays(0);
     }
 
     /**
@@ -169,27 +192,78 @@ public final class JournalRecoveryBenchmark
         return journal.journalBytesWritten();
     }
 
-    private static List<RecoveryReport> recoverTimes(final JournalConfig config, final int runs, final long liveDigest)
+    private static List<RecoveryReport> recoverTimes(final JournalConfig config, final int runs, final long liveDigest,
+        final boolean cold) throws IOException, InterruptedException
     {
         final List<RecoveryReport> reports = new ArrayList<>();
         for (int run = 0; run < runs; run++)
         {
-            System.gc();
-            final long cpuStartNanos = PROCESS.getProcessCpuTime();
-            try (JournalService recovered = JournalService.open(config, Workload.ledgerConfig()))
-            {
-                final long cpuMillis = (PROCESS.getProcessCpuTime() - cpuStartNanos) / 1_000_000;
-                final RecoveryReport report = recovered.recovery();
-                // CPU time (all threads, GC and JIT included) varies less than wall time on a shared machine.
-                System.out.printf("  %d ms, %,d entries replayed, %,.0f entries/s, digest %s; snapshot load %d ms;"
-                    + " CPU: process %d ms, applying %d ms, reading ahead %d ms%n",
-                    report.millis(), report.entriesReplayed(), report.entriesPerSecond(),
-                    report.digest() == liveDigest ? "= live" : "DIFFERS FROM LIVE", report.snapshotMillis(), cpuMillis,
-                    report.applyCpuMillis(), report.readAheadCpuMillis());
-                reports.add(report);
-            }
+            reports.add(cold ? recoverInFreshJvm(config.dataDir(), liveDigest) : recoverAndPrint(config, liveDigest));
         }
         return reports;
+    }
+
+    private static RecoveryReport recoverAndPrint(final JournalConfig config, final long liveDigest)
+    {
+        System.gc();
+        final long cpuStartNanos = PROCESS.getProcessCpuTime();
+        try (JournalService recovered = JournalService.open(config, Workload.ledgerConfig()))
+        {
+            final long cpuMillis = (PROCESS.getProcessCpuTime() - cpuStartNanos) / 1_000_000;
+            final RecoveryReport report = recovered.recovery();
+            // CPU time (all threads, GC and JIT included) varies less than wall time on a shared machine.
+            System.out.printf("  %d ms, %,d entries replayed, %,.0f entries/s, digest %s; snapshot load %d ms;"
+                + " CPU: process %d ms, applying %d ms, reading ahead %d ms%n",
+                report.millis(), report.entriesReplayed(), report.entriesPerSecond(),
+                report.digest() == liveDigest ? "= live" : "DIFFERS FROM LIVE", report.snapshotMillis(), cpuMillis,
+                report.applyCpuMillis(), report.readAheadCpuMillis());
+            return report;
+        }
+    }
+
+    /** The child's side of {@code --cold}: one recovery, its line, then a line the parent parses. */
+    private static void recoverOnce(final Path dir, final long liveDigest)
+    {
+        final RecoveryReport report = recoverAndPrint(config(dir), liveDigest);
+        System.out.printf("%s%d %d %d%n", REPORT_PREFIX, report.millis(), report.entriesReplayed(),
+            ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /** Runs {@link #recoverOnce} in a new JVM with this one's java, flags and class path. */
+    private static RecoveryReport recoverInFreshJvm(final Path dir, final long liveDigest)
+        throws IOException, InterruptedException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JournalRecoveryBenchmark.class.getName(),
+            RECOVER_ONCE, dir.toString(), Long.toHexString(liveDigest)));
+        final Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String reportLine = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            for (String line = lines.readLine(); line != null; line = lines.readLine())
+            {
+                if (line.startsWith(REPORT_PREFIX))
+                {
+                    reportLine = line.substring(REPORT_PREFIX.length());
+                }
+                else
+                {
+                    System.out.println(line);
+                }
+            }
+        }
+        if (child.waitFor() != 0 || reportLine == null)
+        {
+            throw new IllegalStateException("the recovery process failed (exit " + child.exitValue() + ")");
+        }
+        final String[] fields = reportLine.split(" ");
+        final long millis = Long.parseLong(fields[0]);
+        final long entries = Long.parseLong(fields[1]);
+        System.out.printf("    (fresh JVM: %s ms from its start to recovered)%n", fields[2]);
+        return new RecoveryReport(null, 0, 0, entries, 0, 0, millis, entries * 1000.0 / Math.max(1, millis), 0, 0, 0,
+            0);
     }
 
     private static RecoveryReport median(final List<RecoveryReport> reports)
