@@ -24,7 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * receiver on a selector. The server under test shares this machine's two cores, and the earlier driver,
  * a thread per connection and direction, took about as much CPU as the server.
  * <p>
- * {@code java -cp … dev.stockhold.gateway.bench.OpenLoopLockDriver [port] [ratePerSecond] [seconds] [connections]}
+ * {@code java -cp … dev.stockhold.gateway.bench.OpenLoopLockDriver [port] [ratePerSecond] [seconds] [connections]
+ * [timeline]}: with {@code timeline}, it also prints the slowest answer of each 100 ms of the measured run that
+ * took over 1 ms, to match the tail against what the server did at that moment.
  */
 public final class OpenLoopLockDriver
 {
@@ -38,10 +40,12 @@ public final class OpenLoopLockDriver
         final int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         final int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         final int connectionCount = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        final boolean timeline = args.length > 4 && "timeline".equals(args[4]);
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final long total = (long)rate * seconds;
         final long warmup = total / 5;
         final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        final long[] slowestPerWindow = new long[seconds * 10 + 1];
         final long runId = System.nanoTime();
         final String cpu;
         try (Selector selector = Selector.open())
@@ -80,6 +84,9 @@ public final class OpenLoopLockDriver
                         {
                             final long latency = answeredAt - scheduled;
                             histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
+                            final int window = (int)Math.min(slowestPerWindow.length - 1,
+                                Math.max(0, (scheduled - start) / TimeUnit.MILLISECONDS.toNanos(100)));
+                            slowestPerWindow[window] = Math.max(slowestPerWindow[window], latency);
                         }
                     }
                 }
@@ -99,6 +106,21 @@ public final class OpenLoopLockDriver
             histogram.getValueAtPercentile(99) / 1e3, histogram.getValueAtPercentile(99.9) / 1e3,
             histogram.getMaxValue() / 1e3);
         System.out.println("machine CPU while measured: " + cpu);
+        if (timeline)
+        {
+            printTimeline(slowestPerWindow);
+        }
+    }
+
+    private static void printTimeline(final long[] slowestPerWindow)
+    {
+        for (int window = 0; window < slowestPerWindow.length; window++)
+        {
+            if (slowestPerWindow[window] > TimeUnit.MILLISECONDS.toNanos(1))
+            {
+                System.out.printf("t=%.1fs slowest=%.2fms%n", window / 10.0, slowestPerWindow[window] / 1e6);
+            }
+        }
     }
 
     private static void send(final Connection[] connections, final long start, final long intervalNanos,
