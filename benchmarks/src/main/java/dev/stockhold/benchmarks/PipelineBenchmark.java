@@ -46,7 +46,7 @@ import java.util.concurrent.locks.LockSupport;
  * Without it nothing here allocates, the slots stay young for the whole run and G1's write barrier never
  * takes its slow path: with them old, G1's barrier and its refinement threads cost this pipeline more than
  * half its throughput on two cores (the journaled benchmark's setup always ran a GC, which is most of why
- * it scored a third of this one). docs/BENCHMARKS.md has the same runs under ZGC and Parallel GC
+ * it scored a third of this one). docs/BENCHMARKS.md has the same runs under ZGC, Shenandoah and Parallel GC
  * ({@code -jvmArgsPrepend -XX:+UseZGC}).
  */
 @BenchmarkMode(Mode.Throughput)
