@@ -73,11 +73,11 @@ public final class JournalRecoveryBenchmark
             final JournalConfig config = config(dir);
             final long liveDigest = journalOrReuse(config, commands, dir.resolve(LIVE_DIGEST_FILE));
             System.out.println("with the half-way snapshot:");
-            final List<RecoveryReport> withSnapshot = recoverTimes(config, runs, liveDigest, cold);
+            final List<Timing> withSnapshot = recoverTimes(config, runs, liveDigest, cold);
             final Path aside = dir.resolve(SNAPSHOTS_ASIDE);
             Files.move(config.snapshotDir(), aside);
             System.out.println("without a snapshot:");
-            final List<RecoveryReport> fromScratch = recoverTimes(config, runs, liveDigest, cold);
+            final List<Timing> fromScratch = recoverTimes(config, runs, liveDigest, cold);
             if (keepDir != null)
             {
                 // Recovery recreates an empty snapshot directory: put the half-way snapshot back for the next run.
@@ -86,10 +86,10 @@ public final class JournalRecoveryBenchmark
             }
             System.out.printf("median with snapshot: %d ms (%,d entries replayed, %,.0f entries/s)%n",
                 median(withSnapshot).millis(), median(withSnapshot).entriesReplayed(),
-                median(withSnapshot).entriesPerSecond());
+                median(withSnapshot).perSecond());
             System.out.printf("median from scratch: %d ms (%,d entries replayed, %,.0f entries/s)%n",
                 median(fromScratch).millis(), median(fromScratch).entriesReplayed(),
-                median(fromScratch).entriesPerSecond());
+                median(fromScratch).perSecond());
         }
         finally
         {
@@ -192,18 +192,27 @@ public final class JournalRecoveryBenchmark
         return journal.journalBytesWritten();
     }
 
-    private static List<RecoveryReport> recoverTimes(final JournalConfig config, final int runs, final long liveDigest,
-        final boolean cold) throws IOException, InterruptedException
+    /** What one recovery took: its wall time and the entries it replayed. */
+    private record Timing(long millis, long entriesReplayed)
     {
-        final List<RecoveryReport> reports = new ArrayList<>();
-        for (int run = 0; run < runs; run++)
+        double perSecond()
         {
-            reports.add(cold ? recoverInFreshJvm(config.dataDir(), liveDigest) : recoverAndPrint(config, liveDigest));
+            return entriesReplayed * 1000.0 / Math.max(1, millis);
         }
-        return reports;
     }
 
-    private static RecoveryReport recoverAndPrint(final JournalConfig config, final long liveDigest)
+    private static List<Timing> recoverTimes(final JournalConfig config, final int runs, final long liveDigest,
+        final boolean cold) throws IOException, InterruptedException
+    {
+        final List<Timing> timings = new ArrayList<>();
+        for (int run = 0; run < runs; run++)
+        {
+            timings.add(cold ? recoverInFreshJvm(config.dataDir(), liveDigest) : recoverAndPrint(config, liveDigest));
+        }
+        return timings;
+    }
+
+    private static Timing recoverAndPrint(final JournalConfig config, final long liveDigest)
     {
         System.gc();
         final long cpuStartNanos = PROCESS.getProcessCpuTime();
@@ -217,20 +226,20 @@ public final class JournalRecoveryBenchmark
                 report.millis(), report.entriesReplayed(), report.entriesPerSecond(),
                 report.digest() == liveDigest ? "= live" : "DIFFERS FROM LIVE", report.snapshotMillis(), cpuMillis,
                 report.applyCpuMillis(), report.readAheadCpuMillis());
-            return report;
+            return new Timing(report.millis(), report.entriesReplayed());
         }
     }
 
     /** The child's side of {@code --cold}: one recovery, its line, then a line the parent parses. */
     private static void recoverOnce(final Path dir, final long liveDigest)
     {
-        final RecoveryReport report = recoverAndPrint(config(dir), liveDigest);
-        System.out.printf("%s%d %d %d%n", REPORT_PREFIX, report.millis(), report.entriesReplayed(),
+        final Timing timing = recoverAndPrint(config(dir), liveDigest);
+        System.out.printf("%s%d %d %d%n", REPORT_PREFIX, timing.millis(), timing.entriesReplayed(),
             ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     /** Runs {@link #recoverOnce} in a new JVM with this one's java, flags and class path. */
-    private static RecoveryReport recoverInFreshJvm(final Path dir, final long liveDigest)
+    private static Timing recoverInFreshJvm(final Path dir, final long liveDigest)
         throws IOException, InterruptedException
     {
         final List<String> command = new ArrayList<>();
@@ -259,17 +268,14 @@ public final class JournalRecoveryBenchmark
             throw new IllegalStateException("the recovery process failed (exit " + child.exitValue() + ")");
         }
         final String[] fields = reportLine.split(" ");
-        final long millis = Long.parseLong(fields[0]);
-        final long entries = Long.parseLong(fields[1]);
         System.out.printf("    (fresh JVM: %s ms from its start to recovered)%n", fields[2]);
-        return new RecoveryReport(null, 0, 0, entries, 0, 0, millis, entries * 1000.0 / Math.max(1, millis), 0, 0, 0,
-            0);
+        return new Timing(Long.parseLong(fields[0]), Long.parseLong(fields[1]));
     }
 
-    private static RecoveryReport median(final List<RecoveryReport> reports)
+    private static Timing median(final List<Timing> timings)
     {
-        final List<RecoveryReport> sorted = new ArrayList<>(reports);
-        sorted.sort(Comparator.comparingLong(RecoveryReport::millis));
+        final List<Timing> sorted = new ArrayList<>(timings);
+        sorted.sort(Comparator.comparingLong(Timing::millis));
         return sorted.get(sorted.size() / 2);
     }
 
