@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.feed;
 
+import dev.stockhold.journal.queue.QueuePretoucher;
 import io.netty.buffer.ByteBuf;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -42,12 +43,15 @@ public final class ChangeLog implements AutoCloseable
     private final File dir;
     private final int retentionDays;
     private ExcerptAppender appender;
+    /** The responder appends here on the engine's thread: fault the pages in ahead of it. */
+    private final QueuePretoucher pretoucher;
 
     private ChangeLog(final File dir, final int retentionDays)
     {
         this.dir = dir;
         this.retentionDays = retentionDays;
         this.queue = SingleChronicleQueueBuilder.single(dir).rollCycle(RollCycles.FAST_DAILY).build();
+        this.pretoucher = new QueuePretoucher(dir.toPath(), "changes").start();
     }
 
     /**
@@ -135,6 +139,7 @@ public final class ChangeLog implements AutoCloseable
     @Override
     public void close()
     {
+        pretoucher.close();
         if (appender != null)
         {
             appender.close();

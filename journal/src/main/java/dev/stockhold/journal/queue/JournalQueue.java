@@ -37,12 +37,15 @@ public final class JournalQueue implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final Path dir;
     private final DateTimeFormatter cycleFormat;
+    /** Faults the written file's pages in ahead of the writer; null for a read-only queue. */
+    private final QueuePretoucher pretoucher;
 
-    private JournalQueue(final SingleChronicleQueue queue, final Path dir)
+    private JournalQueue(final SingleChronicleQueue queue, final Path dir, final boolean readOnly)
     {
         this.queue = queue;
         this.dir = dir;
         this.cycleFormat = DateTimeFormatter.ofPattern(ROLL_CYCLE.format()).withZone(ZoneOffset.UTC);
+        this.pretoucher = readOnly ? null : new QueuePretoucher(dir, "journal").start();
     }
 
     /**
@@ -63,7 +66,7 @@ public final class JournalQueue implements AutoCloseable
             .timeoutMS(LOCK_TIMEOUT_MILLIS)
             .readOnly(readOnly)
             .build();
-        return new JournalQueue(queue, dir);
+        return new JournalQueue(queue, dir, readOnly);
     }
 
     /** @return the underlying Chronicle queue. */
@@ -113,6 +116,10 @@ public final class JournalQueue implements AutoCloseable
     @Override
     public void close()
     {
+        if (pretoucher != null)
+        {
+            pretoucher.close();
+        }
         queue.close();
     }
 }

@@ -1,0 +1,107 @@
+package dev.stockhold.journal.queue;
+
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pretoucher on a real Chronicle queue on disk: it touches pages ahead and never changes a byte. */
+class QueuePretoucherTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void touchesEveryPageOfTheNewestFileAndChangesNoByte() throws Exception
+    {
+        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(JournalQueue.ROLL_CYCLE).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            append(appender, 0, 10_000);
+            final Path file = cycleFile();
+            final byte[] before = Files.readAllBytes(file);
+
+            final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
+            pretoucher.touchNewestFile();
+
+            assertEquals(before.length / 4096, pretoucher.pagesTouched(), "every page up to the file's end");
+            assertArrayEquals(before, Files.readAllBytes(file));
+            pretoucher.touchNewestFile();
+            assertEquals(before.length / 4096, pretoucher.pagesTouched(), "a page is touched once");
+        }
+    }
+
+    @Test
+    void aWriterRacingThePretoucherLosesNothing() throws Exception
+    {
+        final int count = 200_000;
+        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(JournalQueue.ROLL_CYCLE).build())
+        {
+            try (QueuePretoucher pretoucher = new QueuePretoucher(dir, "test").start();
+                ExcerptAppender appender = queue.createAppender())
+            {
+                for (int from = 0; from < count; from += 1_000)
+                {
+                    append(appender, from, 1_000);
+                    Thread.yield();
+                }
+                while (pretoucher.pagesTouched() == 0)
+                {
+                    Thread.onSpinWait();
+                }
+            }
+            try (ExcerptTailer tailer = queue.createTailer())
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    try (DocumentContext document = tailer.readingDocument())
+                    {
+                        assertTrue(document.isPresent(), "document " + i);
+                        assertEquals(i, document.wire().bytes().readInt());
+                        assertEquals(payload(i), document.wire().bytes().readLong());
+                    }
+                }
+                try (DocumentContext document = tailer.readingDocument())
+                {
+                    assertFalse(document.isPresent());
+                }
+            }
+        }
+    }
+
+    private static void append(final ExcerptAppender appender, final int from, final int count)
+    {
+        for (int i = from; i < from + count; i++)
+        {
+            try (DocumentContext document = appender.writingDocument())
+            {
+                document.wire().bytes().writeInt(i).writeLong(payload(i));
+            }
+        }
+    }
+
+    private static long payload(final int i)
+    {
+        return i * 0x9E3779B97F4A7C15L;
+    }
+
+    private Path cycleFile() throws Exception
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            return files.filter(path -> path.toString().endsWith(JournalQueue.FILE_SUFFIX)).findFirst().orElseThrow();
+        }
+    }
+}
