@@ -99,6 +99,7 @@ public final class ChangeLog implements AutoCloseable
             bytes.writeLong(previousSequence);
             bytes.writeInt(length);
             bytes.write(event.array(), event.arrayOffset() + event.readerIndex(), length);
+            pretoucher.writerAt(bytes.writePosition());
         }
     }
 

@@ -75,6 +75,15 @@ public final class JournalQueue implements AutoCloseable
         return queue;
     }
 
+    /** The writer's thread: it has written the newest file up to {@code position}, for the pretoucher. */
+    public void writtenUpTo(final long position)
+    {
+        if (pretoucher != null)
+        {
+            pretoucher.writerAt(position);
+        }
+    }
+
     /** @return the directory of the queue files. */
     public Path dir()
     {

@@ -158,19 +158,20 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
-     * @return about how many documents (batches) lie between the reader's position and the end of the
-     * journal: with {@link #documentsRead}, how far a replay has got.
+     * @return the sequence of the journal's last readable entry, or -1 when it has none: where a replay to
+     * the end will stop. Moves the reader: call {@link #seekAfter} before reading on.
      */
-    public long documentsFromHere()
+    public long lastSequence()
     {
-        final long index = tailer.index();
-        final int here = JournalQueue.ROLL_CYCLE.toCycle(index);
-        long total = -JournalQueue.ROLL_CYCLE.toSequenceNumber(index);
-        for (final Long cycle : queue.cycles().tailSet((long)here, true))
+        for (final Long cycle : queue.cycles().descendingSet())
         {
-            total += Math.max(0, counter.excerptsInCycle(cycle.intValue()));
+            final long last = lastSequenceInCycle(cycle.intValue());
+            if (last >= 0)
+            {
+                return last;
+            }
         }
-        return Math.max(0, total);
+        return -1;
     }
 
     /**

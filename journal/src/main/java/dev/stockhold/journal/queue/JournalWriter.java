@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.journal.Durability;
 import dev.stockhold.journal.codec.JournalCodec;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
@@ -99,7 +100,9 @@ public final class JournalWriter implements CommandStage
         {
             try (DocumentContext dc = appender.writingDocument())
             {
-                dc.wire().bytes().write(batch.array(), 0, batch.length());
+                final Bytes<?> bytes = dc.wire().bytes();
+                bytes.write(batch.array(), 0, batch.length());
+                queue.writtenUpTo(bytes.writePosition());
             }
             batch.clear();
         }

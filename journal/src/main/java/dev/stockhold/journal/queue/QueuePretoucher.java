@@ -24,11 +24,14 @@ import java.util.concurrent.locks.LockSupport;
  * locks/s run with the data directory on ext4, those waits were most of the p99.9 of 18–21 ms; on tmpfs
  * it was 4–8 ms (docs/BENCHMARKS.md, session 6).
  * <p>
- * How: Chronicle extends a cycle file a chunk ahead of what it has written. This maps the file again and
- * touches each page of that extension with a compare-and-set of 0 to 0 on its first int: a write access
- * (so the block is allocated and the page is in memory and dirty) that changes nothing, whatever the
- * writer has written there meanwhile. Chronicle's own mapping then finds the page ready. Open-source
- * Chronicle Queue has no pretoucher of its own (it is an Enterprise feature).
+ * How: the writer reports where it has written up to ({@link #writerAt}). Chronicle extends a cycle file a
+ * chunk ahead of that; this maps the file again and touches each page from the writer's next page up to
+ * {@link #AHEAD_BYTES} ahead, within the file, with a compare-and-set of 0 to 0 on its first int: a
+ * write access (so the block is allocated and the page is in memory and dirty) that changes nothing,
+ * whatever the writer has written there meanwhile. Chronicle's own mapping then finds the page ready.
+ * Pages behind the writer are never touched: after a restart, re-dirtying a day's journal would only
+ * make the disk write it again. Open-source Chronicle Queue has no pretoucher of its own (it is an
+ * Enterprise feature).
  * <p>
  * {@code -Dstockhold.nopretouch=true} leaves the thread unstarted, to measure without it.
  */
@@ -38,12 +41,16 @@ public final class QueuePretoucher implements AutoCloseable
     private static final int PAGE_SIZE = 4096;
     /** How much of a file one mapping covers: a bounded slice of address space at a time. */
     private static final long WINDOW_BYTES = 16L << 20;
-    /** How often the file's length is looked at; a chunk takes seconds to fill at full speed. */
+    /** How often the writer's position is looked at. */
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How far ahead of the writer pages are made ready: a third of a second at 100 MB/s. */
+    static final long AHEAD_BYTES = 32L << 20;
 
     private final Path dir;
     private final Thread thread;
     private volatile boolean closed;
+    /** Where the writer has written up to in the newest file; 0 until it has written. */
+    private volatile long writerPosition;
     private Path file;
     private long touchedUpTo;
     private volatile long pagesTouched;
@@ -68,6 +75,12 @@ public final class QueuePretoucher implements AutoCloseable
         }
         thread.start();
         return this;
+    }
+
+    /** The writer's thread: it has written the newest file up to {@code position} (a byte offset). */
+    public void writerAt(final long position)
+    {
+        writerPosition = position;
     }
 
     /** @return pages touched so far. */
@@ -95,10 +108,11 @@ public final class QueuePretoucher implements AutoCloseable
         }
     }
 
-    /** Touches the newest cycle file's pages from where the last round stopped to its current end. */
+    /** Touches the newest cycle file's pages after the writer's, up to {@link #AHEAD_BYTES} ahead of it. */
     void touchNewestFile() throws IOException
     {
-        final Path newest = newestCycleFile();
+        final long writer = writerPosition;
+        final Path newest = writer > 0 ? newestCycleFile() : null;
         if (newest == null)
         {
             return;
@@ -110,12 +124,14 @@ public final class QueuePretoucher implements AutoCloseable
         }
         try (FileChannel channel = FileChannel.open(newest, StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
-            final long end = channel.size() / PAGE_SIZE * PAGE_SIZE;
-            while (touchedUpTo < end && !closed)
+            long from = Math.max(touchedUpTo, (writer / PAGE_SIZE + 1) * PAGE_SIZE);
+            final long to = Math.min(channel.size(), writer + AHEAD_BYTES) / PAGE_SIZE * PAGE_SIZE;
+            while (from < to && !closed)
             {
-                final long length = Math.min(WINDOW_BYTES, end - touchedUpTo);
-                touchWindow(channel, touchedUpTo, length);
-                touchedUpTo += length;
+                final long length = Math.min(WINDOW_BYTES, to - from);
+                touchWindow(channel, from, length);
+                from += length;
+                touchedUpTo = from;
             }
         }
     }

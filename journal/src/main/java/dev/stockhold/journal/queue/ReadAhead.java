@@ -55,8 +55,6 @@ final class ReadAhead implements AutoCloseable
         JournalReader.Status status;
         long entryIndex;
         int entryLength;
-        /** Documents (batches) read up to and including this entry's. */
-        long documentsRead;
         /** Why a TORN entry was rejected. */
         String error;
         /** What stopped the read-ahead thread, on the END slot; null at a normal end. */
@@ -71,7 +69,6 @@ final class ReadAhead implements AutoCloseable
             warmHash(command.idempotencyKey);
             entryIndex = reader.entryIndex();
             entryLength = reader.entryLength();
-            documentsRead = reader.documentsRead();
             error = status == JournalReader.Status.TORN ? reader.lastError() : null;
             failure = null;
             return status != JournalReader.Status.END;

@@ -76,8 +76,9 @@ public final class Replayer
     public long replay(final JournalReader reader, final Ledger ledger, final long afterSequence,
         final long throughSequence, final String what, final Hook hook)
     {
+        final long endSequence = Math.min(throughSequence, reader.lastSequence());
         reader.seekAfter(afterSequence);
-        final ReplayProgress progress = new ReplayProgress(what, reader.documentsFromHere());
+        final ReplayProgress progress = new ReplayProgress(what, afterSequence, endSequence);
         lastSequence = afterSequence;
         if (!readAhead)
         {
@@ -144,7 +145,7 @@ public final class Replayer
         {
             hook.afterEntry(entry);
         }
-        progress.onEntry(entries, slot.documentsRead);
+        progress.onEntry(entries, entry.sequence);
     }
 
     /**

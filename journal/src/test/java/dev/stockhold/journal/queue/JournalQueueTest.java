@@ -51,6 +51,12 @@ class JournalQueueTest
         return journaled;
     }
 
+    /** @return the sequence in a {@link Commands#describe} line ("TYPE seq=N ..."). */
+    private static long sequenceOf(final String description)
+    {
+        return Long.parseLong(description.split(" ")[1].substring(4));
+    }
+
     private static List<String> readAll(final JournalQueue queue, final long afterSequence)
     {
         final List<String> read = new ArrayList<>();
@@ -137,19 +143,34 @@ class JournalQueueTest
             {
                 assertTrue(Files.exists(queue.cycleFile(cycle.intValue())), "file of cycle " + cycle);
             }
+            try (JournalReader reader = new JournalReader(queue))
+            {
+                final String lastWritten = written.get(written.size() - 1);
+                assertEquals(sequenceOf(lastWritten), reader.lastSequence(),
+                    "the newest day's last entry");
+            }
             for (final long after : new long[] {0, 1, 2, 399, 400, 401, 1_234, 1_999, 2_000, 5_000})
             {
                 final List<String> expected = new ArrayList<>();
                 for (final String entry : written)
                 {
-                    final long sequence = Long.parseLong(entry.split(" ")[1].substring(4));
-                    if (sequence > after)
+                    if (sequenceOf(entry) > after)
                     {
                         expected.add(entry);
                     }
                 }
                 assertEquals(expected, readAll(queue, after), "after " + after + ", seed " + seed);
             }
+        }
+    }
+
+    @Test
+    void anEmptyJournalHasNoLastSequence() throws Exception
+    {
+        try (JournalQueue queue = JournalQueue.open(dir, new SetTimeProvider(DAY * 20_000), false);
+            JournalReader reader = new JournalReader(queue))
+        {
+            assertEquals(-1, reader.lastSequence());
         }
     }
 

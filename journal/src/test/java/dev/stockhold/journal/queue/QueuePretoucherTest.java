@@ -17,29 +17,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The pretoucher on a real Chronicle queue on disk: it touches pages ahead and never changes a byte. */
+/** The pretoucher on a real Chronicle queue on disk: it touches pages ahead of the writer and never changes a byte. */
 class QueuePretoucherTest
 {
     @TempDir
     Path dir;
 
     @Test
-    void touchesEveryPageOfTheNewestFileAndChangesNoByte() throws Exception
+    void touchesThePagesAheadOfTheWriterAndChangesNoByte() throws Exception
     {
         try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(JournalQueue.ROLL_CYCLE).build();
             ExcerptAppender appender = queue.createAppender())
         {
-            append(appender, 0, 10_000);
+            final long written = append(appender, 0, 10_000);
             final Path file = cycleFile();
             final byte[] before = Files.readAllBytes(file);
-
             final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
-            pretoucher.touchNewestFile();
 
-            assertEquals(before.length / 4096, pretoucher.pagesTouched(), "every page up to the file's end");
-            assertArrayEquals(before, Files.readAllBytes(file));
             pretoucher.touchNewestFile();
-            assertEquals(before.length / 4096, pretoucher.pagesTouched(), "a page is touched once");
+            assertEquals(0, pretoucher.pagesTouched(), "nothing before the writer says where it is");
+
+            // Claim the writer is only 5,000 bytes in, so pages that hold data are touched too.
+            pretoucher.writerAt(5_000);
+            pretoucher.touchNewestFile();
+            final long end = Math.min(before.length, 5_000 + QueuePretoucher.AHEAD_BYTES) / 4096 * 4096;
+            assertEquals((end - 8192) / 4096, pretoucher.pagesTouched(), "from the writer's next page on");
+            assertTrue(written > 8192, "pages with data were among them");
+            assertArrayEquals(before, Files.readAllBytes(file));
+
+            pretoucher.touchNewestFile();
+            assertEquals((end - 8192) / 4096, pretoucher.pagesTouched(), "a page is touched once");
         }
     }
 
@@ -54,7 +61,7 @@ class QueuePretoucherTest
             {
                 for (int from = 0; from < count; from += 1_000)
                 {
-                    append(appender, from, 1_000);
+                    pretoucher.writerAt(append(appender, from, 1_000));
                     Thread.yield();
                 }
                 while (pretoucher.pagesTouched() == 0)
@@ -81,15 +88,18 @@ class QueuePretoucherTest
         }
     }
 
-    private static void append(final ExcerptAppender appender, final int from, final int count)
+    /** @return where the file is written up to. */
+    private static long append(final ExcerptAppender appender, final int from, final int count)
     {
+        long position = 0;
         for (int i = from; i < from + count; i++)
         {
             try (DocumentContext document = appender.writingDocument())
             {
-                document.wire().bytes().writeInt(i).writeLong(payload(i));
+                position = document.wire().bytes().writeInt(i).writeLong(payload(i)).writePosition();
             }
         }
+        return position;
     }
 
     private static long payload(final int i)
