@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -49,8 +50,12 @@ public final class QueuePretoucher implements AutoCloseable
     private final Path dir;
     private final Thread thread;
     private volatile boolean closed;
-    /** Where the writer has written up to in the newest file; 0 until it has written. */
-    private volatile long writerPosition;
+    /**
+     * Where the writer has written up to in the newest file; 0 until it has written. Set with release
+     * semantics only: the writer is the engine thread, and a full fence per append would cost it more
+     * than a slightly stale position costs this thread.
+     */
+    private final AtomicLong writerPosition = new AtomicLong();
     private Path file;
     private long touchedUpTo;
     private volatile long pagesTouched;
@@ -80,7 +85,7 @@ public final class QueuePretoucher implements AutoCloseable
     /** The writer's thread: it has written the newest file up to {@code position} (a byte offset). */
     public void writerAt(final long position)
     {
-        writerPosition = position;
+        writerPosition.lazySet(position);
     }
 
     /** @return pages touched so far. */
@@ -111,7 +116,7 @@ public final class QueuePretoucher implements AutoCloseable
     /** Touches the newest cycle file's pages after the writer's, up to {@link #AHEAD_BYTES} ahead of it. */
     void touchNewestFile() throws IOException
     {
-        final long writer = writerPosition;
+        final long writer = writerPosition.get();
         final Path newest = writer > 0 ? newestCycleFile() : null;
         if (newest == null)
         {
