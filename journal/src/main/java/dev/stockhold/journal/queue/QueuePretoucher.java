@@ -104,8 +104,10 @@ public final class QueuePretoucher implements AutoCloseable
             }
             catch (final IOException | RuntimeException | InternalError ex)
             {
-                // A file deleted or shrunk under us (an old cycle, by retention or Chronicle's roll): the
-                // next round starts from the newest file again. Touching is only ever an optimisation.
+                // A file deleted under us (an old cycle, by retention): the next round starts from the
+                // newest file again. Touching is only ever an optimisation. No file is ever shortened
+                // under a mapping here: this Chronicle version's writeEOFAndShrink only writes the end
+                // marker. A version that truncates finished cycles would need the touching stopped first.
                 LOG.debug("pretouch of {} skipped a round: {}", file, ex.toString());
                 file = null;
             }
