@@ -1,11 +1,11 @@
 package dev.stockhold.gateway.feed;
 
+import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.QueuePretoucher;
 import io.netty.buffer.ByteBuf;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -50,7 +50,7 @@ public final class ChangeLog implements AutoCloseable
     {
         this.dir = dir;
         this.retentionDays = retentionDays;
-        this.queue = SingleChronicleQueueBuilder.single(dir).rollCycle(RollCycles.FAST_DAILY).build();
+        this.queue = SingleChronicleQueueBuilder.single(dir).rollCycle(JournalQueue.ROLL_CYCLE).build();
         this.pretoucher = new QueuePretoucher(dir.toPath(), "changes").start();
     }
 
@@ -99,7 +99,7 @@ public final class ChangeLog implements AutoCloseable
             bytes.writeLong(previousSequence);
             bytes.writeInt(length);
             bytes.write(event.array(), event.arrayOffset() + event.readerIndex(), length);
-            pretoucher.writerAt(bytes.writePosition());
+            pretoucher.writerAt(appender.cycle(), bytes.writePosition());
         }
     }
 

@@ -34,9 +34,11 @@ public final class JournalQueue implements AutoCloseable
      */
     private static final long LOCK_TIMEOUT_MILLIS = 2_000;
 
+    private static final DateTimeFormatter CYCLE_FORMAT =
+        DateTimeFormatter.ofPattern(ROLL_CYCLE.format()).withZone(ZoneOffset.UTC);
+
     private final SingleChronicleQueue queue;
     private final Path dir;
-    private final DateTimeFormatter cycleFormat;
     /** Faults the written file's pages in ahead of the writer; null for a read-only queue. */
     private final QueuePretoucher pretoucher;
 
@@ -44,7 +46,6 @@ public final class JournalQueue implements AutoCloseable
     {
         this.queue = queue;
         this.dir = dir;
-        this.cycleFormat = DateTimeFormatter.ofPattern(ROLL_CYCLE.format()).withZone(ZoneOffset.UTC);
         this.pretoucher = readOnly ? null : new QueuePretoucher(dir, "journal").start();
     }
 
@@ -75,12 +76,12 @@ public final class JournalQueue implements AutoCloseable
         return queue;
     }
 
-    /** The writer's thread: it has written the newest file up to {@code position}, for the pretoucher. */
-    public void writtenUpTo(final long position)
+    /** The writer's thread: it has written the file of {@code cycle} up to {@code position}, for the pretoucher. */
+    public void writtenUpTo(final int cycle, final long position)
     {
         if (pretoucher != null)
         {
-            pretoucher.writerAt(position);
+            pretoucher.writerAt(cycle, position);
         }
     }
 
@@ -93,8 +94,14 @@ public final class JournalQueue implements AutoCloseable
     /** @return the file Chronicle uses for {@code cycle} (days since the epoch, UTC). */
     public Path cycleFile(final int cycle)
     {
+        return cycleFile(dir, cycle);
+    }
+
+    /** @return the file of {@code cycle} in a directory of {@link #ROLL_CYCLE} files (days since the epoch, UTC). */
+    public static Path cycleFile(final Path dir, final int cycle)
+    {
         final Instant start = Instant.ofEpochMilli((long)cycle * ROLL_CYCLE.lengthInMillis());
-        return dir.resolve(cycleFormat.format(start) + FILE_SUFFIX);
+        return dir.resolve(CYCLE_FORMAT.format(start) + FILE_SUFFIX);
     }
 
     /** @return the cycles that have a file, oldest first; empty for an empty journal. */

@@ -102,7 +102,7 @@ public final class JournalWriter implements CommandStage
             {
                 final Bytes<?> bytes = dc.wire().bytes();
                 bytes.write(batch.array(), 0, batch.length());
-                queue.writtenUpTo(bytes.writePosition());
+                queue.writtenUpTo(appender.cycle(), bytes.writePosition());
             }
             batch.clear();
         }

@@ -8,8 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Faults in the pages of a Chronicle queue's newest cycle file ahead of its writer, on a thread of its
- * own, so that the writer (the engine thread) does not take the file system's page-fault path itself.
+ * Faults in the pages of the cycle file a Chronicle queue's writer is writing, ahead of the writer, on a
+ * thread of its own, so that the writer (the engine thread) does not take the file system's page-fault path itself.
  * <p>
  * Why: a first write to a page of a file mapping makes ext4 allocate the block and update the file's
  * times, which joins the file system's journal and can wait milliseconds for its commit. In a 10,000
  * locks/s run with the data directory on ext4, those waits were most of the p99.9 of 18–21 ms; on tmpfs
  * it was 4–8 ms (docs/BENCHMARKS.md, session 6).
  * <p>
- * How: the writer reports where it has written up to ({@link #writerAt}). Chronicle extends a cycle file a
+ * How: the writer reports which cycle it writes and where it has written up to ({@link #writerAt}). Chronicle extends a cycle file a
  * chunk ahead of that; this maps the file again and touches each page from the writer's next page up to
  * {@link #AHEAD_BYTES} ahead, within the file, with a compare-and-set of 0 to 0 on its first int: a
  * write access (so the block is allocated and the page is in memory and dirty) that changes nothing,
@@ -50,18 +48,22 @@ public final class QueuePretoucher implements AutoCloseable
     private final Path dir;
     private final Thread thread;
     private volatile boolean closed;
+    /** Bits of a writer report that hold the position: files up to 1 TiB, cycles above. */
+    private static final int POSITION_BITS = 40;
+    private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
+
     /**
-     * Where the writer has written up to in the newest file; 0 until it has written. Set with release
-     * semantics only: the writer is the engine thread, and a full fence per append would cost it more
-     * than a slightly stale position costs this thread.
+     * The writer's cycle and position in one long, so they are read together; 0 until it has written.
+     * Set with release semantics only: the writer is the engine thread, and a full fence per append would
+     * cost it more than a slightly stale report costs this thread.
      */
-    private final AtomicLong writerPosition = new AtomicLong();
+    private final AtomicLong writerReport = new AtomicLong();
     private Path file;
     private long touchedUpTo;
     private volatile long pagesTouched;
 
     /**
-     * @param dir  the queue's directory; its newest {@code .cq4} file is the one written.
+     * @param dir  the queue's directory, of {@link JournalQueue#ROLL_CYCLE} files.
      * @param name names the thread.
      */
     public QueuePretoucher(final Path dir, final String name)
@@ -82,10 +84,10 @@ public final class QueuePretoucher implements AutoCloseable
         return this;
     }
 
-    /** The writer's thread: it has written the newest file up to {@code position} (a byte offset). */
-    public void writerAt(final long position)
+    /** The writer's thread: it has written the file of {@code cycle} up to {@code position} (a byte offset). */
+    public void writerAt(final int cycle, final long position)
     {
-        writerPosition.lazySet(position);
+        writerReport.lazySet(((long)cycle << POSITION_BITS) | (position & POSITION_MASK));
     }
 
     /** @return pages touched so far. */
@@ -100,12 +102,12 @@ public final class QueuePretoucher implements AutoCloseable
         {
             try
             {
-                touchNewestFile();
+                touchAheadOfWriter();
             }
             catch (final IOException | RuntimeException | InternalError ex)
             {
-                // A file deleted under us (an old cycle, by retention): the next round starts from the
-                // newest file again. Touching is only ever an optimisation. No file is ever shortened
+                // A file not there yet or deleted under us (an old cycle, by retention): the next round
+                // starts again from the writer's report. Touching is only ever an optimisation. No file is ever shortened
                 // under a mapping here: this Chronicle version's writeEOFAndShrink only writes the end
                 // marker. A version that truncates finished cycles would need the touching stopped first.
                 LOG.debug("pretouch of {} skipped a round: {}", file, ex.toString());
@@ -115,21 +117,22 @@ public final class QueuePretoucher implements AutoCloseable
         }
     }
 
-    /** Touches the newest cycle file's pages after the writer's, up to {@link #AHEAD_BYTES} ahead of it. */
-    void touchNewestFile() throws IOException
+    /** Touches the writer's file from the page after the writer's up to {@link #AHEAD_BYTES} ahead of it. */
+    void touchAheadOfWriter() throws IOException
     {
-        final long writer = writerPosition.get();
-        final Path newest = writer > 0 ? newestCycleFile() : null;
-        if (newest == null)
+        final long report = writerReport.get();
+        if (report == 0)
         {
             return;
         }
-        if (!newest.equals(file))
+        final Path writing = JournalQueue.cycleFile(dir, (int)(report >>> POSITION_BITS));
+        final long writer = report & POSITION_MASK;
+        if (!writing.equals(file))
         {
-            file = newest;
+            file = writing;
             touchedUpTo = 0;
         }
-        try (FileChannel channel = FileChannel.open(newest, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        try (FileChannel channel = FileChannel.open(writing, StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
             long from = Math.max(touchedUpTo, (writer / PAGE_SIZE + 1) * PAGE_SIZE);
             final long to = Math.min(channel.size(), writer + AHEAD_BYTES) / PAGE_SIZE * PAGE_SIZE;
@@ -161,23 +164,6 @@ public final class QueuePretoucher implements AutoCloseable
         {
             IoUtil.unmap(mapped);
         }
-    }
-
-    /** @return the cycle file whose name sorts last (Chronicle's cycle names sort by time), or null. */
-    private Path newestCycleFile() throws IOException
-    {
-        Path newest = null;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + JournalQueue.FILE_SUFFIX))
-        {
-            for (final Path candidate : files)
-            {
-                if (newest == null || candidate.getFileName().toString().compareTo(newest.getFileName().toString()) > 0)
-                {
-                    newest = candidate;
-                }
-            }
-        }
-        return newest;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.stockhold.journal.queue;
 
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -20,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The pretoucher on a real Chronicle queue on disk: it touches pages ahead of the writer and never changes a byte. */
 class QueuePretoucherTest
 {
+    private static final long DAY = 86_400_000L;
+
     @TempDir
     Path dir;
 
@@ -34,19 +37,50 @@ class QueuePretoucherTest
             final byte[] before = Files.readAllBytes(file);
             final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
 
-            pretoucher.touchNewestFile();
+            pretoucher.touchAheadOfWriter();
             assertEquals(0, pretoucher.pagesTouched(), "nothing before the writer says where it is");
 
             // Claim the writer is only 5,000 bytes in, so pages that hold data are touched too.
-            pretoucher.writerAt(5_000);
-            pretoucher.touchNewestFile();
+            pretoucher.writerAt(appender.cycle(), 5_000);
+            pretoucher.touchAheadOfWriter();
             final long end = Math.min(before.length, 5_000 + QueuePretoucher.AHEAD_BYTES) / 4096 * 4096;
             assertEquals((end - 8192) / 4096, pretoucher.pagesTouched(), "from the writer's next page on");
             assertTrue(written > 8192, "pages with data were among them");
             assertArrayEquals(before, Files.readAllBytes(file));
 
-            pretoucher.touchNewestFile();
+            pretoucher.touchAheadOfWriter();
             assertEquals((end - 8192) / 4096, pretoucher.pagesTouched(), "a page is touched once");
+        }
+    }
+
+    @Test
+    void followsTheWriterIntoTheNextDaysFile() throws Exception
+    {
+        final SetTimeProvider time = new SetTimeProvider(0).advanceMillis(20_000L * DAY);
+        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(JournalQueue.ROLL_CYCLE)
+            .timeProvider(time).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
+            final long firstWritten = append(appender, 0, 100);
+            final int firstCycle = appender.cycle();
+            pretoucher.writerAt(firstCycle, firstWritten);
+            pretoucher.touchAheadOfWriter();
+            final long firstDay = pretoucher.pagesTouched();
+            assertTrue(firstDay > 0);
+
+            time.advanceMillis(DAY);
+            final long written = append(appender, 100, 100);
+            assertEquals(firstCycle + 1, appender.cycle());
+            final Path nextDay = JournalQueue.cycleFile(dir, appender.cycle());
+            final byte[] before = Files.readAllBytes(nextDay);
+            pretoucher.writerAt(appender.cycle(), written);
+            pretoucher.touchAheadOfWriter();
+
+            final long end = Math.min(before.length, written + QueuePretoucher.AHEAD_BYTES) / 4096 * 4096;
+            assertEquals((end - (written / 4096 + 1) * 4096) / 4096, pretoucher.pagesTouched() - firstDay,
+                "the new day's file, from the writer's next page");
+            assertArrayEquals(before, Files.readAllBytes(nextDay));
         }
     }
 
@@ -61,7 +95,8 @@ class QueuePretoucherTest
             {
                 for (int from = 0; from < count; from += 1_000)
                 {
-                    pretoucher.writerAt(append(appender, from, 1_000));
+                    final long position = append(appender, from, 1_000);
+                    pretoucher.writerAt(appender.cycle(), position);
                     Thread.yield();
                 }
                 while (pretoucher.pagesTouched() == 0)
