@@ -45,13 +45,13 @@ public final class QueuePretoucher implements AutoCloseable
     /** How far ahead of the writer pages are made ready: a third of a second at 100 MB/s. */
     static final long AHEAD_BYTES = 32L << 20;
 
-    private final Path dir;
-    private final Thread thread;
-    private volatile boolean closed;
     /** Bits of a writer report that hold the position: files up to 1 TiB, cycles above. */
     private static final int POSITION_BITS = 40;
     private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
 
+    private final Path dir;
+    private final Thread thread;
+    private volatile boolean closed;
     /**
      * The writer's cycle and position in one long, so they are read together; 0 until it has written.
      * Set with release semantics only: the writer is the engine thread, and a full fence per append would
@@ -107,9 +107,10 @@ public final class QueuePretoucher implements AutoCloseable
             catch (final IOException | RuntimeException | InternalError ex)
             {
                 // A file not there yet or deleted under us (an old cycle, by retention): the next round
-                // starts again from the writer's report. Touching is only ever an optimisation. No file is ever shortened
-                // under a mapping here: this Chronicle version's writeEOFAndShrink only writes the end
-                // marker. A version that truncates finished cycles would need the touching stopped first.
+                // starts again from the writer's report. Touching is only ever an optimisation. No file is
+                // ever shortened under a mapping here: this Chronicle version's writeEOFAndShrink only
+                // writes the end marker. A version that truncates finished cycles would need the touching
+                // stopped first.
                 LOG.debug("pretouch of {} skipped a round: {}", file, ex.toString());
                 file = null;
             }
