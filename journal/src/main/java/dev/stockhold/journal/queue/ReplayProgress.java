@@ -3,6 +3,7 @@ package dev.stockhold.journal.queue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,8 +20,11 @@ public final class ReplayProgress
     private final String what;
     private final long afterSequence;
     private final long lastSequence;
-    private final long startNanos = System.nanoTime();
-    private long nextLogNanos = startNanos + TimeUnit.SECONDS.toNanos(LOG_EVERY_SECONDS);
+    private final long startNanos;
+    private long nextLogNanos;
+    private long lastLogNanos;
+    private long lastLogEntries;
+    private double lastLogFraction;
 
     /**
      * How far a replay has got is measured in sequences, which the journal's entries carry in order: the
@@ -33,9 +37,18 @@ public final class ReplayProgress
      */
     public ReplayProgress(final String what, final long afterSequence, final long lastSequence)
     {
+        this(what, afterSequence, lastSequence, System.nanoTime());
+    }
+
+    /** As the public constructor, with the replay's start on the {@link System#nanoTime} clock given. */
+    ReplayProgress(final String what, final long afterSequence, final long lastSequence, final long startNanos)
+    {
         this.what = what;
         this.afterSequence = afterSequence;
         this.lastSequence = lastSequence;
+        this.startNanos = startNanos;
+        this.nextLogNanos = startNanos + TimeUnit.SECONDS.toNanos(LOG_EVERY_SECONDS);
+        this.lastLogNanos = startNanos;
     }
 
     /** @return the part of the replay done once the entry with {@code sequence} is applied, or -1 if unknown. */
@@ -48,7 +61,11 @@ public final class ReplayProgress
         return Math.min(1.0, Math.max(0.0, (double)(sequence - afterSequence) / (lastSequence - afterSequence)));
     }
 
-    /** Called after each entry with the entries applied so far and the entry's sequence. */
+    /**
+     * Called after each entry with the entries applied so far and the entry's sequence. The rate and the
+     * time left come from the last interval, not from the start: the first seconds of a cold start run
+     * before the JIT has compiled the replay and are many times slower than the rest.
+     */
     public void onEntry(final long entriesDone, final long sequence)
     {
         if ((entriesDone & CHECK_MASK) != 0)
@@ -61,19 +78,31 @@ public final class ReplayProgress
             return;
         }
         nextLogNanos = now + TimeUnit.SECONDS.toNanos(LOG_EVERY_SECONDS);
-        final double seconds = (now - startNanos) / 1e9;
-        final double rate = entriesDone / seconds;
+        LOG.info(line(now, entriesDone, sequence));
+    }
+
+    /** @return the progress line at {@code now}, measured since the last one (or the start). */
+    String line(final long now, final long entriesDone, final long sequence)
+    {
+        final double intervalSeconds = (now - lastLogNanos) / 1e9;
+        final double rate = (entriesDone - lastLogEntries) / intervalSeconds;
         final double fraction = fractionDone(sequence);
-        if (fraction > 0)
+        final String line;
+        if (fraction > lastLogFraction)
         {
-            final double etaSeconds = seconds * (1 - fraction) / fraction;
-            LOG.info(String.format("%s: %.1f%% (%,d entries, about %,d to go), %,.0f entries/s, ETA %.0f s", what,
-                100 * fraction, entriesDone, Math.round(entriesDone * (1 - fraction) / fraction), rate, etaSeconds));
+            final double etaSeconds = intervalSeconds * (1 - fraction) / (fraction - lastLogFraction);
+            line = String.format(Locale.ROOT, "%s: %.1f%% (%,d entries, about %,d to go), %,.0f entries/s, ETA %.0f s",
+                what, 100 * fraction, entriesDone, Math.round(entriesDone * (1 - fraction) / fraction), rate,
+                etaSeconds);
         }
         else
         {
-            LOG.info(String.format("%s: %,d entries, %,.0f entries/s", what, entriesDone, rate));
+            line = String.format(Locale.ROOT, "%s: %,d entries, %,.0f entries/s", what, entriesDone, rate);
         }
+        lastLogNanos = now;
+        lastLogEntries = entriesDone;
+        lastLogFraction = Math.max(0, fraction);
+        return line;
     }
 
     /** @return seconds since the replay started. */

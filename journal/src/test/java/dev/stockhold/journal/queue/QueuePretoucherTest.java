@@ -29,7 +29,7 @@ class QueuePretoucherTest
     @Test
     void touchesThePagesAheadOfTheWriterAndChangesNoByte() throws Exception
     {
-        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(JournalQueue.ROLL_CYCLE).build();
+        try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir));
             ExcerptAppender appender = queue.createAppender())
         {
             final long written = append(appender, 0, 10_000);
@@ -57,8 +57,7 @@ class QueuePretoucherTest
     void followsTheWriterIntoTheNextDaysFile() throws Exception
     {
         final SetTimeProvider time = new SetTimeProvider(0).advanceMillis(20_000L * DAY);
-        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(JournalQueue.ROLL_CYCLE)
-            .timeProvider(time).build();
+        try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir).timeProvider(time));
             ExcerptAppender appender = queue.createAppender())
         {
             final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
@@ -88,7 +87,7 @@ class QueuePretoucherTest
     void aWriterRacingThePretoucherLosesNothing() throws Exception
     {
         final int count = 200_000;
-        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(JournalQueue.ROLL_CYCLE).build())
+        try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir)))
         {
             try (QueuePretoucher pretoucher = new QueuePretoucher(dir, "test").start();
                 ExcerptAppender appender = queue.createAppender())
@@ -121,6 +120,11 @@ class QueuePretoucherTest
                 }
             }
         }
+    }
+
+    private static SingleChronicleQueue open(final SingleChronicleQueueBuilder builder)
+    {
+        return builder.rollCycle(JournalQueue.ROLL_CYCLE).build();
     }
 
     /** @return where the file is written up to. */
