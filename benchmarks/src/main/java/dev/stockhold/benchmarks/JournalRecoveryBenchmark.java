@@ -249,7 +249,8 @@ public final class JournalRecoveryBenchmark
             RECOVER_ONCE, dir.toString(), Long.toHexString(liveDigest)));
         final Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String reportLine = null;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
+        try (BufferedReader lines =
+            new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
         {
             for (String line = lines.readLine(); line != null; line = lines.readLine())
             {

@@ -16,18 +16,19 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Faults in the pages of the cycle file a Chronicle queue's writer is writing, ahead of the writer, on a
- * thread of its own, so that the writer (the engine thread) does not take the file system's page-fault path itself.
+ * thread of its own, so that the writer (the engine thread) does not take the file system's page-fault
+ * path itself.
  * <p>
  * Why: a first write to a page of a file mapping makes ext4 allocate the block and update the file's
  * times, which joins the file system's journal and can wait milliseconds for its commit. In a 10,000
  * locks/s run with the data directory on ext4, those waits were most of the p99.9 of 18–21 ms; on tmpfs
  * it was 4–8 ms (docs/BENCHMARKS.md, session 6).
  * <p>
- * How: the writer reports which cycle it writes and where it has written up to ({@link #writerAt}). Chronicle extends a cycle file a
- * chunk ahead of that; this maps the file again and touches each page from the writer's next page up to
- * {@link #AHEAD_BYTES} ahead, within the file, with a compare-and-set of 0 to 0 on its first int: a
- * write access (so the block is allocated and the page is in memory and dirty) that changes nothing,
- * whatever the writer has written there meanwhile. Chronicle's own mapping then finds the page ready.
+ * How: the writer reports which cycle it writes and where it has written up to ({@link #writerAt}).
+ * Chronicle extends a cycle file a chunk ahead of that; this maps the file again and touches each page
+ * from the writer's next page up to {@link #AHEAD_BYTES} ahead, within the file, with a compare-and-set
+ * of 0 to 0 on its first int: a write access (so the block is allocated and the page is in memory and
+ * dirty) that changes nothing, whatever the writer has written there meanwhile. Chronicle's own mapping then finds the page ready.
  * Pages behind the writer are never touched: after a restart, re-dirtying a day's journal would only
  * make the disk write it again. Open-source Chronicle Queue has no pretoucher of its own (it is an
  * Enterprise feature).
