@@ -27,6 +27,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@code java -cp … dev.stockhold.gateway.bench.OpenLoopLockDriver [port] [ratePerSecond] [seconds] [connections]
  * [timeline]}: with {@code timeline}, it also prints the slowest answer of each 100 ms of the measured run that
  * took over 1 ms, to match the tail against what the server did at that moment.
+ * <p>
+ * Beside the corrected latency it reports how late the sender put each request on the wire (this driver's own
+ * delay: its thread was not running when the request fell due) and the service time, from the request's
+ * actual send to its answer. The corrected latency is at most about their sum.
  */
 public final class OpenLoopLockDriver
 {
@@ -42,6 +46,8 @@ public final class OpenLoopLockDriver
         final int connectionCount = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         final boolean timeline = args.length > 4 && "timeline".equals(args[4]);
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        final Histogram sendDelay = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        final Histogram service = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final long total = (long)rate * seconds;
         final long warmup = total / 5;
         final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -76,6 +82,7 @@ public final class OpenLoopLockDriver
                     long scheduled;
                     while ((scheduled = connection.nextAnswer()) >= 0)
                     {
+                        final long sentAt = connection.sentAt.get(connection.nextAnswered - 1);
                         if (received++ == warmup)
                         {
                             measuredFrom = MachineCpu.now();
@@ -84,6 +91,10 @@ public final class OpenLoopLockDriver
                         {
                             final long latency = answeredAt - scheduled;
                             histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
+                            sendDelay.recordValue(Math.min(Math.max(0, sentAt - scheduled),
+                                sendDelay.getHighestTrackableValue()));
+                            service.recordValue(Math.min(Math.max(0, answeredAt - sentAt),
+                                service.getHighestTrackableValue()));
                             final int window = (int)Math.min(slowestPerWindow.length - 1,
                                 Math.max(0, (scheduled - start) / TimeUnit.MILLISECONDS.toNanos(100)));
                             slowestPerWindow[window] = Math.max(slowestPerWindow[window], latency);
@@ -101,15 +112,22 @@ public final class OpenLoopLockDriver
         }
         System.out.printf("rate=%d/s seconds=%d connections=%d measured=%d%n", rate, seconds, connectionCount,
             histogram.getTotalCount());
-        System.out.printf("p50=%.1fus p90=%.1fus p99=%.1fus p99.9=%.1fus max=%.1fus%n",
-            histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(90) / 1e3,
-            histogram.getValueAtPercentile(99) / 1e3, histogram.getValueAtPercentile(99.9) / 1e3,
-            histogram.getMaxValue() / 1e3);
+        printPercentiles("", histogram);
+        printPercentiles("send delay: ", sendDelay);
+        printPercentiles("service:    ", service);
         System.out.println("machine CPU while measured: " + cpu);
         if (timeline)
         {
             printTimeline(slowestPerWindow);
         }
+    }
+
+    private static void printPercentiles(final String label, final Histogram histogram)
+    {
+        System.out.printf("%sp50=%.1fus p90=%.1fus p99=%.1fus p99.9=%.1fus max=%.1fus%n", label,
+            histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(90) / 1e3,
+            histogram.getValueAtPercentile(99) / 1e3, histogram.getValueAtPercentile(99.9) / 1e3,
+            histogram.getMaxValue() / 1e3);
     }
 
     private static void printTimeline(final long[] slowestPerWindow)
@@ -153,6 +171,8 @@ public final class OpenLoopLockDriver
         final SocketChannel channel;
         /** Written by the sender before each request goes out, read by the receiver when its answer is in. */
         final AtomicLongArray scheduled;
+        /** When the sender began writing each request: set by the sender, read by the receiver. */
+        final AtomicLongArray sentAt;
         final ByteBuffer in = ByteBuffer.allocate(1 << 16);
         int nextSent;
         int nextAnswered;
@@ -161,11 +181,15 @@ public final class OpenLoopLockDriver
         {
             this.channel = channel;
             this.scheduled = new AtomicLongArray((int)capacity);
+            this.sentAt = new AtomicLongArray((int)capacity);
         }
 
         void send(final long due, final String orderId) throws IOException
         {
-            scheduled.set(nextSent++, due);
+            final int index = nextSent++;
+            scheduled.set(index, due);
+            // Stamped before the write: the answer can be read before the sender runs again.
+            sentAt.set(index, System.nanoTime());
             final String body = "{\"orderId\":\"" + orderId
                 + "\",\"lines\":[{\"sku\":\"BENCH\",\"warehouse\":\"W1\",\"quantity\":1}]}";
             final ByteBuffer out = ByteBuffer.wrap(("POST /v1/reservations HTTP/1.1\r\nHost: b\r\n"
