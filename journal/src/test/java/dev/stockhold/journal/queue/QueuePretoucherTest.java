@@ -37,19 +37,43 @@ class QueuePretoucherTest
             final byte[] before = Files.readAllBytes(file);
             final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
 
-            pretoucher.touchAheadOfWriter();
+            assertFalse(pretoucher.touchAheadOfWriter());
             assertEquals(0, pretoucher.pagesTouched(), "nothing before the writer says where it is");
 
             // Claim the writer is only 5,000 bytes in, so pages that hold data are touched too.
             pretoucher.writerAt(appender.cycle(), 5_000);
-            pretoucher.touchAheadOfWriter();
+            touchAll(pretoucher);
             final long end = Math.min(before.length, 5_000 + QueuePretoucher.AHEAD_BYTES) / 4096 * 4096;
             assertEquals((end - 8192) / 4096, pretoucher.pagesTouched(), "from the writer's next page on");
             assertTrue(written > 8192, "pages with data were among them");
             assertArrayEquals(before, Files.readAllBytes(file));
 
-            pretoucher.touchAheadOfWriter();
+            assertFalse(pretoucher.touchAheadOfWriter());
             assertEquals((end - 8192) / 4096, pretoucher.pagesTouched(), "a page is touched once");
+        }
+    }
+
+    @Test
+    void aPassTouchesABoundedNumberOfPages() throws Exception
+    {
+        try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir));
+            ExcerptAppender appender = queue.createAppender())
+        {
+            final long written = append(appender, 0, 100);
+            final long fileLength = Files.size(cycleFile());
+            final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
+            pretoucher.writerAt(appender.cycle(), written);
+            final long due = (Math.min(fileLength, written + QueuePretoucher.AHEAD_BYTES) / 4096 * 4096
+                - (written / 4096 + 1) * 4096) / 4096;
+            assertTrue(due > 2L * QueuePretoucher.PAGES_PER_PASS, "enough pages due for several passes: " + due);
+
+            assertTrue(pretoucher.touchAheadOfWriter(), "pages left after the first pass");
+            assertEquals(QueuePretoucher.PAGES_PER_PASS, pretoucher.pagesTouched());
+            assertTrue(pretoucher.touchAheadOfWriter());
+            assertEquals(2L * QueuePretoucher.PAGES_PER_PASS, pretoucher.pagesTouched(), "the next pass goes on");
+
+            touchAll(pretoucher);
+            assertEquals(due, pretoucher.pagesTouched(), "every page due, each once");
         }
     }
 
@@ -64,7 +88,7 @@ class QueuePretoucherTest
             final long firstWritten = append(appender, 0, 100);
             final int firstCycle = appender.cycle();
             pretoucher.writerAt(firstCycle, firstWritten);
-            pretoucher.touchAheadOfWriter();
+            touchAll(pretoucher);
             final long firstDay = pretoucher.pagesTouched();
             assertTrue(firstDay > 0);
 
@@ -74,7 +98,7 @@ class QueuePretoucherTest
             final Path nextDay = JournalQueue.cycleFile(dir, appender.cycle());
             final byte[] before = Files.readAllBytes(nextDay);
             pretoucher.writerAt(appender.cycle(), written);
-            pretoucher.touchAheadOfWriter();
+            touchAll(pretoucher);
 
             final long end = Math.min(before.length, written + QueuePretoucher.AHEAD_BYTES) / 4096 * 4096;
             assertEquals((end - (written / 4096 + 1) * 4096) / 4096, pretoucher.pagesTouched() - firstDay,
@@ -151,6 +175,15 @@ class QueuePretoucherTest
         try (Stream<Path> files = Files.list(dir))
         {
             return files.filter(path -> path.toString().endsWith(JournalQueue.FILE_SUFFIX)).findFirst().orElseThrow();
+        }
+    }
+
+    /** Runs passes until nothing is left to touch. */
+    private static void touchAll(final QueuePretoucher pretoucher) throws Exception
+    {
+        while (pretoucher.touchAheadOfWriter())
+        {
+            assertTrue(pretoucher.pagesTouched() > 0);
         }
     }
 }
