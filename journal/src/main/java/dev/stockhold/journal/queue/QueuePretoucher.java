@@ -28,15 +28,16 @@ import java.util.concurrent.locks.LockSupport;
  * Chronicle extends a cycle file a chunk ahead of that; this maps the file again and touches each page
  * from the writer's next page up to {@link #AHEAD_BYTES} ahead, within the file, with a compare-and-set
  * of 0 to 0 on its first int: a write access (so the block is allocated and the page is in memory and
- * dirty) that changes nothing, whatever the writer has written there meanwhile. Chronicle's own mapping then finds the page ready.
+ * dirty) that changes nothing, whatever the writer has written there meanwhile. Chronicle's own mapping
+ * then finds the page ready.
  * Pages behind the writer are never touched: after a restart, re-dirtying a day's journal would only
- * make the disk write it again.
+ * make the disk write it again. Open-source Chronicle Queue has no pretoucher of its own (it is an
+ * Enterprise feature).
  * <p>
  * A pass touches at most {@link #PAGES_PER_PASS} pages, and a pass that stops there is followed by the next
  * a millisecond later. Touching all that was due at once, up to 32 MB when Chronicle had just extended the
  * file, held a core for 20 ms: in a 10,000 locks/s run both pretouchers (journal and change log) did so at
- * the same moment, and the engine and the event loop, woken meanwhile, waited the 20 ms for a core. Open-source Chronicle Queue has no pretoucher of its own (it is an
- * Enterprise feature).
+ * the same moment, and the engine and the event loop, woken meanwhile, waited the 20 ms for a core.
  * <p>
  * {@code -Dstockhold.nopretouch=true} leaves the thread unstarted, to measure without it.
  */
