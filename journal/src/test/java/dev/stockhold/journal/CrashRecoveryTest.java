@@ -16,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,7 +105,9 @@ class CrashRecoveryTest
     {
         final List<String> command = javaCommand(CrashWorker.class, dir.toString(), durability.name(),
             Long.toString(streamSeed), prefix, layout.name());
-        final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // The worker's log is kept only to explain a worker that dies on its own.
+        final Path log = Files.createTempFile("crash-worker", ".log");
+        final Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         final List<String> acks = new CopyOnWriteArrayList<>();
         final Thread reader = new Thread(() ->
         {
@@ -132,12 +135,27 @@ class CrashRecoveryTest
         {
             Thread.sleep(5);
         }
-        assertTrue(process.isAlive(), "worker died before it was killed");
+        assertTrue(process.isAlive(), () -> "worker died before it was killed; its log ends:\n" + tail(log));
         Thread.sleep(runMillis);
         process.destroyForcibly();
         assertTrue(process.waitFor(20, TimeUnit.SECONDS));
         reader.join(10_000);
+        Files.delete(log);
         return acks;
+    }
+
+    /** @return the last lines of a log, or why it could not be read. */
+    private static String tail(final Path log)
+    {
+        try
+        {
+            final List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+        catch (final IOException ex)
+        {
+            return "(unreadable: " + ex + ")";
+        }
     }
 
     private void checkRecovery(final List<String> acks, final long seed, final int round)
