@@ -25,8 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  * a thread per connection and direction, took about as much CPU as the server.
  * <p>
  * {@code java -cp … dev.stockhold.gateway.bench.OpenLoopLockDriver [port] [ratePerSecond] [seconds] [connections]
- * [timeline]}: with {@code timeline}, it also prints the slowest answer of each 100 ms of the measured run that
- * took over 1 ms, to match the tail against what the server did at that moment.
+ * [warmUpSeconds] [timeline]}: the first {@code warmUpSeconds} (default 10) run at the same rate unmeasured, so
+ * that this JVM's own compiler is done before the measured {@code seconds} begin: a trace showed the driver's C2
+ * thread holding a core for 4 ms while the server's threads queued behind it. Sending allocates nothing, so the
+ * driver's collector stays out of the measured run too. With {@code timeline}, it also prints the slowest answer of
+ * each 100 ms of the measured run that took over 1 ms, to match the tail against what the server did then.
  * <p>
  * Beside the corrected latency it reports how late the sender put each request on the wire (this driver's own
  * delay: its thread was not running when the request fell due) and the service time, from the request's
@@ -44,12 +47,13 @@ public final class OpenLoopLockDriver
         final int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         final int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         final int connectionCount = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        final boolean timeline = args.length > 4 && "timeline".equals(args[4]);
+        final boolean timeline = java.util.Arrays.asList(args).contains("timeline");
+        final int warmUpSeconds = args.length > 4 && !"timeline".equals(args[4]) ? Integer.parseInt(args[4]) : 10;
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final Histogram sendDelay = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final Histogram service = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        final long total = (long)rate * seconds;
-        final long warmup = total / 5;
+        final long warmup = (long)rate * warmUpSeconds;
+        final long total = warmup + (long)rate * seconds;
         final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         final long[] slowestPerWindow = new long[seconds * 10 + 1];
         final long runId = System.nanoTime();
@@ -62,12 +66,12 @@ public final class OpenLoopLockDriver
                 final SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.configureBlocking(false);
-                connections[c] = new Connection(channel, total / connectionCount + 1);
+                connections[c] = new Connection(channel, total / connectionCount + 1, runId);
                 channel.register(selector, SelectionKey.OP_READ, connections[c]);
             }
             final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
             MachineCpu measuredFrom = null;
-            final Thread sender = new Thread(() -> send(connections, start, intervalNanos, total, runId), "sender");
+            final Thread sender = new Thread(() -> send(connections, start, intervalNanos, total), "sender");
             sender.start();
             long received = 0;
             while (received < total)
@@ -96,7 +100,8 @@ public final class OpenLoopLockDriver
                             service.recordValue(Math.min(Math.max(0, answeredAt - sentAt),
                                 service.getHighestTrackableValue()));
                             final int window = (int)Math.min(slowestPerWindow.length - 1,
-                                Math.max(0, (scheduled - start) / TimeUnit.MILLISECONDS.toNanos(100)));
+                                Math.max(0, (scheduled - start - TimeUnit.SECONDS.toNanos(warmUpSeconds))
+                                    / TimeUnit.MILLISECONDS.toNanos(100)));
                             slowestPerWindow[window] = Math.max(slowestPerWindow[window], latency);
                         }
                     }
@@ -142,7 +147,7 @@ public final class OpenLoopLockDriver
     }
 
     private static void send(final Connection[] connections, final long start, final long intervalNanos,
-        final long total, final long runId)
+        final long total)
     {
         try
         {
@@ -156,7 +161,7 @@ public final class OpenLoopLockDriver
                     // so the slack counts against the server, not for it.
                     LockSupport.parkNanos(early);
                 }
-                connections[(int)(sent % connections.length)].send(due, "L" + runId + "-" + sent);
+                connections[(int)(sent % connections.length)].send(due, sent);
             }
         }
         catch (final IOException ex)
@@ -168,37 +173,51 @@ public final class OpenLoopLockDriver
     /** One keep-alive connection: requests go out in order, answers come back in the same order. */
     private static final class Connection
     {
+        private static final int ORDER_DIGITS = 10;
         final SocketChannel channel;
         /** Written by the sender before each request goes out, read by the receiver when its answer is in. */
         final AtomicLongArray scheduled;
         /** When the sender began writing each request: set by the sender, read by the receiver. */
         final AtomicLongArray sentAt;
         final ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        /** One lock request, rewritten in place for each order. */
+        private final ByteBuffer request;
+        /** Where the order id's fixed-width number ends in {@link #request}. */
+        private final int orderDigitsEnd;
         int nextSent;
         int nextAnswered;
 
-        Connection(final SocketChannel channel, final long capacity)
+        Connection(final SocketChannel channel, final long capacity, final long runId)
         {
             this.channel = channel;
             this.scheduled = new AtomicLongArray((int)capacity);
             this.sentAt = new AtomicLongArray((int)capacity);
+            final String body = "{\"orderId\":\"L" + runId + "-" + "0".repeat(ORDER_DIGITS)
+                + "\",\"lines\":[{\"sku\":\"BENCH\",\"warehouse\":\"W1\",\"quantity\":1}]}";
+            final String request = "POST /v1/reservations HTTP/1.1\r\nHost: b\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+            this.request = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+            this.orderDigitsEnd = request.indexOf("\",\"lines\"");
         }
 
-        void send(final long due, final String orderId) throws IOException
+        /** Sends the lock of order {@code number}: its digits go into the request template, nothing is allocated. */
+        void send(final long due, final long number) throws IOException
         {
             final int index = nextSent++;
             scheduled.set(index, due);
+            long digits = number;
+            for (int at = orderDigitsEnd - 1; at >= orderDigitsEnd - ORDER_DIGITS; at--)
+            {
+                request.put(at, (byte)('0' + digits % 10));
+                digits /= 10;
+            }
+            request.clear();
             // Stamped before the write: the answer can be read before the sender runs again.
             sentAt.set(index, System.nanoTime());
-            final String body = "{\"orderId\":\"" + orderId
-                + "\",\"lines\":[{\"sku\":\"BENCH\",\"warehouse\":\"W1\",\"quantity\":1}]}";
-            final ByteBuffer out = ByteBuffer.wrap(("POST /v1/reservations HTTP/1.1\r\nHost: b\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
-                .getBytes(StandardCharsets.US_ASCII));
-            while (out.hasRemaining())
+            while (request.hasRemaining())
             {
                 // Loopback with a few KB in flight: the socket buffer does not fill; spin if it ever does.
-                channel.write(out);
+                channel.write(request);
             }
         }
 
