@@ -39,6 +39,12 @@ import java.util.concurrent.locks.LockSupport;
  * file, held a core for 20 ms: in a 10,000 locks/s run both pretouchers (journal and change log) did so at
  * the same moment, and the engine and the event loop, woken meanwhile, waited the 20 ms for a core.
  * <p>
+ * The file stays open and mapped between passes, in a window of {@link #WINDOW_BYTES} that moves only when
+ * the touching passes its end. Mapping and unmapping 512 KB for every pass, 2,000 times a second for the two
+ * queues, took the process's memory-map lock for writing each time, so the two pretouchers spun on it against
+ * each other ({@code rwsem_spin_on_owner} in a profile, with slices of 19 ms on a core), and each unmap sent
+ * the other core a TLB shoot-down interrupt.
+ * <p>
  * {@code -Dstockhold.nopretouch=true} leaves the thread unstarted, to measure without it.
  */
 public final class QueuePretoucher implements AutoCloseable
@@ -56,6 +62,8 @@ public final class QueuePretoucher implements AutoCloseable
     static final int PAGES_PER_PASS = 128;
     /** How far ahead of the writer pages are made ready: a third of a second at 100 MB/s. */
     static final long AHEAD_BYTES = 32L << 20;
+    /** The most of the file mapped at once: a new mapping every 64 MB written, or when the file grows. */
+    static final long WINDOW_BYTES = 64L << 20;
 
     /** Bits of a writer report that hold the position: files up to 1 TiB, cycles above. */
     private static final int POSITION_BITS = 40;
@@ -73,6 +81,13 @@ public final class QueuePretoucher implements AutoCloseable
     private Path file;
     private long touchedUpTo;
     private volatile long pagesTouched;
+    private volatile long mappings;
+    /** The open file and its mapped window [{@link #windowStart}, {@link #windowEnd}): the touching thread's. */
+    private FileChannel channel;
+    private MappedByteBuffer window;
+    private final UnsafeBuffer windowPages = new UnsafeBuffer(0, 0);
+    private long windowStart;
+    private long windowEnd;
 
     /**
      * @param dir  the queue's directory, of {@link JournalQueue#ROLL_CYCLE} files.
@@ -108,6 +123,12 @@ public final class QueuePretoucher implements AutoCloseable
         return pagesTouched;
     }
 
+    /** @return windows of the file mapped so far. */
+    long mappings()
+    {
+        return mappings;
+    }
+
     private void run()
     {
         while (!closed)
@@ -125,6 +146,7 @@ public final class QueuePretoucher implements AutoCloseable
                 // writes the end marker. A version that truncates finished cycles would need the touching
                 // stopped first.
                 LOG.debug("pretouch of {} skipped a round: {}", file, ex.toString());
+                release();
                 file = null;
             }
             LockSupport.parkNanos(behind ? CATCH_UP_PAUSE_NANOS : PERIOD_NANOS);
@@ -148,40 +170,71 @@ public final class QueuePretoucher implements AutoCloseable
         final long writer = report & POSITION_MASK;
         if (!writing.equals(file))
         {
+            release();
+            channel = FileChannel.open(writing, StandardOpenOption.READ, StandardOpenOption.WRITE);
             file = writing;
             touchedUpTo = 0;
         }
-        try (FileChannel channel = FileChannel.open(writing, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        final long fileSize = channel.size();
+        final long from = Math.max(touchedUpTo, (writer / PAGE_SIZE + 1) * PAGE_SIZE);
+        final long to = Math.min(fileSize, writer + AHEAD_BYTES) / PAGE_SIZE * PAGE_SIZE;
+        final long end = Math.min(to, from + (long)PAGES_PER_PASS * PAGE_SIZE);
+        if (from < end)
         {
-            final long from = Math.max(touchedUpTo, (writer / PAGE_SIZE + 1) * PAGE_SIZE);
-            final long to = Math.min(channel.size(), writer + AHEAD_BYTES) / PAGE_SIZE * PAGE_SIZE;
-            final long end = Math.min(to, from + (long)PAGES_PER_PASS * PAGE_SIZE);
-            if (from < end)
+            if (from < windowStart || end > windowEnd)
             {
-                touchWindow(channel, from, end - from);
-                touchedUpTo = end;
+                mapWindow(from, Math.min(fileSize / PAGE_SIZE * PAGE_SIZE, from + WINDOW_BYTES));
             }
-            return end < to;
-        }
-    }
-
-    private void touchWindow(final FileChannel channel, final long position, final long length) throws IOException
-    {
-        final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, position, length);
-        try
-        {
-            final UnsafeBuffer pages = new UnsafeBuffer(mapped);
             long touched = 0;
-            for (int offset = 0; offset < length && !closed; offset += PAGE_SIZE)
+            for (long page = from; page < end && !closed; page += PAGE_SIZE)
             {
-                pages.compareAndSetInt(offset, 0, 0);
+                windowPages.compareAndSetInt((int)(page - windowStart), 0, 0);
                 touched++;
             }
             pagesTouched += touched;
+            touchedUpTo = end;
         }
-        finally
+        return end < to;
+    }
+
+    /** Maps [start, end) of the open file in place of the previous window; never past the file's end. */
+    private void mapWindow(final long start, final long end) throws IOException
+    {
+        unmapWindow();
+        window = channel.map(FileChannel.MapMode.READ_WRITE, start, end - start);
+        windowPages.wrap(window);
+        windowStart = start;
+        windowEnd = end;
+        mappings++;
+    }
+
+    private void unmapWindow()
+    {
+        if (window != null)
         {
-            IoUtil.unmap(mapped);
+            windowPages.wrap(0, 0);
+            IoUtil.unmap(window);
+            window = null;
+        }
+        windowStart = 0;
+        windowEnd = 0;
+    }
+
+    /** Unmaps the window and closes the file. */
+    private void release()
+    {
+        unmapWindow();
+        if (channel != null)
+        {
+            try
+            {
+                channel.close();
+            }
+            catch (final IOException ex)
+            {
+                LOG.debug("closing {} failed: {}", file, ex.toString());
+            }
+            channel = null;
         }
     }
 
@@ -197,6 +250,11 @@ public final class QueuePretoucher implements AutoCloseable
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive())
+        {
+            // Only once the touching thread is done (or never ran) can its mapping go.
+            release();
         }
     }
 }

@@ -30,12 +30,12 @@ class QueuePretoucherTest
     void touchesThePagesAheadOfTheWriterAndChangesNoByte() throws Exception
     {
         try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir));
-            ExcerptAppender appender = queue.createAppender())
+            ExcerptAppender appender = queue.createAppender();
+            QueuePretoucher pretoucher = new QueuePretoucher(dir, "test"))
         {
             final long written = append(appender, 0, 10_000);
             final Path file = cycleFile();
             final byte[] before = Files.readAllBytes(file);
-            final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
 
             assertFalse(pretoucher.touchAheadOfWriter());
             assertEquals(0, pretoucher.pagesTouched(), "nothing before the writer says where it is");
@@ -57,11 +57,11 @@ class QueuePretoucherTest
     void aPassTouchesABoundedNumberOfPages() throws Exception
     {
         try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir));
-            ExcerptAppender appender = queue.createAppender())
+            ExcerptAppender appender = queue.createAppender();
+            QueuePretoucher pretoucher = new QueuePretoucher(dir, "test"))
         {
             final long written = append(appender, 0, 100);
             final long fileLength = Files.size(cycleFile());
-            final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
             pretoucher.writerAt(appender.cycle(), written);
             final long due = (Math.min(fileLength, written + QueuePretoucher.AHEAD_BYTES) / 4096 * 4096
                 - (written / 4096 + 1) * 4096) / 4096;
@@ -74,6 +74,35 @@ class QueuePretoucherTest
 
             touchAll(pretoucher);
             assertEquals(due, pretoucher.pagesTouched(), "every page due, each once");
+            assertEquals(1, pretoucher.mappings(), "every pass used the one mapped window");
+        }
+    }
+
+    @Test
+    void theMappedWindowMovesOnlyWhenTheTouchingPassesItsEnd() throws Exception
+    {
+        try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir));
+            ExcerptAppender appender = queue.createAppender();
+            QueuePretoucher pretoucher = new QueuePretoucher(dir, "test"))
+        {
+            append(appender, 0, 1_000);
+            final byte[] before = Files.readAllBytes(cycleFile());
+            final long fileEnd = before.length / 4096 * 4096;
+            assertTrue(fileEnd > QueuePretoucher.WINDOW_BYTES + (4 << 20), "Chronicle made the file longer than a window");
+            // Claimed positions: touching changes no byte, so the writer may be said to be anywhere in the file.
+            pretoucher.writerAt(appender.cycle(), 0);
+            touchAll(pretoucher);
+            assertEquals(QueuePretoucher.AHEAD_BYTES / 4096 - 1, pretoucher.pagesTouched());
+            assertEquals(1, pretoucher.mappings(), "32 MB ahead fit in one 64 MB window");
+
+            final long writer = QueuePretoucher.WINDOW_BYTES - (4 << 20);
+            pretoucher.writerAt(appender.cycle(), writer);
+            touchAll(pretoucher);
+            final long end = Math.min(fileEnd, writer + QueuePretoucher.AHEAD_BYTES);
+            assertEquals(QueuePretoucher.AHEAD_BYTES / 4096 - 1 + (end - writer - 4096) / 4096, pretoucher.pagesTouched(),
+                "the first claim's pages, then those from the writer's next page on");
+            assertEquals(2, pretoucher.mappings(), "a second window for the pages past the first");
+            assertArrayEquals(before, Files.readAllBytes(cycleFile()));
         }
     }
 
@@ -82,9 +111,9 @@ class QueuePretoucherTest
     {
         final SetTimeProvider time = new SetTimeProvider(0).advanceMillis(20_000L * DAY);
         try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir).timeProvider(time));
-            ExcerptAppender appender = queue.createAppender())
+            ExcerptAppender appender = queue.createAppender();
+            QueuePretoucher pretoucher = new QueuePretoucher(dir, "test"))
         {
-            final QueuePretoucher pretoucher = new QueuePretoucher(dir, "test");
             final long firstWritten = append(appender, 0, 100);
             final int firstCycle = appender.cycle();
             pretoucher.writerAt(firstCycle, firstWritten);
