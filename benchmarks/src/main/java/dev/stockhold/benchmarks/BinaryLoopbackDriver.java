@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * Usage: {@code java <JVM flags> -cp benchmarks/target/benchmarks.jar dev.stockhold.benchmarks.BinaryLoopbackDriver
  * [--mix lock|read] [--connections 1] [--window 4096] [--seconds 5] [--warmup 3] [--runs 3]
- * [--wait BALANCED|LOW_LATENCY|LOW_CPU] [--layout SINGLE|STAGED]} (the server's defaults unless given).
+ * [--wait LOW_CPU|BALANCED|LOW_LATENCY] [--layout SINGLE|STAGED]} (the server's defaults unless given).
  * The lock mix is 2-line locks, each followed by the release of its order, so the ledger's state stays
  * the same size. Latency is per request, from send to answer, including the time spent queued in the
  * window (so it grows with the window).
@@ -332,7 +332,7 @@ public final class BinaryLoopbackDriver
         int seconds = 5;
         int warmupSeconds = 3;
         int runs = 3;
-        WaitPreset wait = WaitPreset.BALANCED;
+        WaitPreset wait = WaitPreset.LOW_CPU;
         ThreadLayout layout = ThreadLayout.forThisMachine();
 
         static Options parse(final String[] args)

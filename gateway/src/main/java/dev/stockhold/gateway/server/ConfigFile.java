@@ -44,8 +44,8 @@ import java.util.TreeSet;
  *   http.threads=0
  *   # single or staged; without it single on machines with at most 2 processors, staged on others
  *   engine.layout=single
- *   # balanced, low_latency or low_cpu
- *   engine.waitPreset=balanced
+ *   # low_cpu, balanced or low_latency
+ *   engine.waitPreset=low_cpu
  * </pre>
  * Unknown keys are errors, so a typo never passes silently.
  */

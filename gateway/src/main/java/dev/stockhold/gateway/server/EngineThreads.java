@@ -20,9 +20,13 @@ public record EngineThreads(ThreadLayout layout, WaitPreset waitPreset)
         Objects.requireNonNull(waitPreset, "waitPreset");
     }
 
-    /** @return the layout measured best for this machine's processor count, with balanced waiting. */
+    /**
+     * @return the layout measured best for this machine's processor count, with stages that block while idle:
+     * at 10,000 HTTP locks/s that halved the median service time against the balanced preset's short sleeps,
+     * and it matched balanced in throughput (docs/BENCHMARKS.md, session 8).
+     */
     public static EngineThreads forThisMachine()
     {
-        return new EngineThreads(ThreadLayout.forThisMachine(), WaitPreset.BALANCED);
+        return new EngineThreads(ThreadLayout.forThisMachine(), WaitPreset.LOW_CPU);
     }
 }

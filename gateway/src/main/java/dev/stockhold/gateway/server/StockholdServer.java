@@ -43,8 +43,8 @@ public final class StockholdServer implements Callable<Integer>
     private int binaryPort = 7070;
 
     @Option(names = "--wait-preset", paramLabel = "PRESET",
-        description = "How engine stages wait for work: balanced (default), low_latency (yield; more CPU) or "
-            + "low_cpu (block; about 25 us per wake-up).")
+        description = "How engine stages wait for work: low_cpu (default; block while idle, about 25 us per wake-up), "
+            + "balanced (spin, yield, then sleep 100 us at a time) or low_latency (yield; a core per stage).")
     private WaitPreset waitPreset;
 
     @Option(names = "--thread-layout", paramLabel = "LAYOUT",

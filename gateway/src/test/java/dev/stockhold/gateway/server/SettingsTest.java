@@ -33,7 +33,7 @@ class SettingsTest
         assertEquals(new SnapshotPolicy(1_000_000, Duration.ofMinutes(10), SnapshotMode.BACKGROUND),
             settings.snapshots());
         assertEquals(ThreadLayout.forThisMachine(), settings.engineThreads().layout());
-        assertEquals(WaitPreset.BALANCED, settings.engineThreads().waitPreset());
+        assertEquals(WaitPreset.LOW_CPU, settings.engineThreads().waitPreset());
     }
 
     @Test
@@ -41,10 +41,10 @@ class SettingsTest
     {
         final Path config = dir.resolve("stockhold.properties");
         Files.writeString(config, "snapshot.everyCommands=5000\nsnapshot.intervalSeconds=30\nsnapshot.mode=inline\n"
-            + "engine.layout=staged\nengine.waitPreset=low_cpu\n");
+            + "engine.layout=staged\nengine.waitPreset=balanced\n");
         final ServerSettings fromFile = parse("--config", config.toString());
         assertEquals(new SnapshotPolicy(5000, Duration.ofSeconds(30), SnapshotMode.INLINE), fromFile.snapshots());
-        assertEquals(new EngineThreads(ThreadLayout.STAGED, WaitPreset.LOW_CPU), fromFile.engineThreads());
+        assertEquals(new EngineThreads(ThreadLayout.STAGED, WaitPreset.BALANCED), fromFile.engineThreads());
 
         final ServerSettings overridden = parse("--config", config.toString(), "--snapshot-every", "0",
             "--snapshot-interval", "5", "--snapshot-mode", "background", "--thread-layout", "single", "--wait-preset",
