@@ -34,10 +34,13 @@ import java.util.concurrent.locks.LockSupport;
  * make the disk write it again. Open-source Chronicle Queue has no pretoucher of its own (it is an
  * Enterprise feature).
  * <p>
- * A pass touches at most {@link #PAGES_PER_PASS} pages, and a pass that stops there is followed by the next
- * a millisecond later. Touching all that was due at once, up to 32 MB when Chronicle had just extended the
- * file, held a core for 20 ms: in a 10,000 locks/s run both pretouchers (journal and change log) did so at
- * the same moment, and the engine and the event loop, woken meanwhile, waited the 20 ms for a core.
+ * A pass touches at most {@link #PAGES_PER_PASS} pages and stops after {@link #PASS_NANOS} of touching; a
+ * pass that stops early is followed by the next {@link #CATCH_UP_PAUSE_NANOS} later. Touching all that was
+ * due at once, up to 32 MB when Chronicle had just extended the file, held a core for 20 ms: in a 10,000
+ * locks/s run both pretouchers (journal and change log) did so at the same moment, and the engine and the
+ * event loop, woken meanwhile, waited the 20 ms for a core. A bound in pages alone was not enough: a first
+ * write to a page of a new file costs about 100 µs on this project's VM (it allocates the page and its
+ * block, and the host backs the memory), so 128 pages still held a core for 13–18 ms.
  * <p>
  * The file stays open and mapped between passes, in a window of {@link #WINDOW_BYTES} that moves only when
  * the touching passes its end. Mapping and unmapping 512 KB for every pass, 2,000 times a second for the two
@@ -53,13 +56,20 @@ public final class QueuePretoucher implements AutoCloseable
     private static final int PAGE_SIZE = 4096;
     /** How often the writer's position is looked at once everything due is touched. */
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    /** The pause between passes while pages are left to touch. */
-    private static final long CATCH_UP_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** The pause between passes while pages are left to touch: the core is free for as long as a pass holds it. */
+    static final long CATCH_UP_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    /**
+     * How long one pass touches at most, whatever a page costs: 500 µs, so a thread woken meanwhile waits
+     * no longer than that for this core. At 100 µs a page that is 10 MB/s a queue, beyond what 10,000 locks/s
+     * write; a writer that outruns it takes the remaining faults itself, as it would with no pretoucher.
+     */
+    static final long PASS_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     /**
      * Pages one pass touches at most: 512 KB, a few tenths of a millisecond of page faults here. At one pass
      * a millisecond that still keeps ahead of a writer at 300 MB/s, twice the journal's fastest.
      */
     static final int PAGES_PER_PASS = 128;
+    private final long passNanos;
     /** How far ahead of the writer pages are made ready: a third of a second at 100 MB/s. */
     static final long AHEAD_BYTES = 32L << 20;
     /** The most of the file mapped at once: a new mapping every 64 MB written, or when the file grows. */
@@ -95,6 +105,13 @@ public final class QueuePretoucher implements AutoCloseable
      */
     public QueuePretoucher(final Path dir, final String name)
     {
+        this(dir, name, PASS_NANOS);
+    }
+
+    /** @param passNanos how long one pass touches at most (tests use other bounds). */
+    QueuePretoucher(final Path dir, final String name, final long passNanos)
+    {
+        this.passNanos = passNanos;
         this.dir = dir;
         this.thread = new Thread(this::run, "stockhold-pretouch-" + name);
         thread.setDaemon(true);
@@ -155,7 +172,7 @@ public final class QueuePretoucher implements AutoCloseable
 
     /**
      * One pass: touches the writer's file from the page after the writer's towards {@link #AHEAD_BYTES} ahead of
-     * it, at most {@link #PAGES_PER_PASS} pages.
+     * it, at most {@link #PAGES_PER_PASS} pages, for at most the pass's time bound.
      *
      * @return true if the pass stopped with pages left to touch.
      */
@@ -185,16 +202,21 @@ public final class QueuePretoucher implements AutoCloseable
             {
                 mapWindow(from, Math.min(fileSize / PAGE_SIZE * PAGE_SIZE, from + WINDOW_BYTES));
             }
-            long touched = 0;
-            for (long page = from; page < end && !closed; page += PAGE_SIZE)
+            final long passStart = System.nanoTime();
+            long page = from;
+            while (page < end && !closed)
             {
                 windowPages.compareAndSetInt((int)(page - windowStart), 0, 0);
-                touched++;
+                page += PAGE_SIZE;
+                if (System.nanoTime() - passStart >= passNanos)
+                {
+                    break;
+                }
             }
-            pagesTouched += touched;
-            touchedUpTo = end;
+            pagesTouched += (page - from) / PAGE_SIZE;
+            touchedUpTo = page;
         }
-        return end < to;
+        return Math.max(touchedUpTo, from) < to;
     }
 
     /** Maps [start, end) of the open file in place of the previous window; never past the file's end. */

@@ -58,7 +58,7 @@ class QueuePretoucherTest
     {
         try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir));
             ExcerptAppender appender = queue.createAppender();
-            QueuePretoucher pretoucher = new QueuePretoucher(dir, "test"))
+            QueuePretoucher pretoucher = new QueuePretoucher(dir, "test", Long.MAX_VALUE))
         {
             final long written = append(appender, 0, 100);
             final long fileLength = Files.size(cycleFile());
@@ -75,6 +75,23 @@ class QueuePretoucherTest
             touchAll(pretoucher);
             assertEquals(due, pretoucher.pagesTouched(), "every page due, each once");
             assertEquals(1, pretoucher.mappings(), "every pass used the one mapped window");
+        }
+    }
+
+    @Test
+    void aPassStopsAtItsTimeBound() throws Exception
+    {
+        try (SingleChronicleQueue queue = open(SingleChronicleQueueBuilder.binary(dir));
+            ExcerptAppender appender = queue.createAppender();
+            QueuePretoucher pretoucher = new QueuePretoucher(dir, "test", 1))
+        {
+            final long written = append(appender, 0, 100);
+            pretoucher.writerAt(appender.cycle(), written);
+
+            assertTrue(pretoucher.touchAheadOfWriter(), "pages left after the first pass");
+            assertEquals(1, pretoucher.pagesTouched(), "a bound of 1 ns stops a pass after its first page");
+            assertTrue(pretoucher.touchAheadOfWriter());
+            assertEquals(2, pretoucher.pagesTouched(), "the next pass goes on from there");
         }
     }
 
