@@ -1,5 +1,7 @@
 package dev.stockhold.journal.queue;
 
+import net.openhft.posix.MAdviseFlag;
+import net.openhft.posix.PosixAPI;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
@@ -38,9 +40,14 @@ import java.util.concurrent.locks.LockSupport;
  * pass that stops early is followed by the next {@link #CATCH_UP_PAUSE_NANOS} later. Touching all that was
  * due at once, up to 32 MB when Chronicle had just extended the file, held a core for 20 ms: in a 10,000
  * locks/s run both pretouchers (journal and change log) did so at the same moment, and the engine and the
- * event loop, woken meanwhile, waited the 20 ms for a core. A bound in pages alone was not enough: a first
- * write to a page of a new file costs about 100 µs on this project's VM (it allocates the page and its
- * block, and the host backs the memory), so 128 pages still held a core for 13–18 ms.
+ * event loop, woken meanwhile, waited the 20 ms for a core. The time bound keeps a pass short whatever a page
+ * costs on the machine at hand; one page fault can still take long (read-ahead, below).
+ * <p>
+ * The mapping is advised {@code MADV_RANDOM}. A first touch of a page in a file hole otherwise reads ahead:
+ * the kernel zero-fills the device's whole read-ahead window in that one fault, 8 MB on this project's VM,
+ * which took about 20 ms of a core every 8 MB written (docs/benchmarks/page-fault-cost.py: 0.36 ms per MB
+ * at the median, 20 ms for every eighth MB; none on tmpfs), and two pretouchers doing so at once stopped
+ * the server for 20 ms. Without read-ahead each fault fills its own page.
  * <p>
  * The file stays open and mapped between passes, in a window of {@link #WINDOW_BYTES} that moves only when
  * the touching passes its end. Mapping and unmapping 512 KB for every pass, 2,000 times a second for the two
@@ -60,8 +67,8 @@ public final class QueuePretoucher implements AutoCloseable
     static final long CATCH_UP_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     /**
      * How long one pass touches at most, whatever a page costs: 500 µs, so a thread woken meanwhile waits
-     * no longer than that for this core. At 100 µs a page that is 10 MB/s a queue, beyond what 10,000 locks/s
-     * write; a writer that outruns it takes the remaining faults itself, as it would with no pretoucher.
+     * no longer than that for this core. At about 1.5 µs a page here that is far beyond any writer's rate;
+     * a writer that outruns it takes the remaining faults itself, as it would with no pretoucher.
      */
     static final long PASS_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     /**
@@ -225,6 +232,9 @@ public final class QueuePretoucher implements AutoCloseable
         unmapWindow();
         window = channel.map(FileChannel.MapMode.READ_WRITE, start, end - start);
         windowPages.wrap(window);
+        // No read-ahead on this mapping: a fault in a file hole would otherwise zero-fill the device's whole
+        // read-ahead window (8 MB on this VM) in one go. Best effort: without it a pass is only slower.
+        PosixAPI.posix().madvise(windowPages.addressOffset(), end - start, MAdviseFlag.MADV_RANDOM);
         windowStart = start;
         windowEnd = end;
         mappings++;
