@@ -23,7 +23,7 @@ public record EngineThreads(ThreadLayout layout, WaitPreset waitPreset)
     /**
      * @return the layout measured best for this machine's processor count, with stages that block while idle:
      * at 10,000 HTTP locks/s that halved the median service time against the balanced preset's short sleeps,
-     * and it matched balanced in throughput (docs/BENCHMARKS.md, session 8).
+     * for about 5 % less throughput under a closed-loop flood (docs/BENCHMARKS.md, session 8).
      */
     public static EngineThreads forThisMachine()
     {

@@ -11,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -47,7 +48,7 @@ public final class OpenLoopLockDriver
         final int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         final int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         final int connectionCount = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        final boolean timeline = java.util.Arrays.asList(args).contains("timeline");
+        final boolean timeline = Arrays.asList(args).contains("timeline");
         final int warmUpSeconds = args.length > 4 && !"timeline".equals(args[4]) ? Integer.parseInt(args[4]) : 10;
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final Histogram sendDelay = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);

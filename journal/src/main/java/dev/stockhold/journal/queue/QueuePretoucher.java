@@ -52,8 +52,8 @@ import java.util.concurrent.locks.LockSupport;
  * The file stays open and mapped between passes, in a window of {@link #WINDOW_BYTES} that moves only when
  * the touching passes its end. Mapping and unmapping 512 KB for every pass, 2,000 times a second for the two
  * queues, took the process's memory-map lock for writing each time, so the two pretouchers spun on it against
- * each other ({@code rwsem_spin_on_owner} in a profile, with slices of 19 ms on a core), and each unmap sent
- * the other core a TLB shoot-down interrupt.
+ * each other ({@code rwsem_spin_on_owner} in a profile), and each unmap sent the other core a TLB
+ * shoot-down interrupt.
  * <p>
  * {@code -Dstockhold.nopretouch=true} leaves the thread unstarted, to measure without it.
  */
@@ -72,11 +72,10 @@ public final class QueuePretoucher implements AutoCloseable
      */
     static final long PASS_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     /**
-     * Pages one pass touches at most: 512 KB, a few tenths of a millisecond of page faults here. At one pass
-     * a millisecond that still keeps ahead of a writer at 300 MB/s, twice the journal's fastest.
+     * Pages one pass touches at most: 512 KB, about 0.2 ms of page faults here. With a pause of
+     * {@link #CATCH_UP_PAUSE_NANOS} between passes that keeps ahead of a writer at 500 MB/s.
      */
     static final int PAGES_PER_PASS = 128;
-    private final long passNanos;
     /** How far ahead of the writer pages are made ready: a third of a second at 100 MB/s. */
     static final long AHEAD_BYTES = 32L << 20;
     /** The most of the file mapped at once: a new mapping every 64 MB written, or when the file grows. */
@@ -88,6 +87,7 @@ public final class QueuePretoucher implements AutoCloseable
 
     private final Path dir;
     private final Thread thread;
+    private final long passNanos;
     private volatile boolean closed;
     /**
      * The writer's cycle and position in one long, so they are read together; 0 until it has written.
