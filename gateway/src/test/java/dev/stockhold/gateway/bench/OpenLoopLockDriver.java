@@ -71,6 +71,7 @@ public final class OpenLoopLockDriver
                 channel.register(selector, SelectionKey.OP_READ, connections[c]);
             }
             final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            final long measuredStart = start + TimeUnit.SECONDS.toNanos(warmUpSeconds);
             MachineCpu measuredFrom = null;
             final Thread sender = new Thread(() -> send(connections, start, intervalNanos, total), "sender");
             sender.start();
@@ -101,8 +102,7 @@ public final class OpenLoopLockDriver
                             service.recordValue(Math.min(Math.max(0, answeredAt - sentAt),
                                 service.getHighestTrackableValue()));
                             final int window = (int)Math.min(slowestPerWindow.length - 1,
-                                Math.max(0, (scheduled - start - TimeUnit.SECONDS.toNanos(warmUpSeconds))
-                                    / TimeUnit.MILLISECONDS.toNanos(100)));
+                                Math.max(0, (scheduled - measuredStart) / TimeUnit.MILLISECONDS.toNanos(100)));
                             slowestPerWindow[window] = Math.max(slowestPerWindow[window], latency);
                         }
                     }

@@ -37,11 +37,10 @@ import java.util.concurrent.locks.LockSupport;
  * Enterprise feature).
  * <p>
  * A pass touches at most {@link #PAGES_PER_PASS} pages and stops after {@link #PASS_NANOS} of touching; a
- * pass that stops early is followed by the next {@link #CATCH_UP_PAUSE_NANOS} later. Touching all that was
- * due at once, up to 32 MB when Chronicle had just extended the file, held a core for 20 ms: in a 10,000
- * locks/s run both pretouchers (journal and change log) did so at the same moment, and the engine and the
- * event loop, woken meanwhile, waited the 20 ms for a core. The time bound keeps a pass short whatever a page
- * costs on the machine at hand; one page fault can still take long (read-ahead, below).
+ * pass that stops early is followed by the next {@link #CATCH_UP_PAUSE_NANOS} later, so a thread woken
+ * meanwhile never waits long for this core, whatever a page costs on the machine at hand. (Session 7 first
+ * blamed touching up to 32 MB at once for the 20 ms the two pretouchers held both cores; the cause was one
+ * fault's read-ahead, below, which no bound on a pass can shorten.)
  * <p>
  * The mapping is advised {@code MADV_RANDOM}. A first touch of a page in a file hole otherwise reads ahead:
  * the kernel zero-fills the device's whole read-ahead window in that one fault, 8 MB on this project's VM,
@@ -64,13 +63,13 @@ public final class QueuePretoucher implements AutoCloseable
     /** How often the writer's position is looked at once everything due is touched. */
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** The pause between passes while pages are left to touch: the core is free for as long as a pass holds it. */
-    static final long CATCH_UP_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    private static final long CATCH_UP_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     /**
      * How long one pass touches at most, whatever a page costs: 500 µs, so a thread woken meanwhile waits
      * no longer than that for this core. At about 1.5 µs a page here that is far beyond any writer's rate;
      * a writer that outruns it takes the remaining faults itself, as it would with no pretoucher.
      */
-    static final long PASS_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    private static final long PASS_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     /**
      * Pages one pass touches at most: 512 KB, about 0.2 ms of page faults here. With a pause of
      * {@link #CATCH_UP_PAUSE_NANOS} between passes that keeps ahead of a writer at 500 MB/s.
