@@ -11,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -50,15 +51,19 @@ public final class OpenLoopLockDriver
         final int connectionCount = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         final boolean timeline = Arrays.asList(args).contains("timeline");
         final int warmUpSeconds = args.length > 4 && !"timeline".equals(args[4]) ? Integer.parseInt(args[4]) : 10;
-        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        final Histogram sendDelay = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        final Histogram service = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        // Index 0 takes the warm-up's answers and 1 the measured ones, chosen without a branch: a branch
+        // first taken when measuring starts made C2 throw away this loop's compiled code there, and
+        // recompiling it held a core for 4 ms at a time through the first half second measured.
+        final Histogram[] histogram = {newHistogram(), newHistogram()};
+        final Histogram[] sendDelay = {newHistogram(), newHistogram()};
+        final Histogram[] service = {newHistogram(), newHistogram()};
         final long warmup = (long)rate * warmUpSeconds;
         final long total = warmup + (long)rate * seconds;
         final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        final long[] slowestPerWindow = new long[seconds * 10 + 1];
+        final long[] slowestPerWindow = new long[(warmUpSeconds + seconds) * 10 + 1];
         final long runId = System.nanoTime();
         final String cpu;
+        final long measuredStartWallMillis;
         try (Selector selector = Selector.open())
         {
             final Connection[] connections = new Connection[connectionCount];
@@ -72,7 +77,16 @@ public final class OpenLoopLockDriver
             }
             final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
             final long measuredStart = start + TimeUnit.SECONDS.toNanos(warmUpSeconds);
-            MachineCpu measuredFrom = null;
+            measuredStartWallMillis = System.currentTimeMillis() + (measuredStart - System.nanoTime()) / 1_000_000;
+            final MachineCpu[] measuredFrom = new MachineCpu[1];
+            final Thread cpuMark = new Thread(() ->
+            {
+                // A first reading now: code this JVM had compiled deoptimized when this thread first ran it.
+                MachineCpu.now();
+                LockSupport.parkNanos(measuredStart - System.nanoTime());
+                measuredFrom[0] = MachineCpu.now();
+            }, "cpu-mark");
+            cpuMark.start();
             final Thread sender = new Thread(() -> send(connections, start, intervalNanos, total), "sender");
             sender.start();
             long received = 0;
@@ -89,43 +103,47 @@ public final class OpenLoopLockDriver
                     while ((scheduled = connection.nextAnswer()) >= 0)
                     {
                         final long sentAt = connection.sentAt.get(connection.nextAnswered - 1);
-                        if (received++ == warmup)
-                        {
-                            measuredFrom = MachineCpu.now();
-                        }
-                        if (received > warmup)
-                        {
-                            final long latency = answeredAt - scheduled;
-                            histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
-                            sendDelay.recordValue(Math.min(Math.max(0, sentAt - scheduled),
-                                sendDelay.getHighestTrackableValue()));
-                            service.recordValue(Math.min(Math.max(0, answeredAt - sentAt),
-                                service.getHighestTrackableValue()));
-                            final int window = (int)Math.min(slowestPerWindow.length - 1,
-                                Math.max(0, (scheduled - measuredStart) / TimeUnit.MILLISECONDS.toNanos(100)));
-                            slowestPerWindow[window] = Math.max(slowestPerWindow[window], latency);
-                        }
+                        final int phase = (int)((warmup - 1 - received++) >>> 63);
+                        final long latency = answeredAt - scheduled;
+                        record(histogram[phase], latency);
+                        record(sendDelay[phase], sentAt - scheduled);
+                        record(service[phase], answeredAt - sentAt);
+                        final int window = (int)Math.min(slowestPerWindow.length - 1,
+                            Math.max(0, (scheduled - start) / TimeUnit.MILLISECONDS.toNanos(100)));
+                        slowestPerWindow[window] = Math.max(slowestPerWindow[window], latency);
                     }
                 }
                 selector.selectedKeys().clear();
             }
             sender.join();
-            cpu = MachineCpu.since(measuredFrom);
+            cpuMark.join();
+            cpu = MachineCpu.since(measuredFrom[0]);
             for (final Connection connection : connections)
             {
                 connection.channel.close();
             }
         }
         System.out.printf("rate=%d/s seconds=%d connections=%d measured=%d%n", rate, seconds, connectionCount,
-            histogram.getTotalCount());
-        printPercentiles("", histogram);
-        printPercentiles("send delay: ", sendDelay);
-        printPercentiles("service:    ", service);
+            histogram[1].getTotalCount());
+        printPercentiles("", histogram[1]);
+        printPercentiles("send delay: ", sendDelay[1]);
+        printPercentiles("service:    ", service[1]);
         System.out.println("machine CPU while measured: " + cpu);
         if (timeline)
         {
-            printTimeline(slowestPerWindow);
+            printTimeline(Arrays.copyOfRange(slowestPerWindow, warmUpSeconds * 10, slowestPerWindow.length),
+                measuredStartWallMillis);
         }
+    }
+
+    private static Histogram newHistogram()
+    {
+        return new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+    }
+
+    private static void record(final Histogram histogram, final long nanos)
+    {
+        histogram.recordValue(Math.min(Math.max(0, nanos), histogram.getHighestTrackableValue()));
     }
 
     private static void printPercentiles(final String label, final Histogram histogram)
@@ -136,13 +154,15 @@ public final class OpenLoopLockDriver
             histogram.getMaxValue() / 1e3);
     }
 
-    private static void printTimeline(final long[] slowestPerWindow)
+    /** The windows' wall-clock times (UTC) match them against the server's logs. */
+    private static void printTimeline(final long[] slowestPerWindow, final long measuredStartWallMillis)
     {
         for (int window = 0; window < slowestPerWindow.length; window++)
         {
             if (slowestPerWindow[window] > TimeUnit.MILLISECONDS.toNanos(1))
             {
-                System.out.printf("t=%.1fs slowest=%.2fms%n", window / 10.0, slowestPerWindow[window] / 1e6);
+                System.out.printf("t=%.1fs (%s) slowest=%.2fms%n", window / 10.0,
+                    Instant.ofEpochMilli(measuredStartWallMillis + window * 100L), slowestPerWindow[window] / 1e6);
             }
         }
     }
