@@ -19,7 +19,7 @@ final class CodeTable
     int find(final String code)
     {
         final int hash = HashSlots.hash(code);
-        for (int at = ids.find(hash, ids.home(hash)); at >= 0; at = ids.find(hash, at + 1))
+        for (int at = ids.first(hash); at >= 0; at = ids.next(hash, at))
         {
             final int id = ids.value(at);
             if (code.equals(codes[id]))

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
  * <p>
  * Forgetting an order touches no table memory: it only clears the slot's bit in {@link #live}. The
  * table keeps the stale entry, which a probe tells apart by the slot's bit and the hash it is indexed
- * under ({@link #slotHash}), both in small dense arrays. Stale entries are dropped all at once when the
- * table fills up. Removing each entry when its order was forgotten cost a cache miss on a table entry
+ * under ({@link #slotHash}), both in small dense arrays. Stale entries are dropped when the table fills
+ * up, by a migration the following adds carry out a few entries at a time ({@link HashSlots}). Removing each entry when its order was forgotten cost a cache miss on a table entry
  * last touched a retention period ago: one in seven of the ledger's samples in a lock+deduct run.
  */
 final class OrderIndex
@@ -32,7 +32,7 @@ final class OrderIndex
     Reservation get(final String orderId)
     {
         final int hash = HashSlots.hash(orderId);
-        for (int at = slots.find(hash, slots.home(hash)); at >= 0; at = slots.find(hash, at + 1))
+        for (int at = slots.first(hash); at >= 0; at = slots.next(hash, at))
         {
             final int slot = slots.value(at);
             if (isLive(slot, hash))
@@ -55,6 +55,11 @@ final class OrderIndex
             dropStaleEntries();
         }
         final int slot = reservation.slot;
+        if (slots.isMigrating())
+        {
+            // Its entry goes straight to the new table: a stale twin still in the old one is not carried.
+            carried[slot >>> 6] |= 1L << slot;
+        }
         slots.add(reservation.orderHash, slot);
         slotHash[slot] = reservation.orderHash;
         live[slot >>> 6] |= 1L << slot;
@@ -76,7 +81,7 @@ final class OrderIndex
             slab = Arrays.copyOf(slab, slabSize * 2);
             slotHash = Arrays.copyOf(slotHash, slabSize * 2);
             live = Arrays.copyOf(live, slabSize * 2 >>> 6);
-            carried = new long[live.length];
+            carried = Arrays.copyOf(carried, live.length);
         }
         final Reservation reservation = new Reservation(slabSize);
         slab[slabSize++] = reservation;
@@ -116,9 +121,9 @@ final class OrderIndex
     }
 
     /**
-     * Drops the stale entries in one sweep of the table, in place, or moves the live ones to a table twice
-     * as large when they would fill more than a quarter of it: at least a quarter of the table is added
-     * between two sweeps, so each add pays for a few sequential entry reads.
+     * Starts moving the live entries to a table of the same size, or of twice the size when they would fill
+     * more than a quarter of it: at least a quarter of the table is added between two such moves, so each
+     * add pays for a few entries moved.
      */
     private void dropStaleEntries()
     {

@@ -81,7 +81,7 @@ final class StockCells
     int find(final String sku, final String warehouse)
     {
         final int hash = HashSlots.hash(sku, warehouse);
-        for (int at = cellIndex.find(hash, cellIndex.home(hash)); at >= 0; at = cellIndex.find(hash, at + 1))
+        for (int at = cellIndex.first(hash); at >= 0; at = cellIndex.next(hash, at))
         {
             final int cell = cellIndex.value(at);
             if (hasSku(cell, sku) && warehouse.equals(warehouseCode(cell)))

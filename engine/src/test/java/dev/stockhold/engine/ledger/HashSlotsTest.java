@@ -2,11 +2,14 @@ package dev.stockhold.engine.ledger;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The table's count and load factor through growth and in-place sweeps, and every kept entry found. */
@@ -55,6 +58,7 @@ class HashSlotsTest
                 offered[value]++;
                 return kept.contains(value);
             }, slots.capacity());
+            slots.finishMigration();
             assertEquals(kept.size(), slots.size());
             for (int value = 0; value < count; value++)
             {
@@ -67,9 +71,84 @@ class HashSlotsTest
         }
     }
 
+    /**
+     * Adds, lookups and migrations interleaved at random against a plain map: while a migration runs,
+     * every entry it keeps and every entry added since stays findable; once it ends, what its filter
+     * dropped is gone. Few distinct hashes make long runs, which moved positions cut through.
+     */
+    @Test
+    void entriesStayFindableWhileAMigrationMovesThem()
+    {
+        final SplittableRandom random = new SplittableRandom(11);
+        for (int round = 0; round < 20; round++)
+        {
+            final HashSlots slots = new HashSlots(16);
+            final Map<Integer, Integer> present = new HashMap<>();
+            final Set<Integer> doomed = new HashSet<>();
+            final Set<Integer> gone = new HashSet<>();
+            final Map<Integer, Integer> hashOf = new HashMap<>();
+            final int distinctHashes = 1 + random.nextInt(4_000);
+            int nextValue = 0;
+            for (int step = 0; step < 20_000; step++)
+            {
+                if (random.nextInt(2_000) == 0 && !slots.isMigrating())
+                {
+                    final int modulus = 2 + random.nextInt(3);
+                    doomed.clear();
+                    present.forEach((value, hash) ->
+                    {
+                        if (value % modulus == 0)
+                        {
+                            doomed.add(value);
+                        }
+                    });
+                    final int capacity = present.size() - doomed.size() + 1 > slots.capacity() / 4
+                        ? slots.capacity() * 2 : slots.capacity();
+                    slots.retain((hash, value) -> value % modulus != 0, capacity);
+                }
+                final int hash = random.nextInt(distinctHashes) * 0x9E3779B9 - 7;
+                final int value = nextValue++;
+                slots.add(hash, value);
+                present.put(value, hash);
+                hashOf.put(value, hash);
+                if (!slots.isMigrating() && !doomed.isEmpty())
+                {
+                    doomed.forEach(present::remove);
+                    gone.addAll(doomed);
+                    doomed.clear();
+                }
+                assertTrue(slots.size() <= slots.capacity() / 2, "load factor at most one half");
+                final int probe = random.nextInt(nextValue);
+                if (gone.contains(probe))
+                {
+                    assertFalse(contains(slots, hashOf.get(probe), probe), "dropped entry " + probe);
+                }
+                else if (!doomed.contains(probe))
+                {
+                    assertTrue(contains(slots, present.get(probe), probe), "entry " + probe);
+                }
+                if (step % 1_000 == 0)
+                {
+                    for (final Map.Entry<Integer, Integer> entry : present.entrySet())
+                    {
+                        assertTrue(doomed.contains(entry.getKey()) || contains(slots, entry.getValue(), entry.getKey()),
+                            "entry " + entry.getKey() + " mid-migration: " + slots.isMigrating());
+                    }
+                }
+            }
+            slots.finishMigration();
+            doomed.forEach(present::remove);
+            assertEquals(present.size(), slots.size());
+            for (final Map.Entry<Integer, Integer> entry : present.entrySet())
+            {
+                assertTrue(contains(slots, entry.getValue(), entry.getKey()), "entry " + entry.getKey());
+            }
+        }
+    }
+
     private static boolean contains(final HashSlots slots, final int hash, final int value)
     {
-        for (int at = slots.find(hash, slots.home(hash)); at >= 0; at = slots.find(hash, at + 1))
+        for (int at = slots.first(hash); at >= 0; at = slots.next(hash, at))
         {
             if (slots.value(at) == value)
             {
