@@ -3,47 +3,52 @@ package dev.stockhold.engine.ledger;
 /**
  * An open-addressing table of (32-bit hash, int value) entries packed in one {@code long[]}, for indexes
  * whose keys live elsewhere: a probe costs one cache miss and the caller reads a key only when its hash
- * matches. Values are non-negative ints. Linear probing, load factor at most one half; entries leave only
- * through {@link #retain}. Ledger thread only.
+ * matches. Values are non-negative ints. Linear probing, load factor at most one half outside a sweep; entries
+ * leave only through {@link #retain}. Ledger thread only.
  * <p>
  * Lookup: {@code for (int at = first(hash); at >= 0; at = next(hash, at))}, checking the key of
  * {@code value(at)} each time.
  * <p>
- * Growing or sweeping never stops the ledger for a pass over the whole table: it starts a migration into
- * a second table, and each later {@link #add} moves the entries of the next {@link #MOVES_PER_ADD}
- * positions across. Meanwhile lookups probe the new table, then what is left of the old one. Rehashing
- * half a million order ids at once held the ledger for 16 ms, a million for 36 ms. A sweep at the same
- * capacity migrates into the spare table the previous migration emptied, so steady state allocates nothing.
+ * Nothing here stops the ledger for a pass over the whole table; each {@link #add} does a bounded share:
+ * <ul>
+ * <li>Growing migrates into a table twice the size: each add moves the next {@link #STEPS_PER_ADD}
+ * positions of the old table across, and meanwhile lookups probe the new table, then what is left of the
+ * old one. Rehashing half a million order ids at once held the ledger 16 ms, a million 36 ms.</li>
+ * <li>Dropping entries at the same capacity sweeps in place, {@link #STEPS_PER_ADD} positions per add,
+ * closing each hole by backward shift so that lookups stay exact throughout.</li>
+ * </ul>
+ * What remains is allocating the larger table: about 10 ms for the 32 MB of a million orders on this
+ * machine, mostly faulting in fresh pages. Tables in chunks allocated as written removed it but cost the
+ * ledger 5-10 % of its throughput for the extra indirection on every probe.
  */
 final class HashSlots
 {
     private static final long EMPTY = 0;
     private static final EntryFilter KEEP_ALL = (hash, value) -> true;
     /**
-     * Old-table positions a migration moves per add. A migration starts with at most half of the old
-     * table's capacity in entries and must end before the new table passes its load factor: at eight per
-     * add the new table holds at most five eighths of its half-capacity limit when growing, and when
-     * sweeping in place (started with at most a quarter live) three eighths.
+     * Positions a migration moves, or a sweep examines, per add. Either starts with the table at most
+     * half full and ends after capacity / 32 adds: a migration's new table (twice the size) ends at most
+     * about a quarter full, and a sweep adds at most capacity / 32 entries before it has dropped what it
+     * drops, so the load factor stays below 0.53.
      */
-    static final int MOVES_PER_ADD = 8;
+    static final int STEPS_PER_ADD = 32;
     /** Marks a position in the old table; tables stay below 2^30 entries. */
     private static final int IN_OLD = 1 << 30;
 
     private long[] entries;
     private int mask;
-    /** Entries in both tables, counting those of the old table a migration has not reached yet. */
+    /** Entries in the table(s), counting those a migration or sweep has not offered its filter yet. */
     private int size;
 
-    /** The table being migrated from, or null. */
+    /** The running migration's or sweep's filter, or null when neither runs. */
+    private EntryFilter filter;
+    /** The table being migrated from, or null (also during a sweep). */
     private long[] old;
     private int oldMask;
-    /** Where the migration started: just after an empty position, so no run of entries crosses it. */
-    private int migrationStart;
-    /** Old positions the migration has moved so far, from {@link #migrationStart} on; all empty now. */
-    private int moved;
-    private EntryFilter migrationFilter = KEEP_ALL;
-    /** An emptied table kept for the next sweep at the same capacity. */
-    private long[] spare;
+    /** Where the migration or sweep started: an empty position, so no run of entries crossed it then. */
+    private int start;
+    /** Positions moved or examined so far, from {@link #start} on; a migration's are empty now. */
+    private int done;
 
     HashSlots(final int initialCapacity)
     {
@@ -76,14 +81,21 @@ final class HashSlots
         return valueOf((at & IN_OLD) != 0 ? old[at & ~IN_OLD] : entries[at]);
     }
 
-    /** Adds an entry; the caller has checked that its key is not in the table. */
+    /**
+     * Adds an entry; the caller has checked that its key is not in the table. A running sweep may offer
+     * it to its filter during this very call, so the caller must have made it one the filter keeps.
+     */
     void add(final int hash, final int value)
     {
         insert(entry(hash, value));
         size++;
         if (old != null)
         {
-            migrate(MOVES_PER_ADD);
+            migrate(STEPS_PER_ADD);
+        }
+        else if (filter != null)
+        {
+            sweep(STEPS_PER_ADD);
         }
         else if (size > (mask + 1) >>> 1)
         {
@@ -91,7 +103,7 @@ final class HashSlots
         }
     }
 
-    /** @return the entries in the table, counting any a running migration has yet to offer its filter. */
+    /** @return the entries in the table, counting any a running migration or sweep has yet to offer. */
     int size()
     {
         return size;
@@ -102,15 +114,22 @@ final class HashSlots
         return mask + 1;
     }
 
-    /** @return true when the next {@link #add} would grow the table; never while a migration runs. */
+    /** @return true when the next {@link #add} would grow the table; never while a migration or sweep runs. */
     boolean isFull()
     {
-        return old == null && size + 1 > (mask + 1) >>> 1;
+        return filter == null && size + 1 > (mask + 1) >>> 1;
     }
 
+    /** @return whether a migration to a larger table runs: entries added now are never offered to its filter. */
     boolean isMigrating()
     {
         return old != null;
+    }
+
+    /** @return whether a migration or sweep {@link #retain} started is still running. */
+    boolean isRetaining()
+    {
+        return filter != null;
     }
 
     /** Decides which entries {@link #retain} keeps. */
@@ -120,47 +139,60 @@ final class HashSlots
     }
 
     /**
-     * Starts keeping only the entries {@code filter} keeps, each offered once, in a table of
-     * {@code newCapacity} (a power of two that holds them): the entries move across over the next adds,
-     * and {@code filter} decides for each when it moves. A migration still running is finished first.
+     * Starts keeping only the entries {@code keep} keeps, in a table of {@code newCapacity} (a power of
+     * two that holds them); the work is spread over the following adds. A migration or sweep still running
+     * is finished first.
+     * <ul>
+     * <li>At a larger capacity, a migration offers each entry of the table to {@code keep} exactly once,
+     * as it moves it; entries added meanwhile go straight to the new table and are never offered.</li>
+     * <li>At the same capacity, an in-place sweep offers each entry at least once, entries added meanwhile
+     * too; an add can land a run across the sweep's start, so an entry can be offered again, and
+     * {@code keep} must answer the same.</li>
+     * </ul>
      */
-    void retain(final EntryFilter filter, final int newCapacity)
+    void retain(final EntryFilter keep, final int newCapacity)
     {
-        finishMigration();
-        old = entries;
-        oldMask = mask;
-        entries = spare != null && spare.length == newCapacity ? spare : new long[newCapacity];
-        spare = null;
-        mask = newCapacity - 1;
-        migrationFilter = filter;
-        moved = 0;
-        migrationStart = 0;
-        while (old[migrationStart] != EMPTY)
+        finish();
+        filter = keep;
+        done = 0;
+        start = 0;
+        while (entries[start] != EMPTY)
         {
-            migrationStart++;
+            start++;
+        }
+        if (newCapacity != mask + 1)
+        {
+            old = entries;
+            oldMask = mask;
+            entries = new long[newCapacity];
+            mask = newCapacity - 1;
         }
     }
 
-    /** Moves every entry a running migration has left. */
-    void finishMigration()
+    /** Completes a running migration or sweep at once. */
+    void finish()
     {
         if (old != null)
         {
-            migrate(old.length);
+            migrate(oldMask + 1);
+        }
+        else if (filter != null)
+        {
+            sweep(mask + 1);
         }
     }
 
     private void migrate(final int positions)
     {
-        final int end = Math.min(old.length, moved + positions);
-        for (; moved < end; moved++)
+        final int end = Math.min(oldMask + 1, done + positions);
+        for (; done < end; done++)
         {
-            final int at = (migrationStart + moved) & oldMask;
+            final int at = (start + done) & oldMask;
             final long entry = old[at];
             if (entry != EMPTY)
             {
                 old[at] = EMPTY;
-                if (migrationFilter.keep(hashOf(entry), valueOf(entry)))
+                if (filter.keep(hashOf(entry), valueOf(entry)))
                 {
                     insert(entry);
                 }
@@ -170,13 +202,58 @@ final class HashSlots
                 }
             }
         }
-        if (moved == old.length)
+        if (done == oldMask + 1)
         {
-            // Only a sweep at the same capacity can use it again; after growing it would be dead weight.
-            spare = old.length == entries.length ? old : null;
             old = null;
-            migrationFilter = KEEP_ALL;
+            filter = null;
         }
+    }
+
+    /**
+     * Examines the next positions of the pass. A dropped entry's hole is closed by backward shift, which
+     * only moves entries the pass has not reached yet; the position is then looked at again.
+     */
+    private void sweep(final int positions)
+    {
+        final int end = Math.min(mask + 1, done + positions);
+        for (; done < end; done++)
+        {
+            final int at = (start + done) & mask;
+            long entry;
+            while ((entry = entries[at]) != EMPTY && !filter.keep(hashOf(entry), valueOf(entry)))
+            {
+                removeAt(at);
+            }
+        }
+        if (done == mask + 1)
+        {
+            filter = null;
+        }
+    }
+
+    /** Empties position {@code at} and closes the hole: later entries of the run move back unless already home. */
+    private void removeAt(final int at)
+    {
+        size--;
+        int hole = at;
+        int j = at;
+        while (true)
+        {
+            j = (j + 1) & mask;
+            final long moving = entries[j];
+            if (moving == EMPTY)
+            {
+                break;
+            }
+            final int home = hashOf(moving) & mask;
+            final boolean staysPut = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!staysPut)
+            {
+                entries[hole] = moving;
+                hole = j;
+            }
+        }
+        entries[hole] = EMPTY;
     }
 
     private int findInNew(final int hash, final int from)
@@ -203,8 +280,8 @@ final class HashSlots
             return -1;
         }
         final int home = hash & oldMask;
-        final boolean homeMoved = ((home - migrationStart) & oldMask) < moved;
-        return findInOld(hash, homeMoved ? migrationStart + moved : home);
+        final boolean homeMoved = ((home - start) & oldMask) < done;
+        return findInOld(hash, homeMoved ? start + done : home);
     }
 
     private int findInOld(final int hash, final int from)

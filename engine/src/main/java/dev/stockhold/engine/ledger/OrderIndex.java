@@ -11,21 +11,32 @@ import java.util.function.Consumer;
  * Forgetting an order touches no table memory: it only clears the slot's bit in {@link #live}. The
  * table keeps the stale entry, which a probe tells apart by the slot's bit and the hash it is indexed
  * under ({@link #slotHash}), both in small dense arrays. Stale entries are dropped when the table fills
- * up, by a migration the following adds carry out a few entries at a time ({@link HashSlots}). Removing each entry when its order was forgotten cost a cache miss on a table entry
- * last touched a retention period ago: one in seven of the ledger's samples in a lock+deduct run.
+ * up, by a sweep (or, when growing, a migration) that the following adds carry out a few positions at
+ * a time ({@link HashSlots}). Removing each entry when its order was forgotten cost a cache miss on a
+ * table entry last touched a retention period ago: one in seven of the ledger's samples in a lock+deduct
+ * run.
  */
 final class OrderIndex
 {
     private final HashSlots slots = new HashSlots(1024);
-    private final HashSlots.EntryFilter keepLive = this::isLiveAndFirst;
-    private Reservation[] slab = new Reservation[1024];
+    /** For sweeps, which may offer an entry twice: a twin of a live entry stays, harmless, until a migration. */
+    private final HashSlots.EntryFilter keepLive = (hash, slot) -> isLive(slot, hash);
+    /** For migrations, which offer each entry once. */
+    private final HashSlots.EntryFilter keepLiveOnce = this::isLiveAndFirst;
+    /**
+     * The slab in chunks: growing it adds a chunk instead of copying every slot, which held the ledger
+     * several milliseconds at a million slots (most of it faulting in the fresh copy's pages).
+     */
+    private static final int CHUNK_BITS = 14;
+    private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+    private Reservation[][] slab = new Reservation[16][];
     private int slabSize;
     /** Per slot: the hash of the order id it is indexed under, meaningful while its {@link #live} bit is set. */
-    private int[] slotHash = new int[1024];
+    private int[][] slotHash = new int[16][];
     /** One bit per slot: set while the slot's order is in the index. */
     private long[] live = new long[16];
     private int liveCount;
-    /** Scratch for {@link #dropStaleEntries}: slots already carried over, so a duplicate entry is not. */
+    /** Scratch for a migration: slots already carried over, so a duplicate entry is not. */
     private long[] carried = new long[16];
 
     /** @return the reservation of {@code orderId}, or null. */
@@ -37,7 +48,7 @@ final class OrderIndex
             final int slot = slots.value(at);
             if (isLive(slot, hash))
             {
-                final Reservation candidate = slab[slot];
+                final Reservation candidate = inSlot(slot);
                 if (orderId.equals(candidate.orderId))
                 {
                     return candidate;
@@ -58,12 +69,14 @@ final class OrderIndex
         if (slots.isMigrating())
         {
             // Its entry goes straight to the new table: a stale twin still in the old one is not carried.
+            // (Only in a migration: a sweep offers entries added meanwhile, which must stay.)
             carried[slot >>> 6] |= 1L << slot;
         }
-        slots.add(reservation.orderHash, slot);
-        slotHash[slot] = reservation.orderHash;
+        // Live before the add: a running sweep may offer the new entry during it.
+        slotHash[slot >>> CHUNK_BITS][slot & CHUNK_MASK] = reservation.orderHash;
         live[slot >>> 6] |= 1L << slot;
         liveCount++;
+        slots.add(reservation.orderHash, slot);
     }
 
     /** Forgets the order in {@code slot}; its table entry turns stale. */
@@ -76,22 +89,20 @@ final class OrderIndex
     /** @return a new instance with its own slot, to be reused for ever after. */
     Reservation newInstance()
     {
-        if (slabSize == slab.length)
+        if ((slabSize & CHUNK_MASK) == 0)
         {
-            slab = Arrays.copyOf(slab, slabSize * 2);
-            slotHash = Arrays.copyOf(slotHash, slabSize * 2);
-            live = Arrays.copyOf(live, slabSize * 2 >>> 6);
-            carried = Arrays.copyOf(carried, live.length);
+            addChunk();
         }
         final Reservation reservation = new Reservation(slabSize);
-        slab[slabSize++] = reservation;
+        slab[slabSize >>> CHUNK_BITS][slabSize & CHUNK_MASK] = reservation;
+        slabSize++;
         return reservation;
     }
 
     /** @return the instance in {@code slot}. */
     Reservation inSlot(final int slot)
     {
-        return slab[slot];
+        return slab[slot >>> CHUNK_BITS][slot & CHUNK_MASK];
     }
 
     int size()
@@ -110,26 +121,50 @@ final class OrderIndex
         {
             for (long bits = live[word]; bits != 0; bits &= bits - 1)
             {
-                visitor.accept(slab[(word << 6) + Long.numberOfTrailingZeros(bits)]);
+                visitor.accept(inSlot((word << 6) + Long.numberOfTrailingZeros(bits)));
             }
         }
     }
 
     private boolean isLive(final int slot, final int hash)
     {
-        return (live[slot >>> 6] & (1L << slot)) != 0 && slotHash[slot] == hash;
+        return (live[slot >>> 6] & (1L << slot)) != 0 && slotHash[slot >>> CHUNK_BITS][slot & CHUNK_MASK] == hash;
+    }
+
+    private void addChunk()
+    {
+        final int chunk = slabSize >>> CHUNK_BITS;
+        if (chunk == slab.length)
+        {
+            slab = Arrays.copyOf(slab, chunk * 2);
+            slotHash = Arrays.copyOf(slotHash, chunk * 2);
+        }
+        slab[chunk] = new Reservation[1 << CHUNK_BITS];
+        slotHash[chunk] = new int[1 << CHUNK_BITS];
+        final int words = (slabSize + (1 << CHUNK_BITS)) >>> 6;
+        if (words > live.length)
+        {
+            live = Arrays.copyOf(live, Math.max(words, live.length * 2));
+            carried = Arrays.copyOf(carried, live.length);
+        }
     }
 
     /**
-     * Starts moving the live entries to a table of the same size, or of twice the size when they would fill
-     * more than a quarter of it: at least a quarter of the table is added between two such moves, so each
-     * add pays for a few entries moved.
+     * Starts dropping the stale entries: a sweep in place, or a migration to a table twice the size when
+     * the live ones would fill more than a quarter of it. At least a quarter of the table is added between
+     * two of them, so each add pays for a few positions.
      */
     private void dropStaleEntries()
     {
-        final int capacity = liveCount + 1 > slots.capacity() / 4 ? slots.capacity() * 2 : slots.capacity();
-        Arrays.fill(carried, 0L);
-        slots.retain(keepLive, capacity);
+        if (liveCount + 1 > slots.capacity() / 4)
+        {
+            Arrays.fill(carried, 0L);
+            slots.retain(keepLiveOnce, slots.capacity() * 2);
+        }
+        else
+        {
+            slots.retain(keepLive, slots.capacity());
+        }
     }
 
     /** A live slot's first entry: a slot reused under the same hash can have a stale twin. */
