@@ -3,8 +3,8 @@ package dev.stockhold.engine.ledger;
 /**
  * An open-addressing table of (32-bit hash, int value) entries packed in one {@code long[]}, for indexes
  * whose keys live elsewhere: a probe costs one cache miss and the caller reads a key only when its hash
- * matches. Values are non-negative ints. Linear probing, load factor at most one half outside a sweep; entries
- * leave only through {@link #retain}. Ledger thread only.
+ * matches. Values are non-negative ints. Linear probing, load factor at most one half outside a sweep;
+ * entries leave only through {@link #retain}. Ledger thread only.
  * <p>
  * Lookup: {@code for (int at = first(hash); at >= 0; at = next(hash, at))}, checking the key of
  * {@code value(at)} each time.
@@ -60,7 +60,7 @@ final class HashSlots
     /** @return the position of the first entry with {@code hash}, or -1. */
     int first(final int hash)
     {
-        final int at = findInNew(hash, hash & mask);
+        final int at = find(entries, mask, hash, hash);
         return at >= 0 ? at : firstInOld(hash);
     }
 
@@ -69,9 +69,9 @@ final class HashSlots
     {
         if ((at & IN_OLD) != 0)
         {
-            return findInOld(hash, (at & ~IN_OLD) + 1);
+            return inOld(find(old, oldMask, hash, (at & ~IN_OLD) + 1));
         }
-        final int found = findInNew(hash, at + 1);
+        final int found = find(entries, mask, hash, at + 1);
         return found >= 0 ? found : firstInOld(hash);
     }
 
@@ -256,10 +256,11 @@ final class HashSlots
         entries[hole] = EMPTY;
     }
 
-    private int findInNew(final int hash, final int from)
+    /** @return the position in {@code table} of the next entry with {@code hash} from {@code from} on, or -1. */
+    private static int find(final long[] table, final int tableMask, final int hash, final int from)
     {
         long entry;
-        for (int i = from & mask; (entry = entries[i]) != EMPTY; i = (i + 1) & mask)
+        for (int i = from & tableMask; (entry = table[i]) != EMPTY; i = (i + 1) & tableMask)
         {
             if (hashOf(entry) == hash)
             {
@@ -281,20 +282,12 @@ final class HashSlots
         }
         final int home = hash & oldMask;
         final boolean homeMoved = ((home - start) & oldMask) < done;
-        return findInOld(hash, homeMoved ? start + done : home);
+        return inOld(find(old, oldMask, hash, homeMoved ? start + done : home));
     }
 
-    private int findInOld(final int hash, final int from)
+    private static int inOld(final int position)
     {
-        long entry;
-        for (int i = from & oldMask; (entry = old[i]) != EMPTY; i = (i + 1) & oldMask)
-        {
-            if (hashOf(entry) == hash)
-            {
-                return i | IN_OLD;
-            }
-        }
-        return -1;
+        return position < 0 ? position : position | IN_OLD;
     }
 
     private void insert(final long entry)

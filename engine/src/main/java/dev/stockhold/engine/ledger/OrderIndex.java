@@ -18,17 +18,18 @@ import java.util.function.Consumer;
  */
 final class OrderIndex
 {
+    /**
+     * The slab comes in chunks: growing it adds a chunk instead of copying every slot, which held the ledger
+     * several milliseconds at a million slots (most of it faulting in the fresh copy's pages).
+     */
+    private static final int CHUNK_BITS = 14;
+    private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
     private final HashSlots slots = new HashSlots(1024);
     /** For sweeps, which may offer an entry twice: a twin of a live entry stays, harmless, until a migration. */
     private final HashSlots.EntryFilter keepLive = (hash, slot) -> isLive(slot, hash);
     /** For migrations, which offer each entry once. */
     private final HashSlots.EntryFilter keepLiveOnce = this::isLiveAndFirst;
-    /**
-     * The slab in chunks: growing it adds a chunk instead of copying every slot, which held the ledger
-     * several milliseconds at a million slots (most of it faulting in the fresh copy's pages).
-     */
-    private static final int CHUNK_BITS = 14;
-    private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
     private Reservation[][] slab = new Reservation[16][];
     private int slabSize;
     /** Per slot: the hash of the order id it is indexed under, meaningful while its {@link #live} bit is set. */
