@@ -106,13 +106,20 @@ public final class SnapshotStore
 
     /**
      * Writes a snapshot (temp file, fsync, atomic rename) and deletes all but the newest {@value #KEEP}.
+     * One write at a time: the background builder and the engine's own snapshot can cover the same
+     * sequence (a SIGTERM during a build), and both wrote the same temp file, so one of them failed. A
+     * snapshot covering a sequence that already has one is not written again: it holds the same state.
      *
-     * @return the file written.
+     * @return the file written, or the one already there.
      */
-    public Path write(final byte[] state, final int length, final long coveredSequence, final long createdAtMillis)
-        throws IOException
+    public synchronized Path write(final byte[] state, final int length, final long coveredSequence,
+        final long createdAtMillis) throws IOException
     {
         final Path target = pathFor(coveredSequence);
+        if (Files.exists(target))
+        {
+            return target;
+        }
         final Path tmp = dir.resolve(target.getFileName() + TMP_SUFFIX);
         SnapshotFile.write(target, tmp, state, length, coveredSequence, createdAtMillis);
         final List<Path> all = newestFirst();
