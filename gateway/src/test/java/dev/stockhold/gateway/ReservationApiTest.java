@@ -128,6 +128,36 @@ class ReservationApiTest
     }
 
     @Test
+    void aFieldNamedTwiceInAnyObjectIsRejectedAndChangesNothing() throws Exception
+    {
+        server.put("/v1/stock/DUP/CN-SZ", "{\"onHand\":10}");
+        server.post("/v1/reservations", lock("DUP-HELD", "DUP", 1));
+        final String before = server.get("/v1/stock/DUP/CN-SZ").body();
+        final String[][] cases = {
+            {"/v1/reservations", "{\"orderId\":\"DUP-1\",\"orderId\":\"DUP-2\",\"lines\":[{\"sku\":\"DUP\",\"quantity\":1}]}"},
+            {"/v1/reservations", "{\"orderId\":\"DUP-1\",\"lines\":[{\"sku\":\"DUP\",\"quantity\":1,\"quantity\":2}]}"},
+            {"/v1/reservations", "{\"orderId\":\"DUP-1\",\"lines\":[{\"sku\":\"DUP\",\"quantity\":1}],"
+                + "\"lines\":[{\"sku\":\"DUP\",\"quantity\":1}]}"},
+            {"/v1/reservations/DUP-HELD/release", "{\"lines\":[{\"sku\":\"DUP\",\"warehouse\":\"CN-SZ\",\"quantity\":1}],"
+                + "\"lines\":[]}"},
+            {"/v1/stock:batch", "{\"items\":[{\"sku\":\"DUP\",\"warehouse\":\"CN-SZ\",\"warehouse\":\"CN-SZ\",\"onHand\":1}]}"},
+            {"/v1/stock:batch", "{\"items\":[{\"sku\":\"DUP\",\"warehouse\":\"CN-SZ\",\"onHand\":1}],\"items\":[]}"},
+            {"/v1/stock/DUP/CN-SZ/adjust", "{\"onHandDelta\":1,\"reason\":\"a\",\"onHandDelta\":1}"},
+            {"/v1/stock/DUP/CN-SZ/receive", "{\"quantity\":1,\"quantity\":1}"},
+        };
+        for (final String[] request : cases)
+        {
+            final HttpResponse<String> answer = server.post(request[0], request[1]);
+            assertProblem(answer, 400, "ERR_INVALID_REQUEST");
+            assertTrue(((String)Json.object(answer.body()).get("detail")).startsWith("duplicate field: "), answer.body());
+        }
+        assertProblem(server.put("/v1/stock/DUP/CN-SZ", "{\"safetyStock\":1,\"safetyStock\":1}"), 400,
+            "ERR_INVALID_REQUEST");
+        assertEquals(before, server.get("/v1/stock/DUP/CN-SZ").body());
+        assertProblem(server.get("/v1/reservations/DUP-1"), 404, "ERR_ORDER_NOT_FOUND");
+    }
+
+    @Test
     void lockValidation() throws Exception
     {
         assertProblem(server.post("/v1/reservations", "{\"lines\":[{\"sku\":\"R1\",\"quantity\":1}]}"), 400,

@@ -26,6 +26,17 @@ public final class RequestDecoder
     /** Longest adjust reason. */
     public static final int MAX_REASON_LENGTH = 256;
 
+    private static final FieldSet LOCK_FIELDS =
+        new FieldSet("orderId", "channel", "ttlSeconds", "allowPresale", "allowSplit", "lines");
+    private static final FieldSet SETTLE_FIELDS = new FieldSet("lines");
+    private static final FieldSet LINE_FIELDS = new FieldSet("sku", "warehouse", "quantity");
+    private static final FieldSet BATCH_FIELDS = new FieldSet("items");
+    private static final FieldSet ITEM_FIELDS =
+        new FieldSet("sku", "warehouse", "onHand", "inTransit", "safetyStock", "expectedVersion");
+    private static final FieldSet ADJUST_FIELDS =
+        new FieldSet("onHandDelta", "inTransitDelta", "safetyStockDelta", "reason");
+    private static final FieldSet RECEIVE_FIELDS = new FieldSet("quantity");
+
     private final int maxLines;
     private final int maxBatchItems;
 
@@ -52,8 +63,10 @@ public final class RequestDecoder
         {
             command.lock(null, null, 0, false, false);
             boolean sawLines = false;
+            int seen = 0;
             for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
             {
+                seen = LOCK_FIELDS.mark(seen, field);
                 switch (field)
                 {
                     case "orderId" -> command.orderId = orderId(JsonInput.string(parser, field));
@@ -97,12 +110,10 @@ public final class RequestDecoder
         }
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {
+            int seen = 0;
             for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
             {
-                if (!"lines".equals(field))
-                {
-                    throw JsonInput.unknown(field);
-                }
+                seen = SETTLE_FIELDS.mark(seen, field);
                 lines(parser, command, true);
             }
             JsonInput.expectEnd(parser);
@@ -126,8 +137,10 @@ public final class RequestDecoder
             String sku = null;
             String warehouse = null;
             long quantity = -1;
+            int seen = 0;
             for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
             {
+                seen = LINE_FIELDS.mark(seen, field);
                 switch (field)
                 {
                     case "sku" -> sku = JsonInput.code(parser, field);
@@ -176,14 +189,10 @@ public final class RequestDecoder
         command.setStock();
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {
-            boolean sawItems = false;
+            int seen = 0;
             for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
             {
-                if (!"items".equals(field) || sawItems)
-                {
-                    throw JsonInput.unknown(field);
-                }
-                sawItems = true;
+                seen = BATCH_FIELDS.mark(seen, field);
                 JsonInput.expectArray(parser, field);
                 while (JsonInput.nextObjectInArray(parser, field))
                 {
@@ -217,8 +226,10 @@ public final class RequestDecoder
         long safetyStock = Command.ABSENT;
         long expectedVersion = Command.ABSENT;
         final boolean cellInBody = pathSku == null;
+        int seen = 0;
         for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
         {
+            seen = ITEM_FIELDS.mark(seen, field);
             switch (field)
             {
                 case "sku" -> sku = cellField(parser, field, cellInBody);
@@ -258,8 +269,10 @@ public final class RequestDecoder
         }
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {
+            int seen = 0;
             for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
             {
+                seen = ADJUST_FIELDS.mark(seen, field);
                 switch (field)
                 {
                     case "onHandDelta" -> command.onHandDelta = JsonInput.quantity(parser, field, -MAX_LEVEL, MAX_LEVEL);
@@ -289,12 +302,10 @@ public final class RequestDecoder
         }
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {
+            int seen = 0;
             for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
             {
-                if (!"quantity".equals(field))
-                {
-                    throw JsonInput.unknown(field);
-                }
+                seen = RECEIVE_FIELDS.mark(seen, field);
                 command.quantity = JsonInput.quantity(parser, field, 1, MAX_QUANTITY);
             }
             JsonInput.expectEnd(parser);
