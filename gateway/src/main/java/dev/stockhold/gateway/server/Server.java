@@ -2,6 +2,7 @@ package dev.stockhold.gateway.server;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
 import dev.stockhold.gateway.binary.BinaryChangeFeed;
@@ -104,6 +105,7 @@ public final class Server implements AutoCloseable
         // whose change events are not in the change log yet: the journal waits for the responder too.
         final AtomicLong answeredThrough = new AtomicLong(host.nextSequence() - 1);
         host.gateSnapshotsOn(answeredThrough::get);
+        final CommandStage countCommand = metrics.observer();
         pipeline = EnginePipeline.builder()
             .ledger(host.ledger())
             .journaler(host.journaler())
@@ -111,7 +113,7 @@ public final class Server implements AutoCloseable
             {
                 feed.onCommand(command, endOfBatch);
                 binaryFeed.onCommand(command, endOfBatch);
-                metrics.observer().onCommand(command, endOfBatch);
+                countCommand.onCommand(command, endOfBatch);
                 if (endOfBatch)
                 {
                     answeredThrough.lazySet(command.sequence);
