@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,9 +26,38 @@ final class MachineCpu
     /** @return the current totals, or null where /proc/stat is unreadable (not Linux). */
     static MachineCpu now()
     {
+        return parse(read());
+    }
+
+    /**
+     * @return /proc/stat as read now, or null where unreadable. Parse it later: parsing uses regular
+     * expressions, and a latency driver that parsed when its measurement began deoptimized JDK code the
+     * JIT had compiled at start-up, and recompiled it on the two cores in the measured window's first
+     * half second.
+     */
+    static byte[] read()
+    {
         try
         {
-            final String[] fields = Files.readAllLines(STAT).get(0).trim().split("\\s+");
+            return Files.readAllBytes(STAT);
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+
+    /** @return the totals in {@code stat} (from {@link #read()}), or null if there are none. */
+    static MachineCpu parse(final byte[] stat)
+    {
+        if (stat == null)
+        {
+            return null;
+        }
+        try
+        {
+            final String firstLine = new String(stat, StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+            final String[] fields = firstLine.trim().split("\\s+");
             final long[] ticks = new long[NAMES.length];
             for (int i = 0; i < NAMES.length; i++)
             {
@@ -35,7 +65,7 @@ final class MachineCpu
             }
             return new MachineCpu(ticks);
         }
-        catch (final IOException | RuntimeException ex)
+        catch (final RuntimeException ex)
         {
             return null;
         }

@@ -51,19 +51,22 @@ public final class OpenLoopLockDriver
         final int connectionCount = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         final boolean timeline = Arrays.asList(args).contains("timeline");
         final int warmUpSeconds = args.length > 4 && !"timeline".equals(args[4]) ? Integer.parseInt(args[4]) : 10;
-        // Index 0 takes the warm-up's answers and 1 the measured ones, chosen without a branch: a branch
-        // first taken when measuring starts made C2 throw away this loop's compiled code there, and
-        // recompiling it held a core for 4 ms at a time through the first half second measured.
-        final Histogram[] histogram = {newHistogram(), newHistogram()};
-        final Histogram[] sendDelay = {newHistogram(), newHistogram()};
-        final Histogram[] service = {newHistogram(), newHistogram()};
         final long warmup = (long)rate * warmUpSeconds;
         final long total = warmup + (long)rate * seconds;
         final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        final long[] slowestPerWindow = new long[(warmUpSeconds + seconds) * 10 + 1];
+        // Each answer's three times go into arrays, and the histograms are built after the run: the
+        // receiver runs no code that changes behaviour when measuring starts. Recording into a second
+        // histogram from then on made the JIT throw away the receiver loop (an untaken branch in
+        // HdrHistogram's min/max update), and recompiling it held a core in the measured first second.
+        final long[] scheduledAt = new long[Math.toIntExact(total)];
+        final long[] sentAt = new long[scheduledAt.length];
+        final long[] answeredAt = new long[scheduledAt.length];
         final long runId = System.nanoTime();
         final String cpu;
-        final long measuredStartWallMillis;
+        // The connections open within the 200 ms before the first send is due.
+        final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        final long measuredStart = start + TimeUnit.SECONDS.toNanos(warmUpSeconds);
+        final long measuredStartWallMillis = System.currentTimeMillis() + (measuredStart - System.nanoTime()) / 1_000_000;
         try (Selector selector = Selector.open())
         {
             final Connection[] connections = new Connection[connectionCount];
@@ -75,21 +78,18 @@ public final class OpenLoopLockDriver
                 connections[c] = new Connection(channel, total / connectionCount + 1, runId);
                 channel.register(selector, SelectionKey.OP_READ, connections[c]);
             }
-            final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-            final long measuredStart = start + TimeUnit.SECONDS.toNanos(warmUpSeconds);
-            measuredStartWallMillis = System.currentTimeMillis() + (measuredStart - System.nanoTime()) / 1_000_000;
-            final MachineCpu[] measuredFrom = new MachineCpu[1];
+            final byte[][] measuredFrom = new byte[1][];
             final Thread cpuMark = new Thread(() ->
             {
-                // A first reading now: code this JVM had compiled deoptimized when this thread first ran it.
-                MachineCpu.now();
+                // Reads the counters when measuring starts, and parses them after the run (MachineCpu.read).
+                MachineCpu.read();
                 LockSupport.parkNanos(measuredStart - System.nanoTime());
-                measuredFrom[0] = MachineCpu.now();
+                measuredFrom[0] = MachineCpu.read();
             }, "cpu-mark");
             cpuMark.start();
             final Thread sender = new Thread(() -> send(connections, start, intervalNanos, total), "sender");
             sender.start();
-            long received = 0;
+            int received = 0;
             while (received < total)
             {
                 selector.select(100);
@@ -98,41 +98,48 @@ public final class OpenLoopLockDriver
                     final Connection connection = (Connection)key.attachment();
                     connection.fill();
                     // After the read: what it returned was all in by now.
-                    final long answeredAt = System.nanoTime();
+                    final long now = System.nanoTime();
                     long scheduled;
                     while ((scheduled = connection.nextAnswer()) >= 0)
                     {
-                        final long sentAt = connection.sentAt.get(connection.nextAnswered - 1);
-                        final int phase = (int)((warmup - 1 - received++) >>> 63);
-                        final long latency = answeredAt - scheduled;
-                        record(histogram[phase], latency);
-                        record(sendDelay[phase], sentAt - scheduled);
-                        record(service[phase], answeredAt - sentAt);
-                        final int window = (int)Math.min(slowestPerWindow.length - 1,
-                            Math.max(0, (scheduled - start) / TimeUnit.MILLISECONDS.toNanos(100)));
-                        slowestPerWindow[window] = Math.max(slowestPerWindow[window], latency);
+                        scheduledAt[received] = scheduled;
+                        sentAt[received] = connection.sentAt.get(connection.nextAnswered - 1);
+                        answeredAt[received++] = now;
                     }
                 }
                 selector.selectedKeys().clear();
             }
             sender.join();
             cpuMark.join();
-            cpu = MachineCpu.since(measuredFrom[0]);
+            cpu = MachineCpu.since(MachineCpu.parse(measuredFrom[0]));
             for (final Connection connection : connections)
             {
                 connection.channel.close();
             }
         }
+        final Histogram latency = newHistogram();
+        final Histogram sendDelay = newHistogram();
+        final Histogram service = newHistogram();
+        final long[] slowestPerWindow = new long[seconds * 10 + 1];
+        for (int i = (int)warmup; i < scheduledAt.length; i++)
+        {
+            final long nanos = answeredAt[i] - scheduledAt[i];
+            record(latency, nanos);
+            record(sendDelay, sentAt[i] - scheduledAt[i]);
+            record(service, answeredAt[i] - sentAt[i]);
+            final int window = (int)Math.min(slowestPerWindow.length - 1,
+                Math.max(0, (scheduledAt[i] - measuredStart) / TimeUnit.MILLISECONDS.toNanos(100)));
+            slowestPerWindow[window] = Math.max(slowestPerWindow[window], nanos);
+        }
         System.out.printf("rate=%d/s seconds=%d connections=%d measured=%d%n", rate, seconds, connectionCount,
-            histogram[1].getTotalCount());
-        printPercentiles("", histogram[1]);
-        printPercentiles("send delay: ", sendDelay[1]);
-        printPercentiles("service:    ", service[1]);
+            latency.getTotalCount());
+        printPercentiles("", latency);
+        printPercentiles("send delay: ", sendDelay);
+        printPercentiles("service:    ", service);
         System.out.println("machine CPU while measured: " + cpu);
         if (timeline)
         {
-            printTimeline(Arrays.copyOfRange(slowestPerWindow, warmUpSeconds * 10, slowestPerWindow.length),
-                measuredStartWallMillis);
+            printTimeline(slowestPerWindow, measuredStartWallMillis);
         }
     }
 
