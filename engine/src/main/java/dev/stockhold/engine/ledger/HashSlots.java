@@ -17,9 +17,11 @@ package dev.stockhold.engine.ledger;
  * <li>Dropping entries at the same capacity sweeps in place, {@link #STEPS_PER_ADD} positions per add,
  * closing each hole by backward shift so that lookups stay exact throughout.</li>
  * </ul>
- * What remains is allocating the larger table: about 10 ms for the 32 MB of a million orders on this
- * machine, mostly faulting in fresh pages. Tables in chunks allocated as written removed it but cost the
- * ledger 5-10 % of its throughput for the extra indirection on every probe.
+ * What remained was allocating the larger table: about 10 ms for the 32 MB of a million orders on this
+ * machine, mostly faulting in fresh pages. A big table asks {@link SpareTables} for it when three eighths
+ * full, so it is ready on another thread by the time the table is half full. (Tables in chunks allocated
+ * as written removed the pause too but cost the ledger 5-10 % of its throughput for the extra
+ * indirection on every probe.)
  */
 final class HashSlots
 {
@@ -39,6 +41,8 @@ final class HashSlots
     private int mask;
     /** Entries in the table(s), counting those a migration or sweep has not offered its filter yet. */
     private int size;
+    /** Whether the table twice this size has been asked of {@link SpareTables}. */
+    private boolean spareAsked;
 
     /** The running migration's or sweep's filter, or null when neither runs. */
     private EntryFilter filter;
@@ -100,6 +104,11 @@ final class HashSlots
         else if (size > (mask + 1) >>> 1)
         {
             retain(KEEP_ALL, (mask + 1) * 2);
+        }
+        else if (!spareAsked && size > (mask + 1) / 8 * 3)
+        {
+            spareAsked = true;
+            SpareTables.request((mask + 1) * 2);
         }
     }
 
@@ -164,8 +173,10 @@ final class HashSlots
         {
             old = entries;
             oldMask = mask;
-            entries = new long[newCapacity];
+            final long[] spare = SpareTables.take(newCapacity);
+            entries = spare != null ? spare : new long[newCapacity];
             mask = newCapacity - 1;
+            spareAsked = false;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +28,39 @@ class HashSlotsTest
         }
         assertTrue(slots.capacity() <= 4 * slots.size(), "grown no more than needed: " + slots.capacity());
         for (int value = 0; value < 200_000; value++)
+        {
+            assertTrue(contains(slots, spread(value), value), "entry " + value);
+        }
+    }
+
+    @Test
+    void aBigTableGrowsIntoAnArrayPreparedOnAnotherThread() throws InterruptedException
+    {
+        final int capacity = SpareTables.MIN_LENGTH / 2;
+        final HashSlots slots = new HashSlots(capacity);
+        assertEquals(capacity, slots.capacity());
+        int added = 0;
+        while (added <= capacity / 8 * 3)
+        {
+            slots.add(spread(added), added);
+            added++;
+        }
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!SpareTables.isReady(capacity * 2) && System.nanoTime() < deadline)
+        {
+            Thread.sleep(1);
+        }
+        assertTrue(SpareTables.isReady(capacity * 2), "asked for at three eighths full");
+        final long handedOut = SpareTables.handedOut();
+        while (slots.capacity() == capacity)
+        {
+            slots.add(spread(added), added);
+            added++;
+        }
+        assertEquals(handedOut + 1, SpareTables.handedOut(), "the larger table is the prepared one");
+        assertFalse(SpareTables.isReady(capacity * 2));
+        slots.finish();
+        for (int value = 0; value < added; value++)
         {
             assertTrue(contains(slots, spread(value), value), "entry " + value);
         }
