@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #MAX_LENGTH} (a spare beyond it would hold too much memory for a table that may never grow) are
  * prepared. One array per length at a time; a table that finds none ready allocates its own, so nothing
  * waits for this thread. A spare can wait unused, as when the order index sweeps out forgotten orders
- * instead of growing; the next table to grow to its length takes it. What an array holds never depends on who allocated it: replays stay exact.
- * Thread-safe.
+ * instead of growing; the next table to grow to its length takes it. One that does not fit in the heap
+ * is skipped. What an array holds never depends on who allocated it: replays stay exact. Thread-safe.
  */
 final class SpareTables
 {
@@ -27,7 +27,7 @@ final class SpareTables
 
     /** Ready arrays, indexed by the log2 of their length. */
     private static final AtomicReferenceArray<long[]> READY = new AtomicReferenceArray<>(Integer.SIZE);
-    /** Lengths asked for and not yet prepared, one bit per log2 of the length. */
+    /** Lengths asked for and not yet prepared: each length, a power of two, is its own bit. */
     private static final AtomicInteger REQUESTED = new AtomicInteger();
     private static final AtomicLong HANDED_OUT = new AtomicLong();
     private static volatile Thread allocator;
@@ -49,8 +49,7 @@ final class SpareTables
         {
             return;
         }
-        final int bit = 1 << Integer.numberOfTrailingZeros(length);
-        if ((REQUESTED.getAndUpdate(requested -> requested | bit) & bit) == 0)
+        if ((REQUESTED.getAndUpdate(requested -> requested | length) & length) == 0)
         {
             LockSupport.unpark(allocator());
         }
@@ -113,12 +112,20 @@ final class SpareTables
                 LockSupport.park();
                 continue;
             }
-            final int log2 = Integer.numberOfTrailingZeros(requested);
-            if (READY.get(log2) == null)
+            final int length = Integer.lowestOneBit(requested);
+            final int log2 = Integer.numberOfTrailingZeros(length);
+            try
             {
-                READY.compareAndSet(log2, null, new long[1 << log2]);
+                if (READY.get(log2) == null)
+                {
+                    READY.compareAndSet(log2, null, new long[length]);
+                }
             }
-            REQUESTED.getAndUpdate(current -> current & ~(1 << log2));
+            catch (final OutOfMemoryError ex)
+            {
+                // No room for a spare: the table allocates its own when it grows, as without this class.
+            }
+            REQUESTED.getAndUpdate(current -> current & ~length);
         }
     }
 }
