@@ -81,7 +81,8 @@ public final class OpenLoopLockDriver
             final byte[][] measuredFrom = new byte[1][];
             final Thread cpuMark = new Thread(() ->
             {
-                // Reads the counters when measuring starts, and parses them after the run (MachineCpu.read).
+                // Reads the counters when measuring starts and parses them after the run (MachineCpu.read);
+                // this first read loads the classes the reading needs before then.
                 MachineCpu.read();
                 LockSupport.parkNanos(measuredStart - System.nanoTime());
                 measuredFrom[0] = MachineCpu.read();
