@@ -13,6 +13,8 @@ public final class Validation
     public static final int MAX_CODE_LENGTH = 64;
     public static final int MAX_CHANNEL_LENGTH = 64;
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+    /** The longest adjust reason. */
+    public static final int MAX_REASON_LENGTH = 256;
     public static final int MAX_TTL_SECONDS = 31_536_000;
 
     private Validation()
@@ -49,10 +51,16 @@ public final class Validation
         return isPrintableAscii(key, MAX_IDEMPOTENCY_KEY_LENGTH);
     }
 
-    /** @return true for an absent channel or one of at most 64 characters. */
+    /** @return true for an absent channel or one of at most 64 characters (code points, not UTF-16 units). */
     public static boolean isChannel(final String channel)
     {
-        return channel == null || channel.length() <= MAX_CHANNEL_LENGTH;
+        return channel == null || characters(channel) <= MAX_CHANNEL_LENGTH;
+    }
+
+    /** @return the characters in {@code text} as a person counts them: an emoji is one, not two. */
+    public static int characters(final String text)
+    {
+        return text.codePointCount(0, text.length());
     }
 
     /** @return true for 0 (no expiry) or 1..31,536,000 seconds. */

@@ -35,8 +35,11 @@ import java.util.List;
 final class LedgerSnapshot
 {
     static final int MAGIC = 0x53484C31;
-    /** 2: lock and request fingerprints hash every character of a code (version 1 hashed String.hashCode). */
-    static final int FORMAT_VERSION = 2;
+    /**
+     * 3: a lock's lines fingerprint ignores the lines' order (version 2 hashed them in order; version 1 hashed
+     * String.hashCode).
+     */
+    static final int FORMAT_VERSION = 3;
 
     private LedgerSnapshot()
     {

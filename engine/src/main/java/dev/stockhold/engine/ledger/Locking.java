@@ -218,7 +218,8 @@ final class Locking
     private void planChosenWarehouse(final IntArrayList candidates, final long quantity, final Command command,
         final String sku, final ShortLines shortLines)
     {
-        long largest = 0;
+        long largest = -1;
+        int closest = candidates.getInt(0);
         long total = 0;
         for (int c = 0; c < candidates.size(); c++)
         {
@@ -228,7 +229,11 @@ final class Locking
                 addPlan(candidates.getInt(c), quantity, false);
                 return;
             }
-            largest = Math.max(largest, free);
+            if (free > largest)
+            {
+                largest = free;
+                closest = candidates.getInt(c);
+            }
             total += free;
         }
         if (command.allowSplit && total >= quantity)
@@ -256,7 +261,9 @@ final class Locking
                 }
             }
         }
-        shortLines.add(sku, null, quantity, command.allowSplit ? total : largest);
+        // Named after the warehouse that came closest (the first in priority order of those with the most),
+        // so every short line names one; with a split allowed, what they all hold together is what was short.
+        shortLines.add(sku, cells.warehouseCode(closest), quantity, command.allowSplit ? total : largest);
     }
 
     private long freeRegular(final int cell)
@@ -330,14 +337,19 @@ final class Locking
      * as their interned ids, which are exact (two codes never share one), so only a 64-bit hash collision
      * could make other lines pass for a repeat; a named cell and an engine-chosen SKU hash apart.
      */
+    /**
+     * A hash of the requested lines that ignores their order: "the same lines" (DESIGN.md, Idempotent) in
+     * another order are a repeat of the order, not a conflict. Each line is hashed on its own and the line
+     * hashes are added, which no reordering changes.
+     */
     private long linesFingerprint(final OrderLines lines)
     {
-        long hash = Hashing.mix(Hashing.SEED, lines.count());
+        long sum = 0;
         for (int i = 0; i < lines.count(); i++)
         {
-            hash = Hashing.mix(hash, lineCell[i] != StockCells.MISSING ? lineCell[i] : -2L - lineSku[i]);
-            hash = Hashing.mix(hash, lines.quantity(i));
+            final long place = lineCell[i] != StockCells.MISSING ? lineCell[i] : -2L - lineSku[i];
+            sum += Hashing.mix(Hashing.mix(Hashing.SEED, place), lines.quantity(i));
         }
-        return hash;
+        return Hashing.mix(Hashing.mix(Hashing.SEED, lines.count()), sum);
     }
 }

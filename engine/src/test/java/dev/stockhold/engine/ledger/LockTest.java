@@ -123,6 +123,18 @@ class LockTest
     }
 
     @Test
+    void theSameLinesInAnotherOrderAreARepeatNotAConflict()
+    {
+        driver.set("A1", "CN-SZ", 5);
+        driver.set("B7", "CN-SZ", 5);
+        driver.lock("o1", line("A1", "CN-SZ", 2), line("B7", 1)).ok();
+        driver.lock("o1", line("B7", 1), line("A1", "CN-SZ", 2)).ok().replayed();
+        driver.lock("o1", line("B7", 2), line("A1", "CN-SZ", 1)).fails(ErrorCode.ORDER_CONFLICT);
+        assertEquals(2, driver.cell("A1", "CN-SZ").reserved());
+        assertEquals(1, driver.cell("B7", "CN-SZ").reserved());
+    }
+
+    @Test
     void lockingTheSameOrderWithOtherLinesIsAConflict()
     {
         driver.set("A1", "CN-SZ", 5);

@@ -91,14 +91,15 @@ class WarehouseChoiceTest
     }
 
     @Test
-    void aShortEngineChosenLineReportsTheLargestOrTheTotalAvailable()
+    void aShortEngineChosenLineNamesTheClosestWarehouseAndReportsItsOrTheTotalAvailable()
     {
         driver.set("A1", "CN-SZ", 2);
         driver.set("A1", "US-LA", 3);
-        assertEquals(List.of(new ModelShortLine("A1", null, 6, 3)),
-            driver.lock("o1", line("A1", 6)).fails(ErrorCode.INSUFFICIENT_STOCK).shortLines());
-        assertEquals(List.of(new ModelShortLine("A1", null, 6, 5)),
-            driver.lock(order("o1").split(), line("A1", 6)).fails(ErrorCode.INSUFFICIENT_STOCK).shortLines());
+        driver.set("A1", "DE-FR", 3);
+        assertEquals(List.of(new ModelShortLine("A1", "US-LA", 9, 3)),
+            driver.lock("o1", line("A1", 9)).fails(ErrorCode.INSUFFICIENT_STOCK).shortLines());
+        assertEquals(List.of(new ModelShortLine("A1", "US-LA", 9, 8)),
+            driver.lock(order("o1").split(), line("A1", 9)).fails(ErrorCode.INSUFFICIENT_STOCK).shortLines());
     }
 
     @Test

@@ -42,7 +42,7 @@ final class ModelCodes
 
     static boolean isChannel(final String channel)
     {
-        return channel == null || channel.length() <= 64;
+        return channel == null || channel.codePointCount(0, channel.length()) <= 64;
     }
 
     static boolean isTtl(final int ttlSeconds)

@@ -37,7 +37,7 @@ final class ModelLocking
         final ModelReservation existing = state.reservations.get(command.orderId);
         if (existing != null)
         {
-            if (existing.requestLines.equals(requestLines))
+            if (sameLines(existing.requestLines, requestLines))
             {
                 return new ModelResult(ErrorCode.OK, true, seq, List.of(), List.of(), existing.view(), List.of(), null);
             }
@@ -92,6 +92,16 @@ final class ModelLocking
             result.add(java.util.Arrays.asList(lines.sku(i), lines.warehouse(i), lines.quantity(i)));
         }
         return result;
+    }
+
+    /** The same lines in another order are the same order (an idempotency key's body is compared as sent). */
+    private static boolean sameLines(final List<List<Object>> a, final List<List<Object>> b)
+    {
+        final List<List<Object>> sortedA = new ArrayList<>(a);
+        final List<List<Object>> sortedB = new ArrayList<>(b);
+        sortedA.sort(java.util.Comparator.comparing(Object::toString));
+        sortedB.sort(java.util.Comparator.comparing(Object::toString));
+        return sortedA.equals(sortedB);
     }
 
     private ModelResult place(final Command command, final List<List<Object>> requestLines)
@@ -174,7 +184,8 @@ final class ModelLocking
     {
         final List<ModelCell> cells = state.cellsOf(sku);
         long totalFree = 0;
-        long largestFree = 0;
+        long largestFree = -1;
+        ModelCell closest = cells.get(0);
         for (final ModelCell cell : cells)
         {
             final long free = free(cell, takenRegular);
@@ -183,7 +194,11 @@ final class ModelLocking
                 return List.of(new Take(cell, quantity, false));
             }
             totalFree += free;
-            largestFree = Math.max(largestFree, free);
+            if (free > largestFree)
+            {
+                largestFree = free;
+                closest = cell;
+            }
         }
         if (command.allowSplit && totalFree >= quantity)
         {
@@ -210,7 +225,7 @@ final class ModelLocking
                 }
             }
         }
-        shortLines.add(new ModelShortLine(sku, null, quantity, command.allowSplit ? totalFree : largestFree));
+        shortLines.add(new ModelShortLine(sku, closest.warehouse, quantity, command.allowSplit ? totalFree : largestFree));
         return List.of();
     }
 }

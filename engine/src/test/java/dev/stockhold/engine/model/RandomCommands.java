@@ -231,6 +231,15 @@ public final class RandomCommands
             c.idempotencyKey = null;
             c.clientId = 0;
             c.replyTo = null;
+            if (chance(0.5))
+            {
+                // The same lines in another order: still a repeat of the order.
+                c.lines.clear();
+                for (int i = earlier.lines.count() - 1; i >= 0; i--)
+                {
+                    c.lines.add(earlier.lines.sku(i), earlier.lines.warehouse(i), earlier.lines.quantity(i));
+                }
+            }
             return;
         }
         c.lock(orderId, chance(0.7) ? null : "shop", chance(0.5) ? 0 : random.nextInt(1, 31), chance(0.3),
