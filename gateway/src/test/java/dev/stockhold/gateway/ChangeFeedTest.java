@@ -95,6 +95,26 @@ class ChangeFeedTest
     }
 
     @Test
+    void aReconnectingEventSourceResumesFromItsLastEventId() throws Exception
+    {
+        final long before = Long.parseLong(server.put("/v1/stock/LAST/W1", "{\"onHand\":1}")
+            .headers().firstValue("Stockhold-Seq").orElseThrow());
+        final long next = Long.parseLong(server.post("/v1/stock/LAST/W1/adjust", "{\"onHandDelta\":1}")
+            .headers().firstValue("Stockhold-Seq").orElseThrow());
+        try (RawHttp resumed = new RawHttp(server.server.httpAddress().getPort()))
+        {
+            resumed.write("GET /v1/changes HTTP/1.1\r\nHost: x\r\nLast-Event-ID: " + before + "\r\n\r\n");
+            assertTrue(resumed.readHead().startsWith("HTTP/1.1 200"));
+            assertTrue(events(resumed, 1).get(0).startsWith("id: " + next + "\n"));
+        }
+        try (RawHttp bad = new RawHttp(server.server.httpAddress().getPort()))
+        {
+            bad.write("GET /v1/changes HTTP/1.1\r\nHost: x\r\nLast-Event-ID: soon\r\n\r\n");
+            assertTrue(bad.readResponse().contains("ERR_INVALID_REQUEST"));
+        }
+    }
+
+    @Test
     void afterAheadOfTheNewestWaits() throws Exception
     {
         final long now = Long.parseLong(server.put("/v1/stock/AHEAD/W1", "{\"onHand\":1}")

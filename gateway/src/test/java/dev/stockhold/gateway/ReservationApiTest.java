@@ -182,4 +182,89 @@ class ReservationApiTest
         assertEquals(201, picked.statusCode(), picked.body());
         assertEquals("CN-SZ", ((Map<?, ?>)((List<?>)Json.object(picked.body()).get("lines")).get(0)).get("warehouse"));
     }
+
+    @Test
+    void theSameLinesInAnotherOrderReplayTheOrder() throws Exception
+    {
+        server.put("/v1/stock/ORD/CN-SZ", "{\"onHand\":10}");
+        final String first = "{\"orderId\":\"ORD-1\",\"lines\":[{\"sku\":\"ORD\",\"warehouse\":\"CN-SZ\",\"quantity\":2},"
+            + "{\"sku\":\"R1\",\"quantity\":1}]}";
+        final String reordered = "{\"orderId\":\"ORD-1\",\"lines\":[{\"sku\":\"R1\",\"quantity\":1},"
+            + "{\"sku\":\"ORD\",\"warehouse\":\"CN-SZ\",\"quantity\":2}]}";
+        final HttpResponse<String> locked = server.post("/v1/reservations", first);
+        assertEquals(201, locked.statusCode(), locked.body());
+        final HttpResponse<String> again = server.post("/v1/reservations", reordered);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("true", again.headers().firstValue("Idempotent-Replay").orElse(""));
+        assertEquals(locked.body(), again.body());
+        assertEquals(2L, Json.object(server.get("/v1/stock/ORD/CN-SZ").body()).get("reserved"));
+    }
+
+    @Test
+    void refusalsTheEngineDecidedCarryTheirSequence() throws Exception
+    {
+        server.put("/v1/stock/SEQ/CN-SZ", "{\"onHand\":1}");
+        final HttpResponse<String> conflict = server.put("/v1/stock/SEQ/CN-SZ", "{\"onHand\":5,\"expectedVersion\":9}");
+        assertProblem(conflict, 409, "ERR_VERSION_CONFLICT");
+        final HttpResponse<String> notFound = server.post("/v1/reservations/SEQ-NOPE/release", "{}");
+        assertProblem(notFound, 404, "ERR_ORDER_NOT_FOUND");
+        final HttpResponse<String> shortOf = server.post("/v1/reservations", lock("SEQ-1", "SEQ", 2));
+        assertProblem(shortOf, 409, "ERR_INSUFFICIENT_STOCK");
+        long previous = 0;
+        for (final HttpResponse<String> refused : List.of(conflict, notFound, shortOf))
+        {
+            final long sequence = Long.parseLong(refused.headers().firstValue("Stockhold-Seq").orElseThrow());
+            assertTrue(sequence > previous, refused.body());
+            previous = sequence;
+        }
+        // Refused before the engine: no sequence was taken.
+        final HttpResponse<String> malformed = server.post("/v1/reservations", "{");
+        assertProblem(malformed, 400, "ERR_INVALID_REQUEST");
+        assertTrue(malformed.headers().firstValue("Stockhold-Seq").isEmpty());
+    }
+
+    @Test
+    void aShortLineTheEngineWasToPlaceNamesTheWarehouseThatCameClosest() throws Exception
+    {
+        server.put("/v1/stock/CLOSE/CN-SZ", "{\"onHand\":2}");
+        server.put("/v1/stock/CLOSE/US-LA", "{\"onHand\":7}");
+        final HttpResponse<String> answer = server.post("/v1/reservations",
+            "{\"orderId\":\"CLOSE-1\",\"lines\":[{\"sku\":\"CLOSE\",\"quantity\":9}]}");
+        assertProblem(answer, 409, "ERR_INSUFFICIENT_STOCK");
+        assertEquals(List.of(Map.of("sku", "CLOSE", "warehouse", "US-LA", "requested", 9L, "available", 7L)),
+            Json.object(answer.body()).get("lines"));
+    }
+
+    @Test
+    void aChannelIsCountedInCharactersNotUtf16Units() throws Exception
+    {
+        final String emoji = "\uD83D\uDE00";
+        final HttpResponse<String> fits = server.post("/v1/reservations", "{\"orderId\":\"CH-1\",\"channel\":\""
+            + emoji.repeat(64) + "\",\"lines\":[{\"sku\":\"R1\",\"quantity\":1}]}");
+        assertEquals(201, fits.statusCode(), fits.body());
+        assertEquals(emoji.repeat(64), Json.object(server.get("/v1/reservations/CH-1").body()).get("channel"));
+        assertProblem(server.post("/v1/reservations", "{\"orderId\":\"CH-2\",\"channel\":\"" + emoji.repeat(65)
+            + "\",\"lines\":[{\"sku\":\"R1\",\"quantity\":1}]}"), 400, "ERR_INVALID_REQUEST");
+    }
+
+    @Test
+    void aMissingBodyIsNotAnEmptyObject() throws Exception
+    {
+        server.put("/v1/stock/EMPTY/CN-SZ", "{\"onHand\":5}");
+        server.post("/v1/reservations", lock("EMPTY-1", "EMPTY", 1));
+        final String before = server.get("/v1/stock/EMPTY/CN-SZ").body();
+        for (final String[] request : new String[][] {
+            {"PUT", "/v1/stock/EMPTY/CN-SZ"}, {"PUT", "/v1/stock/EMPTY-NEW/CN-SZ"},
+            {"POST", "/v1/stock/EMPTY/CN-SZ/adjust"}, {"POST", "/v1/stock/EMPTY/CN-SZ/receive"},
+            {"POST", "/v1/reservations/EMPTY-1/release"}, {"POST", "/v1/reservations/EMPTY-1/deduct"},
+            {"POST", "/v1/reservations/EMPTY-1/return"}, {"POST", "/v1/reservations"}, {"POST", "/v1/stock:batch"}})
+        {
+            final HttpResponse<String> answer = server.send(request[0], request[1], null, null);
+            assertProblem(answer, 400, "ERR_INVALID_REQUEST");
+            assertEquals("the body must be a JSON object", Json.object(answer.body()).get("detail"), request[1]);
+        }
+        assertEquals(before, server.get("/v1/stock/EMPTY/CN-SZ").body());
+        assertProblem(server.get("/v1/stock/EMPTY-NEW/CN-SZ"), 404, "ERR_SKU_NOT_FOUND");
+        assertEquals("LOCKED", Json.object(server.get("/v1/reservations/EMPTY-1").body()).get("state"));
+    }
 }

@@ -147,4 +147,19 @@ class StockApiTest
         assertProblem(server.put("/v1/stock/A%20B/W1", "{}"), 400, "ERR_INVALID_REQUEST");
         assertProblem(server.get("/v1/stock/M/W1"), 404, "ERR_SKU_NOT_FOUND");
     }
+
+    @Test
+    void anAdjustNeedsADeltaButNotAReason() throws Exception
+    {
+        server.put("/v1/stock/ADJ/CN-SZ", "{\"onHand\":10}");
+        assertProblem(server.post("/v1/stock/ADJ/CN-SZ/adjust", "{}"), 400, "ERR_INVALID_REQUEST");
+        assertProblem(server.post("/v1/stock/ADJ/CN-SZ/adjust", "{\"reason\":\"count\"}"), 400, "ERR_INVALID_REQUEST");
+        assertEquals(1L, Json.object(server.get("/v1/stock/ADJ/CN-SZ").body()).get("version"));
+        final HttpResponse<String> adjusted = server.post("/v1/stock/ADJ/CN-SZ/adjust", "{\"onHandDelta\":-3}");
+        assertEquals(200, adjusted.statusCode(), adjusted.body());
+        assertEquals(7L, Json.object(adjusted.body()).get("onHand"));
+        final HttpResponse<String> zero = server.post("/v1/stock/ADJ/CN-SZ/adjust", "{\"inTransitDelta\":0,\"reason\":\"x\"}");
+        assertEquals(200, zero.statusCode(), zero.body());
+        assertEquals(2L, Json.object(zero.body()).get("version"), "a zero delta changes nothing");
+    }
 }

@@ -45,9 +45,17 @@ public final class Answers
         final boolean close)
     {
         final CommandResult result = command.result;
+        final boolean mutating = command.type.isMutating();
+        // A command the engine refused still took a sequence number: "every mutating response carries
+        // Stockhold-Seq" (api.md), so a client can tell where in the change feed its refusal fell.
+        final long sequence = !mutating ? -1 : result.sequence() != 0 ? result.sequence() : command.sequence;
+        final boolean replayed = mutating && result.isReplayed();
         if (!result.isOk())
         {
-            return problem(allocator, result.code(), result.detail(), result.shortLines(), close);
+            final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
+            bodies.problem(buf, result.code(), result.detail(), result.shortLines());
+            return framer.finish(buf, result.code().httpStatus(), ContentType.PROBLEM, sequence, replayed,
+                result.code() == ErrorCode.OVERLOADED, close, null);
         }
         final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
         try
@@ -65,11 +73,8 @@ public final class Answers
             buf.release();
             throw ex;
         }
-        final boolean mutating = command.type.isMutating();
         final int status = kind == AnswerKind.LOCK && !result.isReplayed() ? 201 : 200;
-        final long sequence = result.sequence() != 0 ? result.sequence() : command.sequence;
-        return framer.finish(buf, status, ContentType.JSON, mutating ? sequence : -1,
-            mutating && result.isReplayed(), false, close, null);
+        return framer.finish(buf, status, ContentType.JSON, sequence, replayed, false, close, null);
     }
 
     /** Encodes a problem document. */

@@ -7,7 +7,8 @@ public enum ContentType
     PROBLEM("application/problem+json"),
     PROMETHEUS("text/plain; version=0.0.4; charset=utf-8"),
     YAML("application/yaml"),
-    TEXT("text/plain; charset=utf-8");
+    TEXT("text/plain; charset=utf-8"),
+    EVENT_STREAM("text/event-stream");
 
     private final String value;
 

@@ -20,6 +20,17 @@ final class FieldSet
         this.names = names.clone();
     }
 
+    /** @return the bits {@link #mark} sets for these fields, each of which must be one of this set's. */
+    int bitsOf(final String... fields)
+    {
+        int bits = 0;
+        for (final String field : fields)
+        {
+            bits = mark(bits, field);
+        }
+        return bits;
+    }
+
     /**
      * Marks {@code field} as seen.
      *

@@ -38,6 +38,8 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     /** Written by the event loop before publishing; read by the responder after the ring's barrier. */
     private final AnswerKind[] kinds = new AnswerKind[WINDOW];
     private final boolean[] closeAfter = new boolean[WINDOW];
+    /** The request was a HEAD: its answer goes out without its body. */
+    private final boolean[] headOnly = new boolean[WINDOW];
     private final long[] startNanos = new long[WINDOW];
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
@@ -74,6 +76,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         final long index = nextIndex++;
         final int slot = (int)(index & MASK);
         startNanos[slot] = System.nanoTime();
+        headOnly[slot] = false;
         try
         {
             if (msg instanceof FullHttpRequest request)
@@ -121,11 +124,12 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     }
 
     /** Records how request {@code index} is to be answered, before it is published. */
-    void prepare(final long index, final AnswerKind kind, final boolean close)
+    void prepare(final long index, final AnswerKind kind, final boolean close, final boolean head)
     {
         final int slot = (int)(index & MASK);
         kinds[slot] = kind;
         closeAfter[slot] = close;
+        headOnly[slot] = head;
         if (close)
         {
             closing = true;
@@ -202,6 +206,10 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
             {
                 answer.release();
                 continue;
+            }
+            if (headOnly[slot])
+            {
+                ResponseFramer.dropBody(answer);
             }
             if (closeAfter[slot])
             {

@@ -123,7 +123,7 @@ final class JsonInput
             return null;
         }
         final String value = string(parser, field);
-        if (value.length() > maxLength)
+        if (value.length() > maxLength && Validation.characters(value) > maxLength)
         {
             throw invalid(field + " must be at most " + maxLength + " characters");
         }

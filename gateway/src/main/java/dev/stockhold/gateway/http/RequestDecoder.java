@@ -23,8 +23,6 @@ public final class RequestDecoder
     public static final long MAX_LEVEL = 1_000_000_000_000L;
     /** Longest reservation TTL: one year. */
     public static final long MAX_TTL_SECONDS = 31_536_000L;
-    /** Longest adjust reason. */
-    public static final int MAX_REASON_LENGTH = 256;
 
     // The names each kind of object may hold. Every field is marked in its set before it is read, which
     // rejects unknown and repeated names, so the switches below need no default.
@@ -37,6 +35,7 @@ public final class RequestDecoder
         new FieldSet("sku", "warehouse", "onHand", "inTransit", "safetyStock", "expectedVersion");
     private static final FieldSet ADJUST_FIELDS =
         new FieldSet("onHandDelta", "inTransitDelta", "safetyStockDelta", "reason");
+    private static final int ADJUST_DELTAS = ADJUST_FIELDS.bitsOf("onHandDelta", "inTransitDelta", "safetyStockDelta");
     private static final FieldSet RECEIVE_FIELDS = new FieldSet("quantity");
 
     private final int maxLines;
@@ -105,10 +104,6 @@ public final class RequestDecoder
         final int length, final Command command) throws IOException
     {
         command.settle(type, orderId);
-        if (length == 0)
-        {
-            return;
-        }
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {
             int seen = 0;
@@ -167,11 +162,6 @@ public final class RequestDecoder
         final Command command) throws IOException
     {
         command.setStock();
-        if (length == 0)
-        {
-            command.items.add(sku, warehouse, Command.ABSENT, Command.ABSENT, Command.ABSENT, Command.ABSENT);
-            return;
-        }
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {
             item(parser, sku, warehouse, command);
@@ -257,15 +247,15 @@ public final class RequestDecoder
         return JsonInput.code(parser, field);
     }
 
-    /** Decodes {@code POST …/adjust}: deltas and a reason, all optional. */
+    /**
+     * Decodes {@code POST …/adjust}: at least one delta, and an optional reason. DESIGN.md lists the reason
+     * without the "?" of optional parameters, but clients commonly leave it out, and an adjust is just as
+     * sound without one: it is journaled either way.
+     */
     public void adjust(final String sku, final String warehouse, final byte[] body, final int offset,
         final int length, final Command command) throws IOException
     {
         command.adjust(sku, warehouse, 0, 0, 0, null);
-        if (length == 0)
-        {
-            return;
-        }
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {
             int seen = 0;
@@ -278,10 +268,15 @@ public final class RequestDecoder
                     case "inTransitDelta" -> command.inTransitDelta = JsonInput.quantity(parser, field, -MAX_LEVEL, MAX_LEVEL);
                     case "safetyStockDelta" ->
                         command.safetyStockDelta = JsonInput.quantity(parser, field, -MAX_LEVEL, MAX_LEVEL);
-                    case "reason" -> command.reason = JsonInput.optionalString(parser, field, MAX_REASON_LENGTH);
+                    case "reason" -> command.reason = JsonInput.optionalString(parser, field, Validation.MAX_REASON_LENGTH);
                 }
             }
             JsonInput.expectEnd(parser);
+            if ((seen & ADJUST_DELTAS) == 0)
+            {
+                throw JsonInput.invalid("at least one of onHandDelta, inTransitDelta, safetyStockDelta is required");
+            }
+
         }
         catch (final StreamReadException ex)
         {
@@ -294,10 +289,6 @@ public final class RequestDecoder
         final int length, final Command command) throws IOException
     {
         command.receive(sku, warehouse, -1);
-        if (length == 0)
-        {
-            throw JsonInput.invalid("quantity is required");
-        }
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {
             int seen = 0;

@@ -29,6 +29,9 @@ final class RequestDispatcher
     private static final byte[] READY = "{\"status\":\"READY\"}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RECOVERING = "{\"status\":\"RECOVERING\"}".getBytes(StandardCharsets.US_ASCII);
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** What an EventSource sends when it reconnects: the id of the last event it saw, our sequence. */
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
+    private static final byte[] NO_BODY = new byte[0];
 
     private final Router router = new Router();
     private final Command scratch = new Command();
@@ -44,7 +47,11 @@ final class RequestDispatcher
         final boolean close = !HttpUtil.isKeepAlive(request);
         final ByteBufAllocator allocator = connection.channel().alloc();
         final Answers answers = Answers.forThread();
-        connection.prepare(index, AnswerKind.LEVEL, close);
+        // HEAD is GET without the body (RFC 9110 asks every server to support both); the connection drops
+        // the body of whatever answer this request gets, an error's included.
+        final boolean head = request.method() == HttpMethod.HEAD;
+        final HttpMethod method = head ? HttpMethod.GET : request.method();
+        connection.prepare(index, AnswerKind.LEVEL, close, head);
         try
         {
             if (!router.match(request.uri()))
@@ -53,7 +60,6 @@ final class RequestDispatcher
                 return;
             }
             final Route route = router.route();
-            final HttpMethod method = request.method();
             if (!route.allows(method))
             {
                 connection.immediate(index, answers.methodNotAllowed(allocator, route.allow(), close));
@@ -78,9 +84,9 @@ final class RequestDispatcher
                     return;
                 }
             }
-            if (!operations(connection, route, index, close))
+            if (!operations(connection, request, route, index, close, head))
             {
-                engineRequest(connection, request, route, key, index, close);
+                engineRequest(connection, request, method, route, key, index, close, head);
             }
         }
         catch (final RejectedRequest rejected)
@@ -90,8 +96,8 @@ final class RequestDispatcher
     }
 
     /** Answers the endpoints that need no engine; @return false for every other route. */
-    private boolean operations(final HttpConnection connection, final Route route, final long index,
-        final boolean close)
+    private boolean operations(final HttpConnection connection, final FullHttpRequest request, final Route route,
+        final long index, final boolean close, final boolean head)
     {
         final ByteBufAllocator allocator = connection.channel().alloc();
         final Answers answers = Answers.forThread();
@@ -108,8 +114,12 @@ final class RequestDispatcher
                 answers.raw(allocator, 200, ContentType.YAML, context.openApi(), close));
             case CHANGES ->
             {
-                final long after = after(router.query());
-                if (!context.isReady())
+                final long after = after(router.query(), request.headers().get(LAST_EVENT_ID));
+                if (head)
+                {
+                    connection.immediate(index, answers.raw(allocator, 200, ContentType.EVENT_STREAM, NO_BODY, close));
+                }
+                else if (!context.isReady())
                 {
                     connection.immediate(index, answers.problem(allocator, ErrorCode.OVERLOADED,
                         "the engine is recovering", null, close));
@@ -125,6 +135,32 @@ final class RequestDispatcher
             }
         }
         return true;
+    }
+
+    /**
+     * Where the change feed resumes: the {@code after} parameter, else the {@code Last-Event-ID} header a
+     * reconnecting EventSource sends, else -1 for "from now".
+     */
+    static long after(final String query, final String lastEventId)
+    {
+        final long after = after(query);
+        if (after >= 0 || lastEventId == null)
+        {
+            return after;
+        }
+        try
+        {
+            final long last = Long.parseLong(lastEventId.trim());
+            if (last >= 0)
+            {
+                return last;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // Answered below.
+        }
+        throw new RejectedRequest(ErrorCode.INVALID_REQUEST, "Last-Event-ID must be a sequence number >= 0");
     }
 
     /** Parses the change feed's {@code after} parameter; @return -1 for "from now". */
@@ -156,14 +192,15 @@ final class RequestDispatcher
         return after;
     }
 
-    private void engineRequest(final HttpConnection connection, final FullHttpRequest request, final Route route,
-        final ApiKey key, final long index, final boolean close)
+    private void engineRequest(final HttpConnection connection, final FullHttpRequest request,
+        final HttpMethod method, final Route route, final ApiKey key, final long index, final boolean close,
+        final boolean head)
     {
         final Command command = scratch;
         final AnswerKind kind;
         try
         {
-            kind = decode(connection.context().decoder(), request, route, command);
+            kind = decode(connection.context().decoder(), request, method, route, command);
         }
         catch (final IOException ex)
         {
@@ -182,7 +219,7 @@ final class RequestDispatcher
         }
         command.replyTo = connection;
         command.correlationId = index;
-        connection.prepare(index, kind, close);
+        connection.prepare(index, kind, close, head);
         final boolean published = connection.context().publish(command);
         command.clear();
         if (!published)
@@ -194,8 +231,8 @@ final class RequestDispatcher
         }
     }
 
-    private AnswerKind decode(final RequestDecoder decoder, final FullHttpRequest request, final Route route,
-        final Command command) throws IOException
+    private AnswerKind decode(final RequestDecoder decoder, final FullHttpRequest request, final HttpMethod method,
+        final Route route, final Command command) throws IOException
     {
         final ByteBuf content = request.content();
         final int length = content.readableBytes();
@@ -221,7 +258,7 @@ final class RequestDispatcher
         switch (route)
         {
             case STOCK_CELL:
-                if (request.method() == HttpMethod.GET)
+                if (method == HttpMethod.GET)
                 {
                     command.getStock(first, second);
                 }

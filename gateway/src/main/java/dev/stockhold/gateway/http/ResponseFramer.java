@@ -101,6 +101,12 @@ public final class ResponseFramer
         return buf;
     }
 
+    /** Cuts a framed response down to its head, Content-Length untouched: the answer to a HEAD request. */
+    static void dropBody(final ByteBuf framed)
+    {
+        framed.writerIndex(HEADROOM);
+    }
+
     private static byte[] statusLine(final int status)
     {
         byte[] line = STATUS_LINES[status];
