@@ -333,14 +333,11 @@ final class Locking
     }
 
     /**
-     * @return a hash of the requested lines, as resolved: equal for a repeat of the same lock. Codes enter
-     * as their interned ids, which are exact (two codes never share one), so only a 64-bit hash collision
-     * could make other lines pass for a repeat; a named cell and an engine-chosen SKU hash apart.
-     */
-    /**
-     * A hash of the requested lines that ignores their order: "the same lines" (DESIGN.md, Idempotent) in
-     * another order are a repeat of the order, not a conflict. Each line is hashed on its own and the line
-     * hashes are added, which no reordering changes.
+     * @return a hash of the requested lines, as resolved: equal for a repeat of the same lock, in any line
+     * order ("the same lines", DESIGN.md, Idempotent), since each line is hashed on its own and the line
+     * hashes are added. Codes enter as their interned ids, which are exact (two codes never share one), so
+     * only a 64-bit hash collision could make other lines pass for a repeat; a named cell and an
+     * engine-chosen SKU hash apart.
      */
     private long linesFingerprint(final OrderLines lines)
     {

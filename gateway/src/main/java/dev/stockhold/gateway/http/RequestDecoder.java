@@ -276,7 +276,6 @@ public final class RequestDecoder
             {
                 throw JsonInput.invalid("at least one of onHandDelta, inTransitDelta, safetyStockDelta is required");
             }
-
         }
         catch (final StreamReadException ex)
         {
