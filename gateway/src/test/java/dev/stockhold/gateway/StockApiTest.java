@@ -162,4 +162,22 @@ class StockApiTest
         assertEquals(200, zero.statusCode(), zero.body());
         assertEquals(2L, Json.object(zero.body()).get("version"), "a zero delta changes nothing");
     }
+
+    @Test
+    void aBodyThatIsNotWellFormedUtf8IsRejectedEvenWhereJsonParsersDecodeIt() throws Exception
+    {
+        server.put("/v1/stock/AX/CN-SZ", "{\"onHand\":1}");
+        final String before = server.get("/v1/stock/AX/CN-SZ").body();
+        // C1 81 is an overlong "A": a lenient decoder reads the SKU as "AX".
+        final String body = "{\"items\":[{\"sku\":\"\u00c1\u0081X\",\"warehouse\":\"CN-SZ\",\"onHand\":7}]}";
+        try (RawHttp raw = new RawHttp(server.server.httpAddress().getPort()))
+        {
+            raw.write("POST /v1/stock:batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body);
+            final String answer = raw.readResponse();
+            assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("ERR_INVALID_REQUEST")
+                && answer.contains("not well-formed UTF-8"), answer);
+        }
+        assertEquals(before, server.get("/v1/stock/AX/CN-SZ").body());
+    }
 }

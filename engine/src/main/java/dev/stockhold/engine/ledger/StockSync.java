@@ -201,9 +201,14 @@ final class StockSync
             result.fail(ErrorCode.SKU_NOT_FOUND, "no stock cell for that sku and warehouse");
             return;
         }
-        if (command.quantity > cells.inTransit(cell) || !Validation.isLevel(cells.onHand(cell) + command.quantity))
+        if (command.quantity > cells.inTransit(cell))
         {
             result.fail(ErrorCode.INVALID_QUANTITY, "cannot receive more than is in transit");
+            return;
+        }
+        if (!Validation.isLevel(cells.onHand(cell) + command.quantity))
+        {
+            result.fail(ErrorCode.INVALID_QUANTITY, "onHand would exceed " + Validation.MAX_LEVEL);
             return;
         }
         cells.addInTransit(cell, -command.quantity);

@@ -28,6 +28,10 @@ final class JsonInput
     /** Opens a parser over a body and checks it starts an object. */
     static JsonParser openObject(final byte[] body, final int offset, final int length) throws IOException
     {
+        if (!Utf8.isWellFormed(body, offset, length))
+        {
+            throw invalid("the body is not well-formed UTF-8");
+        }
         final JsonParser parser = FACTORY.createParser(body, offset, length);
         if (parser.nextToken() != JsonToken.START_OBJECT)
         {
@@ -67,34 +71,32 @@ final class JsonInput
     static long quantity(final JsonParser parser, final String field, final long min, final long max)
         throws IOException
     {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
-            || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER)
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT)
         {
             throw new RejectedRequest(ErrorCode.INVALID_QUANTITY, field + " must be a JSON integer");
         }
-        final long value = parser.getLongValue();
-        if (value < min || value > max)
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            || parser.getLongValue() < min || parser.getLongValue() > max)
         {
             throw new RejectedRequest(ErrorCode.INVALID_QUANTITY, field + " must be in " + min + ".." + max);
         }
-        return value;
+        return parser.getLongValue();
     }
 
     /** Reads an integer that is not a quantity (a version, a TTL); out of range is ERR_INVALID_REQUEST. */
     static long integer(final JsonParser parser, final String field, final long min, final long max)
         throws IOException
     {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
-            || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER)
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT)
         {
             throw invalid(field + " must be a JSON integer");
         }
-        final long value = parser.getLongValue();
-        if (value < min || value > max)
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            || parser.getLongValue() < min || parser.getLongValue() > max)
         {
             throw invalid(field + " must be in " + min + ".." + max);
         }
-        return value;
+        return parser.getLongValue();
     }
 
     /** Reads a SKU or warehouse code. */
