@@ -245,6 +245,10 @@ class ReservationApiTest
         assertEquals(emoji.repeat(64), Json.object(server.get("/v1/reservations/CH-1").body()).get("channel"));
         assertProblem(server.post("/v1/reservations", "{\"orderId\":\"CH-2\",\"channel\":\"" + emoji.repeat(65)
             + "\",\"lines\":[{\"sku\":\"R1\",\"quantity\":1}]}"), 400, "ERR_INVALID_REQUEST");
+        // Half of a surrogate pair, escaped: JSON allows the escape, but it is not a character.
+        assertProblem(server.post("/v1/reservations", "{\"orderId\":\"CH-3\",\"channel\":\"a\\ud800\","
+            + "\"lines\":[{\"sku\":\"R1\",\"quantity\":1}]}"), 400, "ERR_INVALID_REQUEST");
+        assertProblem(server.get("/v1/reservations/CH-3"), 404, "ERR_ORDER_NOT_FOUND");
     }
 
     @Test
