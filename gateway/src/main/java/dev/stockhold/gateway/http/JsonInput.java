@@ -131,7 +131,8 @@ final class JsonInput
         }
         if (hasLoneSurrogate(value))
         {
-            // An escaped lone surrogate (backslash-u D800) decodes to half a character, which no UTF-8 answer could carry back.
+            // An escaped lone surrogate (backslash-u D800) decodes to half a character, which no UTF-8
+            // answer could carry back.
             throw invalid(field + " must be valid Unicode text");
         }
         return value;
