@@ -52,10 +52,7 @@ public final class Answers
         final boolean replayed = mutating && result.isReplayed();
         if (!result.isOk())
         {
-            final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
-            bodies.problem(buf, result.code(), result.detail(), result.shortLines());
-            return framer.finish(buf, result.code().httpStatus(), ContentType.PROBLEM, sequence, replayed,
-                result.code() == ErrorCode.OVERLOADED, close, null);
+            return problem(allocator, result.code(), result.detail(), result.shortLines(), close, sequence, replayed);
         }
         final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
         try
@@ -77,13 +74,19 @@ public final class Answers
         return framer.finish(buf, status, ContentType.JSON, sequence, replayed, false, close, null);
     }
 
-    /** Encodes a problem document. */
+    /** Encodes a problem document for a request the engine never saw. */
     public ByteBuf problem(final ByteBufAllocator allocator, final ErrorCode code, final String detail,
         final ShortLines shortLines, final boolean close)
     {
+        return problem(allocator, code, detail, shortLines, close, -1, false);
+    }
+
+    private ByteBuf problem(final ByteBufAllocator allocator, final ErrorCode code, final String detail,
+        final ShortLines shortLines, final boolean close, final long sequence, final boolean replayed)
+    {
         final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
         bodies.problem(buf, code, detail, shortLines);
-        return framer.finish(buf, code.httpStatus(), ContentType.PROBLEM, -1, false,
+        return framer.finish(buf, code.httpStatus(), ContentType.PROBLEM, sequence, replayed,
             code == ErrorCode.OVERLOADED, close, null);
     }
 

@@ -124,16 +124,21 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     }
 
     /** Records how request {@code index} is to be answered, before it is published. */
-    void prepare(final long index, final AnswerKind kind, final boolean close, final boolean head)
+    void prepare(final long index, final AnswerKind kind, final boolean close)
     {
         final int slot = (int)(index & MASK);
         kinds[slot] = kind;
         closeAfter[slot] = close;
-        headOnly[slot] = head;
         if (close)
         {
             closing = true;
         }
+    }
+
+    /** Request {@code index} was a HEAD: whatever answers it goes out without its body. */
+    void answerWithoutBody(final long index)
+    {
+        headOnly[(int)(index & MASK)] = true;
     }
 
     /** Answers request {@code index} now, in its turn. Event loop only. */

@@ -51,7 +51,11 @@ final class RequestDispatcher
         // the body of whatever answer this request gets, an error's included.
         final boolean head = request.method() == HttpMethod.HEAD;
         final HttpMethod method = head ? HttpMethod.GET : request.method();
-        connection.prepare(index, AnswerKind.LEVEL, close, head);
+        connection.prepare(index, AnswerKind.LEVEL, close);
+        if (head)
+        {
+            connection.answerWithoutBody(index);
+        }
         try
         {
             if (!router.match(request.uri()))
@@ -86,7 +90,7 @@ final class RequestDispatcher
             }
             if (!operations(connection, request, route, index, close, head))
             {
-                engineRequest(connection, request, method, route, key, index, close, head);
+                engineRequest(connection, request, method, route, key, index, close);
             }
         }
         catch (final RejectedRequest rejected)
@@ -193,8 +197,7 @@ final class RequestDispatcher
     }
 
     private void engineRequest(final HttpConnection connection, final FullHttpRequest request,
-        final HttpMethod method, final Route route, final ApiKey key, final long index, final boolean close,
-        final boolean head)
+        final HttpMethod method, final Route route, final ApiKey key, final long index, final boolean close)
     {
         final Command command = scratch;
         final AnswerKind kind;
@@ -219,7 +222,7 @@ final class RequestDispatcher
         }
         command.replyTo = connection;
         command.correlationId = index;
-        connection.prepare(index, kind, close, head);
+        connection.prepare(index, kind, close);
         final boolean published = connection.context().publish(command);
         command.clear();
         if (!published)
