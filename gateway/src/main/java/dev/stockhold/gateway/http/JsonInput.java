@@ -129,30 +129,11 @@ final class JsonInput
         {
             throw invalid(field + " must be at most " + maxLength + " characters");
         }
-        if (hasLoneSurrogate(value))
+        if (!Utf8.isEncodable(value))
         {
-            // An escaped lone surrogate (backslash-u D800) decodes to half a character, which no UTF-8
-            // answer could carry back.
             throw invalid(field + " must be valid Unicode text");
         }
         return value;
-    }
-
-    private static boolean hasLoneSurrogate(final String value)
-    {
-        for (int i = 0; i < value.length(); i++)
-        {
-            final char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1)))
-            {
-                i++;
-            }
-            else if (Character.isSurrogate(c))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Reads a JSON string. */

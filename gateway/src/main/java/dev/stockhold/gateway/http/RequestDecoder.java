@@ -17,12 +17,9 @@ import java.io.IOException;
  */
 public final class RequestDecoder
 {
-    /** Largest request quantity (DESIGN.md). */
-    public static final long MAX_QUANTITY = 1_000_000_000L;
-    /** Largest stock level (DESIGN.md). */
-    public static final long MAX_LEVEL = 1_000_000_000_000L;
-    /** Longest reservation TTL: one year. */
-    public static final long MAX_TTL_SECONDS = 31_536_000L;
+    // The ranges are DESIGN.md's, defined once in Validation.
+    private static final long MAX_QUANTITY = Validation.MAX_REQUEST_QUANTITY;
+    private static final long MAX_LEVEL = Validation.MAX_LEVEL;
 
     // The names each kind of object may hold. Every field is marked in its set before it is read, which
     // rejects unknown and repeated names, so the switches below need no default.
@@ -35,6 +32,7 @@ public final class RequestDecoder
         new FieldSet("sku", "warehouse", "onHand", "inTransit", "safetyStock", "expectedVersion");
     private static final FieldSet ADJUST_FIELDS =
         new FieldSet("onHandDelta", "inTransitDelta", "safetyStockDelta", "reason");
+    private static final int LOCK_LINES = LOCK_FIELDS.bitsOf("lines");
     private static final int ADJUST_DELTAS = ADJUST_FIELDS.bitsOf("onHandDelta", "inTransitDelta", "safetyStockDelta");
     private static final FieldSet RECEIVE_FIELDS = new FieldSet("quantity");
 
@@ -63,7 +61,6 @@ public final class RequestDecoder
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {
             command.lock(null, null, 0, false, false);
-            boolean sawLines = false;
             int seen = 0;
             for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
             {
@@ -73,14 +70,10 @@ public final class RequestDecoder
                     case "orderId" -> command.orderId = orderId(JsonInput.string(parser, field));
                     case "channel" -> command.channel = JsonInput.optionalString(parser, field, Validation.MAX_CHANNEL_LENGTH);
                     case "ttlSeconds" -> command.ttlSeconds = parser.currentToken() == JsonToken.VALUE_NULL
-                        ? 0 : (int)JsonInput.integer(parser, field, 1, MAX_TTL_SECONDS);
+                        ? 0 : (int)JsonInput.integer(parser, field, 1, Validation.MAX_TTL_SECONDS);
                     case "allowPresale" -> command.allowPresale = JsonInput.optionalBoolean(parser, field);
                     case "allowSplit" -> command.allowSplit = JsonInput.optionalBoolean(parser, field);
-                    case "lines" ->
-                    {
-                        lines(parser, command, false);
-                        sawLines = true;
-                    }
+                    case "lines" -> lines(parser, command, false);
                 }
             }
             JsonInput.expectEnd(parser);
@@ -88,7 +81,7 @@ public final class RequestDecoder
             {
                 throw JsonInput.invalid("orderId is required");
             }
-            if (!sawLines)
+            if ((seen & LOCK_LINES) == 0)
             {
                 throw JsonInput.invalid("lines is required");
             }

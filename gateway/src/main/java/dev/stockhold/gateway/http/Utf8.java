@@ -69,4 +69,25 @@ final class Utf8
         }
         return true;
     }
+
+    /**
+     * @return false when {@code text} holds half of a surrogate pair, which a JSON escape can produce but
+     * no UTF-8 can carry.
+     */
+    static boolean isEncodable(final String text)
+    {
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+            {
+                i++;
+            }
+            else if (Character.isSurrogate(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }
