@@ -10,14 +10,14 @@ Record and print (root, while the load runs):
     perf script -i sched.data -F time,cpu,event,trace > sched.txt
     docs/benchmarks/run-queue-waits.py sched.txt [count] [thread-name-prefix ...]
 
-Thread names are the kernel's, cut to 15 characters: stockhold-engin, multiThreadIoEv (a Netty event
+Thread names are the kernel's, cut to 15 characters: stockhold-engin, stockhold-http- (a Netty event
 loop), and the latency driver's sender and java (its receiver), unless prefixes are given.
 """
 import collections
 import re
 import sys
 
-DEFAULT_THREADS = ("stockhold-engin", "multiThreadIoEv", "sender", "java")
+DEFAULT_THREADS = ("stockhold-engin", "stockhold-http-", "sender", "java")
 EVENT = re.compile(r"\s*\[(\d+)\]\s+([\d.]+):\s+(\S+):\s+(.*)")
 WAKEUP = re.compile(r"comm=(.*?) pid=(\d+) prio=\d+ target_cpu=(\d+)")
 SWITCH = re.compile(r"prev_comm=(.*?) prev_pid=(\d+) prev_prio=\d+ prev_state=(\S+) ==> "

@@ -3,7 +3,7 @@ package dev.stockhold.gateway;
 import dev.stockhold.gateway.security.ApiKey;
 import dev.stockhold.gateway.security.ApiKeys;
 import dev.stockhold.gateway.security.Scope;
-import dev.stockhold.gateway.server.EngineThreads;
+import dev.stockhold.gateway.server.ServerThreads;
 import dev.stockhold.gateway.server.ServerSettings;
 import dev.stockhold.gateway.server.SnapshotPolicy;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +73,7 @@ class AuthTest
     {
         final ServerSettings open = new ServerSettings(server.dataDir, "0.0.0.0", 0, 0, ApiKeys.none(),
             ServerSettings.defaults().ledger(), ServerSettings.defaults().limits(), ServerSettings.defaults().journalMode(),
-            SnapshotPolicy.DEFAULT, 180, 1, false, EngineThreads.forThisMachine());
+            SnapshotPolicy.DEFAULT, 180, 1, false, ServerThreads.forThisMachine());
         assertThrows(IllegalStateException.class, open::checkSecure);
         ServerSettings.defaults().checkSecure();
     }

@@ -61,7 +61,8 @@ public final class EnginePipeline implements AutoCloseable
         final String[] stageNames = layout == ThreadLayout.SINGLE ? new String[] {"stockhold-engine"}
             : builder.journaler != null ? new String[] {"stockhold-journal", "stockhold-ledger", "stockhold-responder"}
             : new String[] {"stockhold-ledger", "stockhold-responder"};
-        this.disruptor = new Disruptor<>(Command::new, builder.ringSize, new StageThreads(stageNames),
+        this.disruptor = new Disruptor<>(Command::new, builder.ringSize,
+            new StageThreads(stageNames, builder.onStageThreadStart),
             ProducerType.MULTI, builder.waitPreset.newWaitStrategy());
         this.ring = disruptor.getRingBuffer();
 

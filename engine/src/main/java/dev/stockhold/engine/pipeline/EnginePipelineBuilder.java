@@ -22,6 +22,7 @@ public final class EnginePipelineBuilder
     boolean keepProducerTimestamps;
     SnapshotSink snapshotSink;
     long snapshotEveryCommands;
+    Runnable onStageThreadStart = () -> { };
 
     /** The single writer; required. */
     public EnginePipelineBuilder ledger(final Ledger ledger)
@@ -107,6 +108,16 @@ public final class EnginePipelineBuilder
     {
         this.snapshotSink = sink;
         this.snapshotEveryCommands = everyCommands;
+        return this;
+    }
+
+    /**
+     * Runs first on each stage thread, before it takes any command: where a server raises the scheduling
+     * priority of the threads every command passes through (the engine itself does no I/O and knows no OS).
+     */
+    public EnginePipelineBuilder onStageThreadStart(final Runnable hook)
+    {
+        this.onStageThreadStart = Objects.requireNonNull(hook);
         return this;
     }
 

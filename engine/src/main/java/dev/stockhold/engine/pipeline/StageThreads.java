@@ -4,24 +4,31 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Names the engine's threads so a thread dump reads like the diagram above; the Disruptor starts
- * them in the order the stages were registered.
+ * Names the engine's threads so a thread dump reads like the diagram above (the Disruptor starts
+ * them in the order the stages were registered), and runs the builder's start hook on each.
  */
 final class StageThreads implements ThreadFactory
 {
     private final String[] names;
+    private final Runnable onStart;
     private final AtomicInteger created = new AtomicInteger();
 
-    StageThreads(final String[] names)
+    StageThreads(final String[] names, final Runnable onStart)
     {
         this.names = names;
+        this.onStart = onStart;
     }
 
     @Override
     public Thread newThread(final Runnable runnable)
     {
         final int index = created.getAndIncrement();
-        final Thread thread = new Thread(runnable, index < names.length ? names[index] : "stockhold-stage-" + index);
+        final Runnable stage = () ->
+        {
+            onStart.run();
+            runnable.run();
+        };
+        final Thread thread = new Thread(stage, index < names.length ? names[index] : "stockhold-stage-" + index);
         thread.setDaemon(true);
         return thread;
     }

@@ -75,6 +75,32 @@ class EnginePipelineTest
 
     @ParameterizedTest
     @EnumSource(ThreadLayout.class)
+    void theStartHookRunsOnEveryStageThreadBeforeItsFirstCommand(final ThreadLayout layout) throws Exception
+    {
+        final List<String> hooked = new CopyOnWriteArrayList<>();
+        final List<String> answeredOn = new CopyOnWriteArrayList<>();
+        final CountDownLatch answered = new CountDownLatch(1);
+        final CommandStage journaler = (command, endOfBatch) -> { };
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults())).journaler(journaler)
+            .responder((command, endOfBatch) ->
+            {
+                answeredOn.add(hooked.contains(Thread.currentThread().getName()) ? "hooked" : "not hooked");
+                answered.countDown();
+            })
+            .onStageThreadStart(() -> hooked.add(Thread.currentThread().getName()))
+            .build().start())
+        {
+            assertTrue(pipeline.tryPublish(setStock("A1", 10)));
+            assertTrue(answered.await(10, TimeUnit.SECONDS));
+        }
+        assertEquals(layout == ThreadLayout.SINGLE ? List.of("stockhold-engine")
+            : List.of("stockhold-journal", "stockhold-ledger", "stockhold-responder"), hooked.stream().sorted().toList());
+        assertEquals(List.of("hooked"), answeredOn);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
     void aFullRingRefusesInsteadOfBlocking(final ThreadLayout layout) throws Exception
     {
         final CountDownLatch release = new CountDownLatch(1);

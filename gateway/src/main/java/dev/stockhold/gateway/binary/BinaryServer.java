@@ -2,6 +2,7 @@ package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.pipeline.EnginePipeline;
+import dev.stockhold.gateway.os.RealtimeScheduling;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -10,7 +11,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -37,6 +37,7 @@ public final class BinaryServer implements AutoCloseable
     private final BinaryChangeFeed feed;
     private final BinaryServerConfig config;
     private final ReplyEncoder responderEncoder = new ReplyEncoder();
+    private RealtimeScheduling scheduling = RealtimeScheduling.OFF;
     private EventLoopGroup group;
     private Channel serverChannel;
 
@@ -67,6 +68,13 @@ public final class BinaryServer implements AutoCloseable
         this.config = Objects.requireNonNull(config, "config");
     }
 
+    /** Sets the event loops' scheduling priority (none unless set); before {@link #start()}. */
+    public BinaryServer scheduling(final RealtimeScheduling eventLoopScheduling)
+    {
+        this.scheduling = Objects.requireNonNull(eventLoopScheduling);
+        return this;
+    }
+
     /**
      * Binds and starts accepting connections; returns once bound.
      *
@@ -75,8 +83,8 @@ public final class BinaryServer implements AutoCloseable
     public BinaryServer start() throws InterruptedException
     {
         final Transport transport = Transport.best();
-        group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("stockhold-binary", true),
-            transport.ioHandler());
+        group = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+            scheduling.eventLoopThreads("stockhold-binary", true), transport.ioHandler());
         final ServerBootstrap bootstrap = new ServerBootstrap()
             .group(group)
             .channel(transport.serverChannel())

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import dev.stockhold.gateway.os.RealtimeScheduling;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -45,15 +46,17 @@ public final class HttpGateway implements AutoCloseable
 
     /**
      * @param context what every connection shares.
-     * @param threads event-loop threads (0 for {@link #defaultThreads()}).
+     * @param threads    event-loop threads (0 for {@link #defaultThreads()}).
+     * @param scheduling the event loops' scheduling priority.
      */
-    public HttpGateway(final HttpContext context, final int threads)
+    public HttpGateway(final HttpContext context, final int threads, final RealtimeScheduling scheduling)
     {
         this.context = context;
         this.limiter = new ConnectionLimiter(context.limits().maxConnections());
         this.epoll = Epoll.isAvailable();
         final IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(threads > 0 ? threads : defaultThreads(), io);
+        this.group = new MultiThreadIoEventLoopGroup(threads > 0 ? threads : defaultThreads(),
+            scheduling.eventLoopThreads("stockhold-http", false), io);
     }
 
     /**

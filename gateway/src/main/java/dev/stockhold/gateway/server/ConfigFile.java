@@ -46,6 +46,8 @@ import java.util.TreeSet;
  *   engine.layout=single
  *   # low_cpu, balanced or low_latency
  *   engine.waitPreset=low_cpu
+ *   # SCHED_FIFO priority (1-99) of the engine and event-loop threads; 0, the default, leaves them to the OS
+ *   engine.realtimePriority=0
  * </pre>
  * Unknown keys are errors, so a typo never passes silently.
  */
@@ -54,7 +56,7 @@ public final class ConfigFile
     private static final Set<String> PLAIN_KEYS = Set.of("warehouse.priority", "limits.maxBodyBytes",
         "limits.maxHeaderBytes", "limits.maxConnections", "limits.idleTimeoutSeconds", "limits.sseBufferBytes",
         "journal.mode", "snapshot.everyCommands", "snapshot.intervalSeconds", "snapshot.mode", "retention.days",
-        "http.threads", "engine.layout", "engine.waitPreset");
+        "http.threads", "engine.layout", "engine.waitPreset", "engine.realtimePriority");
 
     private ConfigFile()
     {
@@ -111,9 +113,10 @@ public final class ConfigFile
                 enumValue(properties, "snapshot.mode", SnapshotMode.class, base.snapshots().mode())),
             intValue(properties, "retention.days", base.changeRetentionDays()),
             intValue(properties, "http.threads", base.httpThreads()), base.replayTarget(),
-            new EngineThreads(
-                enumValue(properties, "engine.layout", ThreadLayout.class, base.engineThreads().layout()),
-                enumValue(properties, "engine.waitPreset", WaitPreset.class, base.engineThreads().waitPreset())));
+            new ServerThreads(
+                enumValue(properties, "engine.layout", ThreadLayout.class, base.serverThreads().layout()),
+                enumValue(properties, "engine.waitPreset", WaitPreset.class, base.serverThreads().waitPreset()),
+                intValue(properties, "engine.realtimePriority", base.serverThreads().realtimePriority())));
     }
 
     private static ApiKeys keys(final Properties properties)

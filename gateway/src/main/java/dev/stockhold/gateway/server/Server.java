@@ -15,6 +15,7 @@ import dev.stockhold.gateway.http.HttpContext;
 import dev.stockhold.gateway.http.HttpGateway;
 import dev.stockhold.gateway.http.RequestDecoder;
 import dev.stockhold.gateway.metrics.GatewayMetrics;
+import dev.stockhold.gateway.os.RealtimeScheduling;
 import dev.stockhold.journal.queue.Replayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,8 @@ public final class Server implements AutoCloseable
         final LedgerConfig ledger = settings.ledger();
         context = new HttpContext(settings.keys(), settings.limits(),
             new RequestDecoder(ledger.maxLinesPerOrder(), ledger.maxBatchItems()), metrics, feed, openApi());
-        http = new HttpGateway(context, settings.httpThreads());
+        final RealtimeScheduling scheduling = settings.serverThreads().scheduling();
+        http = new HttpGateway(context, settings.httpThreads(), scheduling);
         httpAddress = http.start(settings.bind(), settings.httpPort());
         metrics.bindConnections(http::connections, feed::streams);
 
@@ -120,16 +122,18 @@ public final class Server implements AutoCloseable
                 }
             }))
             .firstSequence(host.nextSequence())
-            .waitPreset(settings.engineThreads().waitPreset())
-            .layout(settings.engineThreads().layout())
+            .waitPreset(settings.serverThreads().waitPreset())
+            .layout(settings.serverThreads().layout())
+            .onStageThreadStart(scheduling::applyToCurrentThread)
             // A replay target takes its times and ticks from the recording, never from its own clock.
             .keepProducerTimestamps(settings.replayTarget())
             .tickIntervalMillis(settings.replayTarget() ? 0 : TICK_INTERVAL_MILLIS)
             .snapshots(host.snapshotSink(), host.inlineSnapshotEveryCommands())
             .build();
         host.attach(pipeline);
-        LOG.info("event=engine_threads layout={} waitPreset={} ringSize={} processors={}",
-            settings.engineThreads().layout(), settings.engineThreads().waitPreset(), pipeline.ringSize(),
+        LOG.info("event=engine_threads layout={} waitPreset={} realtimePriority={} ringSize={} processors={}",
+            settings.serverThreads().layout(), settings.serverThreads().waitPreset(), scheduling.priority(),
+            pipeline.ringSize(),
             Runtime.getRuntime().availableProcessors());
         pipeline.start();
         metrics.bindEngine(pipeline::occupancy, host::journalLag);
@@ -148,7 +152,7 @@ public final class Server implements AutoCloseable
             1, 1, TimeUnit.HOURS);
         binary = settings.binaryPort() < 0 ? null : new BinaryServer(pipeline::tryPublish, binaryFeed,
             BinaryServerConfig.defaults(settings.bind(), settings.binaryPort())
-                .withReplayTarget(settings.replayTarget())).start();
+                .withReplayTarget(settings.replayTarget())).scheduling(scheduling).start();
         LOG.info("event=server_ready http={} binary={} firstSequence={} auth={}", httpAddress,
             binary == null ? "off" : binary.localAddress(), host.nextSequence(), settings.keys().enabled());
     }

@@ -25,7 +25,7 @@ import java.nio.file.Path;
  * @param replayTarget         true for a throwaway server that receives a replay: it keeps the recorded
  *                             engine times the binary protocol stamps, takes recorded ticks, and runs no
  *                             ticker of its own. Never for production.
- * @param engineThreads        how the engine's stages map onto threads and wait for work.
+ * @param serverThreads        how the engine's stages map onto threads and wait for work, and at what priority.
  */
 public record ServerSettings(
     Path dataDir,
@@ -40,14 +40,14 @@ public record ServerSettings(
     int changeRetentionDays,
     int httpThreads,
     boolean replayTarget,
-    EngineThreads engineThreads)
+    ServerThreads serverThreads)
 {
     /** @return defaults: ./data, 127.0.0.1:8080 and :7070, no keys, default limits, mmap journal. */
     public static ServerSettings defaults()
     {
         return new ServerSettings(Path.of("data"), "127.0.0.1", 8080, 7070, ApiKeys.none(), LedgerConfig.defaults(),
             HttpLimits.defaults(), JournalMode.MMAP, SnapshotPolicy.DEFAULT, 180, 0, false,
-            EngineThreads.forThisMachine());
+            ServerThreads.forThisMachine());
     }
 
     /**
@@ -82,34 +82,41 @@ public record ServerSettings(
     public ServerSettings withPorts(final int http, final int binary)
     {
         return new ServerSettings(dataDir, bind, http, binary, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, engineThreads);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads);
     }
 
     /** @return a copy with another data directory. */
     public ServerSettings withDataDir(final Path dir)
     {
         return new ServerSettings(dir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, engineThreads);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads);
     }
 
     /** @return a copy with other keys. */
     public ServerSettings withKeys(final ApiKeys apiKeys)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, apiKeys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, engineThreads);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads);
     }
 
     /** @return a copy that is, or is not, a replay target. */
     public ServerSettings withReplayTarget(final boolean replay)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replay, engineThreads);
+            snapshots, changeRetentionDays, httpThreads, replay, serverThreads);
+    }
+
+    /** @return a copy that uses threads otherwise. */
+    public ServerSettings withServerThreads(final ServerThreads threads)
+    {
+        return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
+            snapshots, changeRetentionDays, httpThreads, replayTarget, threads);
     }
 
     /** @return a copy with other HTTP limits. */
     public ServerSettings withLimits(final HttpLimits httpLimits)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, httpLimits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, engineThreads);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads);
     }
 }

@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +54,12 @@ public final class StockholdServer implements Callable<Integer>
         description = "single (one engine thread journals, applies and answers; the default on 2 processors or "
             + "fewer) or staged (journaler and ledger in parallel, then the responder: one thread each).")
     private ThreadLayout threadLayout;
+
+    @Option(names = "--realtime-priority", paramLabel = "1-99",
+        description = "Run the engine and event-loop threads at this SCHED_FIFO priority, so that no other thread "
+            + "on the machine delays a request (Linux; needs CAP_SYS_NICE or ulimit -r; low_cpu wait preset only). "
+            + "Default: 0, the OS's normal scheduling.")
+    private Integer realtimePriority;
 
     @Option(names = "--snapshot-every", paramLabel = "COMMANDS",
         description = "Snapshot the ledger after this many mutating commands (default: 1000000; 0: never).")
@@ -110,10 +119,22 @@ public final class StockholdServer implements Callable<Integer>
         return new CommandLine(new StockholdServer()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception
     {
-        final ServerSettings settings = settings();
+        final ServerSettings settings;
+        try
+        {
+            settings = settings();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            // Told like a bad option, with exit code 2, not as a stack trace.
+            throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
+        }
         final CountDownLatch stop = new CountDownLatch(1);
         Signals.onTerminate(stop::countDown);
         try (Server server = Server.start(settings))
@@ -142,14 +163,15 @@ public final class StockholdServer implements Callable<Integer>
             snapshotIntervalSeconds == null ? settings.snapshots().interval()
                 : Duration.ofSeconds(snapshotIntervalSeconds),
             snapshotMode == null ? settings.snapshots().mode() : snapshotMode);
-        final EngineThreads engineThreads = new EngineThreads(
-            threadLayout == null ? settings.engineThreads().layout() : threadLayout,
-            waitPreset == null ? settings.engineThreads().waitPreset() : waitPreset);
+        final ServerThreads serverThreads = new ServerThreads(
+            threadLayout == null ? settings.serverThreads().layout() : threadLayout,
+            waitPreset == null ? settings.serverThreads().waitPreset() : waitPreset,
+            realtimePriority == null ? settings.serverThreads().realtimePriority() : realtimePriority);
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, settings.keys(),
             warehousePriority == null ? settings.ledger() : settings.ledger().withWarehousePriority(warehousePriority),
             limits,
             journalMode == null ? settings.journalMode()
                 : JournalMode.valueOf(journalMode.trim().toUpperCase(java.util.Locale.ROOT)),
-            snapshots, settings.changeRetentionDays(), settings.httpThreads(), replayTarget, engineThreads);
+            snapshots, settings.changeRetentionDays(), settings.httpThreads(), replayTarget, serverThreads);
     }
 }

@@ -32,8 +32,32 @@ class SettingsTest
         final ServerSettings settings = parse();
         assertEquals(new SnapshotPolicy(1_000_000, Duration.ofMinutes(10), SnapshotMode.BACKGROUND),
             settings.snapshots());
-        assertEquals(ThreadLayout.forThisMachine(), settings.engineThreads().layout());
-        assertEquals(WaitPreset.LOW_CPU, settings.engineThreads().waitPreset());
+        assertEquals(ThreadLayout.forThisMachine(), settings.serverThreads().layout());
+        assertEquals(WaitPreset.LOW_CPU, settings.serverThreads().waitPreset());
+        assertEquals(0, settings.serverThreads().realtimePriority());
+    }
+
+    @Test
+    void aRealtimePriorityComesFromTheFileOrTheCommandLine() throws Exception
+    {
+        final Path config = dir.resolve("realtime.properties");
+        Files.writeString(config, "engine.realtimePriority=7\n");
+        assertEquals(7, parse("--config", config.toString()).serverThreads().realtimePriority());
+        assertEquals(0, parse("--config", config.toString(), "--realtime-priority", "0").serverThreads()
+            .realtimePriority());
+        assertEquals(20, parse("--realtime-priority", "20").serverThreads().scheduling().priority());
+    }
+
+    @Test
+    void aRealtimePriorityNeedsStagesThatBlockWhileIdle()
+    {
+        // A spinning stage at real-time priority would keep a core from every other thread.
+        assertThrows(IllegalArgumentException.class, () -> parse("--realtime-priority", "10", "--wait-preset", "balanced"));
+        assertThrows(IllegalArgumentException.class, () -> parse("--realtime-priority", "100"));
+        assertThrows(IllegalArgumentException.class, () -> parse("--realtime-priority", "-1"));
+        // Told like a bad option (exit code 2), before anything starts.
+        assertEquals(2, StockholdServer.commandLine().execute("--realtime-priority", "10", "--wait-preset",
+            "low_latency"));
     }
 
     @Test
@@ -44,13 +68,13 @@ class SettingsTest
             + "engine.layout=staged\nengine.waitPreset=balanced\n");
         final ServerSettings fromFile = parse("--config", config.toString());
         assertEquals(new SnapshotPolicy(5000, Duration.ofSeconds(30), SnapshotMode.INLINE), fromFile.snapshots());
-        assertEquals(new EngineThreads(ThreadLayout.STAGED, WaitPreset.BALANCED), fromFile.engineThreads());
+        assertEquals(new ServerThreads(ThreadLayout.STAGED, WaitPreset.BALANCED), fromFile.serverThreads());
 
         final ServerSettings overridden = parse("--config", config.toString(), "--snapshot-every", "0",
             "--snapshot-interval", "5", "--snapshot-mode", "background", "--thread-layout", "single", "--wait-preset",
             "low_latency");
         assertEquals(new SnapshotPolicy(0, Duration.ofSeconds(5), SnapshotMode.BACKGROUND), overridden.snapshots());
-        assertEquals(new EngineThreads(ThreadLayout.SINGLE, WaitPreset.LOW_LATENCY), overridden.engineThreads());
+        assertEquals(new ServerThreads(ThreadLayout.SINGLE, WaitPreset.LOW_LATENCY), overridden.serverThreads());
     }
 
     @Test
