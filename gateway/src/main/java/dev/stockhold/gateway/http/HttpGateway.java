@@ -1,11 +1,11 @@
 package dev.stockhold.gateway.http;
 
+import dev.stockhold.gateway.os.RealtimeScheduling;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import dev.stockhold.gateway.os.RealtimeScheduling;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

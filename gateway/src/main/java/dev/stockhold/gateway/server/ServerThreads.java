@@ -4,6 +4,7 @@ import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.os.RealtimeScheduling;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -26,11 +27,11 @@ public record ServerThreads(ThreadLayout layout, WaitPreset waitPreset, int real
     {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(waitPreset, "waitPreset");
-        RealtimeScheduling.ofPriority(realtimePriority);
+        RealtimeScheduling.ofPriority(realtimePriority); // refuses a priority outside 0..99
         if (realtimePriority > 0 && waitPreset != WaitPreset.LOW_CPU)
         {
             throw new IllegalArgumentException("a real-time priority needs the low_cpu wait preset: a " + waitPreset
-                .name().toLowerCase(java.util.Locale.ROOT) + " stage spins while idle and, at real-time priority,"
+                .name().toLowerCase(Locale.ROOT) + " stage spins while idle and, at real-time priority,"
                 + " would keep a core from every other thread");
         }
     }
