@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** This process's threads as Linux sees them: name and scheduling, read from /proc. */
@@ -13,6 +15,13 @@ public record LinuxThreads(String name, int policy, int realtimePriority)
 {
     /** Linux's policy number for first-in first-out real-time scheduling. */
     public static final int SCHED_FIFO = 1;
+
+    /** @return whether this machine lets this process raise a thread (root, CAP_SYS_NICE or ulimit -r). */
+    public static boolean realtimePermitted() throws Exception
+    {
+        return CompletableFuture.supplyAsync(() -> RealtimeScheduling.ofPriority(1).applyToCurrentThread(),
+            runnable -> new Thread(runnable).start()).get(10, TimeUnit.SECONDS);
+    }
 
     /** @return every thread of this process. */
     public static List<LinuxThreads> ofThisProcess()

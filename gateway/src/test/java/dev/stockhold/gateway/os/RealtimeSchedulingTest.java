@@ -15,17 +15,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Real threads raised by the real system call, read back from /proc. */
 class RealtimeSchedulingTest
 {
-    /** @return whether this machine lets this process raise a thread (root, CAP_SYS_NICE or ulimit -r). */
-    static boolean permitted() throws Exception
-    {
-        return CompletableFuture.supplyAsync(() -> RealtimeScheduling.ofPriority(1).applyToCurrentThread(),
-            runnable -> new Thread(runnable).start()).get(10, TimeUnit.SECONDS);
-    }
-
     @Test
     void aRaisedThreadRunsFirstInFirstOutAndTheThreadsItStartsDoNot() throws Exception
     {
-        assumeTrue(permitted(), "this machine does not let the tests raise a thread");
+        assumeTrue(LinuxThreads.realtimePermitted(), "this machine does not let the tests raise a thread");
         final RealtimeScheduling scheduling = RealtimeScheduling.ofPriority(7);
         final CompletableFuture<LinuxThreads[]> seen = new CompletableFuture<>();
         final Thread raised = new Thread(() ->
@@ -58,7 +51,7 @@ class RealtimeSchedulingTest
     @Test
     void eventLoopThreadsRaiseThemselvesBeforeTheyRun() throws Exception
     {
-        assumeTrue(permitted(), "this machine does not let the tests raise a thread");
+        assumeTrue(LinuxThreads.realtimePermitted(), "this machine does not let the tests raise a thread");
         final CompletableFuture<LinuxThreads> seen = new CompletableFuture<>();
         final Thread loop = RealtimeScheduling.ofPriority(3).eventLoopThreads("test-loop", true)
             .newThread(() -> seen.complete(LinuxThreads.current()));
