@@ -148,23 +148,7 @@ final class RequestDispatcher
     static long after(final String query, final String lastEventId)
     {
         final long after = after(query);
-        if (after >= 0 || lastEventId == null)
-        {
-            return after;
-        }
-        try
-        {
-            final long last = Long.parseLong(lastEventId.trim());
-            if (last >= 0)
-            {
-                return last;
-            }
-        }
-        catch (final NumberFormatException ex)
-        {
-            // Answered below.
-        }
-        throw new RejectedRequest(ErrorCode.INVALID_REQUEST, "Last-Event-ID must be a sequence number >= 0");
+        return after >= 0 || lastEventId == null ? after : sequence(lastEventId.trim(), LAST_EVENT_ID);
     }
 
     /** Parses the change feed's {@code after} parameter; @return -1 for "from now". */
@@ -179,21 +163,29 @@ final class RequestDispatcher
         {
             if (pair.startsWith("after="))
             {
-                try
-                {
-                    after = Long.parseLong(pair.substring("after=".length()));
-                }
-                catch (final NumberFormatException ex)
-                {
-                    after = -2;
-                }
-                if (after < 0)
-                {
-                    throw new RejectedRequest(ErrorCode.INVALID_REQUEST, "after must be a sequence number >= 0");
-                }
+                after = sequence(pair.substring("after=".length()), "after");
             }
         }
         return after;
+    }
+
+    /** @return {@code text} as an engine sequence; @throws RejectedRequest naming {@code name} for anything else. */
+    private static long sequence(final String text, final String name)
+    {
+        long sequence;
+        try
+        {
+            sequence = Long.parseLong(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            sequence = -1;
+        }
+        if (sequence < 0)
+        {
+            throw new RejectedRequest(ErrorCode.INVALID_REQUEST, name + " must be a sequence number >= 0");
+        }
+        return sequence;
     }
 
     private void engineRequest(final HttpConnection connection, final FullHttpRequest request,
