@@ -14,7 +14,8 @@ public interface CommandStage
      *
      * @param command    the ring slot; valid only until this call returns.
      * @param endOfBatch true for the last command currently available, where I/O is best flushed.
-     * @throws Exception on failure; the pipeline logs it and, for the journaler, stops acknowledging.
+     * @throws Exception on failure: the pipeline trips its {@link EngineFailure} (fail-stop). For the journaler,
+     *                   the work of a batch is done when the call with {@code endOfBatch} returns.
      */
     void onCommand(Command command, boolean endOfBatch) throws Exception;
 

@@ -47,7 +47,7 @@ public final class EnginePipeline implements AutoCloseable
     private final boolean keepProducerTimestamps;
     private final LedgerStage ledgerStage;
     private final CountDownLatch stagesStarted;
-    private volatile long journalFailedAtSequence = Long.MAX_VALUE;
+    private final EngineFailure failure;
     private volatile boolean running;
     private Thread ticker;
 
@@ -57,6 +57,7 @@ public final class EnginePipeline implements AutoCloseable
         this.firstSequence = builder.firstSequence;
         this.tickIntervalMillis = builder.tickIntervalMillis;
         this.keepProducerTimestamps = builder.keepProducerTimestamps;
+        this.failure = builder.failure;
         final ThreadLayout layout = builder.layout;
         final String[] stageNames = layout == ThreadLayout.SINGLE ? new String[] {"stockhold-engine"}
             : builder.journaler != null ? new String[] {"stockhold-journal", "stockhold-ledger", "stockhold-responder"}
@@ -67,31 +68,27 @@ public final class EnginePipeline implements AutoCloseable
         this.ring = disruptor.getRingBuffer();
 
         ledgerStage = new LedgerStage(builder.ledger, builder.snapshotSink, builder.snapshotEveryCommands,
-            this::stageStarted);
+            failure, this::stageStarted);
+        final JournalStep journal = builder.journaler == null ? null
+            : new JournalStep(builder.journaler, failure, firstSequence);
+        final AnswerStep responder = builder.responder == null ? null : new AnswerStep(builder.responder, failure);
+        // Each stage turns its own exceptions into the failure; this catches whatever slips past them.
+        disruptor.setDefaultExceptionHandler(new FailStop());
         if (layout == ThreadLayout.SINGLE)
         {
             stagesStarted = new CountDownLatch(1);
-            disruptor.handleEventsWith(new SingleThreadStage(builder.journaler, ledgerStage, builder.responder,
-                ring, new SingleThreadHost()));
+            disruptor.handleEventsWith(new SingleThreadStage(journal, ledgerStage, responder, ring,
+                this::stageStarted));
             return;
         }
         // The ledger, plus the journaler and the responder when there are any.
-        stagesStarted = new CountDownLatch(
-            1 + (builder.journaler != null ? 1 : 0) + (builder.responder != null ? 1 : 0));
-        final EventHandlerGroup<Command> applied;
-        if (builder.journaler != null)
+        stagesStarted = new CountDownLatch(1 + (journal != null ? 1 : 0) + (responder != null ? 1 : 0));
+        final EventHandlerGroup<Command> applied = journal != null
+            ? disruptor.handleEventsWith(new JournalHandler(journal, this::stageStarted), ledgerStage)
+            : disruptor.handleEventsWith(ledgerStage);
+        if (responder != null)
         {
-            final StageHandler journalStage = new StageHandler(builder.journaler, this::stageStarted);
-            applied = disruptor.handleEventsWith(journalStage, ledgerStage);
-            disruptor.handleExceptionsFor(journalStage).with(new JournalFailure());
-        }
-        else
-        {
-            applied = disruptor.handleEventsWith(ledgerStage);
-        }
-        if (builder.responder != null)
-        {
-            applied.then(new ResponderStage(builder.responder, this::stageStarted));
+            applied.then(new ResponderHandler(responder, this::stageStarted));
         }
     }
 
@@ -167,7 +164,7 @@ public final class EnginePipeline implements AutoCloseable
      */
     public boolean tryPublish(final Command request)
     {
-        return running && ring.tryPublishEvent(COPY, this, request, null);
+        return running && !failure.isFailed() && ring.tryPublishEvent(COPY, this, request, null);
     }
 
     /**
@@ -178,7 +175,8 @@ public final class EnginePipeline implements AutoCloseable
     @SuppressWarnings("unchecked")
     public <A> boolean tryPublish(final EventTranslatorOneArg<Command, A> filler, final A arg)
     {
-        return running && ring.tryPublishEvent(FILL, this, (EventTranslatorOneArg<Command, Object>)filler, arg);
+        return running && !failure.isFailed()
+            && ring.tryPublishEvent(FILL, this, (EventTranslatorOneArg<Command, Object>)filler, arg);
     }
 
     /** @return how many slots hold commands not yet answered, for metrics. */
@@ -199,10 +197,10 @@ public final class EnginePipeline implements AutoCloseable
         return firstSequence + ring.getCursor() + 1;
     }
 
-    /** @return true once the journaler has failed: commands from then on are answered ERR_INTERNAL. */
-    public boolean isJournalFailed()
+    /** @return the fail-stop switch: tripped, the engine answers nothing but ERR_INTERNAL and takes nothing new. */
+    public EngineFailure failure()
     {
-        return journalFailedAtSequence != Long.MAX_VALUE;
+        return failure;
     }
 
     /** Stops accepting commands, lets every published command through all stages, then stops the threads. */
@@ -227,7 +225,7 @@ public final class EnginePipeline implements AutoCloseable
             LOG.log(System.Logger.Level.ERROR, "engine did not drain in 30 s; halting");
             disruptor.halt();
         }
-        // The stage threads have stopped: a final snapshot here covers everything applied.
+        // The stage threads have stopped: a final snapshot here covers everything applied (none after a failure).
         ledgerStage.snapshot();
     }
 
@@ -249,125 +247,89 @@ public final class EnginePipeline implements AutoCloseable
         }
     }
 
-    /** Adapts a {@link CommandStage} to the Disruptor. */
-    private static class StageHandler implements EventHandler<Command>
+    /** The journaler on a thread of its own. */
+    private static final class JournalHandler implements EventHandler<Command>
     {
-        final CommandStage stage;
+        private final JournalStep journal;
         private final Runnable onStarted;
 
-        StageHandler(final CommandStage stage, final Runnable onStarted)
+        JournalHandler(final JournalStep journal, final Runnable onStarted)
         {
-            this.stage = stage;
+            this.journal = journal;
             this.onStarted = onStarted;
         }
 
         @Override
-        public void onEvent(final Command command, final long sequence, final boolean endOfBatch) throws Exception
+        public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
         {
-            stage.onCommand(command, endOfBatch);
+            journal.onCommand(command, endOfBatch);
         }
 
         @Override
         public void onStart()
         {
-            stage.onStart();
+            journal.onStart();
             onStarted.run();
         }
 
         @Override
         public void onShutdown()
         {
-            stage.onShutdown();
+            journal.onShutdown();
         }
     }
 
-    /** The responder: answers ERR_INTERNAL for everything from the first command the journal failed on. */
-    private final class ResponderStage extends StageHandler
+    /** The responder on a thread of its own, after the journaler and the ledger. */
+    private static final class ResponderHandler implements EventHandler<Command>
     {
-        ResponderStage(final CommandStage stage, final Runnable onStarted)
+        private final AnswerStep responder;
+        private final Runnable onStarted;
+
+        ResponderHandler(final AnswerStep responder, final Runnable onStarted)
         {
-            super(stage, onStarted);
+            this.responder = responder;
+            this.onStarted = onStarted;
         }
 
         @Override
         public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
         {
-            answer(stage, command, endOfBatch);
-        }
-    }
-
-    private void answer(final CommandStage responder, final Command command, final boolean endOfBatch)
-    {
-        // The failure mark is read first: while the journal is healthy this touches no slot field.
-        final long failedAt = journalFailedAtSequence;
-        if (failedAt != Long.MAX_VALUE && command.sequence >= failedAt && command.type.isMutating())
-        {
-            command.result.fail(ErrorCode.INTERNAL, "journal failed: command not durable");
-        }
-        try
-        {
-            responder.onCommand(command, endOfBatch);
-        }
-        catch (final Exception ex)
-        {
-            LOG.log(System.Logger.Level.ERROR, "responder failed on sequence " + command.sequence, ex);
-        }
-    }
-
-    private void journalFailed(final Command command, final Throwable ex)
-    {
-        LOG.log(System.Logger.Level.ERROR, "journal failed at sequence " + command.sequence
-            + "; refusing further commands", ex);
-        if (command.sequence < journalFailedAtSequence)
-        {
-            journalFailedAtSequence = command.sequence;
-        }
-        running = false;
-    }
-
-    /** Wires {@link SingleThreadStage} to the same failure marks and start signal as the staged layout. */
-    private final class SingleThreadHost implements SingleThreadStage.Host
-    {
-        @Override
-        public void journalFailed(final Command command, final Exception ex)
-        {
-            EnginePipeline.this.journalFailed(command, ex);
+            responder.answer(command, endOfBatch);
         }
 
         @Override
-        public void answer(final CommandStage responder, final Command command, final boolean endOfBatch)
+        public void onStart()
         {
-            EnginePipeline.this.answer(responder, command, endOfBatch);
+            responder.onStart();
+            onStarted.run();
         }
 
         @Override
-        public void started()
+        public void onShutdown()
         {
-            stageStarted();
+            responder.onShutdown();
         }
     }
 
-    /** A journal failure stops acknowledgements: the pipeline refuses new commands from then on. */
-    private final class JournalFailure implements ExceptionHandler<Command>
+    /** Anything a stage did not turn into the failure itself: the engine stops from that command on. */
+    private final class FailStop implements ExceptionHandler<Command>
     {
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final Command command)
         {
-            journalFailed(command, ex);
+            failure.fail("engine", command == null ? firstSequence + sequence : command.sequence, ex);
         }
 
         @Override
         public void handleOnStartException(final Throwable ex)
         {
-            LOG.log(System.Logger.Level.ERROR, "journal failed to start", ex);
-            journalFailedAtSequence = firstSequence;
-            running = false;
+            failure.fail("engine start", firstSequence, ex);
         }
 
         @Override
         public void handleOnShutdownException(final Throwable ex)
         {
-            LOG.log(System.Logger.Level.ERROR, "journal failed to shut down cleanly", ex);
+            LOG.log(System.Logger.Level.ERROR, "event=engine_shutdown_failed", ex);
         }
     }
 }

@@ -23,6 +23,7 @@ public final class EnginePipelineBuilder
     SnapshotSink snapshotSink;
     long snapshotEveryCommands;
     Runnable onStageThreadStart = () -> { };
+    EngineFailure failure = new EngineFailure();
 
     /** The single writer; required. */
     public EnginePipelineBuilder ledger(final Ledger ledger)
@@ -118,6 +119,16 @@ public final class EnginePipelineBuilder
     public EnginePipelineBuilder onStageThreadStart(final Runnable hook)
     {
         this.onStageThreadStart = Objects.requireNonNull(hook);
+        return this;
+    }
+
+    /**
+     * The fail-stop switch the stages trip on an internal failure (a new one unless set): pass the host's own
+     * when other parts of it (snapshot threads, the gateway, health checks) share it.
+     */
+    public EnginePipelineBuilder failure(final EngineFailure failure)
+    {
+        this.failure = Objects.requireNonNull(failure);
         return this;
     }
 

@@ -3,29 +3,31 @@ package dev.stockhold.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
-import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.ledger.Ledger;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
- * Applies each command to the single-writer ledger and takes snapshots between commands; a bug
- * becomes ERR_INTERNAL, never a dead ring.
+ * Applies each command to the single-writer ledger and takes snapshots between commands. An exception
+ * while applying (a bug, a broken invariant, an out-of-memory error) may have left the ledger half-changed:
+ * it trips the {@link EngineFailure}, and from then on nothing is applied and no snapshot is taken, so the
+ * broken state is never answered from nor written down. The ring keeps moving: later commands are answered
+ * ERR_INTERNAL by the responder.
  */
 final class LedgerStage implements EventHandler<Command>
 {
-    private static final System.Logger LOG = System.getLogger(LedgerStage.class.getName());
-
     private final Ledger ledger;
     private final SnapshotSink snapshotSink;
     private final long snapshotEveryCommands;
     private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(1 << 16);
     private final Runnable onStarted;
+    private final EngineFailure failure;
     private long commandsSinceSnapshot;
 
     LedgerStage(final Ledger ledger, final SnapshotSink snapshotSink, final long snapshotEveryCommands,
-        final Runnable onStarted)
+        final EngineFailure failure, final Runnable onStarted)
     {
         this.ledger = ledger;
+        this.failure = failure;
         this.snapshotSink = snapshotSink;
         this.snapshotEveryCommands = snapshotEveryCommands;
         this.onStarted = onStarted;
@@ -40,15 +42,19 @@ final class LedgerStage implements EventHandler<Command>
     @Override
     public void onEvent(final Command command, final long sequence, final boolean endOfBatch)
     {
+        if (command.sequence >= failure.failedFromSequence())
+        {
+            return;
+        }
         try
         {
+            Failpoints.hit("ledger.apply");
             ledger.apply(command);
         }
-        catch (final RuntimeException ex)
+        catch (final Throwable ex)
         {
-            LOG.log(System.Logger.Level.ERROR, "ledger failed on sequence " + command.sequence
-                + " request " + command.requestId, ex);
-            command.result.fail(ErrorCode.INTERNAL, "internal error");
+            failure.fail("ledger", command.sequence, ex);
+            return;
         }
         final boolean snapshotNow = snapshotsAfter(command);
         if (command.type.isMutating())
@@ -57,7 +63,15 @@ final class LedgerStage implements EventHandler<Command>
         }
         if (snapshotNow)
         {
-            snapshot();
+            try
+            {
+                snapshot();
+            }
+            catch (final Throwable ex)
+            {
+                // The ledger is sound; the snapshot is not: stop before the journal outgrows what can be recovered.
+                failure.fail("snapshot", EngineFailure.NO_SEQUENCE, ex);
+            }
         }
     }
 
@@ -70,7 +84,7 @@ final class LedgerStage implements EventHandler<Command>
 
     void snapshot()
     {
-        if (snapshotSink == null)
+        if (snapshotSink == null || failure.isFailed())
         {
             return;
         }

@@ -23,9 +23,28 @@ public final class ReplyingResponder implements CommandStage
         {
             observer.onCommand(command, endOfBatch);
         }
-        if (command.replyTo instanceof Reply)
+        if (command.replyTo instanceof Reply reply)
         {
-            ((Reply)command.replyTo).complete(command, endOfBatch);
+            Failpoints.hit("responder.reply");
+            reply.complete(command, endOfBatch);
+        }
+    }
+
+    @Override
+    public void onStart()
+    {
+        if (observer != null)
+        {
+            observer.onStart();
+        }
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        if (observer != null)
+        {
+            observer.onShutdown();
         }
     }
 }

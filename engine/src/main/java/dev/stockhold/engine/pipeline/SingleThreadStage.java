@@ -11,32 +11,22 @@ import dev.stockhold.engine.command.Command;
  */
 final class SingleThreadStage implements EventHandler<Command>
 {
-    /** What the pipeline does around the three stages: failure marks and start-up signals. */
-    interface Host
-    {
-        void journalFailed(Command command, Exception ex);
-
-        void answer(CommandStage responder, Command command, boolean endOfBatch);
-
-        void started();
-    }
-
-    private final CommandStage journaler;
+    private final JournalStep journal;
     private final LedgerStage ledger;
-    private final CommandStage responder;
+    private final AnswerStep responder;
     private final RingBuffer<Command> ring;
-    private final Host host;
-    private boolean journalFailed;
+    private final Runnable onStarted;
     private long batchStart = -1;
 
-    SingleThreadStage(final CommandStage journaler, final LedgerStage ledger, final CommandStage responder,
-        final RingBuffer<Command> ring, final Host host)
+    /** @param journal and @param responder may be null. */
+    SingleThreadStage(final JournalStep journal, final LedgerStage ledger, final AnswerStep responder,
+        final RingBuffer<Command> ring, final Runnable onStarted)
     {
-        this.journaler = journaler;
+        this.journal = journal;
         this.ledger = ledger;
         this.responder = responder;
         this.ring = ring;
-        this.host = host;
+        this.onStarted = onStarted;
     }
 
     @Override
@@ -46,18 +36,10 @@ final class SingleThreadStage implements EventHandler<Command>
         {
             batchStart = sequence;
         }
-        if (journaler != null && !journalFailed)
+        if (journal != null)
         {
-            try
-            {
-                // A snapshot taken by the ledger below must find this command's journal entry published.
-                journaler.onCommand(command, endOfBatch || ledger.snapshotsAfter(command));
-            }
-            catch (final Exception ex)
-            {
-                journalFailed = true;
-                host.journalFailed(command, ex);
-            }
+            // A snapshot taken by the ledger below must find this command's journal entry published.
+            journal.onCommand(command, endOfBatch || ledger.snapshotsAfter(command));
         }
         ledger.onEvent(command, sequence, endOfBatch);
         if (endOfBatch)
@@ -66,7 +48,7 @@ final class SingleThreadStage implements EventHandler<Command>
             {
                 for (long answered = batchStart; answered <= sequence; answered++)
                 {
-                    host.answer(responder, ring.get(answered), answered == sequence);
+                    responder.answer(ring.get(answered), answered == sequence);
                 }
             }
             batchStart = -1;
@@ -76,15 +58,15 @@ final class SingleThreadStage implements EventHandler<Command>
     @Override
     public void onStart()
     {
-        if (journaler != null)
+        if (journal != null)
         {
-            journaler.onStart();
+            journal.onStart();
         }
         if (responder != null)
         {
             responder.onStart();
         }
-        host.started();
+        onStarted.run();
     }
 
     @Override
@@ -94,9 +76,9 @@ final class SingleThreadStage implements EventHandler<Command>
         {
             responder.onShutdown();
         }
-        if (journaler != null)
+        if (journal != null)
         {
-            journaler.onShutdown();
+            journal.onShutdown();
         }
     }
 }

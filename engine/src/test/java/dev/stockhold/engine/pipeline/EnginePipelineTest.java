@@ -137,12 +137,137 @@ class EnginePipelineTest
             .journaler(failingJournal).responder(answers).build().start())
         {
             assertTrue(pipeline.tryPublish(setStock("A1", 10)));
+            awaitAnswers(answers, 1);
             assertTrue(pipeline.tryPublish(setStock("A2", 10)));
             assertTrue(answers.done.await(10, TimeUnit.SECONDS));
-            assertTrue(pipeline.isJournalFailed());
+            assertTrue(pipeline.failure().isFailed());
+            assertEquals("journal", pipeline.failure().report().stage());
+            assertEquals(2, pipeline.failure().failedFromSequence());
             assertFalse(pipeline.tryPublish(setStock("A3", 10)), "no intake once the journal failed");
         }
         assertEquals(List.of("1:SET_STOCK:OK", "2:SET_STOCK:" + ErrorCode.INTERNAL), answers.seen);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void aBatchWhoseEndFailsToJournalIsAnsweredInternalWhole(final ThreadLayout layout) throws Exception
+    {
+        // The journaler makes a batch durable at its end: a failure there leaves every command of the batch
+        // unknown, not only the last one.
+        final CountDownLatch held = new CountDownLatch(1);
+        final Answers answers = new Answers(4);
+        final CommandStage journal = (command, endOfBatch) ->
+        {
+            if (command.sequence == 1)
+            {
+                held.await();
+            }
+            else if (endOfBatch)
+            {
+                throw new java.io.IOException("no space left on device");
+            }
+        };
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults())).journaler(journal).responder(answers).build().start())
+        {
+            for (int i = 1; i <= 4; i++)
+            {
+                assertTrue(pipeline.tryPublish(setStock("A" + i, 10)));
+            }
+            held.countDown();
+            assertTrue(answers.done.await(10, TimeUnit.SECONDS));
+        }
+        // Commands 2 to 4 were published while the journal held command 1, so they form one batch whose end
+        // fails; command 1 is OK or, had it shared their batch, ERR_INTERNAL too.
+        for (final String answer : answers.seen.subList(1, 4))
+        {
+            assertTrue(answer.endsWith(":" + ErrorCode.INTERNAL), answers.seen.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void aLedgerFailureStopsApplyingAndAnswersInternalFromThatCommandOn(final ThreadLayout layout) throws Exception
+    {
+        final Answers answers = new Answers(4);
+        final Ledger ledger = new Ledger(LedgerConfig.defaults());
+        Failpoints.arm("ledger.apply:throw@2");
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout).ledger(ledger).responder(answers)
+            .build().start())
+        {
+            assertTrue(pipeline.tryPublish(setStock("A1", 10)));
+            awaitAnswers(answers, 1);
+            assertTrue(pipeline.tryPublish(setStock("A2", 10)), "the ledger throws on this one");
+            awaitAnswers(answers, 2);
+            assertTrue(pipeline.failure().isFailed());
+            assertEquals("ledger", pipeline.failure().report().stage());
+            assertFalse(pipeline.tryPublish(setStock("A2", 10)), "no intake after a failure");
+        }
+        finally
+        {
+            Failpoints.disarm();
+        }
+        assertEquals(List.of("1:SET_STOCK:OK", "2:SET_STOCK:" + ErrorCode.INTERNAL), answers.seen);
+        assertEquals(1, ledger.cellCount(), "nothing applied after the failure");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
+    void aResponderFailureStillAnswersEveryReplyPromptly(final ThreadLayout layout) throws Exception
+    {
+        final List<String> replies = new CopyOnWriteArrayList<>();
+        final CountDownLatch allReplied = new CountDownLatch(3);
+        final Reply reply = (command, endOfBatch) ->
+        {
+            replies.add(command.sequence + ":" + command.result.code());
+            allReplied.countDown();
+        };
+        final CommandStage throwingObserver = (command, endOfBatch) ->
+        {
+            if (command.sequence == 2)
+            {
+                throw new IllegalStateException("observer bug");
+            }
+        };
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout)
+            .ledger(new Ledger(LedgerConfig.defaults())).responder(new ReplyingResponder(throwingObserver))
+            .ringSize(8).build().start())
+        {
+            for (int i = 1; i <= 3; i++)
+            {
+                final Command command = setStock("A" + i, 10);
+                command.replyTo = reply;
+                assertTrue(pipeline.tryPublish(command) || i == 3, "published " + i);
+                if (i == 1)
+                {
+                    // Command 1 is answered before command 2 breaks the responder.
+                    while (replies.isEmpty())
+                    {
+                        Thread.onSpinWait();
+                    }
+                }
+                if (i == 2)
+                {
+                    while (replies.size() < 2)
+                    {
+                        Thread.onSpinWait();
+                    }
+                }
+            }
+            assertFalse(pipeline.tryPublish(setStock("A4", 10)));
+            assertEquals(List.of("1:" + ErrorCode.OK, "2:" + ErrorCode.INTERNAL), replies.subList(0, 2));
+            assertEquals("responder", pipeline.failure().report().stage());
+        }
+    }
+
+    private static void awaitAnswers(final Answers answers, final int count) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (answers.seen.size() < count && System.nanoTime() < deadline)
+        {
+            Thread.sleep(1);
+        }
+        assertEquals(count, answers.seen.size(), "answers so far: " + answers.seen);
     }
 
     @ParameterizedTest
