@@ -29,6 +29,7 @@ public final class Ledger
     private final Locking locking;
     private final Settlement settlement;
     private final StockSync stockSync;
+    private final LedgerChecks checks;
 
     long nowMillis = Long.MIN_VALUE;
     long lastAppliedSequence;
@@ -45,6 +46,7 @@ public final class Ledger
         this.locking = new Locking(cells, book, expiry, presale, config);
         this.settlement = new Settlement(cells, book, config);
         this.stockSync = new StockSync(cells, presale, config);
+        this.checks = new LedgerChecks(cells, book);
     }
 
     /** @return the configuration this ledger runs with. */
@@ -57,6 +59,8 @@ public final class Ledger
      * Applies one command and writes its answer into {@code command.result}. Ledger thread only.
      *
      * @param command a command whose header and payload are filled; its result is overwritten.
+     * @throws LedgerInvariantException when the command broke one of the ledger's invariants: the ledger
+     *                                  must not be used any more.
      */
     public void apply(final Command command)
     {
@@ -87,6 +91,7 @@ public final class Ledger
             dispatch(command);
         }
         cells.copyChanges(result.changes());
+        checks.afterCommand(command);
     }
 
     /** A repeat of a key answers its first result and applies nothing; another request under it is refused. */
@@ -263,6 +268,7 @@ public final class Ledger
     {
         final Ledger ledger = new Ledger(config);
         LedgerSnapshot.read(ledger, buffer, offset, length);
+        ledger.checks.restarted();
         return ledger;
     }
 }
