@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -65,6 +66,7 @@ final class BackgroundSnapshots implements AutoCloseable
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 20);
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Consumer<Exception> onFailure = ex -> { };
     private volatile long lastCovered;
     private volatile long builds;
     private long lastBuildNanos = System.nanoTime();
@@ -103,6 +105,12 @@ final class BackgroundSnapshots implements AutoCloseable
         this.lastCovered = lastCovered;
         this.thread = new Thread(this::loop, "stockhold-snapshot-builder");
         thread.setDaemon(true);
+    }
+
+    /** Tells {@code listener} of every failed build (the server stops on it: fail-stop); before {@link #start}. */
+    void onFailure(final Consumer<Exception> listener)
+    {
+        this.onFailure = listener;
     }
 
     void start()
@@ -163,6 +171,7 @@ final class BackgroundSnapshots implements AutoCloseable
             if (running)
             {
                 LOG.error("background snapshot covering sequence {} failed; the previous one stays in use", target, ex);
+                onFailure.accept(ex);
             }
         }
     }

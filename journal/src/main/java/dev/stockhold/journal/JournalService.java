@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.CommandStage;
+import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.SnapshotSink;
 import dev.stockhold.journal.queue.JournalQueue;
@@ -58,6 +59,7 @@ public final class JournalService implements AutoCloseable
     private final LedgerConfig ledgerConfig;
     private BackgroundSnapshots background;
     private volatile LongSupplier answeredThrough = () -> Long.MAX_VALUE;
+    private volatile EngineFailure failure = new EngineFailure();
     private final RetentionSweeper retention;
     private ScheduledExecutorService timer;
     private boolean closed;
@@ -122,9 +124,19 @@ public final class JournalService implements AutoCloseable
         this.answeredThrough = Objects.requireNonNull(answeredThrough);
     }
 
+    /**
+     * How far a snapshot file may reach: what the journal has passed and the responder answered, and never a
+     * command at or after an engine failure (it may be in memory only, and it has no change event).
+     */
     private long snapshotsMayCover()
     {
-        return Math.min(writer.processedSequence(), answeredThrough.getAsLong());
+        return Math.min(Math.min(writer.processedSequence(), answeredThrough.getAsLong()),
+            failure.failedFromSequence() - 1);
+    }
+
+    private void snapshotFailed(final Exception ex)
+    {
+        failure.fail("snapshot", EngineFailure.NO_SEQUENCE, ex);
     }
 
     /** @return the recovered ledger, to hand to the pipeline; owned by the pipeline's ledger thread from then on. */
@@ -184,6 +196,8 @@ public final class JournalService implements AutoCloseable
         {
             throw new IllegalStateException("already attached");
         }
+        failure = pipeline.failure();
+        snapshotWriter.onFailure(this::snapshotFailed);
         timer = Executors.newSingleThreadScheduledExecutor(runnable ->
         {
             final Thread thread = new Thread(runnable, "stockhold-journal-timer");
@@ -196,6 +210,7 @@ public final class JournalService implements AutoCloseable
             background = new BackgroundSnapshots(queue, snapshotStore, ledgerConfig, this::snapshotsMayCover,
                 config.snapshotEveryCommands(), intervalMillis, recovery.snapshotSequence(),
                 () -> pipeline.tryPublish(new Command().snapshot()));
+            background.onFailure(this::snapshotFailed);
             background.start();
         }
         else if (intervalMillis > 0)

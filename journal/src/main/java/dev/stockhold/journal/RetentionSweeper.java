@@ -1,5 +1,6 @@
 package dev.stockhold.journal;
 
+import dev.stockhold.engine.pipeline.Failpoints;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.JournalReader;
 import dev.stockhold.journal.snapshot.SnapshotStore;
@@ -71,6 +72,7 @@ final class RetentionSweeper
                 DeletedThrough.record(queue.dir(), lastSequence);
                 if (Files.deleteIfExists(file))
                 {
+                    Failpoints.hit("retention.sweep");
                     deleted++;
                     LOG.info("deleted journal file {} (past {} days, covered by a snapshot)", file.getFileName(),
                         retentionDays);

@@ -2,6 +2,7 @@ package dev.stockhold.journal.queue;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.pipeline.CommandStage;
+import dev.stockhold.engine.pipeline.Failpoints;
 import dev.stockhold.journal.Durability;
 import dev.stockhold.journal.codec.JournalCodec;
 import net.openhft.chronicle.bytes.Bytes;
@@ -98,6 +99,7 @@ public final class JournalWriter implements CommandStage
     {
         if (batch.length() > 0)
         {
+            Failpoints.hit("journal.append");
             try (DocumentContext dc = appender.writingDocument())
             {
                 final Bytes<?> bytes = dc.wire().bytes();
@@ -105,6 +107,7 @@ public final class JournalWriter implements CommandStage
                 queue.writtenUpTo(appender.cycle(), bytes.writePosition());
             }
             batch.clear();
+            Failpoints.hit("journal.appended");
         }
     }
 

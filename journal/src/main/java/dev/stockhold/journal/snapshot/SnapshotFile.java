@@ -3,6 +3,8 @@ package dev.stockhold.journal.snapshot;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import dev.stockhold.engine.pipeline.Failpoints;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -157,6 +159,7 @@ public final class SnapshotFile
             StandardOpenOption.TRUNCATE_EXISTING))
         {
             writeFully(channel, header);
+            Failpoints.hit("snapshot.write");
             // In chunks: the JDK copies a heap buffer into a temporary direct one of the same size.
             for (int offset = 0; offset < length; offset += WRITE_CHUNK)
             {

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,6 +44,7 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
     private volatile long lastCopyNanos;
     private volatile long lastWrittenSequence = -1;
     private volatile Path lastWrittenFile;
+    private volatile Consumer<Exception> onFailure = ex -> { };
 
     /**
      * @param journalProcessedSequence how far the journaler has got (its {@code processedSequence}), or
@@ -59,6 +61,12 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
         thread = new Thread(this::writeLoop, "stockhold-snapshot-writer");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Tells {@code listener} of every failed snapshot write (the server stops on it: fail-stop). */
+    public void onFailure(final Consumer<Exception> listener)
+    {
+        this.onFailure = listener;
     }
 
     @Override
@@ -112,6 +120,7 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
             {
                 LOG.error("snapshot covering sequence {} failed; the previous one stays in use", slot.coveredSequence,
                     ex);
+                onFailure.accept(ex);
             }
             finally
             {
