@@ -139,10 +139,10 @@ class ChangeFeedTest
     @Test
     void aLogThatLostTheNextEventIsGone(@TempDir final Path dir)
     {
-        try (ChangeLog log = ChangeLog.open(dir, 180))
+        try (ChangeLog log = ChangeLog.open(dir, 180); ChangeLog.Writer writer = log.writer())
         {
-            log.append(20, 10, Unpooled.wrappedBuffer("id: 20\n\n".getBytes(StandardCharsets.US_ASCII)));
-            log.append(25, 20, Unpooled.wrappedBuffer("id: 25\n\n".getBytes(StandardCharsets.US_ASCII)));
+            writer.append(20, 10, Unpooled.wrappedBuffer("id: 20\n\n".getBytes(StandardCharsets.US_ASCII)));
+            writer.append(25, 20, Unpooled.wrappedBuffer("id: 25\n\n".getBytes(StandardCharsets.US_ASCII)));
             assertEquals(25, log.lastSequence());
             try (ChangeLog.Reader reader = log.reader())
             {

@@ -2,6 +2,7 @@ package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.Reply;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -32,6 +33,7 @@ final class BinaryConnection extends ByteToMessageDecoder
     private static final int ANSWER_FRAME_BYTES = 256 * 1024;
 
     private final Predicate<Command> publisher;
+    private final EngineFailure failure;
     private final BinaryChangeFeed feed;
     private final int maxFrameLength;
     private final FrameOutbox outbox;
@@ -48,10 +50,11 @@ final class BinaryConnection extends ByteToMessageDecoder
     /**
      * @param responderEncoder the encoder of the engine's responder thread, shared by all connections.
      */
-    BinaryConnection(final Channel channel, final Predicate<Command> publisher, final BinaryChangeFeed feed,
-        final BinaryServerConfig config, final ReplyEncoder responderEncoder)
+    BinaryConnection(final Channel channel, final Predicate<Command> publisher, final EngineFailure failure,
+        final BinaryChangeFeed feed, final BinaryServerConfig config, final ReplyEncoder responderEncoder)
     {
         this.publisher = publisher;
+        this.failure = failure;
         this.feed = feed;
         this.decoder = new RequestDecoder(config.replayTarget());
         this.maxFrameLength = config.maxFrameLength();
@@ -155,7 +158,7 @@ final class BinaryConnection extends ByteToMessageDecoder
         stampMillis = 0;
         if (!publisher.test(request))
         {
-            answerError(correlationId, ErrorCode.OVERLOADED, "engine busy; retry later");
+            refused(correlationId);
         }
     }
 
@@ -173,7 +176,22 @@ final class BinaryConnection extends ByteToMessageDecoder
             feed.subscribe(outbox, correlationId, afterSeq, command.sequence);
         if (!publisher.test(request))
         {
+            refused(correlationId);
+        }
+    }
+
+    /** The ring refused a request: the engine is busy, or it failed and the server is exiting. */
+    private void refused(final long correlationId)
+    {
+        final EngineFailure.Report report = failure.report();
+        if (report == null)
+        {
             answerError(correlationId, ErrorCode.OVERLOADED, "engine busy; retry later");
+        }
+        else
+        {
+            answerError(correlationId, ErrorCode.INTERNAL, "the engine stopped after an internal failure ("
+                + report.describe() + "); the server is exiting to restart on its journal");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.gateway.os.RealtimeScheduling;
 import io.netty.bootstrap.ServerBootstrap;
@@ -38,6 +39,7 @@ public final class BinaryServer implements AutoCloseable
     private final BinaryServerConfig config;
     private final ReplyEncoder responderEncoder = new ReplyEncoder();
     private RealtimeScheduling scheduling = RealtimeScheduling.OFF;
+    private EngineFailure failure = new EngineFailure();
     private EventLoopGroup group;
     private Channel serverChannel;
 
@@ -75,6 +77,13 @@ public final class BinaryServer implements AutoCloseable
         return this;
     }
 
+    /** The engine's fail-stop switch: once tripped, refused requests are ERR_INTERNAL, not ERR_OVERLOADED. */
+    public BinaryServer failure(final EngineFailure engineFailure)
+    {
+        this.failure = Objects.requireNonNull(engineFailure);
+        return this;
+    }
+
     /**
      * Binds and starts accepting connections; returns once bound.
      *
@@ -97,7 +106,7 @@ public final class BinaryServer implements AutoCloseable
                 protected void initChannel(final SocketChannel channel)
                 {
                     channel.pipeline().addLast(
-                        new BinaryConnection(channel, publisher, feed, config, responderEncoder));
+                        new BinaryConnection(channel, publisher, failure, feed, config, responderEncoder));
                 }
             });
         try

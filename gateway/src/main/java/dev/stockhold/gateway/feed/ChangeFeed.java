@@ -5,6 +5,7 @@ import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.gateway.http.Answers;
+import dev.stockhold.journal.queue.Replayer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -33,6 +34,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@link RecentEvents} and makes it live: no gap, no duplicate, and a resumed event is the very bytes
  * the live one was. A stream that falls more than its buffer behind is dropped, so a slow client never
  * holds up the responder.
+ * <p>
+ * Threads: recovery's {@link #catchUp} runs on the start-up thread and is closed before the pipeline starts;
+ * from then on the responder owns the encoder, the recent events and a change-log writer of its own, which
+ * it closes in {@link #onShutdown}. (Starting the stage thread publishes the start-up thread's writes to it.)
  */
 public final class ChangeFeed implements CommandStage, AutoCloseable
 {
@@ -55,6 +60,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     private final AtomicInteger streams = new AtomicInteger();
     private final RecentEvents recent = new RecentEvents(4096);
     private final ByteBuf event = Unpooled.buffer(1024);
+    private ChangeLog.Writer writer;
     private long lastSequence;
 
     /**
@@ -119,10 +125,46 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     public void onCommand(final Command command, final boolean endOfBatch)
     {
         takeOver();
+        if (writer == null)
+        {
+            writer = log.writer();
+        }
+        if (logEvent(command, writer))
+        {
+            broadcast(command.sequence);
+        }
+    }
+
+    /** Responder thread, as its stage stops: releases its change-log writer. */
+    @Override
+    public void onShutdown()
+    {
+        if (writer != null)
+        {
+            writer.close();
+            writer = null;
+        }
+    }
+
+    /**
+     * Start-up thread, before the pipeline starts and before anyone can subscribe: a hook for recovery's
+     * replay that logs the events of the commands the change log lacks. A crash can land between a command's
+     * journal entry and its change event (the journal is written first); this closes that gap, so a resumed
+     * feed never misses an event. Close it on the same thread once recovery is done.
+     */
+    public CatchUp catchUp()
+    {
+        start(1);
+        return new CatchUp(log.lastSequence());
+    }
+
+    /** @return true when {@code command} changed stock and its event was logged and kept in memory. */
+    private boolean logEvent(final Command command, final ChangeLog.Writer into)
+    {
         final Levels changes = command.result.changes();
         if (!command.result.isOk() || changes.count() == 0)
         {
-            return;
+            return false;
         }
         final long sequence = command.sequence;
         event.clear();
@@ -131,10 +173,50 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         event.writeBytes(DATA);
         Answers.forThread().bodies().change(event, sequence, command.timestampMillis, changes);
         event.writeBytes(END);
-        log.append(sequence, lastSequence, event);
+        into.append(sequence, lastSequence, event);
         recent.add(sequence, lastSequence, event);
         lastSequence = sequence;
-        broadcast(sequence);
+        return true;
+    }
+
+    /** Recovery's catch-up of the change log: see {@link #catchUp()}. */
+    public final class CatchUp implements Replayer.Hook, AutoCloseable
+    {
+        private final long loggedThrough;
+        private final ChangeLog.Writer catchUpWriter = log.writer();
+        private long appended;
+
+        private CatchUp(final long loggedThrough)
+        {
+            this.loggedThrough = loggedThrough;
+        }
+
+        @Override
+        public void afterEntry(final Command command)
+        {
+            if (command.sequence > loggedThrough && logEvent(command, catchUpWriter))
+            {
+                appended++;
+            }
+        }
+
+        /** @return the events appended. */
+        public long appended()
+        {
+            return appended;
+        }
+
+        /** @return the sequence of the newest event the log held before recovery, or -1 when it was empty. */
+        public long loggedThrough()
+        {
+            return loggedThrough;
+        }
+
+        @Override
+        public void close()
+        {
+            catchUpWriter.close();
+        }
     }
 
     private void broadcast(final long sequence)

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.feed;
 
+import dev.stockhold.engine.pipeline.Failpoints;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.QueuePretoucher;
 import io.netty.buffer.ByteBuf;
@@ -32,7 +33,10 @@ import java.time.format.DateTimeParseException;
  *   length   4  bytes of the event
  *   event    n  "id: …\ndata: {…}\n\n"
  * </pre>
- * Threads: {@link #append} on one writer thread (the responder); each reader on its own thread.
+ * Threads: Chronicle's appenders and tailers belong to the thread that first uses them, so every thread
+ * that writes takes a {@link Writer} of its own and closes it when done (recovery's catch-up on the start-up
+ * thread, then the responder for the rest of the server's life); one writes at a time. Each reader is used
+ * on one thread too.
  */
 public final class ChangeLog implements AutoCloseable
 {
@@ -42,7 +46,6 @@ public final class ChangeLog implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final File dir;
     private final int retentionDays;
-    private ExcerptAppender appender;
     /** The responder appends here on the engine's thread: fault the pages in ahead of it. */
     private final QueuePretoucher pretoucher;
 
@@ -84,23 +87,13 @@ public final class ChangeLog implements AutoCloseable
         }
     }
 
-    /** Appends one event. Writer thread only. */
-    public void append(final long sequence, final long previousSequence, final ByteBuf event)
+    /**
+     * @return a writer for the calling thread only, which it must close before another thread writes (its
+     * Chronicle appender is created lazily, on that thread).
+     */
+    public Writer writer()
     {
-        if (appender == null)
-        {
-            appender = queue.createAppender();
-        }
-        final int length = event.readableBytes();
-        try (DocumentContext dc = appender.writingDocument())
-        {
-            final Bytes<?> bytes = dc.wire().bytes();
-            bytes.writeLong(sequence);
-            bytes.writeLong(previousSequence);
-            bytes.writeInt(length);
-            bytes.write(event.array(), event.arrayOffset() + event.readerIndex(), length);
-            pretoucher.writerAt(appender.cycle(), bytes.writePosition());
-        }
+        return new Writer();
     }
 
     /** @return a reader for one thread; close it when done. */
@@ -137,15 +130,53 @@ public final class ChangeLog implements AutoCloseable
         queue.refreshDirectoryListing();
     }
 
+    /** Closes the queue; every {@link Writer} and {@link Reader} must be closed first, on its own thread. */
     @Override
     public void close()
     {
         pretoucher.close();
-        if (appender != null)
-        {
-            appender.close();
-        }
         queue.close();
+    }
+
+    /** Appends entries, on one thread for its whole life. */
+    public final class Writer implements AutoCloseable
+    {
+        private ExcerptAppender appender;
+
+        private Writer()
+        {
+        }
+
+        /** Appends one event. */
+        public void append(final long sequence, final long previousSequence, final ByteBuf event)
+        {
+            Failpoints.hit("changelog.append");
+            if (appender == null)
+            {
+                appender = queue.createAppender();
+            }
+            final int length = event.readableBytes();
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                final Bytes<?> bytes = dc.wire().bytes();
+                bytes.writeLong(sequence);
+                bytes.writeLong(previousSequence);
+                bytes.writeInt(length);
+                bytes.write(event.array(), event.arrayOffset() + event.readerIndex(), length);
+                pretoucher.writerAt(appender.cycle(), bytes.writePosition());
+            }
+        }
+
+        /** Releases the appender; on the thread that appended. */
+        @Override
+        public void close()
+        {
+            if (appender != null)
+            {
+                appender.close();
+                appender = null;
+            }
+        }
     }
 
     /** Reads entries in order, for one thread. */

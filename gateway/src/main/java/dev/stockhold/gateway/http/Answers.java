@@ -90,6 +90,15 @@ public final class Answers
             code == ErrorCode.OVERLOADED, close, null);
     }
 
+    /** Encodes a problem answer with another status than its code's (e.g. a 503 health check). */
+    ByteBuf problem(final ByteBufAllocator allocator, final int status, final ErrorCode code, final String detail,
+        final boolean close)
+    {
+        final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
+        bodies.problem(buf, code, detail, null);
+        return framer.finish(buf, status, ContentType.PROBLEM, -1, false, false, close, null);
+    }
+
     /** Encodes a 405 with its {@code Allow} header. */
     ByteBuf methodNotAllowed(final ByteBufAllocator allocator, final String allow, final boolean close)
     {

@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.http;
 
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.gateway.feed.ChangeFeed;
 import dev.stockhold.gateway.metrics.GatewayMetrics;
 import dev.stockhold.gateway.security.ApiKeys;
@@ -11,8 +12,9 @@ import java.util.function.Predicate;
 
 /**
  * What every HTTP connection shares: the engine's entrance, keys, limits, metrics, the change feed and
- * the static documents. The engine entrance is set once recovery has finished; until then commands are
- * answered ERR_OVERLOADED and {@code /ready} is 503.
+ * the static documents. The engine entrance is set once recovery has finished; until then (and once the
+ * server stops) commands are answered ERR_OVERLOADED and {@code /ready} is 503. Once the engine has failed,
+ * commands are answered ERR_INTERNAL and {@code /health} and {@code /ready} are 503, naming the failure.
  */
 public final class HttpContext
 {
@@ -24,6 +26,7 @@ public final class HttpContext
     private final byte[] openApi;
     private final AtomicLong requestIds = new AtomicLong();
     private volatile Predicate<Command> engine;
+    private volatile EngineFailure failure = new EngineFailure();
 
     /**
      * @param keys    API keys (none: auth off).
@@ -48,8 +51,9 @@ public final class HttpContext
      * Opens the engine to requests: from now on commands go to {@code publisher} (e.g.
      * {@code pipeline::tryPublish}, false meaning the ring is full) and {@code /ready} answers 200.
      */
-    public void engineReady(final Predicate<Command> publisher)
+    public void engineReady(final Predicate<Command> publisher, final EngineFailure engineFailure)
     {
+        this.failure = Objects.requireNonNull(engineFailure);
         this.engine = Objects.requireNonNull(publisher);
     }
 
@@ -59,10 +63,16 @@ public final class HttpContext
         this.engine = null;
     }
 
-    /** @return true once recovery finished and the engine takes commands. */
+    /** @return true once recovery finished and the engine takes commands, until it stops or fails. */
     public boolean isReady()
     {
-        return engine != null;
+        return engine != null && !failure.isFailed();
+    }
+
+    /** @return what stopped the engine, or null while it is sound. */
+    EngineFailure.Report failure()
+    {
+        return failure.report();
     }
 
     /** @return false when there is no engine or its ring is full. */

@@ -37,6 +37,17 @@ final class RequestDispatcher
     private final Command scratch = new Command();
     private byte[] bodyCopy = new byte[4096];
 
+    /**
+     * The answer of a server whose engine failed: ERR_INTERNAL, naming the failure, with {@code status} (500
+     * for a request, 503 for a health check). The process exits shortly; a supervisor restarts it.
+     */
+    private static ByteBuf failed(final Answers answers, final ByteBufAllocator allocator, final HttpContext context,
+        final int status, final boolean close)
+    {
+        return answers.problem(allocator, status, ErrorCode.INTERNAL, "the engine stopped after an internal failure ("
+            + context.failure().describe() + "); the server is exiting to restart on its journal", close);
+    }
+
     static RequestDispatcher forThread()
     {
         return PER_THREAD.get();
@@ -108,9 +119,11 @@ final class RequestDispatcher
         final HttpContext context = connection.context();
         switch (route)
         {
-            case HEALTH -> connection.immediate(index, answers.raw(allocator, 200, ContentType.JSON, HEALTH, close));
-            case READY -> connection.immediate(index, context.isReady()
-                ? answers.raw(allocator, 200, ContentType.JSON, READY, close)
+            case HEALTH -> connection.immediate(index, context.failure() != null ? failed(answers, allocator, context,
+                503, close) : answers.raw(allocator, 200, ContentType.JSON, HEALTH, close));
+            case READY -> connection.immediate(index, context.failure() != null
+                ? failed(answers, allocator, context, 503, close)
+                : context.isReady() ? answers.raw(allocator, 200, ContentType.JSON, READY, close)
                 : answers.raw(allocator, 503, ContentType.JSON, RECOVERING, close));
             case METRICS -> connection.immediate(index,
                 answers.raw(allocator, 200, ContentType.PROMETHEUS, context.metrics().scrape(), close));
@@ -122,6 +135,10 @@ final class RequestDispatcher
                 if (head)
                 {
                     connection.immediate(index, answers.raw(allocator, 200, ContentType.EVENT_STREAM, NO_BODY, close));
+                }
+                else if (context.failure() != null)
+                {
+                    connection.immediate(index, failed(answers, allocator, context, 500, close));
                 }
                 else if (!context.isReady())
                 {
@@ -219,10 +236,11 @@ final class RequestDispatcher
         command.clear();
         if (!published)
         {
-            final ErrorCode code = ErrorCode.OVERLOADED;
-            connection.immediate(index, Answers.forThread().problem(connection.channel().alloc(), code,
-                connection.context().isReady() ? "the engine is busy; retry shortly" : "the engine is recovering",
-                null, close));
+            final HttpContext context = connection.context();
+            connection.immediate(index, context.failure() != null
+                ? failed(Answers.forThread(), connection.channel().alloc(), context, 500, close)
+                : Answers.forThread().problem(connection.channel().alloc(), ErrorCode.OVERLOADED,
+                    context.isReady() ? "the engine is busy; retry shortly" : "the engine is recovering", null, close));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.pipeline.CommandStage;
+import dev.stockhold.engine.pipeline.EngineFailure;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -36,6 +37,7 @@ public final class GatewayMetrics
     private volatile LongSupplier journalLag = () -> 0;
     private volatile LongSupplier connections = () -> 0;
     private volatile LongSupplier subscribers = () -> 0;
+    private volatile LongSupplier engineFailed = () -> 0;
     private volatile long openReservations;
     private volatile long closedReservations;
     private volatile long cells;
@@ -70,6 +72,8 @@ public final class GatewayMetrics
         gauge("stockhold_journal_lag", "Commands published but not yet journaled", () -> journalLag);
         gauge("stockhold_http_connections", "Open HTTP connections", () -> connections);
         gauge("stockhold_change_feed_subscribers", "Open change-feed streams", () -> subscribers);
+        gauge("stockhold_engine_failed", "1 once the engine stopped after an internal failure (the process exits)",
+            () -> engineFailed);
         stat("stockhold_open_reservations", "Open reservations (refreshed every few seconds)", 0);
         stat("stockhold_closed_reservations", "Closed reservations still remembered", 1);
         stat("stockhold_stock_cells", "Stock cells", 2);
@@ -102,6 +106,12 @@ public final class GatewayMetrics
     {
         this.ringOccupancy = ringOccupancy;
         this.journalLag = journalLag;
+    }
+
+    /** Binds the fail-stop gauge. */
+    public void bindFailure(final EngineFailure failure)
+    {
+        this.engineFailed = () -> failure.isFailed() ? 1 : 0;
     }
 
     /** Binds the connection gauges once the servers exist. */

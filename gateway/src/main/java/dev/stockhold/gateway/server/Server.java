@@ -1,8 +1,7 @@
 package dev.stockhold.gateway.server;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.ledger.LedgerConfig;
-import dev.stockhold.engine.pipeline.CommandStage;
+import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
 import dev.stockhold.gateway.binary.BinaryChangeFeed;
@@ -15,8 +14,6 @@ import dev.stockhold.gateway.http.HttpContext;
 import dev.stockhold.gateway.http.HttpGateway;
 import dev.stockhold.gateway.http.RequestDecoder;
 import dev.stockhold.gateway.metrics.GatewayMetrics;
-import dev.stockhold.gateway.os.RealtimeScheduling;
-import dev.stockhold.journal.queue.Replayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +23,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,15 +33,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * A running stockhold server, wired in one place:
+ * A running stockhold server, wired in one place. Start-up, in this order, so that nothing listens before
+ * the state is whole:
  * <pre>
- *   1. HTTP gateway binds first, so /health answers and /ready says 503 during recovery;
- *   2. the engine host recovers the ledger (journal + snapshots);
- *   3. the pipeline starts: journaler ∥ ledger → responder (change feed, metrics, replies), a tick
- *      every 100 ms driving expiry;
- *   4. the gateway opens to commands (/ready 200) and the binary server, if any, starts.
+ *   1. the change log and feed open;
+ *   2. the engine host recovers the ledger (newest snapshot + journal), and the change log catches up with
+ *      the commands the journal holds but the log missed (a crash between the two);
+ *   3. the pipeline starts: journaler ∥ ledger → responder (change feed, binary feed, metrics, replies),
+ *      a tick every 100 ms driving expiry;
+ *   4. the HTTP gateway binds (/ready 200), then the binary server.
  * </pre>
- * {@link #close()} reverses it: stop accepting, drain the ring, final snapshot, release.
+ * A step that fails stops everything the earlier steps started, in reverse order, and the start throws.
+ * {@link #close()} stops accepting, drains the ring (final snapshot), then releases everything.
+ * <p>
+ * Fail-stop: {@link #failure()} is tripped by any internal failure of the engine (see {@link EngineFailure});
+ * from then on {@code /health} and {@code /ready} answer 503, every request ERR_INTERNAL, and the owner of the
+ * process ({@link StockholdServer}) exits it so that a supervisor restarts it on its journal.
  */
 public final class Server implements AutoCloseable
 {
@@ -51,16 +57,18 @@ public final class Server implements AutoCloseable
     private static final long STATS_INTERVAL_SECONDS = 5;
 
     private final ServerSettings settings;
+    private final EngineFailure failure = new EngineFailure();
     private final GatewayMetrics metrics = new GatewayMetrics();
+    private final Startup started = new Startup();
     private final ChangeLog changeLog;
     private final ChangeFeed feed;
+    private final BinaryChangeFeed binaryFeed;
+    private final EngineHost host;
+    private final EnginePipeline pipeline;
     private final HttpContext context;
     private final HttpGateway http;
     private final InetSocketAddress httpAddress;
     private final ScheduledExecutorService housekeeping;
-    private final EngineHost host;
-    private final EnginePipeline pipeline;
-    private final BinaryChangeFeed binaryFeed;
     private final BinaryServer binary;
 
     private Server(final ServerSettings settings) throws Exception
@@ -68,77 +76,103 @@ public final class Server implements AutoCloseable
         this.settings = settings;
         settings.checkSecure();
         Files.createDirectories(settings.dataDir());
-        final Path changes = settings.dataDir().resolve("changes");
-        if (!EngineHosts.isDurable(settings))
+        failure.onFailure(report -> LOG.error("event=server_failed stage={} sequence={} error=\"{}\" action=exit",
+            report.stage(), report.sequence(), report.cause()));
+        metrics.bindFailure(failure);
+        try
         {
-            // Sequences restart with a memory-only engine: an old change log would contradict them.
-            deleteTree(changes);
-        }
-        changeLog = ChangeLog.open(changes, settings.changeRetentionDays());
-        feed = new ChangeFeed(changeLog, settings.limits().sseBufferBytes());
-        // The binary feed resumes from the same durable log; the HTTP feed logs each event before the
-        // binary feed sees it (responder order below).
-        binaryFeed = new BinaryChangeFeed(new ChangeLogHistory(changeLog));
-        final LedgerConfig ledger = settings.ledger();
-        context = new HttpContext(settings.keys(), settings.limits(),
-            new RequestDecoder(ledger.maxLinesPerOrder(), ledger.maxBatchItems()), metrics, feed, openApi());
-        final RealtimeScheduling scheduling = settings.serverThreads().scheduling();
-        http = new HttpGateway(context, settings.httpThreads(), scheduling);
-        httpAddress = http.start(settings.bind(), settings.httpPort());
-        metrics.bindConnections(http::connections, feed::streams);
-
-        // Recovery replays commands the change log may have missed (the journal is written before the
-        // responder logs their events): append those events, so a resumed feed has no gap.
-        feed.start(1);
-        final long loggedThrough = changeLog.lastSequence();
-        host = EngineHosts.open(settings, new Replayer.Hook()
-        {
-            @Override
-            public void afterEntry(final Command command)
+            // 1. The change log and the feeds.
+            final Path changes = settings.dataDir().resolve("changes");
+            if (!EngineHosts.isDurable(settings))
             {
-                if (command.sequence > loggedThrough)
-                {
-                    feed.onCommand(command, false);
-                }
+                // Sequences restart with a memory-only engine: an old change log would contradict them.
+                deleteTree(changes);
             }
-        });
-        feed.start(host.nextSequence());
+            changeLog = started.add(ChangeLog.open(changes, settings.changeRetentionDays()));
+            feed = started.add(new ChangeFeed(changeLog, settings.limits().sseBufferBytes()));
+            // The binary feed resumes from the same durable log; the HTTP feed logs each event before the
+            // binary feed sees it (the responder's order, ResponderObservers).
+            binaryFeed = new BinaryChangeFeed(new ChangeLogHistory(changeLog));
+
+            // 2. Recovery, with the change log's catch-up on this thread, through a writer closed right after.
+            host = started.add(recover());
+            feed.start(host.nextSequence());
+
+            // 3. The pipeline.
+            pipeline = started.add(buildPipeline());
+            host.attach(pipeline);
+            LOG.info("event=engine_threads layout={} waitPreset={} realtimePriority={} ringSize={} processors={}",
+                settings.serverThreads().layout(), settings.serverThreads().waitPreset(),
+                settings.serverThreads().scheduling().priority(), pipeline.ringSize(),
+                Runtime.getRuntime().availableProcessors());
+            pipeline.start();
+            metrics.bindEngine(pipeline::occupancy, host::journalLag);
+            housekeeping = started.add(housekeeping(), ScheduledExecutorService::shutdownNow);
+
+            // 4. The gateways, once there is an engine to answer.
+            context = new HttpContext(settings.keys(), settings.limits(), new RequestDecoder(
+                settings.ledger().maxLinesPerOrder(), settings.ledger().maxBatchItems()), metrics, feed, openApi());
+            context.engineReady(pipeline::tryPublish, failure);
+            http = started.add(new HttpGateway(context, settings.httpThreads(), settings.serverThreads().scheduling()));
+            httpAddress = http.start(settings.bind(), settings.httpPort());
+            metrics.bindConnections(http::connections, feed::streams);
+            binary = settings.binaryPort() < 0 ? null : started.add(new BinaryServer(pipeline::tryPublish, binaryFeed,
+                BinaryServerConfig.defaults(settings.bind(), settings.binaryPort())
+                    .withReplayTarget(settings.replayTarget()))
+                .scheduling(settings.serverThreads().scheduling()).failure(failure).start());
+        }
+        catch (final Exception | Error ex)
+        {
+            LOG.error("event=server_start_failed error=\"{}\"", ex.toString());
+            started.closeAll(ex);
+            throw ex;
+        }
+        LOG.info("event=server_ready http={} binary={} firstSequence={} auth={}", httpAddress,
+            binary == null ? "off" : binary.localAddress(), host.nextSequence(), settings.keys().enabled());
+    }
+
+    /** Recovers the ledger; the change log appends the events of replayed commands it lacks. */
+    private EngineHost recover() throws Exception
+    {
+        try (ChangeFeed.CatchUp catchUp = feed.catchUp())
+        {
+            final EngineHost recovered = EngineHosts.open(settings, catchUp);
+            if (catchUp.appended() > 0)
+            {
+                LOG.info("event=change_log_caught_up loggedThrough={} appended={}", catchUp.loggedThrough(),
+                    catchUp.appended());
+            }
+            return recovered;
+        }
+    }
+
+    private EnginePipeline buildPipeline()
+    {
         // Recovery replays only after the newest snapshot, so a snapshot file must not cover a command
         // whose change events are not in the change log yet: the journal waits for the responder too.
         final AtomicLong answeredThrough = new AtomicLong(host.nextSequence() - 1);
         host.gateSnapshotsOn(answeredThrough::get);
-        final CommandStage countCommand = metrics.observer();
-        pipeline = EnginePipeline.builder()
+        final ServerThreads threads = settings.serverThreads();
+        return EnginePipeline.builder()
             .ledger(host.ledger())
             .journaler(host.journaler())
-            .responder(new ReplyingResponder((command, endOfBatch) ->
-            {
-                feed.onCommand(command, endOfBatch);
-                binaryFeed.onCommand(command, endOfBatch);
-                countCommand.onCommand(command, endOfBatch);
-                if (endOfBatch)
-                {
-                    answeredThrough.lazySet(command.sequence);
-                }
-            }))
+            .responder(new ReplyingResponder(new ResponderObservers(failure, answeredThrough, feed, binaryFeed,
+                metrics.observer())))
+            .failure(failure)
             .firstSequence(host.nextSequence())
-            .waitPreset(settings.serverThreads().waitPreset())
-            .layout(settings.serverThreads().layout())
-            .onStageThreadStart(scheduling::applyToCurrentThread)
+            .waitPreset(threads.waitPreset())
+            .layout(threads.layout())
+            .onStageThreadStart(threads.scheduling()::applyToCurrentThread)
             // A replay target takes its times and ticks from the recording, never from its own clock.
             .keepProducerTimestamps(settings.replayTarget())
             .tickIntervalMillis(settings.replayTarget() ? 0 : TICK_INTERVAL_MILLIS)
             .snapshots(host.snapshotSink(), host.inlineSnapshotEveryCommands())
             .build();
-        host.attach(pipeline);
-        LOG.info("event=engine_threads layout={} waitPreset={} realtimePriority={} ringSize={} processors={}",
-            settings.serverThreads().layout(), settings.serverThreads().waitPreset(), scheduling.priority(),
-            pipeline.ringSize(),
-            Runtime.getRuntime().availableProcessors());
-        pipeline.start();
-        metrics.bindEngine(pipeline::occupancy, host::journalLag);
-        context.engineReady(pipeline::tryPublish);
-        housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->
+    }
+
+    private ScheduledExecutorService housekeeping()
+    {
+        final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable ->
         {
             final Thread thread = new Thread(runnable, "stockhold-housekeeping");
             thread.setDaemon(true);
@@ -146,15 +180,9 @@ public final class Server implements AutoCloseable
         });
         // Sizes for the metrics; not the digest, which hashes the whole state on the ledger thread.
         final Command stats = new Command().getStats();
-        housekeeping.scheduleAtFixedRate(() -> pipeline.tryPublish(stats), 0, STATS_INTERVAL_SECONDS,
-            TimeUnit.SECONDS);
-        housekeeping.scheduleAtFixedRate(() -> changeLog.purge(java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
-            1, 1, TimeUnit.HOURS);
-        binary = settings.binaryPort() < 0 ? null : new BinaryServer(pipeline::tryPublish, binaryFeed,
-            BinaryServerConfig.defaults(settings.bind(), settings.binaryPort())
-                .withReplayTarget(settings.replayTarget())).scheduling(scheduling).start();
-        LOG.info("event=server_ready http={} binary={} firstSequence={} auth={}", httpAddress,
-            binary == null ? "off" : binary.localAddress(), host.nextSequence(), settings.keys().enabled());
+        timer.scheduleAtFixedRate(() -> pipeline.tryPublish(stats), 0, STATS_INTERVAL_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(() -> changeLog.purge(LocalDate.now(ZoneOffset.UTC)), 1, 1, TimeUnit.HOURS);
+        return timer;
     }
 
     /**
@@ -191,7 +219,13 @@ public final class Server implements AutoCloseable
         return settings;
     }
 
-    /** Stops accepting, drains the ring (final snapshot), then releases everything. */
+    /** @return the engine's fail-stop switch: the process owner exits when it trips. */
+    public EngineFailure failure()
+    {
+        return failure;
+    }
+
+    /** Stops accepting, drains the ring (final snapshot, unless the engine failed), then releases everything. */
     @Override
     public void close()
     {

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.server;
 
+import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
@@ -18,7 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code stockhold server}: runs the engine with its HTTP (and, once wired, binary) gateway in the
@@ -28,7 +29,10 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "stockhold server", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Runs the stockhold inventory reservation engine with its HTTP/JSON API.",
     footer = {"", "Without API keys in --config the server only binds to a loopback address.",
-        "SIGTERM or Ctrl-C: stop accepting, drain the ring, snapshot, exit 0."})
+        "SIGTERM or Ctrl-C: stop accepting, drain the ring, snapshot, exit 0.",
+        "After an internal failure (a failed journal write, a broken invariant, a bug) the server answers 503 on",
+        "/health and ERR_INTERNAL to every request for a second, then exits with status 70: restart it (systemd",
+        "Restart=on-failure); it recovers from its journal. A failed start exits 1 and leaves nothing running."})
 public final class StockholdServer implements Callable<Integer>
 {
     private static final Logger LOG = LoggerFactory.getLogger(StockholdServer.class);
@@ -99,6 +103,10 @@ public final class StockholdServer implements Callable<Integer>
     private Integer maxBodyBytes;
 
     private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
+    /** The exit status after an internal failure: EX_SOFTWARE of sysexits.h. */
+    static final int FAIL_STOP_STATUS = 70;
+    /** How long a failed server keeps answering ERR_INTERNAL and 503 before it exits. */
+    static final long FAIL_STOP_GRACE_MILLIS = 1_000;
 
     /** Entry point. */
     public static void main(final String[] args)
@@ -135,14 +143,41 @@ public final class StockholdServer implements Callable<Integer>
             // Told like a bad option, with exit code 2, not as a stack trace.
             throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
         }
-        final CountDownLatch stop = new CountDownLatch(1);
-        Signals.onTerminate(stop::countDown);
-        try (Server server = Server.start(settings))
+        final CompletableFuture<Ending> ending = new CompletableFuture<>();
+        Signals.onTerminate(() -> ending.complete(Ending.SIGNAL));
+        final Server server = Server.start(settings);
+        server.failure().onFailure(report -> ending.complete(Ending.FAILURE));
+        // A thread of the server that dies of an exception nobody caught is an internal failure too.
+        Thread.setDefaultUncaughtExceptionHandler((thread, ex) ->
+            server.failure().fail("thread " + thread.getName(), EngineFailure.NO_SEQUENCE, ex));
+        LOG.info("event=serving http={}", server.httpAddress());
+        if (ending.get() == Ending.FAILURE)
         {
-            LOG.info("event=serving http={}", server.httpAddress());
-            stop.await();
+            exitAfterFailure();
         }
-        return 0;
+        server.close();
+        // A failure during an orderly stop still exits non-zero: the last commands may be unanswered.
+        return server.failure().isFailed() ? FAIL_STOP_STATUS : 0;
+    }
+
+    /** Why the server stops: asked to (SIGTERM, SIGINT), or because its engine failed. */
+    private enum Ending
+    {
+        SIGNAL, FAILURE
+    }
+
+    /**
+     * Fail-stop: gives in-flight requests a moment to hear their ERR_INTERNAL, then ends the process at once,
+     * without a final snapshot or any shutdown hook (the state in memory is not to be trusted), so that a
+     * supervisor restarts it on the journal, which is consistent by construction.
+     */
+    private static void exitAfterFailure() throws InterruptedException
+    {
+        Thread.sleep(FAIL_STOP_GRACE_MILLIS);
+        LOG.error("event=exiting status={} reason=engine_failed", FAIL_STOP_STATUS);
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(FAIL_STOP_STATUS);
     }
 
     /** @return the settings: defaults, then the config file, then the command line. */
