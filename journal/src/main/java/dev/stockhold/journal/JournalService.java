@@ -72,6 +72,15 @@ public final class JournalService implements AutoCloseable
         this.queue = JournalQueue.open(config.journalDir(), time, false);
         try
         {
+            DiskSpaceGuard.requireAtStart(config.journalDir(), config.minFreeDiskBytes());
+        }
+        catch (final RuntimeException ex)
+        {
+            queue.close();
+            throw ex;
+        }
+        try
+        {
             this.snapshotStore = new SnapshotStore(config.snapshotDir());
             final Recovery.Result recovered = Recovery.run(queue, snapshotStore, ledgerConfig, replayHook);
             this.ledger = recovered.ledger();
@@ -223,6 +232,11 @@ public final class JournalService implements AutoCloseable
                     LOG.warn("ring full or engine stopped: timed snapshot skipped");
                 }
             }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+        if (config.minFreeDiskBytes() > 0)
+        {
+            final DiskSpaceGuard guard = new DiskSpaceGuard(config.journalDir(), config.minFreeDiskBytes(), pipeline);
+            timer.scheduleWithFixedDelay(guard::check, 0, DiskSpaceGuard.CHECK_MILLIS, TimeUnit.MILLISECONDS);
         }
         if (config.retentionDays() > 0)
         {

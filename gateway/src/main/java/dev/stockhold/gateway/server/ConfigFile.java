@@ -56,7 +56,7 @@ public final class ConfigFile
     private static final Set<String> PLAIN_KEYS = Set.of("warehouse.priority", "limits.maxBodyBytes",
         "limits.maxHeaderBytes", "limits.maxConnections", "limits.idleTimeoutSeconds", "limits.sseBufferBytes",
         "journal.mode", "snapshot.everyCommands", "snapshot.intervalSeconds", "snapshot.mode", "retention.days",
-        "http.threads", "engine.layout", "engine.waitPreset", "engine.realtimePriority");
+        "http.threads", "engine.layout", "engine.waitPreset", "engine.realtimePriority", "journal.minFreeDiskMb");
 
     private ConfigFile()
     {
@@ -116,7 +116,8 @@ public final class ConfigFile
             new ServerThreads(
                 enumValue(properties, "engine.layout", ThreadLayout.class, base.serverThreads().layout()),
                 enumValue(properties, "engine.waitPreset", WaitPreset.class, base.serverThreads().waitPreset()),
-                intValue(properties, "engine.realtimePriority", base.serverThreads().realtimePriority())));
+                intValue(properties, "engine.realtimePriority", base.serverThreads().realtimePriority())),
+            longValue(properties, "journal.minFreeDiskMb", base.minFreeDiskBytes() >> 20) << 20);
     }
 
     private static ApiKeys keys(final Properties properties)

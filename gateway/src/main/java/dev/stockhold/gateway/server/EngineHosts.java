@@ -41,7 +41,8 @@ public final class EngineHosts
         final JournalConfig config = JournalConfig.defaults(settings.dataDir())
             .withDurability(settings.journalMode() == JournalMode.FSYNC ? Durability.FSYNC : Durability.MMAP)
             .withSnapshots(settings.snapshots().everyCommands(), settings.snapshots().interval())
-            .withSnapshotMode(settings.snapshots().mode());
+            .withSnapshotMode(settings.snapshots().mode())
+            .withMinFreeDiskBytes(settings.minFreeDiskBytes());
         final JournalService journal = JournalService.open(config, settings.ledger(), replayHook);
         LOG.info("event=recovered mode={} report=\"{}\"", settings.journalMode(), journal.recovery());
         return new JournaledEngineHost(journal);

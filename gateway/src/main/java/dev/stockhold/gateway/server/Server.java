@@ -76,8 +76,6 @@ public final class Server implements AutoCloseable
         this.settings = settings;
         settings.checkSecure();
         Files.createDirectories(settings.dataDir());
-        failure.onFailure(report -> LOG.error("event=server_failed stage={} sequence={} error=\"{}\" action=exit",
-            report.stage(), report.sequence(), report.cause()));
         metrics.bindFailure(failure);
         try
         {

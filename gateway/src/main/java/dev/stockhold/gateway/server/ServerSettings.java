@@ -3,6 +3,7 @@ package dev.stockhold.gateway.server;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.gateway.http.HttpLimits;
 import dev.stockhold.gateway.security.ApiKeys;
+import dev.stockhold.journal.JournalConfig;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
  *                             engine times the binary protocol stamps, takes recorded ticks, and runs no
  *                             ticker of its own. Never for production.
  * @param serverThreads        how the engine's stages map onto threads and wait for work, and at what priority.
+ * @param minFreeDiskBytes     the engine stops when the data disk has less usable space (0: never checked).
  */
 public record ServerSettings(
     Path dataDir,
@@ -40,14 +42,15 @@ public record ServerSettings(
     int changeRetentionDays,
     int httpThreads,
     boolean replayTarget,
-    ServerThreads serverThreads)
+    ServerThreads serverThreads,
+    long minFreeDiskBytes)
 {
     /** @return defaults: ./data, 127.0.0.1:8080 and :7070, no keys, default limits, mmap journal. */
     public static ServerSettings defaults()
     {
         return new ServerSettings(Path.of("data"), "127.0.0.1", 8080, 7070, ApiKeys.none(), LedgerConfig.defaults(),
             HttpLimits.defaults(), JournalMode.MMAP, SnapshotPolicy.DEFAULT, 180, 0, false,
-            ServerThreads.forThisMachine());
+            ServerThreads.forThisMachine(), JournalConfig.DEFAULT_MIN_FREE_DISK_BYTES);
     }
 
     /**
@@ -82,41 +85,48 @@ public record ServerSettings(
     public ServerSettings withPorts(final int http, final int binary)
     {
         return new ServerSettings(dataDir, bind, http, binary, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes);
     }
 
     /** @return a copy with another data directory. */
     public ServerSettings withDataDir(final Path dir)
     {
         return new ServerSettings(dir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes);
     }
 
     /** @return a copy with other keys. */
     public ServerSettings withKeys(final ApiKeys apiKeys)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, apiKeys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes);
     }
 
     /** @return a copy that is, or is not, a replay target. */
     public ServerSettings withReplayTarget(final boolean replay)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replay, serverThreads);
+            snapshots, changeRetentionDays, httpThreads, replay, serverThreads, minFreeDiskBytes);
     }
 
     /** @return a copy that uses threads otherwise. */
     public ServerSettings withServerThreads(final ServerThreads threads)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, threads);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, threads, minFreeDiskBytes);
+    }
+
+    /** @return a copy that stops at another disk reserve. */
+    public ServerSettings withMinFreeDiskBytes(final long bytes)
+    {
+        return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, bytes);
     }
 
     /** @return a copy with other HTTP limits. */
     public ServerSettings withLimits(final HttpLimits httpLimits)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, httpLimits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes);
     }
 }

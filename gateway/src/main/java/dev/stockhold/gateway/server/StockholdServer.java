@@ -99,6 +99,11 @@ public final class StockholdServer implements Callable<Integer>
         description = "Warehouses tried first, in order, for lock lines without a warehouse.")
     private List<String> warehousePriority;
 
+    @Option(names = "--min-free-disk-mb", paramLabel = "MIB",
+        description = "Stop (fail-stop, exit 70) when the data disk has less usable space than this, before a write to "
+            + "the memory-mapped journal can find it full; a start needs this plus 64 MiB (default: 64; 0: no check).")
+    private Long minFreeDiskMb;
+
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body (default: 1 MiB).")
     private Integer maxBodyBytes;
 
@@ -207,6 +212,7 @@ public final class StockholdServer implements Callable<Integer>
             limits,
             journalMode == null ? settings.journalMode()
                 : JournalMode.valueOf(journalMode.trim().toUpperCase(java.util.Locale.ROOT)),
-            snapshots, settings.changeRetentionDays(), settings.httpThreads(), replayTarget, serverThreads);
+            snapshots, settings.changeRetentionDays(), settings.httpThreads(), replayTarget, serverThreads,
+            minFreeDiskMb == null ? settings.minFreeDiskBytes() : minFreeDiskMb << 20);
     }
 }
