@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * failed write to a memory-mapped file raises), and {@code halt} ends the process at once, like
  * {@code kill -9}. Example: {@code -Dstockhold.failpoints=changelog.append:halt@500}.
  * <p>
- * Points: {@code ledger.apply}, {@code journal.append} (before a batch is written), {@code journal.appended}
- * (after it), {@code changelog.append}, {@code responder.reply}, {@code snapshot.write} (half-way through a
- * snapshot file), {@code retention.sweep} (after files are deleted, before the record of it). Never arm
- * them in production.
+ * Points: {@code ledger.apply} (before a mutating command is applied), {@code journal.append} (before a batch
+ * is written), {@code journal.appended} (after it), {@code changelog.append}, {@code responder.reply} (before
+ * the answer to a mutating command), {@code snapshot.write} (half-way through a snapshot file),
+ * {@code retention.sweep} (after a journal file is deleted). Never arm them in production.
  */
 public final class Failpoints
 {

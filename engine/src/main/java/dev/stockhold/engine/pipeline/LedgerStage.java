@@ -48,7 +48,10 @@ final class LedgerStage implements EventHandler<Command>
         }
         try
         {
-            Failpoints.hit("ledger.apply");
+            if (command.type.isMutating())
+            {
+                Failpoints.hit("ledger.apply");
+            }
             ledger.apply(command);
         }
         catch (final Throwable ex)

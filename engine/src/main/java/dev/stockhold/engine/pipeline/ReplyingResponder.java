@@ -25,7 +25,10 @@ public final class ReplyingResponder implements CommandStage
         }
         if (command.replyTo instanceof Reply reply)
         {
-            Failpoints.hit("responder.reply");
+            if (command.type.isMutating())
+            {
+                Failpoints.hit("responder.reply");
+            }
             reply.complete(command, endOfBatch);
         }
     }
