@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The reservation endpoints of api.md against a real server. */
+/** The reservation endpoints of docs/api.md against a real server. */
 class ReservationApiTest
 {
     private static TestServer server;

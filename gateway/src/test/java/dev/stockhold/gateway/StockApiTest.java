@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The stock endpoints of api.md against a real server. */
+/** The stock endpoints of docs/api.md against a real server. */
 class StockApiTest
 {
     private static TestServer server;

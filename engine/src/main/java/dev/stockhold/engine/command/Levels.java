@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Copies of stock levels taken by the ledger when it answered a command, so the responder can read
  * them after the ledger has moved on. The derived fields (available, presale available, shortage) are
- * computed here, once, by the rules of DESIGN.md.
+ * computed here, once, by the formulas of docs/design.md.
  */
 public final class Levels
 {

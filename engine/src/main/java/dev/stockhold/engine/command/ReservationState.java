@@ -1,7 +1,7 @@
 package dev.stockhold.engine.command;
 
 /**
- * The state of a reservation, derived from its lines (see api.md).
+ * The state of a reservation, derived from its lines (see docs/design.md, Reservation states).
  */
 public enum ReservationState
 {

@@ -1,7 +1,7 @@
 package dev.stockhold.engine.command;
 
 /**
- * The format and range rules of DESIGN.md and api.md, defined once: the ledger enforces them on every
+ * The format and range rules of docs/design.md and docs/api.md, defined once: the ledger enforces them on every
  * command (whatever protocol it came by) and the gateway uses them to answer early.
  */
 public final class Validation

@@ -11,7 +11,7 @@ import org.agrona.collections.IntArrayList;
 
 /**
  * The single-writer stock ledger: every stock cell, reservation and remembered idempotency key, and
- * every rule of DESIGN.md. One thread applies commands in sequence order; nothing here reads a clock,
+ * every rule of docs/design.md. One thread applies commands in sequence order; nothing here reads a clock,
  * draws a random number or does I/O, so replaying the same commands rebuilds exactly the same state.
  * <p>
  * Engine time is the largest timestamp of the mutating (journaled) commands seen so far, so it never

@@ -35,7 +35,7 @@ public record LedgerConfig(
         warehousePriority = List.copyOf(Objects.requireNonNull(warehousePriority));
     }
 
-    /** @return the defaults of DESIGN.md: 24 h and 10 M keys, 30 days and 10 M closed orders, 100 lines. */
+    /** @return the defaults of docs/LIMITS.md: 24 h and 10 M keys, 30 days and 10 M closed orders, 100 lines. */
     public static LedgerConfig defaults()
     {
         return new LedgerConfig(List.of(), DAY_MILLIS, 10_000_000, 30 * DAY_MILLIS, 10_000_000, 10_000_000,

@@ -334,7 +334,7 @@ final class Locking
 
     /**
      * @return a hash of the requested lines, as resolved: equal for a repeat of the same lock, in any line
-     * order ("the same lines", DESIGN.md, Idempotent), since each line is hashed on its own and the line
+     * order ("the same lines" of docs/design.md, Rules), since each line is hashed on its own and the line
      * hashes are added. Codes enter as their interned ids, which are exact (two codes never share one), so
      * only a 64-bit hash collision could make other lines pass for a repeat; a named cell and an
      * engine-chosen SKU hash apart.

@@ -164,7 +164,7 @@ final class Reservation
         return total;
     }
 
-    /** @return the state its lines imply (api.md). */
+    /** @return the state its lines imply (docs/design.md, Reservation states). */
     ReservationState state()
     {
         long open = 0;

@@ -9,7 +9,7 @@ import static dev.stockhold.engine.ledger.LedgerDriver.line;
 import static dev.stockhold.engine.ledger.LedgerDriver.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Deterministic time: ticks expire reservations, engine time never goes back (interpretation 9, 11). */
+/** Deterministic time: ticks expire what is open; engine time never goes back, reads do not move it. */
 class ExpiryTest
 {
     private final LedgerDriver driver = new LedgerDriver(

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static dev.stockhold.engine.ledger.LedgerDriver.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Idempotency keys: a repeat answers the first result and applies nothing (interpretation 10). */
+/** Idempotency keys: a repeat answers the first result, a refusal too, and applies nothing (docs/design.md). */
 class IdempotencyTest
 {
     private final LedgerDriver driver = new LedgerDriver(LedgerConfig.defaults().withIdempotency(60_000, 3));

@@ -8,7 +8,7 @@ import static dev.stockhold.engine.ledger.LedgerDriver.item;
 import static dev.stockhold.engine.ledger.LedgerDriver.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A limit on everything: what happens at each configured bound (DESIGN.md, interpretations 11, 12, 15). */
+/** A limit on everything: at each configured bound the oldest is forgotten or the request refused (docs/LIMITS.md). */
 class LimitsTest
 {
     private final LedgerDriver driver = new LedgerDriver(LedgerConfig.defaults()

@@ -14,7 +14,7 @@ import static dev.stockhold.engine.ledger.LedgerDriver.line;
 import static dev.stockhold.engine.ledger.LedgerDriver.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The lock rule of DESIGN.md: all lines or none, never beyond available, idempotent by orderId. */
+/** The lock rules of docs/design.md: all lines or none, never beyond available, idempotent by orderId. */
 class LockTest
 {
     private final LedgerDriver driver = driver();

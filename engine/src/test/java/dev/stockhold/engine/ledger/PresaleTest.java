@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Presale: locking in-transit stock, and its conversion when the stock is received (DESIGN.md). */
+/** Presale: locking in-transit stock, and its conversion when the stock is received (docs/design.md, Receive). */
 class PresaleTest
 {
     private final LedgerDriver driver = driver();

@@ -11,7 +11,7 @@ import static dev.stockhold.engine.ledger.LedgerDriver.driver;
 import static dev.stockhold.engine.ledger.LedgerDriver.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Release, deduct and return, whole and by lines (DESIGN.md, api.md, interpretation 6 and 7). */
+/** Release, deduct and return, whole or by lines taken from the order's lines on each cell (docs/design.md). */
 class SettlementTest
 {
     private final LedgerDriver driver = driver();

@@ -11,7 +11,7 @@ import static dev.stockhold.engine.ledger.LedgerDriver.item;
 import static dev.stockhold.engine.ledger.LedgerDriver.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Set (PUT and batch), adjust and receive: counts from warehouses (DESIGN.md, interpretations 12-14). */
+/** Set (PUT and batch), adjust and receive: counts from warehouses; version 0 is create-only (docs/design.md). */
 class StockSyncTest
 {
     private final LedgerDriver driver = driver();

@@ -12,7 +12,7 @@ import static dev.stockhold.engine.ledger.LedgerDriver.line;
 import static dev.stockhold.engine.ledger.LedgerDriver.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The engine's choice of warehouse for a line without one (DESIGN.md, interpretations 2, 4, 5). */
+/** The engine's choice of warehouse for a line without one: whole, else split, else presale (docs/design.md). */
 class WarehouseChoiceTest
 {
     private final LedgerDriver driver = driver();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks the invariants of DESIGN.md on the real ledger's answers alone, independently of the model:
+ * Checks the invariants of docs/design.md on the real ledger's answers alone, independently of the model:
  * versions step by one, a lock never takes more than is available, only a count (set/adjust) can create a
  * shortage, and on-hand stock moves only by the amounts the command implies (conservation).
  */

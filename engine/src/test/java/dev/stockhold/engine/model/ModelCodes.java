@@ -1,6 +1,6 @@
 package dev.stockhold.engine.model;
 
-/** The format rules of codes and quantities (DESIGN.md, api.md), written out plainly. */
+/** The format rules of codes and quantities (docs/design.md, docs/api.md), written out plainly. */
 final class ModelCodes
 {
     static final long MAX_REQUEST_QUANTITY = 1_000_000_000L;

@@ -23,19 +23,19 @@ public record ModelLevel(
             levels.inTransit(i), levels.presaleReserved(i), levels.safetyStock(i), levels.version(i));
     }
 
-    /** @return {@code max(0, onHand - reserved - safetyStock)}, by DESIGN.md. */
+    /** @return {@code max(0, onHand - reserved - safetyStock)}, by docs/design.md. */
     public long available()
     {
         return Math.max(0, onHand - reserved - safetyStock);
     }
 
-    /** @return {@code max(0, inTransit - presaleReserved)}, by DESIGN.md. */
+    /** @return {@code max(0, inTransit - presaleReserved)}, by docs/design.md. */
     public long presaleAvailable()
     {
         return Math.max(0, inTransit - presaleReserved);
     }
 
-    /** @return {@code max(0, reserved - onHand)}, by DESIGN.md. */
+    /** @return {@code max(0, reserved - onHand)}, by docs/design.md. */
     public long shortage()
     {
         return Math.max(0, reserved - onHand);

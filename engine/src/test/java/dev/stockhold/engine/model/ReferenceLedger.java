@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deliberately simple reference model of the ledger, written from DESIGN.md, api.md and the lead's
- * list of interpretations only: plain collections, obvious loops, no performance tricks. It consumes the
+ * A deliberately simple reference model of the ledger, written from the rules of docs/design.md and
+ * docs/api.md only: plain collections, obvious loops, no performance tricks. It consumes the
  * same {@link Command}s as the real ledger and answers a comparable {@link ModelResult}.
  * <p>
  * Not thread safe; one instance per test.

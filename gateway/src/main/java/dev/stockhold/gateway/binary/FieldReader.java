@@ -8,7 +8,7 @@ import org.agrona.sbe.MessageDecoderFlyweight;
 
 /**
  * Reads and validates the fields of one request message for {@link RequestDecoder}: numbers against the
- * ranges of DESIGN.md, strings in place in the frame before any String is made. The first failure is
+ * ranges of docs/design.md, strings in place in the frame before any String is made. The first failure is
  * kept; reading goes on so the message's end is still found. Event loop only.
  */
 final class FieldReader

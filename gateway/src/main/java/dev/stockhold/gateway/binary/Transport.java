@@ -13,7 +13,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
  * The socket transport of the binary protocol: Linux epoll when its native library loads (measured
- * faster here, see ../shared/STACK.md), NIO otherwise or when {@code -Dstockhold.binary.nio=true}.
+ * faster here for pipelined frames), NIO otherwise or when {@code -Dstockhold.binary.nio=true}.
  */
 public enum Transport
 {

@@ -46,8 +46,8 @@ public final class Answers
     {
         final CommandResult result = command.result;
         final boolean mutating = command.type.isMutating();
-        // A command the engine refused still took a sequence number: "every mutating response carries
-        // Stockhold-Seq" (api.md), so a client can tell where in the change feed its refusal fell.
+        // A command the engine refused still took a sequence number, and every answer the engine gives to
+        // a PUT or POST carries it (docs/api.md), so a client can tell where in the change feed its refusal fell.
         final long sequence = !mutating ? -1 : result.sequence() != 0 ? result.sequence() : command.sequence;
         final boolean replayed = mutating && result.isReplayed();
         if (!result.isOk())

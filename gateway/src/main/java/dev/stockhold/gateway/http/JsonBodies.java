@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Writes the API's JSON documents (api.md) into a buffer with Jackson's streaming generator. One
+ * Writes the API's JSON documents (docs/api.md) into a buffer with Jackson's streaming generator. One
  * instance per thread: the generator and its buffers are reused for every document, so writing
  * allocates nothing in steady state.
  */

@@ -17,7 +17,7 @@ import java.io.IOException;
  */
 public final class RequestDecoder
 {
-    // The ranges are DESIGN.md's, defined once in Validation.
+    // The ranges of docs/design.md, defined once in Validation.
     private static final long MAX_QUANTITY = Validation.MAX_REQUEST_QUANTITY;
     private static final long MAX_LEVEL = Validation.MAX_LEVEL;
 
@@ -241,8 +241,8 @@ public final class RequestDecoder
     }
 
     /**
-     * Decodes {@code POST …/adjust}: at least one delta, and an optional reason. DESIGN.md lists the reason
-     * without the "?" of optional parameters, but clients commonly leave it out, and an adjust is just as
+     * Decodes {@code POST …/adjust}: at least one delta, and an optional reason: clients commonly leave the
+     * reason out, and an adjust is just as
      * sound without one: it is journaled either way.
      */
     public void adjust(final String sku, final String warehouse, final byte[] body, final int offset,

@@ -4,7 +4,7 @@ import dev.stockhold.gateway.security.Scope;
 import io.netty.handler.codec.http.HttpMethod;
 
 /**
- * Every path of the API with the methods it accepts and the scope a key needs (api.md). A route with
+ * Every path of the API with the methods it accepts and the scope a key needs (docs/api.md). A route with
  * a null scope needs no key: the operational endpoints.
  */
 enum Route

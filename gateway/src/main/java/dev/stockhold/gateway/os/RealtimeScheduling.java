@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Linux real-time scheduling ({@code SCHED_FIFO}) for the threads every request passes through: the event
  * loops and the engine's stage threads. Where the server shares its cores (with a load generator, a sidecar,
  * the JIT compiler, the collector), a woken event loop otherwise queues for a core behind whatever runs there,
- * and those waits are most of the latency tail on a small machine (docs/BENCHMARKS.md, session 12). A
+ * and those waits are most of the latency tail on a small machine (docs/BENCHMARKS.md, real-time priority). A
  * {@code SCHED_FIFO} thread takes a core from any ordinary thread at once.
  * <p>
  * Only for threads that block while idle: a spinning thread at real-time priority would keep a core from

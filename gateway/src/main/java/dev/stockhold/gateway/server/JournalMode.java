@@ -1,6 +1,6 @@
 package dev.stockhold.gateway.server;
 
-/** How durable an acknowledged command is (DESIGN.md). */
+/** How durable an acknowledged command is (docs/design.md). */
 public enum JournalMode
 {
     /** Memory-mapped files: survives a process crash. */

@@ -45,7 +45,7 @@ public record ServerThreads(ThreadLayout layout, WaitPreset waitPreset, int real
     /**
      * @return the layout measured best for this machine's processor count, with stages that block while idle:
      * at 10,000 HTTP locks/s that halved the median service time against the balanced preset's short sleeps,
-     * for about 5 % less throughput under a closed-loop flood (docs/BENCHMARKS.md, session 8). No real-time
+     * for about 5 % less throughput under a closed-loop flood (docs/BENCHMARKS.md, wait preset). No real-time
      * priority: it needs a privilege, and an operator's decision.
      */
     public static ServerThreads forThisMachine()

@@ -62,7 +62,7 @@ public final class StockholdServer implements Callable<Integer>
     @Option(names = "--realtime-priority", paramLabel = "1-99",
         description = "Experimental: run the engine and event-loop threads at this SCHED_FIFO priority, so that no "
             + "other thread delays a request (Linux; needs CAP_SYS_NICE or ulimit -r; low_cpu wait preset only; "
-            + "docs/BENCHMARKS.md, session 12, for its rare stalls). Default: 0, the OS's normal scheduling.")
+            + "docs/BENCHMARKS.md for its rare stalls). Default: 0, the OS's normal scheduling.")
     private Integer realtimePriority;
 
     @Option(names = "--snapshot-every", paramLabel = "COMMANDS",

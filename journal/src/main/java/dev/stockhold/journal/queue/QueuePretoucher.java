@@ -24,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * Why: a first write to a page of a file mapping makes ext4 allocate the block and update the file's
  * times, which joins the file system's journal and can wait milliseconds for its commit. In a 10,000
  * locks/s run with the data directory on ext4, those waits were most of the p99.9 of 18–21 ms; on tmpfs
- * it was 4–8 ms (docs/BENCHMARKS.md, session 6).
+ * it was 4–8 ms (docs/BENCHMARKS.md, journal pages).
  * <p>
  * How: the writer reports which cycle it writes and where it has written up to ({@link #writerAt}).
  * Chronicle extends a cycle file a chunk ahead of that; this maps the file again and touches each page
@@ -38,8 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * A pass touches at most {@link #PAGES_PER_PASS} pages and stops after {@link #PASS_NANOS} of touching; a
  * pass that stops early is followed by the next {@link #CATCH_UP_PAUSE_NANOS} later, so a thread woken
- * meanwhile never waits long for this core, whatever a page costs on the machine at hand. (Session 7 first
- * blamed touching up to 32 MB at once for the 20 ms the two pretouchers held both cores; the cause was one
+ * meanwhile never waits long for this core, whatever a page costs on the machine at hand. (What held both
+ * cores for 20 ms at times was not the amount touched per pass but one
  * fault's read-ahead, below, which no bound on a pass can shorten.)
  * <p>
  * The mapping is advised {@code MADV_RANDOM}. A first touch of a page in a file hole otherwise reads ahead:

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the HTTP API's answers (api.md) into {@link Answer}s. Thread-safe. */
+/** Reads the HTTP API's answers (docs/api.md) into {@link Answer}s. Thread-safe. */
 final class HttpAnswers
 {
     private static final ObjectMapper JSON = new ObjectMapper();

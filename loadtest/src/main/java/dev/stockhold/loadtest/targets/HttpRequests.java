@@ -12,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns an engine {@link Command} into the HTTP request of api.md that asks for the same thing. Stateless
+ * Turns an engine {@link Command} into the HTTP request of docs/api.md that asks for the same thing. Stateless
  * apart from the base address; thread-safe.
  */
 final class HttpRequests

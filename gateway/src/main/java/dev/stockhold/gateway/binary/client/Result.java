@@ -47,7 +47,7 @@ public sealed interface Result
     {
     }
 
-    /** The levels of one stock cell, as api.md defines them. */
+    /** The levels of one stock cell, as docs/api.md defines them. */
     record Level(String sku, String warehouse, long onHand, long reserved, long available, long inTransit,
         long presaleReserved, long presaleAvailable, long safetyStock, long shortage, long version)
     {
