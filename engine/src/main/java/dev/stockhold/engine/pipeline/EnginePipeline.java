@@ -224,7 +224,7 @@ public final class EnginePipeline implements AutoCloseable
         }
         catch (final com.lmax.disruptor.TimeoutException ex)
         {
-            LOG.log(System.Logger.Level.ERROR, "engine did not drain in 30 s; halting");
+            LOG.log(System.Logger.Level.ERROR, "event=engine_drain_timeout seconds=30 action=halt");
             disruptor.halt();
         }
         // The stage threads have stopped: a final snapshot here covers everything applied.
@@ -310,14 +310,14 @@ public final class EnginePipeline implements AutoCloseable
         }
         catch (final Exception ex)
         {
-            LOG.log(System.Logger.Level.ERROR, "responder failed on sequence " + command.sequence, ex);
+            LOG.log(System.Logger.Level.ERROR, "event=responder_failed sequence=" + command.sequence, ex);
         }
     }
 
     private void journalFailed(final Command command, final Throwable ex)
     {
-        LOG.log(System.Logger.Level.ERROR, "journal failed at sequence " + command.sequence
-            + "; refusing further commands", ex);
+        LOG.log(System.Logger.Level.ERROR, "event=journal_failed sequence=" + command.sequence
+            + " action=refuse_commands", ex);
         if (command.sequence < journalFailedAtSequence)
         {
             journalFailedAtSequence = command.sequence;
@@ -359,7 +359,7 @@ public final class EnginePipeline implements AutoCloseable
         @Override
         public void handleOnStartException(final Throwable ex)
         {
-            LOG.log(System.Logger.Level.ERROR, "journal failed to start", ex);
+            LOG.log(System.Logger.Level.ERROR, "event=journal_start_failed", ex);
             journalFailedAtSequence = firstSequence;
             running = false;
         }
@@ -367,7 +367,7 @@ public final class EnginePipeline implements AutoCloseable
         @Override
         public void handleOnShutdownException(final Throwable ex)
         {
-            LOG.log(System.Logger.Level.ERROR, "journal failed to shut down cleanly", ex);
+            LOG.log(System.Logger.Level.ERROR, "event=journal_shutdown_failed", ex);
         }
     }
 }

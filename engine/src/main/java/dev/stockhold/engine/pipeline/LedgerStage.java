@@ -46,8 +46,8 @@ final class LedgerStage implements EventHandler<Command>
         }
         catch (final RuntimeException ex)
         {
-            LOG.log(System.Logger.Level.ERROR, "ledger failed on sequence " + command.sequence
-                + " request " + command.requestId, ex);
+            LOG.log(System.Logger.Level.ERROR, "event=ledger_failed sequence=" + command.sequence
+                + " requestId=" + command.requestId, ex);
             command.result.fail(ErrorCode.INTERNAL, "internal error");
         }
         final boolean snapshotNow = snapshotsAfter(command);
