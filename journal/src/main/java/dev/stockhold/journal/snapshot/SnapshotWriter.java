@@ -69,7 +69,8 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
         Slot slot = free.poll();
         if (slot == null)
         {
-            LOG.warn("snapshot writer is behind: the ledger waits for a free buffer (snapshots too frequent?)");
+            LOG.warn("event=snapshot_writer_behind note=\"the ledger waits for a free buffer; snapshots too"
+                + " frequent?\"");
             slot = takeUninterruptibly(free);
         }
         slot.state.putBytes(0, snapshot, 0, length);
@@ -110,8 +111,8 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
             }
             catch (final IOException | RuntimeException ex)
             {
-                LOG.error("snapshot covering sequence {} failed; the previous one stays in use", slot.coveredSequence,
-                    ex);
+                LOG.error("event=snapshot_failed from=ledger sequence={} note=\"the previous snapshot stays in use\"",
+                    slot.coveredSequence, ex);
             }
             finally
             {
@@ -133,7 +134,7 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
         {
             if (System.nanoTime() > deadline)
             {
-                LOG.error("journal stuck before sequence {}: snapshot dropped", slot.coveredSequence);
+                LOG.error("event=snapshot_dropped sequence={} reason=journal_stuck", slot.coveredSequence);
                 return;
             }
             LockSupport.parkNanos(100_000);
@@ -143,8 +144,9 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
             System.currentTimeMillis());
         lastWrittenSequence = slot.coveredSequence;
         lastWrittenFile = file;
-        LOG.info("snapshot {} written: {} bytes covering sequence {} in {} ms (ledger paused {} us)", file.getFileName(),
-            slot.length, slot.coveredSequence, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+        LOG.info("event=snapshot_written from=ledger file={} bytes={} sequence={} millis={} ledgerPausedMicros={}",
+            file.getFileName(), slot.length, slot.coveredSequence,
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
             TimeUnit.NANOSECONDS.toMicros(lastPauseNanos));
     }
 
