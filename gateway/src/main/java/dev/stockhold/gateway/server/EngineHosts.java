@@ -43,7 +43,8 @@ public final class EngineHosts
             .withSnapshots(settings.snapshots().everyCommands(), settings.snapshots().interval())
             .withSnapshotMode(settings.snapshots().mode());
         final JournalService journal = JournalService.open(config, settings.ledger(), replayHook);
-        LOG.info("event=recovered mode={} report=\"{}\"", settings.journalMode(), journal.recovery());
+        LOG.info("event=journal_opened mode={} dataDir={} lastSequence={}", settings.journalMode(), settings.dataDir(),
+            journal.recovery().lastSequence());
         return new JournaledEngineHost(journal);
     }
 }
