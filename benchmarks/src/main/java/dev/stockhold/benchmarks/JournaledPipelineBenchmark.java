@@ -67,7 +67,7 @@ import java.util.concurrent.locks.LockSupport;
     "-Dchronicle.analytics.disable=true",
     "-Dchronicle.announcer.disable=true",
     "-Dchronicle.disk.monitor.disable=true",
-    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+    "-Dstockhold.log.level=warn",
     "-Xms2g",
     "-Xmx2g"})
 public class JournaledPipelineBenchmark

@@ -163,14 +163,15 @@ final class BackgroundSnapshots implements AutoCloseable
         catch (final OutOfMemoryError ex)
         {
             inlineOnly = true;
-            LOG.error("no heap for a second copy of the state while building a snapshot: snapshots are taken inline"
-                + " (pausing the engine) from now on; give the server a larger heap or snapshot.mode=inline");
+            LOG.error("event=background_snapshot_out_of_memory action=snapshot_inline note=\"snapshots pause the engine"
+                + " from now on; give the server a larger heap or set snapshot.mode=inline\"");
         }
         catch (final IOException | RuntimeException ex)
         {
             if (running)
             {
-                LOG.error("background snapshot covering sequence {} failed; the previous one stays in use", target, ex);
+                LOG.error("event=snapshot_failed from=replay sequence={} note=\"the previous snapshot stays in use\"",
+                    target, ex);
                 onFailure.accept(ex);
             }
         }
@@ -187,8 +188,8 @@ final class BackgroundSnapshots implements AutoCloseable
             heapShort = !room;
             if (heapShort)
             {
-                LOG.warn("{} MB of heap free, a background snapshot needs about {} MB: taking it inline (a pause)",
-                    free >> 20, needed >> 20);
+                LOG.warn("event=snapshot_heap_short freeMb={} neededMb={} action=snapshot_inline", free >> 20,
+                    needed >> 20);
             }
         }
         return room;
@@ -243,15 +244,16 @@ final class BackgroundSnapshots implements AutoCloseable
         {
             // What is left of the journal would rebuild a different ledger: only the live one can write it.
             inlineOnly = true;
-            LOG.error("no readable snapshot covers the journal that retention deleted (through sequence {}):"
-                + " snapshots are taken inline (pausing the engine) from now on", deletedThrough);
+            LOG.error("event=background_snapshot_uncovered deletedThrough={} action=snapshot_inline note=\"no readable"
+                + " snapshot covers the journal retention deleted; snapshots pause the engine from now on\"",
+                deletedThrough);
             return null;
         }
         final Ledger ledger = loaded.ledger() != null ? loaded.ledger() : new Ledger(ledgerConfig);
         final Replayer replayer = new Replayer(false);
         try (JournalReader reader = new JournalReader(queue))
         {
-            replayer.replay(reader, ledger, loaded.coveredSequence(), target, "background snapshot", new Replayer.Hook()
+            replayer.replay(reader, ledger, loaded.coveredSequence(), target, "background_snapshot", new Replayer.Hook()
             {
                 private int entries;
                 private long sliceStart = System.nanoTime();
@@ -275,9 +277,9 @@ final class BackgroundSnapshots implements AutoCloseable
         final Path file = store.write(buffer.byteArray(), length, target, System.currentTimeMillis());
         lastCovered = target;
         builds++;
-        LOG.info("snapshot {} built in the background: {} bytes covering sequence {}, {} journal entries replayed"
-                + " onto {}, in {} ms; the ledger did not pause", file.getFileName(), length, target,
-            replayer.entries(), loaded.file() == null ? "an empty ledger" : loaded.file().getFileName(),
+        LOG.info("event=snapshot_written from=replay file={} bytes={} sequence={} entriesReplayed={} base={} millis={}",
+            file.getFileName(), length, target, replayer.entries(),
+            loaded.file() == null ? "none" : loaded.file().getFileName(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         return file;
     }

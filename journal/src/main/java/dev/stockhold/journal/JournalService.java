@@ -229,7 +229,7 @@ public final class JournalService implements AutoCloseable
             {
                 if (!pipeline.tryPublish(snapshot))
                 {
-                    LOG.warn("ring full or engine stopped: timed snapshot skipped");
+                    LOG.warn("event=timed_snapshot_skipped reason=ring_full_or_engine_stopped");
                 }
             }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         }
@@ -270,7 +270,7 @@ public final class JournalService implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            LOG.error("retention sweep failed; retrying in an hour", ex);
+            LOG.error("event=retention_sweep_failed retryInMinutes={}", RETENTION_SWEEP_MINUTES, ex);
         }
     }
 

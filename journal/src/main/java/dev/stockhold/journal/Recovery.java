@@ -54,7 +54,7 @@ final class Recovery
         final long lastSequence;
         try (JournalReader reader = new JournalReader(queue))
         {
-            lastSequence = replayer.replay(reader, ledger, loaded.coveredSequence(), "recovery replay", hook);
+            lastSequence = replayer.replay(reader, ledger, loaded.coveredSequence(), "recovery", hook);
         }
         final long applyCpuNanos = threads.getCurrentThreadCpuTime() - cpuStartNanos;
         final long nanos = System.nanoTime() - startNanos;
@@ -72,13 +72,13 @@ final class Recovery
             snapshotNanos / 1_000_000,
             applyCpuNanos / 1_000_000,
             replayer.readAheadCpuNanos() / 1_000_000);
-        LOG.info(String.format("recovered from %s (sequence %d, loaded in %d ms) + %,d journal entries in %d ms"
-                + " (%,.0f entries/s; CPU: applying %d ms, reading ahead %d ms); last sequence %d, digest %016x,"
-                + " %d snapshot(s) skipped, %d torn entries",
-            report.snapshotFile() == null ? "an empty ledger" : report.snapshotFile(), report.snapshotSequence(),
-            report.snapshotMillis(), report.entriesReplayed(), report.millis(), report.entriesPerSecond(),
-            report.applyCpuMillis(), report.readAheadCpuMillis(), report.lastSequence(), report.digest(),
-            report.skippedSnapshots(), report.tornEntries()));
+        LOG.info("event=recovered snapshot={} snapshotSequence={} snapshotMillis={} entriesReplayed={} millis={}"
+                + " entriesPerSecond={} applyCpuMillis={} readAheadCpuMillis={} lastSequence={} digest={}"
+                + " skippedSnapshots={} tornEntries={}",
+            report.snapshotFile() == null ? "none" : report.snapshotFile(), report.snapshotSequence(),
+            report.snapshotMillis(), report.entriesReplayed(), report.millis(), Math.round(report.entriesPerSecond()),
+            report.applyCpuMillis(), report.readAheadCpuMillis(), report.lastSequence(),
+            String.format("%016x", report.digest()), report.skippedSnapshots(), report.tornEntries());
         return new Result(ledger, report);
     }
 
@@ -118,7 +118,7 @@ final class Recovery
             }
             catch (final IOException | RuntimeException ex)
             {
-                LOG.warn("skipping snapshot {}: {}; falling back to an older one and a longer replay", path,
+                LOG.warn("event=snapshot_skipped file={} cause=\"{}\" action=use_older_snapshot", path,
                     ex.toString());
                 skipped++;
             }

@@ -64,8 +64,8 @@ final class RetentionSweeper
                 final long lastSequence = reader.lastSequenceInCycle(cycle);
                 if (lastSequence > covered)
                 {
-                    LOG.info("journal file of cycle {} is past retention but not yet covered by a snapshot "
-                        + "(last sequence {} > {}): kept", cycle, lastSequence, covered);
+                    LOG.info("event=journal_file_kept cycle={} lastSequence={} snapshotSequence={}"
+                        + " reason=not_covered_by_snapshot", cycle, lastSequence, covered);
                     break;
                 }
                 final Path file = queue.cycleFile(cycle);
@@ -74,7 +74,7 @@ final class RetentionSweeper
                 {
                     Failpoints.hit("retention.sweep");
                     deleted++;
-                    LOG.info("deleted journal file {} (past {} days, covered by a snapshot)", file.getFileName(),
+                    LOG.info("event=journal_file_deleted file={} retentionDays={}", file.getFileName(),
                         retentionDays);
                 }
             }

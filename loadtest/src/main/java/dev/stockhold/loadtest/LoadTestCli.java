@@ -1,7 +1,10 @@
 package dev.stockhold.loadtest;
 
+import dev.stockhold.logging.Logging;
+import dev.stockhold.logging.LoggingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The load and replay harness: {@code run} drives a named scenario against a live server and audits the
@@ -15,6 +18,9 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, ReplayCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class LoadTestCli
 {
+    @Mixin
+    LoggingOptions logging;
+
     private LoadTestCli()
     {
     }
@@ -27,6 +33,7 @@ public final class LoadTestCli
 
     public static void main(final String[] args)
     {
+        Logging.start();
         System.setProperty("java.awt.headless", "true");
         System.exit(execute(args));
     }

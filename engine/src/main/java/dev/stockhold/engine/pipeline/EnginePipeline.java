@@ -222,7 +222,7 @@ public final class EnginePipeline implements AutoCloseable
         }
         catch (final com.lmax.disruptor.TimeoutException ex)
         {
-            LOG.log(System.Logger.Level.ERROR, "engine did not drain in 30 s; halting");
+            LOG.log(System.Logger.Level.ERROR, "event=engine_drain_timeout seconds=30 action=halt");
             disruptor.halt();
         }
         // The stage threads have stopped: a final snapshot here covers everything applied (none after a failure).

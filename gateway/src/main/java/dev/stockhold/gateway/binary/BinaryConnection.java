@@ -231,7 +231,7 @@ final class BinaryConnection extends ByteToMessageDecoder
     {
         // A peer that goes away is routine; anything else is a bug worth seeing.
         LOG.log(cause instanceof java.io.IOException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
-            "binary connection failed; closing", cause);
+            "event=binary_connection_failed remote=" + ctx.channel().remoteAddress() + " action=close", cause);
         outbox.close();
         ctx.close();
     }

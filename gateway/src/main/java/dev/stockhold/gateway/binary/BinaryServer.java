@@ -118,8 +118,8 @@ public final class BinaryServer implements AutoCloseable
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw ex;
         }
-        LOG.log(System.Logger.Level.INFO, "binary protocol listening on " + serverChannel.localAddress()
-            + " (" + transport + ")");
+        LOG.log(System.Logger.Level.INFO, "event=binary_listening address=" + serverChannel.localAddress()
+            + " transport=" + transport.name().toLowerCase(java.util.Locale.ROOT));
         return this;
     }
 

@@ -270,7 +270,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        LOG.debug("event=connection_error remote={} cause={}", ctx.channel().remoteAddress(), cause.toString());
+        LOG.debug("event=connection_error remote={} cause=\"{}\"", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 }

@@ -116,7 +116,7 @@ public final class RealtimeScheduling
     {
         if (warned.compareAndSet(false, true))
         {
-            LOG.warn("event=realtime_refused priority={} threads keep the default scheduling: {}", priority, why);
+            LOG.warn("event=realtime_refused priority={} reason=\"{}\" action=default_scheduling", priority, why);
         }
     }
 

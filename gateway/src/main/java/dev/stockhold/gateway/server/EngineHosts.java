@@ -44,7 +44,8 @@ public final class EngineHosts
             .withSnapshotMode(settings.snapshots().mode())
             .withMinFreeDiskBytes(settings.minFreeDiskBytes());
         final JournalService journal = JournalService.open(config, settings.ledger(), replayHook);
-        LOG.info("event=recovered mode={} report=\"{}\"", settings.journalMode(), journal.recovery());
+        LOG.info("event=journal_opened mode={} dataDir={} lastSequence={}", settings.journalMode(), settings.dataDir(),
+            journal.recovery().lastSequence());
         return new JournaledEngineHost(journal);
     }
 }

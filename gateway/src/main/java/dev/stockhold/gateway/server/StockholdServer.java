@@ -5,11 +5,14 @@ import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
 import dev.stockhold.journal.SnapshotMode;
+import dev.stockhold.logging.Logging;
+import dev.stockhold.logging.LoggingOptions;
 import io.netty.util.ResourceLeakDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -107,6 +110,9 @@ public final class StockholdServer implements Callable<Integer>
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body (default: 1 MiB).")
     private Integer maxBodyBytes;
 
+    @Mixin
+    private LoggingOptions logging;
+
     private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
     /** The exit status after an internal failure: EX_SOFTWARE of sysexits.h. */
     static final int FAIL_STOP_STATUS = 70;
@@ -116,6 +122,7 @@ public final class StockholdServer implements Callable<Integer>
     /** Entry point. */
     public static void main(final String[] args)
     {
+        Logging.start();
         if (System.getProperty(LEAK_DETECTION_PROPERTY) == null)
         {
             // Netty's default samples one buffer in 128 and records a stack trace for it: about 2,000

@@ -1,7 +1,10 @@
 package dev.stockhold.journal.cli;
 
+import dev.stockhold.logging.Logging;
+import dev.stockhold.logging.LoggingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 
@@ -18,9 +21,13 @@ public final class JournalCli implements Runnable
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    LoggingOptions logging;
+
     /** Runs the tool and exits with its status: 0 success, 1 a check failed, 2 bad usage or no journal. */
     public static void main(final String[] args)
     {
+        Logging.start();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -168,7 +168,7 @@ public final class QueuePretoucher implements AutoCloseable
                 // ever shortened under a mapping here: this Chronicle version's writeEOFAndShrink only
                 // writes the end marker. A version that truncates finished cycles would need the touching
                 // stopped first.
-                LOG.debug("pretouch of {} skipped a round: {}", file, ex.toString());
+                LOG.debug("event=pretouch_skipped file={} cause=\"{}\"", file, ex.toString());
                 release();
                 file = null;
             }
@@ -263,7 +263,7 @@ public final class QueuePretoucher implements AutoCloseable
             }
             catch (final IOException ex)
             {
-                LOG.debug("closing {} failed: {}", file, ex.toString());
+                LOG.debug("event=pretouch_close_failed file={} cause=\"{}\"", file, ex.toString());
             }
             channel = null;
         }

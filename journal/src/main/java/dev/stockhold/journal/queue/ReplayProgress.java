@@ -31,7 +31,7 @@ public final class ReplayProgress
      * batches they are stored in vary in size (a few entries when the engine was idle, hundreds under
      * load), so counting batches put a 10 M entry replay at 2 % when it was a tenth done.
      *
-     * @param what          what is being replayed, for the log line.
+     * @param what          what is being replayed, for the log line: one word, the value of its replay key.
      * @param afterSequence the replay applies entries after this sequence.
      * @param lastSequence  the sequence of the last entry it will apply; at most afterSequence if unknown.
      */
@@ -91,13 +91,15 @@ public final class ReplayProgress
         if (fraction > lastLogFraction)
         {
             final double etaSeconds = intervalSeconds * (1 - fraction) / (fraction - lastLogFraction);
-            line = String.format(Locale.ROOT, "%s: %.1f%% (%,d entries, about %,d to go), %,.0f entries/s, ETA %.0f s",
+            line = String.format(Locale.ROOT, "event=replay_progress replay=%s percent=%.1f entries=%d remaining=%d"
+                    + " entriesPerSecond=%.0f etaSeconds=%.0f",
                 what, 100 * fraction, entriesDone, Math.round(entriesDone * (1 - fraction) / fraction), rate,
                 etaSeconds);
         }
         else
         {
-            line = String.format(Locale.ROOT, "%s: %,d entries, %,.0f entries/s", what, entriesDone, rate);
+            line = String.format(Locale.ROOT, "event=replay_progress replay=%s entries=%d entriesPerSecond=%.0f", what,
+                entriesDone, rate);
         }
         lastLogNanos = now;
         lastLogEntries = entriesDone;

@@ -59,7 +59,7 @@ public final class Replayer
      *
      * @param reader   a reader on the journal; positioned by this call.
      * @param ledger   the ledger to apply to (fresh, or loaded from a snapshot covering afterSequence).
-     * @param what     what is replayed, for the progress log.
+     * @param what     what is replayed, for the progress log: one word ({@code recovery}, {@code verify}).
      * @param hook     called around each entry, or null.
      * @return the sequence of the last entry applied, or {@code afterSequence} when none was.
      */
@@ -118,7 +118,7 @@ public final class Replayer
         if (slot.status == JournalReader.Status.TORN)
         {
             torn++;
-            LOG.warn("skipping a torn journal entry at index {} after sequence {}: {}",
+            LOG.warn("event=journal_entry_torn index={} afterSequence={} cause=\"{}\" action=skip",
                 Long.toHexString(slot.entryIndex), lastSequence, slot.error);
             return;
         }
@@ -162,7 +162,7 @@ public final class Replayer
         catch (final RuntimeException ex)
         {
             failed++;
-            LOG.error("ledger failed on journaled sequence {} (as it did live, it answered ERR_INTERNAL)",
+            LOG.error("event=replay_ledger_failed sequence={} note=\"as live, where it answered ERR_INTERNAL\"",
                 entry.sequence, ex);
         }
     }

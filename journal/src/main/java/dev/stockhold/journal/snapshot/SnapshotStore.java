@@ -45,7 +45,7 @@ public final class SnapshotStore
             }
             for (final Path tmp : unfinished)
             {
-                LOG.info("removing unfinished snapshot {}", tmp);
+                LOG.info("event=snapshot_unfinished_removed file={}", tmp);
                 Files.deleteIfExists(tmp);
             }
         }

@@ -77,7 +77,8 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
         Slot slot = free.poll();
         if (slot == null)
         {
-            LOG.warn("snapshot writer is behind: the ledger waits for a free buffer (snapshots too frequent?)");
+            LOG.warn("event=snapshot_writer_behind note=\"the ledger waits for a free buffer; snapshots too"
+                + " frequent?\"");
             slot = takeUninterruptibly(free);
         }
         slot.state.putBytes(0, snapshot, 0, length);
@@ -118,8 +119,8 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
             }
             catch (final IOException | RuntimeException ex)
             {
-                LOG.error("snapshot covering sequence {} failed; the previous one stays in use", slot.coveredSequence,
-                    ex);
+                LOG.error("event=snapshot_failed from=ledger sequence={} note=\"the previous snapshot stays in use\"",
+                    slot.coveredSequence, ex);
                 onFailure.accept(ex);
             }
             finally
@@ -142,7 +143,7 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
         {
             if (System.nanoTime() > deadline)
             {
-                LOG.error("journal stuck before sequence {}: snapshot dropped", slot.coveredSequence);
+                LOG.error("event=snapshot_dropped sequence={} reason=journal_stuck", slot.coveredSequence);
                 return;
             }
             LockSupport.parkNanos(100_000);
@@ -152,8 +153,9 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
             System.currentTimeMillis());
         lastWrittenSequence = slot.coveredSequence;
         lastWrittenFile = file;
-        LOG.info("snapshot {} written: {} bytes covering sequence {} in {} ms (ledger paused {} us)", file.getFileName(),
-            slot.length, slot.coveredSequence, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+        LOG.info("event=snapshot_written from=ledger file={} bytes={} sequence={} millis={} ledgerPausedMicros={}",
+            file.getFileName(), slot.length, slot.coveredSequence,
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
             TimeUnit.NANOSECONDS.toMicros(lastPauseNanos));
     }
 

@@ -31,17 +31,18 @@ class ReplayProgressTest
         final long second = 1_000_000_000L;
         final ReplayProgress progress = new ReplayProgress("replay", 0, 10_000_000, 0);
         // A cold start: the first two seconds apply 400,000 entries, the next two 6,000,000.
-        assertEquals("replay: 4.0% (400,000 entries, about 9,600,000 to go), 200,000 entries/s, ETA 48 s",
-            progress.line(2 * second, 400_000, 400_000));
-        assertEquals("replay: 64.0% (6,400,000 entries, about 3,600,000 to go), 3,000,000 entries/s, ETA 1 s",
-            progress.line(4 * second, 6_400_000, 6_400_000));
+        assertEquals("event=replay_progress replay=replay percent=4.0 entries=400000 remaining=9600000"
+            + " entriesPerSecond=200000 etaSeconds=48", progress.line(2 * second, 400_000, 400_000));
+        assertEquals("event=replay_progress replay=replay percent=64.0 entries=6400000 remaining=3600000"
+            + " entriesPerSecond=3000000 etaSeconds=1", progress.line(4 * second, 6_400_000, 6_400_000));
     }
 
     @Test
     void withoutAnEndOnlyTheRate()
     {
         final ReplayProgress progress = new ReplayProgress("replay", 0, -1, 0);
-        assertEquals("replay: 500,000 entries, 250,000 entries/s", progress.line(2_000_000_000L, 500_000, 500_000));
+        assertEquals("event=replay_progress replay=replay entries=500000 entriesPerSecond=250000",
+            progress.line(2_000_000_000L, 500_000, 500_000));
     }
 
     @Test

@@ -78,7 +78,8 @@ final class ClientInbound extends ByteToMessageDecoder
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
         // A broken answer stream cannot be resynchronised: close, which fails every request in flight.
-        LOG.log(System.Logger.Level.WARNING, "stockhold connection failed; closing", cause);
+        LOG.log(System.Logger.Level.WARNING, "event=client_connection_failed remote=" + ctx.channel().remoteAddress()
+            + " action=close", cause);
         ctx.close();
     }
 }
