@@ -19,6 +19,16 @@ public interface CommandStage
      */
     void onCommand(Command command, boolean endOfBatch) throws Exception;
 
+    /**
+     * Does what an end of batch does (for the journaler: makes everything passed so far durable) without a
+     * command: how the pipeline closes a batch whose last commands it no longer passes on after a failure.
+     *
+     * @throws Exception on failure, as {@link #onCommand}.
+     */
+    default void endBatch() throws Exception
+    {
+    }
+
     /** Called once on the stage's thread before the first command. */
     default void onStart()
     {

@@ -187,6 +187,69 @@ class EnginePipelineTest
 
     @ParameterizedTest
     @EnumSource(ThreadLayout.class)
+    void aBatchCutShortByALedgerFailureIsStillMadeDurableBeforeItsEarlierCommandsAreAnswered(
+        final ThreadLayout layout) throws Exception
+    {
+        // Commands 2..10 form one batch; the ledger fails on the 6th mutating command. Commands before it are
+        // answered OK, so the journaler must still close the batch although its last commands are not passed on.
+        final CountDownLatch held = new CountDownLatch(1);
+        final AtomicLong passed = new AtomicLong();
+        final AtomicLong durable = new AtomicLong();
+        final CommandStage journal = new CommandStage()
+        {
+            @Override
+            public void onCommand(final Command command, final boolean endOfBatch) throws Exception
+            {
+                if (command.sequence == 1)
+                {
+                    held.await();
+                }
+                passed.set(command.sequence);
+                if (endOfBatch)
+                {
+                    endBatch();
+                }
+            }
+
+            @Override
+            public void endBatch()
+            {
+                durable.set(passed.get());
+            }
+        };
+        final List<String> undurable = new CopyOnWriteArrayList<>();
+        final Answers answers = new Answers(10);
+        final CommandStage responder = (command, endOfBatch) ->
+        {
+            if (command.result.isOk() && command.sequence > durable.get())
+            {
+                undurable.add(command.sequence + " answered OK, durable only through " + durable.get());
+            }
+            answers.onCommand(command, endOfBatch);
+        };
+        Failpoints.arm("ledger.apply:throw@6");
+        try (EnginePipeline pipeline = EnginePipeline.builder().layout(layout).ledger(new Ledger(LedgerConfig.defaults()))
+            .journaler(journal).responder(responder).build().start())
+        {
+            for (int i = 1; i <= 10; i++)
+            {
+                assertTrue(pipeline.tryPublish(setStock("A" + i, 10)));
+            }
+            held.countDown();
+            assertTrue(answers.done.await(10, TimeUnit.SECONDS));
+        }
+        finally
+        {
+            Failpoints.disarm();
+        }
+        assertEquals(List.of(), undurable);
+        assertEquals(List.of("1:SET_STOCK:OK", "2:SET_STOCK:OK", "3:SET_STOCK:OK", "4:SET_STOCK:OK", "5:SET_STOCK:OK",
+            "6:SET_STOCK:INTERNAL", "7:SET_STOCK:INTERNAL", "8:SET_STOCK:INTERNAL", "9:SET_STOCK:INTERNAL",
+            "10:SET_STOCK:INTERNAL"), answers.seen);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadLayout.class)
     void aLedgerFailureStopsApplyingAndAnswersInternalFromThatCommandOn(final ThreadLayout layout) throws Exception
     {
         final Answers answers = new Answers(4);

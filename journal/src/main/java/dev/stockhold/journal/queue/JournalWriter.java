@@ -82,16 +82,23 @@ public final class JournalWriter implements CommandStage
         pendingProcessed = command.sequence;
         if (endOfBatch)
         {
-            appendBatch();
-            if (dirty && durability == Durability.FSYNC)
-            {
-                sync();
-            }
-            dirty = false;
-            lastJournaledSequence = pendingJournaled;
-            processedSequence = pendingProcessed;
-            bytesWritten = pendingBytes;
+            endBatch();
         }
+    }
+
+    /** Appends the pending entries as one document, makes them durable and publishes how far it got. */
+    @Override
+    public void endBatch() throws IOException
+    {
+        appendBatch();
+        if (dirty && durability == Durability.FSYNC)
+        {
+            sync();
+        }
+        dirty = false;
+        lastJournaledSequence = pendingJournaled;
+        processedSequence = pendingProcessed;
+        bytesWritten = pendingBytes;
     }
 
     /** Appends the pending entries as one document. */
