@@ -94,7 +94,8 @@ class CrashRecoveryTest
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         command.addAll(Arrays.asList(System.getProperty("stockhold.jvm.flags", "").trim().split("\\s+")));
         command.removeIf(String::isEmpty);
-        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+        // The worker checks the ledger's invariants after every command, as the tests do.
+        command.addAll(List.of("-Dstockhold.checks=true", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
             System.getProperty("java.class.path"), main.getName()));
         command.addAll(Arrays.asList(args));
         return command;
