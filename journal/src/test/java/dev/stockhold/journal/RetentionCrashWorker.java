@@ -68,7 +68,7 @@ public final class RetentionCrashWorker
         return JournalConfig.defaults(dir).withSnapshots(0, Duration.ZERO).withRetentionDays(3);
     }
 
-    private static void publish(final EnginePipeline pipeline, final Command command)
+    static void publish(final EnginePipeline pipeline, final Command command)
     {
         while (!pipeline.tryPublish(command))
         {
@@ -76,21 +76,24 @@ public final class RetentionCrashWorker
         }
     }
 
-    private static void snapshot(final EnginePipeline pipeline, final JournalService journal) throws Exception
+    static void snapshot(final EnginePipeline pipeline, final JournalService journal) throws Exception
     {
         final long before = journal.lastSnapshotSequence();
         publish(pipeline, new Command().snapshot());
-        while (journal.lastSnapshotSequence() == before)
+        final long deadline = System.currentTimeMillis() + 10_000;
+        while (journal.lastSnapshotSequence() == before && System.currentTimeMillis() < deadline)
         {
             Thread.sleep(5);
         }
         journal.awaitSnapshots();
+        Thread.sleep(5);
     }
 
-    private static void awaitJournaled(final EnginePipeline pipeline, final JournalService journal) throws Exception
+    static void awaitJournaled(final EnginePipeline pipeline, final JournalService journal) throws Exception
     {
         final long target = pipeline.nextSequence() - 1;
-        while (journal.lastJournaledSequence() < target)
+        final long deadline = System.currentTimeMillis() + 10_000;
+        while (journal.lastJournaledSequence() < target && System.currentTimeMillis() < deadline)
         {
             Thread.sleep(1);
         }

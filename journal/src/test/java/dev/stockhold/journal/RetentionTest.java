@@ -115,34 +115,17 @@ class RetentionTest
 
     private static void publish(final EnginePipeline pipeline, final Command command)
     {
-        while (!pipeline.tryPublish(command))
-        {
-            Thread.onSpinWait();
-        }
+        RetentionCrashWorker.publish(pipeline, command);
     }
 
-    private static void snapshot(final EnginePipeline pipeline, final JournalService journal) throws InterruptedException
+    private static void snapshot(final EnginePipeline pipeline, final JournalService journal) throws Exception
     {
-        final long before = journal.lastSnapshotSequence();
-        publish(pipeline, new Command().snapshot());
-        final long deadline = System.currentTimeMillis() + 10_000;
-        while (journal.lastSnapshotSequence() == before && System.currentTimeMillis() < deadline)
-        {
-            Thread.sleep(5);
-        }
-        journal.awaitSnapshots();
-        Thread.sleep(5);
+        RetentionCrashWorker.snapshot(pipeline, journal);
     }
 
-    private static void awaitJournaled(final EnginePipeline pipeline, final JournalService journal)
-        throws InterruptedException
+    private static void awaitJournaled(final EnginePipeline pipeline, final JournalService journal) throws Exception
     {
-        final long target = pipeline.nextSequence() - 1;
-        final long deadline = System.currentTimeMillis() + 10_000;
-        while (journal.lastJournaledSequence() < target && System.currentTimeMillis() < deadline)
-        {
-            Thread.sleep(1);
-        }
+        RetentionCrashWorker.awaitJournaled(pipeline, journal);
     }
 
     private static long digestOf(final EnginePipeline pipeline, final Command read) throws InterruptedException
