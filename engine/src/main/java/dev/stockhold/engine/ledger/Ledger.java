@@ -29,7 +29,7 @@ public final class Ledger
     private final Locking locking;
     private final Settlement settlement;
     private final StockSync stockSync;
-    private final LedgerChecks checks;
+    final LedgerChecks checks;
 
     long nowMillis = Long.MIN_VALUE;
     long lastAppliedSequence;

@@ -2,6 +2,7 @@ package dev.stockhold.engine.ledger;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
+import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.command.Validation;
 
 import java.util.Arrays;
@@ -60,23 +61,25 @@ final class LedgerChecks
         }
     }
 
-    /** Checks the cells {@code command} changed; call after it was applied, successful or not. */
+    /** Checks the cells {@code command} changed (its result's changes); call after it was applied. */
     void afterCommand(final Command command)
     {
+        final Levels changed = command.result.changes();
         final boolean locked = command.type == CommandType.LOCK && command.result.isOk()
             && !command.result.isReplayed();
-        for (int i = 0; i < cells.touchedCount(); i++)
+        for (int i = 0; i < changed.count(); i++)
         {
-            final int cell = cells.touchedCell(i);
-            checkBounds(command, cell);
-            if (locked && cells.reserved(cell) + cells.safetyStock(cell) > cells.onHand(cell)
-                && cells.presaleReserved(cell) > cells.inTransit(cell))
+            checkBounds(command, changed, i);
+            if (locked && changed.reserved(i) + changed.safetyStock(i) > changed.onHand(i)
+                && changed.presaleReserved(i) > changed.inTransit(i))
             {
-                throw broken(command, cell, "a lock oversold the cell");
+                throw broken(command, changed, i, "a lock oversold the cell");
             }
             if (FULL)
             {
-                checkAgainstPrevious(command, cell);
+                final int cell = cells.find(changed.sku(i), changed.warehouse(i));
+                require(cell >= 0, command, changed, i, "a changed cell exists");
+                checkAgainstPrevious(command, changed, i, cell);
                 remember(cell);
             }
         }
@@ -86,57 +89,50 @@ final class LedgerChecks
         }
     }
 
-    private void checkBounds(final Command command, final int cell)
+    private static void checkBounds(final Command command, final Levels changed, final int i)
     {
-        if (!Validation.isLevel(cells.onHand(cell)) || !Validation.isLevel(cells.reserved(cell))
-            || !Validation.isLevel(cells.inTransit(cell)) || !Validation.isLevel(cells.presaleReserved(cell))
-            || !Validation.isLevel(cells.safetyStock(cell)) || cells.version(cell) < 1)
+        if (!Validation.isLevel(changed.onHand(i)) || !Validation.isLevel(changed.reserved(i))
+            || !Validation.isLevel(changed.inTransit(i)) || !Validation.isLevel(changed.presaleReserved(i))
+            || !Validation.isLevel(changed.safetyStock(i)) || changed.version(i) < 1)
         {
-            throw broken(command, cell, "a level is out of 0.." + Validation.MAX_LEVEL);
+            throw broken(command, changed, i, "a level is out of 0.." + Validation.MAX_LEVEL);
         }
     }
 
-    private void checkAgainstPrevious(final Command command, final int cell)
+    private void checkAgainstPrevious(final Command command, final Levels changed, final int i, final int cell)
     {
         final int base = cell * FIELDS;
         if (base >= previous.length || previous[base + VERSION] == 0)
         {
             // A cell this command created: versions start at one.
-            require(cells.version(cell) == 1, command, cell, "a new cell starts at version 1");
+            require(changed.version(i) == 1, command, changed, i, "a new cell starts at version 1");
             return;
         }
-        final long onHand = cells.onHand(cell) - previous[base + ON_HAND];
-        final long reserved = cells.reserved(cell) - previous[base + RESERVED];
-        final long inTransit = cells.inTransit(cell) - previous[base + IN_TRANSIT];
-        final long presale = cells.presaleReserved(cell) - previous[base + PRESALE];
-        final long safety = cells.safetyStock(cell) - previous[base + SAFETY];
-        require(cells.version(cell) == previous[base + VERSION] + 1, command, cell, "versions step by one");
+        final long onHand = changed.onHand(i) - previous[base + ON_HAND];
+        final long reserved = changed.reserved(i) - previous[base + RESERVED];
+        final long inTransit = changed.inTransit(i) - previous[base + IN_TRANSIT];
+        final long presale = changed.presaleReserved(i) - previous[base + PRESALE];
+        final long safety = changed.safetyStock(i) - previous[base + SAFETY];
+        require(changed.version(i) == previous[base + VERSION] + 1, command, changed, i, "versions step by one");
         final CommandType type = command.type;
         final boolean count = type == CommandType.SET_STOCK || type == CommandType.ADJUST;
         if (!count)
         {
             final long shortageBefore = Math.max(0, previous[base + RESERVED] - previous[base + ON_HAND]);
-            final long shortageAfter = Math.max(0, cells.reserved(cell) - cells.onHand(cell));
-            require(shortageAfter <= shortageBefore, command, cell, "only a count creates a shortage");
-            require(safety == 0, command, cell, "only a count moves safety stock");
+            require(changed.shortage(i) <= shortageBefore, command, changed, i, "only a count creates a shortage");
+            require(safety == 0, command, changed, i, "only a count moves safety stock");
         }
-        switch (type)
+        final boolean moved = switch (type)
         {
-            case LOCK -> require(onHand == 0 && inTransit == 0 && reserved >= 0 && presale >= 0, command, cell,
-                "a lock only reserves");
-            case RELEASE, TICK -> require(onHand == 0 && inTransit == 0 && reserved <= 0 && presale <= 0, command,
-                cell, "a release only gives back");
-            case DEDUCT -> require(onHand == reserved && onHand <= 0 && inTransit == 0 && presale == 0, command, cell,
-                "a deduct ships exactly what it unreserves");
-            case RETURN -> require(reserved == 0 && presale == 0 && inTransit == 0 && onHand >= 0, command, cell,
-                "a return only puts stock back");
-            case RECEIVE -> require(onHand == -inTransit && onHand >= 0 && reserved + presale == 0, command, cell,
-                "a receive moves in-transit stock to on-hand");
-            default ->
-            {
-                // Counts set what they like within the bounds checked above.
-            }
-        }
+            case LOCK -> onHand == 0 && inTransit == 0 && reserved >= 0 && presale >= 0;
+            case RELEASE, TICK -> onHand == 0 && inTransit == 0 && reserved <= 0 && presale <= 0;
+            case DEDUCT -> onHand == reserved && onHand <= 0 && inTransit == 0 && presale == 0;
+            case RETURN -> reserved == 0 && presale == 0 && inTransit == 0 && onHand >= 0;
+            case RECEIVE -> onHand == -inTransit && onHand >= 0 && reserved + presale == 0;
+            // Counts set what they like within the bounds checked above.
+            default -> true;
+        };
+        require(moved, command, changed, i, type + " moved levels it may not, or by amounts it does not imply");
     }
 
     private void checkConservation(final Command command)
@@ -157,8 +153,13 @@ final class LedgerChecks
         });
         for (int cell = 0; cell < reserved.length; cell++)
         {
-            require(cells.reserved(cell) == reserved[cell] && cells.presaleReserved(cell) == presale[cell], command,
-                cell, "reserved levels equal the open lines holding them (conservation)");
+            if (cells.reserved(cell) != reserved[cell] || cells.presaleReserved(cell) != presale[cell])
+            {
+                throw new LedgerInvariantException("reserved levels equal the open lines holding them (conservation):"
+                    + " sequence " + command.sequence + " cell " + cells.skuCode(cell) + "/" + cells.warehouseCode(cell)
+                    + " reserved " + cells.reserved(cell) + " held " + reserved[cell] + " presaleReserved "
+                    + cells.presaleReserved(cell) + " held " + presale[cell]);
+            }
         }
     }
 
@@ -177,20 +178,21 @@ final class LedgerChecks
         previous[base + VERSION] = cells.version(cell);
     }
 
-    private void require(final boolean condition, final Command command, final int cell, final String rule)
+    private static void require(final boolean condition, final Command command, final Levels changed, final int i,
+        final String rule)
     {
         if (!condition)
         {
-            throw broken(command, cell, rule);
+            throw broken(command, changed, i, rule);
         }
     }
 
-    private LedgerInvariantException broken(final Command command, final int cell, final String rule)
+    private static LedgerInvariantException broken(final Command command, final Levels changed, final int i,
+        final String rule)
     {
         return new LedgerInvariantException(rule + ": sequence " + command.sequence + " " + command.type + " cell "
-            + cells.skuCode(cell) + "/" + cells.warehouseCode(cell) + " onHand " + cells.onHand(cell) + " reserved "
-            + cells.reserved(cell) + " inTransit " + cells.inTransit(cell) + " presaleReserved "
-            + cells.presaleReserved(cell) + " safetyStock " + cells.safetyStock(cell) + " version "
-            + cells.version(cell));
+            + changed.sku(i) + "/" + changed.warehouse(i) + " onHand " + changed.onHand(i) + " reserved "
+            + changed.reserved(i) + " inTransit " + changed.inTransit(i) + " presaleReserved "
+            + changed.presaleReserved(i) + " safetyStock " + changed.safetyStock(i) + " version " + changed.version(i));
     }
 }

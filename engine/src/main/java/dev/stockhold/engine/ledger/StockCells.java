@@ -154,18 +154,6 @@ final class StockCells
         }
     }
 
-    /** @return how many cells the current command has changed so far. */
-    int touchedCount()
-    {
-        return touched.size();
-    }
-
-    /** @return the {@code i}-th cell the current command changed, in order of first change. */
-    int touchedCell(final int i)
-    {
-        return touched.getInt(i);
-    }
-
     /** Appends the final levels of every cell the current command changed, in order of first change. */
     void copyChanges(final Levels changes)
     {

@@ -5,7 +5,6 @@ import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.gateway.http.Answers;
-import dev.stockhold.journal.queue.Replayer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -152,14 +151,14 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
      * journal entry and its change event (the journal is written first); this closes that gap, so a resumed
      * feed never misses an event. Close it on the same thread once recovery is done.
      */
-    public CatchUp catchUp()
+    public ChangeLogCatchUp catchUp()
     {
         start(1);
-        return new CatchUp(log.lastSequence());
+        return new ChangeLogCatchUp(this, log);
     }
 
     /** @return true when {@code command} changed stock and its event was logged and kept in memory. */
-    private boolean logEvent(final Command command, final ChangeLog.Writer into)
+    boolean logEvent(final Command command, final ChangeLog.Writer into)
     {
         final Levels changes = command.result.changes();
         if (!command.result.isOk() || changes.count() == 0)
@@ -177,46 +176,6 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         recent.add(sequence, lastSequence, event);
         lastSequence = sequence;
         return true;
-    }
-
-    /** Recovery's catch-up of the change log: see {@link #catchUp()}. */
-    public final class CatchUp implements Replayer.Hook, AutoCloseable
-    {
-        private final long loggedThrough;
-        private final ChangeLog.Writer catchUpWriter = log.writer();
-        private long appended;
-
-        private CatchUp(final long loggedThrough)
-        {
-            this.loggedThrough = loggedThrough;
-        }
-
-        @Override
-        public void afterEntry(final Command command)
-        {
-            if (command.sequence > loggedThrough && logEvent(command, catchUpWriter))
-            {
-                appended++;
-            }
-        }
-
-        /** @return the events appended. */
-        public long appended()
-        {
-            return appended;
-        }
-
-        /** @return the sequence of the newest event the log held before recovery, or -1 when it was empty. */
-        public long loggedThrough()
-        {
-            return loggedThrough;
-        }
-
-        @Override
-        public void close()
-        {
-            catchUpWriter.close();
-        }
     }
 
     private void broadcast(final long sequence)

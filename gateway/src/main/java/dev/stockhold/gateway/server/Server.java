@@ -9,6 +9,7 @@ import dev.stockhold.gateway.binary.BinaryServer;
 import dev.stockhold.gateway.binary.BinaryServerConfig;
 import dev.stockhold.gateway.feed.ChangeFeed;
 import dev.stockhold.gateway.feed.ChangeLog;
+import dev.stockhold.gateway.feed.ChangeLogCatchUp;
 import dev.stockhold.gateway.feed.ChangeLogHistory;
 import dev.stockhold.gateway.http.HttpContext;
 import dev.stockhold.gateway.http.HttpGateway;
@@ -132,7 +133,7 @@ public final class Server implements AutoCloseable
     /** Recovers the ledger; the change log appends the events of replayed commands it lacks. */
     private EngineHost recover() throws Exception
     {
-        try (ChangeFeed.CatchUp catchUp = feed.catchUp())
+        try (ChangeLogCatchUp catchUp = feed.catchUp())
         {
             final EngineHost recovered = EngineHosts.open(settings, catchUp);
             if (catchUp.appended() > 0)
