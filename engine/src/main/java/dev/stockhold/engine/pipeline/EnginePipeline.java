@@ -26,6 +26,11 @@ import java.util.function.LongSupplier;
  * </pre>
  * That is {@link ThreadLayout#STAGED}, a thread per stage; with {@link ThreadLayout#SINGLE} one thread
  * journals and applies each command, then answers the batch after the journaler's end of batch.
+ * <p>
+ * Fail-stop: an exception in any stage trips the pipeline's {@link EngineFailure}. From the failed sequence
+ * on nothing is applied, journaled or logged, every command is answered ERR_INTERNAL and
+ * {@link #tryPublish} refuses; the commands before it keep their true answers ({@link JournalStep},
+ * {@link LedgerStage}, {@link AnswerStep}).
  * This class owns every engine thread. Producers may call {@link #tryPublish} from any thread.
  */
 public final class EnginePipeline implements AutoCloseable
