@@ -18,7 +18,15 @@ public enum CommandType
     ADJUST(6, true),
     RECEIVE(7, true),
     /** Advances engine time: expires reservations and forgets old idempotency keys and orders. */
-    TICK(8, true),
+    TICK(8, true)
+    {
+        @Override
+        public boolean takesIdempotencyKey()
+        {
+            // Published by the engine's own timer, never by a client.
+            return false;
+        }
+    },
     /**
      * Asks the ledger to write a snapshot of itself at this point of the sequence. It changes no stock,
      * so it is not journaled; the snapshot records the last journaled sequence it covers.
@@ -62,6 +70,15 @@ public enum CommandType
 
     /** @return true when the command may change the ledger and therefore must be journaled. */
     public boolean isMutating()
+    {
+        return mutating;
+    }
+
+    /**
+     * @return true when a request of this type may carry an idempotency key: a repeat under the same key
+     * answers the first result and applies nothing. Every client-sent command that changes the ledger.
+     */
+    public boolean takesIdempotencyKey()
     {
         return mutating;
     }

@@ -31,7 +31,20 @@ public enum ErrorCode
     OVERLOADED(18, 503, "ERR_OVERLOADED", "Overloaded", "overloaded"),
     INTERNAL(19, 500, "ERR_INTERNAL", "Internal error", "internal");
 
-    private static final ErrorCode[] BY_WIRE_CODE = values();
+    private static final ErrorCode[] BY_WIRE_CODE = new ErrorCode[64];
+
+    static
+    {
+        // By the explicit number, never by declaration order: a reordered or inserted constant keeps its code.
+        for (final ErrorCode error : values())
+        {
+            if (BY_WIRE_CODE[error.wireCode] != null)
+            {
+                throw new ExceptionInInitializerError("wire code " + error.wireCode + " used twice");
+            }
+            BY_WIRE_CODE[error.wireCode] = error;
+        }
+    }
 
     private final int wireCode;
     private final int httpStatus;

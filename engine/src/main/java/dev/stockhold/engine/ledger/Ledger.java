@@ -82,7 +82,7 @@ public final class Ledger
             lastAppliedSequence = command.sequence;
             mutations++;
         }
-        if (command.idempotencyKey != null && type.isMutating() && type != CommandType.TICK)
+        if (command.idempotencyKey != null && type.takesIdempotencyKey())
         {
             applyWithKey(command);
         }

@@ -220,7 +220,7 @@ final class RequestDispatcher
         }
         command.clientId = key.id();
         command.requestId = connection.context().nextRequestId();
-        if (command.type.isMutating())
+        if (command.type.takesIdempotencyKey())
         {
             final String idempotencyKey = request.headers().get(IDEMPOTENCY_KEY);
             if (idempotencyKey != null && !Validation.isIdempotencyKey(idempotencyKey))
