@@ -3,6 +3,7 @@ package dev.stockhold.journal;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.ledger.Ledger;
 import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.engine.threads.NamedThreads;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.JournalReader;
 import dev.stockhold.journal.queue.Replayer;
@@ -103,8 +104,7 @@ final class BackgroundSnapshots implements AutoCloseable
         this.everyCommands = everyCommands;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
         this.lastCovered = lastCovered;
-        this.thread = new Thread(this::loop, "stockhold-snapshot-builder");
-        thread.setDaemon(true);
+        this.thread = NamedThreads.create("stockhold-snapshot-builder", this::loop);
     }
 
     /** Tells {@code listener} of every failed build (the server stops on it: fail-stop); before {@link #start}. */

@@ -7,6 +7,7 @@ import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.SnapshotSink;
+import dev.stockhold.engine.threads.NamedThreads;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.JournalWriter;
 import dev.stockhold.journal.queue.Replayer;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -207,12 +207,7 @@ public final class JournalService implements AutoCloseable
         }
         failure = pipeline.failure();
         snapshotWriter.onFailure(this::snapshotFailed);
-        timer = Executors.newSingleThreadScheduledExecutor(runnable ->
-        {
-            final Thread thread = new Thread(runnable, "stockhold-journal-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = NamedThreads.timer("stockhold-journal-timer");
         final long intervalMillis = config.snapshotInterval().toMillis();
         if (config.snapshotMode() == SnapshotMode.BACKGROUND)
         {

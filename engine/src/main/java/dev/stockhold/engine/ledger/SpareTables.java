@@ -1,5 +1,7 @@
 package dev.stockhold.engine.ledger;
 
+import dev.stockhold.engine.threads.NamedThreads;
+
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -92,8 +94,7 @@ final class SpareTables
                 thread = allocator;
                 if (thread == null)
                 {
-                    thread = new Thread(SpareTables::allocateLoop, "stockhold-spare-tables");
-                    thread.setDaemon(true);
+                    thread = NamedThreads.create("stockhold-spare-tables", SpareTables::allocateLoop);
                     thread.start();
                     allocator = thread;
                 }

@@ -10,6 +10,7 @@ import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.threads.NamedThreads;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -131,8 +132,7 @@ public final class EnginePipeline implements AutoCloseable
         }
         if (tickIntervalMillis > 0)
         {
-            ticker = new Thread(this::tickLoop, "stockhold-ticker");
-            ticker.setDaemon(true);
+            ticker = NamedThreads.create("stockhold-ticker", this::tickLoop);
             ticker.start();
         }
         return this;

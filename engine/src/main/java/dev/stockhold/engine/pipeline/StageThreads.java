@@ -1,5 +1,7 @@
 package dev.stockhold.engine.pipeline;
 
+import dev.stockhold.engine.threads.NamedThreads;
+
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,8 +30,6 @@ final class StageThreads implements ThreadFactory
             onStart.run();
             runnable.run();
         };
-        final Thread thread = new Thread(stage, index < names.length ? names[index] : "stockhold-stage-" + index);
-        thread.setDaemon(true);
-        return thread;
+        return NamedThreads.create(index < names.length ? names[index] : "stockhold-stage-" + index, stage);
     }
 }

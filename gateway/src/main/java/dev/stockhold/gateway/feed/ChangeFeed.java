@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.pipeline.CommandStage;
+import dev.stockhold.engine.threads.NamedThreads;
 import dev.stockhold.gateway.http.Answers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -70,13 +71,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     {
         this.log = log;
         this.bufferBytes = bufferBytes;
-        final AtomicInteger threads = new AtomicInteger();
-        this.catchUp = Executors.newFixedThreadPool(2, runnable ->
-        {
-            final Thread thread = new Thread(runnable, "stockhold-feed-catchup-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.catchUp = Executors.newFixedThreadPool(2, NamedThreads.factory("stockhold-feed-catchup"));
     }
 
     /**

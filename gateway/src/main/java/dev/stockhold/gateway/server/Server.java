@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
+import dev.stockhold.engine.threads.NamedThreads;
 import dev.stockhold.gateway.binary.BinaryChangeFeed;
 import dev.stockhold.gateway.binary.BinaryServer;
 import dev.stockhold.gateway.binary.BinaryServerConfig;
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -171,12 +171,7 @@ public final class Server implements AutoCloseable
 
     private ScheduledExecutorService housekeeping()
     {
-        final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable ->
-        {
-            final Thread thread = new Thread(runnable, "stockhold-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
+        final ScheduledExecutorService timer = NamedThreads.timer("stockhold-housekeeping");
         // Sizes for the metrics; not the digest, which hashes the whole state on the ledger thread.
         final Command stats = new Command().getStats();
         timer.scheduleAtFixedRate(() -> pipeline.tryPublish(stats), 0, STATS_INTERVAL_SECONDS, TimeUnit.SECONDS);

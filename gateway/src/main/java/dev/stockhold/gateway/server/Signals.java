@@ -1,5 +1,7 @@
 package dev.stockhold.gateway.server;
 
+import dev.stockhold.engine.threads.NamedThreads;
+
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -41,7 +43,7 @@ final class Signals
         }
         catch (final ReflectiveOperationException | RuntimeException ex)
         {
-            Runtime.getRuntime().addShutdownHook(new Thread(onSignal, "stockhold-shutdown"));
+            Runtime.getRuntime().addShutdownHook(NamedThreads.create("stockhold-shutdown", onSignal));
         }
     }
 }

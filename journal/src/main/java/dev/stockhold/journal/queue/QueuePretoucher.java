@@ -1,5 +1,6 @@
 package dev.stockhold.journal.queue;
 
+import dev.stockhold.engine.threads.NamedThreads;
 import net.openhft.posix.MAdviseFlag;
 import net.openhft.posix.PosixAPI;
 import org.agrona.IoUtil;
@@ -119,8 +120,7 @@ public final class QueuePretoucher implements AutoCloseable
     {
         this.passNanos = passNanos;
         this.dir = dir;
-        this.thread = new Thread(this::run, "stockhold-pretouch-" + name);
-        thread.setDaemon(true);
+        this.thread = NamedThreads.create("stockhold-pretouch-" + name, this::run);
     }
 
     /** @return this, touching. */

@@ -6,6 +6,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.Sequencer;
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.threads.NamedThreads;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -91,8 +92,7 @@ final class ReadAhead implements AutoCloseable
         // polls the cursor with its own idle strategy.
         this.ring = RingBuffer.createSingleProducer(Slot::new, RING_SIZE, new BusySpinWaitStrategy());
         ring.addGatingSequences(released);
-        this.thread = new Thread(this::readLoop, "stockhold-journal-read-ahead");
-        thread.setDaemon(true);
+        this.thread = NamedThreads.create("stockhold-journal-read-ahead", this::readLoop);
     }
 
     /** Starts reading ahead. */

@@ -1,6 +1,7 @@
 package dev.stockhold.journal.snapshot;
 
 import dev.stockhold.engine.pipeline.SnapshotSink;
+import dev.stockhold.engine.threads.NamedThreads;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.slf4j.Logger;
@@ -58,8 +59,7 @@ public final class SnapshotWriter implements SnapshotSink, AutoCloseable
         {
             free.add(new Slot());
         }
-        thread = new Thread(this::writeLoop, "stockhold-snapshot-writer");
-        thread.setDaemon(true);
+        thread = NamedThreads.create("stockhold-snapshot-writer", this::writeLoop);
         thread.start();
     }
 
