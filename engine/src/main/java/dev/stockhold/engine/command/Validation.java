@@ -51,10 +51,25 @@ public final class Validation
         return isPrintableAscii(key, MAX_IDEMPOTENCY_KEY_LENGTH);
     }
 
-    /** @return true for an absent channel or one of at most 64 characters (code points, not UTF-16 units). */
+    /**
+     * @return true for an absent channel or Unicode text of at most 64 characters (code points, not UTF-16
+     * units) that UTF-8 can carry (no half of a surrogate pair).
+     */
     public static boolean isChannel(final String channel)
     {
-        return channel == null || characters(channel) <= MAX_CHANNEL_LENGTH;
+        return isText(channel, MAX_CHANNEL_LENGTH);
+    }
+
+    /** @return true for an absent adjust reason or Unicode text of at most 256 characters, as a channel. */
+    public static boolean isReason(final String reason)
+    {
+        return isText(reason, MAX_REASON_LENGTH);
+    }
+
+    /** @return true for null or text of at most {@code maxCharacters} code points without a lone surrogate. */
+    public static boolean isText(final String text, final int maxCharacters)
+    {
+        return text == null || (characters(text) <= maxCharacters && Utf8.isEncodable(text));
     }
 
     /** @return the characters in {@code text} as a person counts them: an emoji is one, not two. */

@@ -154,6 +154,11 @@ final class StockSync
             result.fail(ErrorCode.INVALID_QUANTITY, "deltas must be integers within +-1000000000000");
             return;
         }
+        if (!Validation.isReason(command.reason))
+        {
+            result.fail(ErrorCode.INVALID_REQUEST, "reason must be at most 256 characters of Unicode text");
+            return;
+        }
         final int cell = cells.find(command.sku, command.warehouse);
         if (cell == StockCells.MISSING)
         {

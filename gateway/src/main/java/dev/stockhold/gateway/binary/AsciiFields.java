@@ -8,9 +8,6 @@ import dev.stockhold.engine.command.Validation;
  */
 final class AsciiFields
 {
-    /** An adjust reason: at most 256 printable ASCII characters, spaces allowed. */
-    static final int REASON_MAX = Validation.MAX_REASON_LENGTH;
-
     private AsciiFields()
     {
     }

@@ -2,9 +2,12 @@ package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.Utf8;
 import dev.stockhold.engine.command.Validation;
 import org.agrona.DirectBuffer;
 import org.agrona.sbe.MessageDecoderFlyweight;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and validates the fields of one request message for {@link RequestDecoder}: numbers against the
@@ -133,6 +136,42 @@ final class FieldReader
             return null;
         }
         return text(Validation.MAX_CODE_LENGTH, true, "bad orderId");
+    }
+
+    /**
+     * Reads Unicode text in the last variable-length field (a channel, a reason): well-formed UTF-8 of at most
+     * {@code maxCharacters} characters, by the same rule as the HTTP decoder and the ledger
+     * ({@link Validation#isText}); null when empty, or invalid (the request then fails). ASCII, the usual
+     * case, is interned when {@code intern} is set and allocates nothing when it repeats.
+     */
+    String unicodeText(final int maxCharacters, final String detail, final boolean intern)
+    {
+        final int length = varLength;
+        if (!Utf8.isWellFormed(varBytes, 0, length))
+        {
+            fail(ErrorCode.INVALID_REQUEST, detail);
+            return null;
+        }
+        if (error != null || length == 0)
+        {
+            return null;
+        }
+        if (AsciiFields.isText(varBytes, length, length, true))
+        {
+            if (length > maxCharacters)
+            {
+                fail(ErrorCode.INVALID_REQUEST, detail);
+                return null;
+            }
+            return intern ? strings.intern(varBytes, length) : CodeInterner.fresh(varBytes, length);
+        }
+        final String text = new String(varBytes, 0, length, StandardCharsets.UTF_8);
+        if (!Validation.isText(text, maxCharacters))
+        {
+            fail(ErrorCode.INVALID_REQUEST, detail);
+            return null;
+        }
+        return text;
     }
 
     /** Reads the text in the last variable-length field: null when empty, or invalid (the request then fails). */

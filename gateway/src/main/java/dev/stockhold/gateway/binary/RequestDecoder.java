@@ -203,7 +203,7 @@ public final class RequestDecoder
         fields.readVar(lock);
         into.orderId = fields.orderId();
         fields.readVar(lock);
-        into.channel = fields.text(Validation.MAX_CHANNEL_LENGTH, true, "bad channel", true);
+        into.channel = fields.unicodeText(Validation.MAX_CHANNEL_LENGTH, "bad channel", true);
         fields.readVar(lock);
         into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
         messageEnd = lock.limit();
@@ -281,7 +281,7 @@ public final class RequestDecoder
         fields.readVar(adjust);
         final String warehouse = fields.code(false, "bad warehouse");
         fields.readVar(adjust);
-        final String reason = fields.text(AsciiFields.REASON_MAX, true, "bad reason");
+        final String reason = fields.unicodeText(Validation.MAX_REASON_LENGTH, "bad reason", false);
         into.adjust(sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason);
         fields.readVar(adjust);
         into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.http;
 
+import dev.stockhold.engine.command.Utf8;
 import dev.stockhold.engine.command.Validation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.stockhold.gateway.http;
+package dev.stockhold.engine.command;
 
 import org.junit.jupiter.api.Test;
 

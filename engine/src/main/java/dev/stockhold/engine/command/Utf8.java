@@ -1,4 +1,4 @@
-package dev.stockhold.gateway.http;
+package dev.stockhold.engine.command;
 
 /**
  * Strict UTF-8 (RFC 3629, table 3-7 of the Unicode standard). Jackson decodes an overlong form such as
@@ -6,14 +6,14 @@ package dev.stockhold.gateway.http;
  * name the same SKU. Bodies are checked before they are parsed; an ASCII body, the usual one, costs one
  * pass over its bytes. Stateless.
  */
-final class Utf8
+public final class Utf8
 {
     private Utf8()
     {
     }
 
     /** @return true when {@code length} bytes at {@code offset} are well-formed UTF-8. */
-    static boolean isWellFormed(final byte[] bytes, final int offset, final int length)
+    public static boolean isWellFormed(final byte[] bytes, final int offset, final int length)
     {
         final int end = offset + length;
         int at = offset;
@@ -74,7 +74,7 @@ final class Utf8
      * @return false when {@code text} holds half of a surrogate pair, which a JSON escape can produce but
      * no UTF-8 can carry.
      */
-    static boolean isEncodable(final String text)
+    public static boolean isEncodable(final String text)
     {
         for (int i = 0; i < text.length(); i++)
         {
