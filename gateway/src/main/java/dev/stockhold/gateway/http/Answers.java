@@ -95,7 +95,7 @@ public final class Answers
         final boolean close)
     {
         final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
-        bodies.problem(buf, code, detail, null);
+        bodies.problem(buf, status, code, detail, null);
         return framer.finish(buf, status, ContentType.PROBLEM, -1, false, false, close, null);
     }
 

@@ -184,13 +184,20 @@ public final class JsonBodies
      */
     public void problem(final ByteBuf out, final ErrorCode code, final String detail, final ShortLines shortLines)
     {
+        problem(out, code.httpStatus(), code, detail, shortLines);
+    }
+
+    /** As {@link #problem(ByteBuf, ErrorCode, String, ShortLines)}, answered with another HTTP status. */
+    public void problem(final ByteBuf out, final int status, final ErrorCode code, final String detail,
+        final ShortLines shortLines)
+    {
         begin(out);
         try
         {
             gen.writeStartObject();
             gen.writeStringField("type", code.typeUri());
             gen.writeStringField("title", code.title());
-            gen.writeNumberField("status", code.httpStatus());
+            gen.writeNumberField("status", status);
             gen.writeStringField("code", code.code());
             gen.writeStringField("detail", detail != null ? detail : code.title());
             if (shortLines != null && code == ErrorCode.INSUFFICIENT_STOCK)

@@ -130,8 +130,8 @@ class FailStopTest
             }
             assertNotNull(server.logLine("event=exiting status=70"), log);
             assertNotNull(health.get(), "/health answered 503 before the exit");
-            assertTrue(health.get().contains("\"code\":\"ERR_INTERNAL\"") && health.get().contains("failed"),
-                health.get());
+            assertTrue(health.get().contains("\"code\":\"ERR_INTERNAL\"") && health.get().contains("failed")
+                && health.get().contains("\"status\":503"), health.get());
             assertNotNull(metrics.get(), "metrics were scraped while failed");
             assertTrue(metrics.get().contains("stockhold_engine_failed 1"), "the failure metric");
             assertTrue(firstFailureMillis.get() >= 0, "a failure was seen");
