@@ -34,6 +34,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** What the crash tests check on a data directory and a restarted server, from outside. */
 final class CrashChecks
 {
+    /**
+     * How soon a restarted server must answer its first write. What these tests guard against is a server
+     * that never answers; two seconds leave room for a cold JIT and a snapshot being built on 2 busy cores.
+     */
+    static final Duration WRITE_DEADLINE = Duration.ofSeconds(2);
     private static final Pattern FINAL_DIGEST = Pattern.compile("final digest: ([0-9a-f]{16})");
     private static final Pattern RECOVERED_DIGEST = Pattern.compile("digest[ =]([0-9a-f]{16})");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
