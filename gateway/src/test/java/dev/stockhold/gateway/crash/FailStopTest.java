@@ -137,6 +137,9 @@ class FailStopTest
             assertTrue(firstFailureMillis.get() >= 0, "a failure was seen");
             assertTrue(exitedMillis - firstFailureMillis.get() < 5_000, "exited within 5 s of the first failure: "
                 + (exitedMillis - firstFailureMillis.get()) + " ms");
+            System.out.println("FailStopTest " + stage + ": exit 70 " + (exitedMillis - firstFailureMillis.get())
+                + " ms after the first failure seen; " + created.get() + " locks acknowledged, " + internal.get()
+                + " answered ERR_INTERNAL");
         }
     }
 
