@@ -116,8 +116,11 @@ public final class StockholdServer implements Callable<Integer>
     private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
     /** The exit status after an internal failure: EX_SOFTWARE of sysexits.h. */
     static final int FAIL_STOP_STATUS = 70;
-    /** How long a failed server keeps answering ERR_INTERNAL and 503 before it exits. */
-    static final long FAIL_STOP_GRACE_MILLIS = 1_000;
+    /**
+     * How long a failed server keeps answering ERR_INTERNAL and 503 before it exits: one second, or
+     * {@code -Dstockhold.failStopGraceMillis} (a load balancer that should see the 503 first).
+     */
+    static final long FAIL_STOP_GRACE_MILLIS = Long.getLong("stockhold.failStopGraceMillis", 1_000);
 
     /** Entry point. */
     public static void main(final String[] args)
