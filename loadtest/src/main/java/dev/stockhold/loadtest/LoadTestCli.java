@@ -2,6 +2,7 @@ package dev.stockhold.loadtest;
 
 import dev.stockhold.logging.Logging;
 import dev.stockhold.logging.LoggingOptions;
+import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Mixin;
  * result; {@code replay} re-sends a recorded journal and checks every answer. {@code bin/stockhold loadtest}
  * runs this.
  */
-@Command(name = "stockhold loadtest", mixinStandardHelpOptions = true, version = "stockhold loadtest 0.1",
+@Command(name = "stockhold loadtest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     usageHelpAutoWidth = true,
     description = {"Load generator and replay harness for stockhold.",
         "Latency is recorded with HdrHistogram, corrected for coordinated omission in open-loop runs."},
