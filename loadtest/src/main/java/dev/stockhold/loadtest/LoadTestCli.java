@@ -29,7 +29,13 @@ public final class LoadTestCli
     /** @return the exit status of the command line {@code args}. */
     public static int execute(final String... args)
     {
-        return new CommandLine(new LoadTestCli()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** @return the command line of {@code stockhold loadtest} and its subcommands. */
+    public static CommandLine commandLine()
+    {
+        return new CommandLine(new LoadTestCli());
     }
 
     public static void main(final String[] args)
