@@ -2,6 +2,7 @@ package dev.stockhold.loadtest;
 
 import dev.stockhold.logging.Logging;
 import dev.stockhold.logging.LoggingOptions;
+import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Mixin;
  * result; {@code replay} re-sends a recorded journal and checks every answer. {@code bin/stockhold loadtest}
  * runs this.
  */
-@Command(name = "stockhold loadtest", mixinStandardHelpOptions = true, version = "stockhold loadtest 0.1",
+@Command(name = "stockhold loadtest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     usageHelpAutoWidth = true,
     description = {"Load generator and replay harness for stockhold.",
         "Latency is recorded with HdrHistogram, corrected for coordinated omission in open-loop runs."},
@@ -28,7 +29,13 @@ public final class LoadTestCli
     /** @return the exit status of the command line {@code args}. */
     public static int execute(final String... args)
     {
-        return new CommandLine(new LoadTestCli()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** @return the command line of {@code stockhold loadtest} and its subcommands. */
+    public static CommandLine commandLine()
+    {
+        return new CommandLine(new LoadTestCli());
     }
 
     public static void main(final String[] args)

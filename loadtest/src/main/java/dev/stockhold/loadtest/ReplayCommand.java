@@ -7,6 +7,7 @@ import dev.stockhold.loadtest.replay.Replay;
 import dev.stockhold.loadtest.report.Report;
 import dev.stockhold.loadtest.targets.Target;
 import dev.stockhold.loadtest.targets.Targets;
+import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code loadtest replay}: re-sends a recorded journal to a fresh server and checks every answer. */
-@Command(name = "replay", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false, usageHelpAutoWidth = true,
     description = {"Re-sends a recorded journal's commands to a FRESH server, with their original pacing, N times"
         + " faster or as fast as possible, and checks every answer against the recorded run's (computed by"
         + " applying the journal to a fresh ledger offline) and every cell's final levels.",

@@ -5,6 +5,7 @@ import dev.stockhold.loadtest.run.LoadRun;
 import dev.stockhold.loadtest.run.RunSettings;
 import dev.stockhold.loadtest.scenario.Scenarios;
 import dev.stockhold.loadtest.workload.WorkloadConfig;
+import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code loadtest run}: one scenario against a live server; exit 0 only when the audit and every check pass. */
-@Command(name = "run", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false, usageHelpAutoWidth = true,
     description = {"Runs a load scenario against a live server, then audits every cell against the answers it got.",
         "Scenarios: burst-500, flash-sale, steady, soak (docs/loadtest.md).",
         "Exit status: 0 when the audit and every check passed, 1 otherwise, 2 for bad arguments."})

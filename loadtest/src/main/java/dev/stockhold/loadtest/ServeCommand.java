@@ -1,6 +1,7 @@
 package dev.stockhold.loadtest;
 
 import dev.stockhold.loadtest.server.LocalServer;
+import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code loadtest serve}: a memory-only engine behind the binary protocol in this process, for measuring the
  * engine and binary gateway without the full server (no journal, no HTTP). Stops on Ctrl-C.
  */
-@Command(name = "serve", usageHelpAutoWidth = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    usageHelpAutoWidth = true,
     description = {"Starts a memory-only engine behind the binary protocol (no journal, no HTTP) and waits.",
         "For load tests of the engine and binary gateway alone; the real server is `bin/stockhold server`."})
 final class ServeCommand implements Callable<Integer>

@@ -42,6 +42,7 @@ public final class EngineHosts
             .withDurability(settings.journalMode() == JournalMode.FSYNC ? Durability.FSYNC : Durability.MMAP)
             .withSnapshots(settings.snapshots().everyCommands(), settings.snapshots().interval())
             .withSnapshotMode(settings.snapshots().mode())
+            .withRetentionDays(settings.changeRetentionDays())
             .withMinFreeDiskBytes(settings.minFreeDiskBytes());
         final JournalService journal = JournalService.open(config, settings.ledger(), replayHook);
         LOG.info("event=journal_opened mode={} dataDir={} lastSequence={}", settings.journalMode(), settings.dataDir(),

@@ -10,7 +10,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 
 /**
- * Everything the server is started with: the command line merged over the configuration file.
+ * Everything the server is started with: its options over the environment over the configuration file
+ * ({@link StockholdServer}, {@link ConfigSources}).
  *
  * @param dataDir              where the journal, snapshots and change log live.
  * @param bind                 the address both servers bind to.

@@ -5,10 +5,12 @@ import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.journal.SnapshotMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +23,7 @@ class SettingsTest
 
     private ServerSettings parse(final String... args) throws Exception
     {
-        final var commandLine = StockholdServer.commandLine();
+        final var commandLine = StockholdServer.commandLine(Map.of());
         commandLine.parseArgs(args);
         return ((StockholdServer)commandLine.getCommand()).settings();
     }
@@ -52,11 +54,11 @@ class SettingsTest
     void aRealtimePriorityNeedsStagesThatBlockWhileIdle()
     {
         // A spinning stage at real-time priority would keep a core from every other thread.
-        assertThrows(IllegalArgumentException.class, () -> parse("--realtime-priority", "10", "--wait-preset", "balanced"));
-        assertThrows(IllegalArgumentException.class, () -> parse("--realtime-priority", "100"));
-        assertThrows(IllegalArgumentException.class, () -> parse("--realtime-priority", "-1"));
+        assertThrows(ConfigException.class, () -> parse("--realtime-priority", "10", "--wait-preset", "balanced"));
+        assertThrows(ParameterException.class, () -> parse("--realtime-priority", "100"));
+        assertThrows(ParameterException.class, () -> parse("--realtime-priority", "-1"));
         // Told like a bad option (exit code 2), before anything starts.
-        assertEquals(2, StockholdServer.commandLine().execute("--realtime-priority", "10", "--wait-preset",
+        assertEquals(2, StockholdServer.commandLine(Map.of()).execute("--realtime-priority", "10", "--wait-preset",
             "low_latency"));
     }
 
@@ -82,8 +84,8 @@ class SettingsTest
     {
         final Path config = dir.resolve("bad.properties");
         Files.writeString(config, "engine.layout=sideways\n");
-        assertThrows(IllegalArgumentException.class, () -> parse("--config", config.toString()));
+        assertThrows(ParameterException.class, () -> parse("--config", config.toString()));
         assertThrows(IllegalArgumentException.class, () -> new SnapshotPolicy(-1, Duration.ZERO, SnapshotMode.INLINE));
-        assertEquals(2, StockholdServer.commandLine().execute("--thread-layout", "sideways"));
+        assertEquals(2, StockholdServer.commandLine(Map.of()).execute("--thread-layout", "sideways"));
     }
 }

@@ -3,6 +3,7 @@ package dev.stockhold.journal.cli;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.JournalReader;
+import dev.stockhold.logging.VersionProvider;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code journal dump}: every entry as a line of text, optionally filtered. */
-@CommandLine.Command(name = "dump", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Prints journal entries, one per line: time, sequence, client, request id, idempotency key,"
         + " command. Filters combine with AND.")
 final class DumpCommand implements Callable<Integer>

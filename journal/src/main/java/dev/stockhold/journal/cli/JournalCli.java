@@ -2,6 +2,7 @@ package dev.stockhold.journal.cli;
 
 import dev.stockhold.logging.Logging;
 import dev.stockhold.logging.LoggingOptions;
+import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ import java.io.PrintWriter;
  * {@code stockhold journal dump|verify|stats --data-dir DIR}: reads a journal offline. Safe beside a
  * running server: the queue is opened read-only.
  */
-@Command(name = "journal", mixinStandardHelpOptions = true, version = "stockhold journal 0.1",
+@Command(name = "stockhold journal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Reads a stockhold journal (the Chronicle queue under DIR/journal and the snapshots under"
         + " DIR/snapshots).",
     subcommands = {DumpCommand.class, VerifyCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
@@ -38,7 +39,7 @@ public final class JournalCli implements Runnable
      */
     public static int run(final PrintWriter out, final PrintWriter err, final String... args)
     {
-        final CommandLine cli = new CommandLine(new JournalCli());
+        final CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
@@ -50,6 +51,12 @@ public final class JournalCli implements Runnable
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** @return the command line of {@code stockhold journal} and its subcommands. */
+    public static CommandLine commandLine()
+    {
+        return new CommandLine(new JournalCli());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.JournalReader;
+import dev.stockhold.logging.VersionProvider;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code journal stats}: entries, bytes, bytes per entry, entries per day and per command type. */
-@CommandLine.Command(name = "stats", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Counts journal entries and bytes: in total, per command type and per day (UTC).")
 final class StatsCommand implements Callable<Integer>
 {

@@ -8,6 +8,7 @@ import dev.stockhold.journal.queue.JournalReader;
 import dev.stockhold.journal.queue.Replayer;
 import dev.stockhold.journal.snapshot.SnapshotFile;
 import dev.stockhold.journal.snapshot.SnapshotStore;
+import dev.stockhold.logging.VersionProvider;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
  * and compares the state digest with each valid snapshot's at the sequence it covers (and with
  * {@code --digest}, if given, at the end).
  */
-@CommandLine.Command(name = "verify", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Replays the journal from scratch and checks that every entry decodes and that the ledger's"
         + " digest equals each snapshot's at the sequence the snapshot covers, and --digest at the end.",
         "Exit status: 0 all checks passed, 1 a check failed, 2 the journal could not be read."})
