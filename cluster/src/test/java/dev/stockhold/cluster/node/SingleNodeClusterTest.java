@@ -5,6 +5,7 @@ import dev.stockhold.cluster.client.EngineClusterClient;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
+import io.aeron.cluster.RecordingLog;
 import io.aeron.cluster.service.Cluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,35 @@ class SingleNodeClusterTest
 {
     @TempDir
     Path dir;
+
+    @Test
+    void theLeaderTakesTimedSnapshots() throws Exception
+    {
+        final ClusterMembers members = TestPorts.members(1);
+        final NodeSettings settings = NodeSettings.defaults(members, 0, dir.resolve("node0"))
+            .withSnapshotInterval(Duration.ofMillis(500));
+        try (ClusterNode node = ClusterNode.launch(settings, Throwable::printStackTrace);
+             EngineClusterClient client = EngineClusterClient.start(ClientSettings.defaults(members.ingressEndpoints())
+                 .withDeadline(Duration.ofSeconds(20))))
+        {
+            assertTrue(call(client, new Command().getDigest()).isOk());
+            final long deadline = System.currentTimeMillis() + 30_000;
+            while (snapshots(settings) < 2 && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(100);
+            }
+            assertEquals(Cluster.Role.LEADER, node.status().role());
+        }
+        assertTrue(snapshots(settings) >= 2, "snapshots in the recording log: " + snapshots(settings));
+    }
+
+    private static long snapshots(final NodeSettings settings)
+    {
+        try (RecordingLog log = new RecordingLog(settings.dataDir().resolve("cluster").toFile(), false))
+        {
+            return log.entries().stream().filter(entry -> entry.type == RecordingLog.ENTRY_TYPE_SNAPSHOT).count();
+        }
+    }
 
     private static CommandResult call(final EngineClusterClient client, final Command command) throws Exception
     {
