@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -18,24 +17,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code stockhold cluster-node}: runs one member of a cluster in the foreground until SIGTERM (or Ctrl-C), a
+ * {@code node}: runs one member of a cluster in the foreground until SIGTERM (or Ctrl-C), a
  * cluster-wide shutdown, or a fatal error. Exit status: 0 after an orderly stop, 70 after a fatal error, 2 for
  * bad options or a start that failed.
  */
-@Command(name = "stockhold cluster-node", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
     version = "stockhold cluster-node 0.1 (Aeron Cluster 1.51)",
     description = {"Runs one member of a replicated stockhold engine (Aeron Cluster).",
         "Member i listens on its base port and the next four: client ingress, consensus, log, catch-up and "
             + "archive control. Every member must be started with the same --cluster-members, ledger and window "
             + "settings."})
-final class NodeCommand implements Callable<Integer>
+public final class NodeCommand implements Callable<Integer>
 {
     /** Exit status after a fatal error, as the single-process server's fail-stop. */
     static final int EXIT_FATAL = 70;
     private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
-
-    @Mixin
-    LoggingOptions logging;
 
     @Option(names = "--cluster-members", required = true, paramLabel = "HOST:PORT,...",
         description = "Every member's host and base port, in member-id order (member i is the i-th).")
@@ -140,11 +136,26 @@ final class NodeCommand implements Callable<Integer>
     static int run(final String... args)
     {
         final CommandLine cli = new CommandLine(new NodeCommand());
+        cli.addMixin("logging", new LoggingOptions());
+        return configure(cli).execute(args);
+    }
+
+    /**
+     * Sets what the node's command line needs: a later option overrides an earlier one (a script's defaults, then
+     * the operator's), and a failure to start is logged and exits with status 2. Call on the top-level command
+     * line once its subcommands are added.
+     *
+     * @return {@code cli}.
+     */
+    public static CommandLine configure(final CommandLine cli)
+    {
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
         {
-            LOG.error("event=node_start_failed error=\"{}\"", ex.getMessage(), ex);
+            LOG.error("event=start_failed command=\"{}\" error=\"{}\"", commandLine.getCommandName(), ex.getMessage(),
+                ex);
             return 2;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

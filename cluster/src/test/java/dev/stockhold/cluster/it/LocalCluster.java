@@ -111,6 +111,10 @@ final class LocalCluster implements AutoCloseable
         final long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline)
         {
+            if (java.util.Arrays.stream(nodes).noneMatch(node -> node != null && node.isAlive()))
+            {
+                throw new AssertionError("every node has exited:\n" + tails());
+            }
             final int leader = client.leaderMemberId();
             if (leader >= 0 && nodes[leader] != null && nodes[leader].isAlive() && isLeader(nodes[leader]))
             {

@@ -28,12 +28,23 @@ class NodeCommandTest
         assertTrue(help.startsWith("0\n"), help);
         assertTrue(help.contains("--cluster-members") && help.contains("--cluster-node")
             && help.contains("--data-dir") && help.contains("--snapshot-interval-seconds"), help);
-        assertTrue(run("--version").contains("stockhold cluster-node"));
+        assertTrue(run("--version").contains("stockhold cluster-node"), "version");
     }
 
     @Test
     void membersAndNodeAreRequired()
     {
         assertEquals('2', run("--cluster-node", "0").charAt(0));
+    }
+
+    @Test
+    void theJarsCommandLineNamesItsCommands()
+    {
+        final StringWriter out = new StringWriter();
+        final CommandLine cli = dev.stockhold.cluster.ClusterCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("--help"));
+        assertTrue(out.toString().contains("node") && out.toString().contains("digest")
+            && out.toString().contains("snapshot"), out.toString());
     }
 }
