@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
  * runs one member ({@link NodeCommand}); {@code digest} and {@code snapshot} are requests to a running cluster
  * ({@link RequestCommands}).
  */
-@Command(name = "stockhold-cluster", mixinStandardHelpOptions = true, version = "stockhold cluster 0.1 (Aeron Cluster 1.51)",
+@Command(name = "stockhold-cluster", mixinStandardHelpOptions = true,
+    version = "stockhold cluster 0.1 (Aeron Cluster 1.51)",
     description = "Runs a member of a replicated stockhold engine, or sends an operator request to a cluster.")
 public final class ClusterCli implements Runnable
 {

@@ -208,15 +208,20 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
                 return;
             }
             final long correlationId = aeron.nextCorrelationId();
-            if (cluster.sendAdminRequestToTakeASnapshot(correlationId))
+            try
             {
-                snapshotRequest = accepted;
-                snapshotCorrelationId = correlationId;
+                if (cluster.sendAdminRequestToTakeASnapshot(correlationId))
+                {
+                    snapshotRequest = accepted;
+                    snapshotCorrelationId = correlationId;
+                    return;
+                }
             }
-            else
+            catch (final RuntimeException ex)
             {
-                accepted.complete(false);
+                LOG.warn("event=snapshot_request_failed error=\"{}\"", ex.toString());
             }
+            accepted.complete(false);
         });
         return accepted;
     }
@@ -245,20 +250,19 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         while (running)
         {
             final long now = System.nanoTime();
-            int work = connect(now);
-            work += takeSubmitted();
-            work += runTasks();
-            if (cluster != null)
+            int work = 0;
+            try
             {
-                work += cluster.pollEgress();
-                if (cluster.isClosed())
+                work = doWork(now);
+            }
+            catch (final RuntimeException ex)
+            {
+                // The session is in an unknown state: drop it and open another; what is in flight is resent.
+                LOG.warn("event=cluster_client_error action=reconnect error=\"{}\"", ex.toString(), ex);
+                CloseHelper.quietClose(cluster);
+                if (cluster != null)
                 {
                     onSessionLost(now);
-                }
-                else
-                {
-                    work += sendQueued(now);
-                    keepAlive(now);
                 }
             }
             if (now - lastScanNanos >= SCAN_NANOS)
@@ -271,6 +275,27 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         CloseHelper.quietClose(connecting);
         CloseHelper.quietClose(cluster);
         failEverything();
+    }
+
+    private int doWork(final long now)
+    {
+        int work = connect(now);
+        work += takeSubmitted();
+        work += runTasks();
+        if (cluster != null)
+        {
+            work += cluster.pollEgress();
+            if (cluster.isClosed())
+            {
+                onSessionLost(now);
+            }
+            else
+            {
+                work += sendQueued(now);
+                keepAlive(now);
+            }
+        }
+        return work;
     }
 
     private int connect(final long now)

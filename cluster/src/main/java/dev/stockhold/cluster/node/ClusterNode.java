@@ -11,12 +11,14 @@ import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.MillisecondClusterClock;
 import io.aeron.cluster.service.Cluster;
+import io.aeron.cluster.service.ClusterTerminationException;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.exceptions.AeronException;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NoOpLock;
@@ -122,11 +124,12 @@ public final class ClusterNode implements AutoCloseable
             .errorHandler(errors("driver"))
             .terminationHook(this::onTerminated);
 
-        final String localControl = "aeron:ipc?term-length=64k";
+        final String localControl = "aeron:ipc?term-length=" + TERM_LENGTH;
         final Archive.Context archiveContext = new Archive.Context()
             .aeronDirectoryName(aeronDir)
             .archiveDir(archiveDir)
-            .controlChannel("aeron:udp?term-length=64k|endpoint=" + member.endpoint(ClusterMembers.ARCHIVE))
+            .controlChannel("aeron:udp?term-length=" + TERM_LENGTH + "|endpoint="
+                + member.endpoint(ClusterMembers.ARCHIVE))
             .localControlChannel(localControl)
             .replicationChannel("aeron:udp?endpoint=" + member.host() + ":0")
             .archiveClientContext(new AeronArchive.Context()
@@ -148,8 +151,8 @@ public final class ClusterNode implements AutoCloseable
             .clusterMemberId(settings.memberId())
             .clusterMembers(settings.members().consensusMembers())
             .clusterDir(clusterDir)
-            .ingressChannel("aeron:udp?term-length=64k")
-            .logChannel("aeron:udp?term-length=256k")
+            .ingressChannel("aeron:udp?term-length=" + TERM_LENGTH)
+            .logChannel("aeron:udp?term-length=" + LOG_TERM_LENGTH)
             .replicationChannel("aeron:udp?endpoint=" + member.host() + ":0")
             .archiveContext(archiveClient.clone())
             .leaderHeartbeatTimeoutNs(timeouts.leaderHeartbeatTimeout().toNanos())
@@ -167,8 +170,7 @@ public final class ClusterNode implements AutoCloseable
         final ClusteredEngine engine = new ClusteredEngine(settings.ledger(), settings.engine(), settings.dataDir(),
             status, cause ->
             {
-                fatal = cause;
-                onTerminated();
+                fail(cause);
                 onFatal.accept(cause);
             });
         final ClusteredServiceContainer.Context serviceContext = new ClusteredServiceContainer.Context()
@@ -220,21 +222,42 @@ public final class ClusterNode implements AutoCloseable
         return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
-    /** Aeron's errors to the log: its warnings (an election began, a follower lags) as one line each. */
-    private static ErrorHandler errors(final String component)
+    /**
+     * Aeron's errors to the log: its warnings (an election began, a follower lags) as one line each. A component
+     * that stops unexpectedly (its agent terminates) stops the node: a member missing a component must not go on
+     * looking alive.
+     */
+    private ErrorHandler errors(final String component)
     {
         final Logger log = LoggerFactory.getLogger("dev.stockhold.cluster.aeron." + component);
         return throwable ->
         {
-            if (throwable instanceof AeronException aeron && aeron.category() != AeronException.Category.ERROR)
+            if (throwable instanceof ClusterTerminationException termination && termination.isExpected())
+            {
+                log.info("event=cluster_terminated component={}", component);
+            }
+            else if (throwable instanceof AeronException aeron && aeron.category() != AeronException.Category.ERROR)
             {
                 log.warn("event=aeron_warning component={} message=\"{}\"", component, throwable.getMessage());
             }
             else
             {
                 log.error("event=aeron_error component={} error=\"{}\"", component, throwable, throwable);
+                if (throwable instanceof AgentTerminationException)
+                {
+                    fail(throwable);
+                }
             }
         };
+    }
+
+    private void fail(final Throwable cause)
+    {
+        if (fatal == null)
+        {
+            fatal = cause;
+        }
+        onTerminated();
     }
 
     private void onTerminated()

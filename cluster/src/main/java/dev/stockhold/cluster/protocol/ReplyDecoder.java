@@ -46,7 +46,8 @@ public final class ReplyDecoder
         }
         view.wrap(buffer, offset, length);
         header.wrap(view, 0);
-        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID || header.version() != MessageHeaderDecoder.SCHEMA_VERSION)
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID
+            || header.version() != MessageHeaderDecoder.SCHEMA_VERSION)
         {
             return false;
         }

@@ -100,8 +100,8 @@ public final class ClusteredEngine implements ClusteredService
         idle.reset();
         while (!reader.isComplete())
         {
-            final int fragments = image.poll((buffer, offset, length, header) -> reader.onMessage(buffer, offset, length),
-                16);
+            final int fragments = image.poll(
+                (buffer, offset, length, header) -> reader.onMessage(buffer, offset, length), 16);
             if (fragments == 0 && image.isEndOfStream())
             {
                 throw new IllegalStateException("the snapshot ended before it was complete");

@@ -36,13 +36,12 @@ class ClusterRestartTest
         final java.util.Set<String> orders;
         try (LocalCluster cluster = new LocalCluster("restart", dir, 3))
         {
-            final long startNanos = System.nanoTime();
             cluster.startAll();
             try (EngineClusterClient client = cluster.client(Duration.ofSeconds(30)))
             {
                 final int leader = cluster.awaitLeader(client);
                 System.out.printf("leader %d elected %d ms after the nodes were started%n", leader,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+                    cluster.millisSinceStartAll());
                 CommandLoad.createCells(client);
                 final CommandLoad first = new CommandLoad(client, "first", 1_000, 32);
                 Thread.sleep(1_500);
@@ -59,7 +58,8 @@ class ClusterRestartTest
                 Thread.sleep(1_000);
                 load.stop();
                 assertNull(load.unexpected());
-                assertEquals(0, load.unknownLocks() + load.unknownAdjusts(), "no leader change: every command answered");
+                assertEquals(0, load.unknownLocks() + load.unknownAdjusts(),
+                    "no leader change: every command answered");
                 before = cluster.checkDigests(client);
                 orders = load.lockedOrders();
             }
@@ -68,7 +68,8 @@ class ClusterRestartTest
             cluster.startAll();
             try (EngineClusterClient client = cluster.client(Duration.ofSeconds(30)))
             {
-                cluster.awaitLeader(client);
+                System.out.printf("restart: leader %d elected and connected %d ms after the nodes were started%n",
+                    cluster.awaitLeader(client), cluster.millisSinceStartAll());
                 for (int i = 0; i < cluster.size(); i++)
                 {
                     assertTrue(cluster.node(i).await("event=engine_started", LocalCluster.WAIT_MILLIS)

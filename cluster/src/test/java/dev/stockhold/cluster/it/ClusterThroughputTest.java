@@ -36,13 +36,12 @@ class ClusterThroughputTest
         final int seconds = Integer.getInteger("stockhold.cluster.seconds", 10);
         try (LocalCluster cluster = new LocalCluster("throughput", dir, 3, "--window-capacity", "2000000"))
         {
-            final long startNanos = System.nanoTime();
             cluster.startAll();
             try (EngineClusterClient client = cluster.client(Duration.ofSeconds(5)))
             {
                 final int leader = cluster.awaitLeader(client);
                 System.out.printf("leader %d elected and connected %d ms after the nodes were started%n", leader,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+                    cluster.millisSinceStartAll());
                 CommandLoad.createCells(client);
                 run(client, 64, 2, "warm-up");
                 for (final int window : new int[] {1, 16, 64, 256})

@@ -45,10 +45,13 @@ class LeaderFailoverTest
     {
         final int rounds = rounds();
         final List<Long> failovers = new ArrayList<>();
-        try (LocalCluster cluster = new LocalCluster("failover", dir, 3);
+        // Timed snapshots as in service: a restarted node loads the latest and replays the log after it.
+        try (LocalCluster cluster = new LocalCluster("failover", dir, 3, "--snapshot-interval-seconds", "15");
              EngineClusterClient client = startClient(cluster))
         {
             int leader = cluster.awaitLeader(client);
+            System.out.printf("leader %d elected and connected %d ms after the nodes were started%n", leader,
+                cluster.millisSinceStartAll());
             CommandLoad.createCells(client);
             final CommandLoad load = new CommandLoad(client, "load", 1_000, 64);
             try

@@ -32,6 +32,7 @@ final class LocalCluster implements AutoCloseable
     private final int[] starts;
     private final List<NodeProcess> all = new ArrayList<>();
     private final String[] nodeOptions;
+    private long startAllNanos;
 
     LocalCluster(final String name, final Path root, final int size, final String... nodeOptions)
     {
@@ -61,6 +62,7 @@ final class LocalCluster implements AutoCloseable
     /** Starts every node. */
     void startAll() throws Exception
     {
+        startAllNanos = System.nanoTime();
         for (int i = 0; i < nodes.length; i++)
         {
             start(i);
@@ -77,11 +79,23 @@ final class LocalCluster implements AutoCloseable
         final List<String> options = new ArrayList<>(List.of("--snapshot-interval-seconds", "0",
             "--window-capacity", "200000"));
         options.addAll(List.of(nodeOptions));
+        // For measurements: e.g. -Dstockhold.cluster.nodeArgs="--leader-heartbeat-timeout-ms 300" (later options win).
+        final String extra = System.getProperty("stockhold.cluster.nodeArgs", "").trim();
+        if (!extra.isEmpty())
+        {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
         final NodeProcess node = NodeProcess.start(name + "-node" + memberId + "-" + starts[memberId]++, members,
             memberId, dataDir(memberId), options.toArray(String[]::new));
         nodes[memberId] = node;
         all.add(node);
         return node;
+    }
+
+    /** @return milliseconds since {@link #startAll()} was last called. */
+    long millisSinceStartAll()
+    {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startAllNanos);
     }
 
     NodeProcess node(final int memberId)
