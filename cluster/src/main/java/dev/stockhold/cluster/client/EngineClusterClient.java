@@ -1,0 +1,579 @@
+package dev.stockhold.cluster.client;
+
+import dev.stockhold.cluster.protocol.IngressEncoder;
+import dev.stockhold.cluster.protocol.ReplyDecoder;
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandResult;
+import dev.stockhold.engine.command.ErrorCode;
+import io.aeron.Aeron;
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.client.EgressListener;
+import io.aeron.cluster.codecs.AdminRequestType;
+import io.aeron.cluster.codecs.AdminResponseCode;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.logbuffer.Header;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends engine commands to a stockhold cluster and completes a future with each answer.
+ * <p>
+ * Each command gets an id (this client's random origin and a number counting up) and stays in flight until
+ * its answer arrives. When the cluster elects a new leader, when the session has to be opened again, or when
+ * an answer is missing for {@link ClientSettings#resendAfter()}, the client sends what is in flight again with
+ * the same ids; the engine applies each id once and answers a repeat with the first answer. A command not
+ * answered within {@link ClientSettings#deadline()} is answered {@link ErrorCode#OVERLOADED} ("no leader
+ * answered"): it may or may not have been applied, never is a success reported that did not happen.
+ * <p>
+ * Threads: {@link #send} and {@link #requestSnapshot} may be called from any thread. One thread of the client's
+ * own talks to the cluster and completes the futures, so work chained on them without an executor runs there
+ * and must not block. Unless given a media driver's directory, the client runs an embedded driver (one shared
+ * thread, backing off to 1 ms sleeps).
+ */
+public final class EngineClusterClient implements AutoCloseable, EgressListener
+{
+    private static final Logger LOG = LoggerFactory.getLogger(EngineClusterClient.class);
+    private static final long KEEPALIVE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long SCAN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long RECONNECT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final ClientSettings settings;
+    private final long origin;
+    private final long deadlineNanos;
+    private final long resendAfterNanos;
+    private final AtomicLong numbers = new AtomicLong();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final ManyToOneConcurrentLinkedQueue<Pending> submitted = new ManyToOneConcurrentLinkedQueue<>();
+    private final ManyToOneConcurrentLinkedQueue<Runnable> tasks = new ManyToOneConcurrentLinkedQueue<>();
+    private final ThreadLocal<Encoding> encoding = ThreadLocal.withInitial(Encoding::new);
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile int leaderMemberId = -1;
+    private final AtomicLong resends = new AtomicLong();
+    private final AtomicLong leaderChanges = new AtomicLong();
+
+    // Client thread only.
+    private final Long2ObjectHashMap<Pending> inFlight = new Long2ObjectHashMap<>();
+    private final ArrayDeque<Pending> sendQueue = new ArrayDeque<>();
+    /** Every command in flight in the order sent, which is deadline order (one deadline for all). */
+    private final ArrayDeque<Pending> byDeadline = new ArrayDeque<>();
+    private final ReplyDecoder replies = new ReplyDecoder();
+    private final UnsafeBuffer sendView = new UnsafeBuffer(0, 0);
+    private AeronCluster cluster;
+    private AeronCluster.AsyncConnect connecting;
+    private long reconnectAtNanos;
+    private long lastKeepAliveNanos;
+    private long lastScanNanos;
+    private CompletableFuture<Boolean> snapshotRequest;
+    private long snapshotCorrelationId;
+
+    /** The encoder and scratch buffer of one sending thread. */
+    private static final class Encoding
+    {
+        final IngressEncoder encoder = new IngressEncoder();
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(512);
+    }
+
+    private EngineClusterClient(final ClientSettings settings)
+    {
+        this.settings = settings;
+        this.origin = new SecureRandom().nextLong();
+        this.deadlineNanos = settings.deadline().toNanos();
+        this.resendAfterNanos = settings.resendAfter().toNanos();
+        this.driver = settings.aeronDir() == null ? launchDriver() : null;
+        try
+        {
+            this.aeron = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(driver != null ? driver.aeronDirectoryName() : settings.aeronDir()));
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(driver);
+            throw ex;
+        }
+        this.thread = new Thread(this::run, "stockhold-cluster-client");
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Starts a client; it connects in the background, and commands sent meanwhile wait (within their deadline).
+     */
+    public static EngineClusterClient start(final ClientSettings settings)
+    {
+        final EngineClusterClient client = new EngineClusterClient(settings);
+        client.thread.start();
+        return client;
+    }
+
+    private static MediaDriver launchDriver()
+    {
+        final Path shm = Path.of("/dev/shm");
+        final Path parent = Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        final String dir = parent.resolve("stockhold-client-" + ProcessHandle.current().pid() + "-"
+            + INSTANCES.incrementAndGet()).toString();
+        return MediaDriver.launch(new MediaDriver.Context()
+            .aeronDirectoryName(dir)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(idleStrategy())
+            .termBufferSparseFile(true)
+            .publicationTermBufferLength(64 * 1024)
+            .ipcTermBufferLength(64 * 1024)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+    }
+
+    private static IdleStrategy idleStrategy()
+    {
+        return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+    }
+
+    /**
+     * Sends a command. The caller may reuse {@code command} as soon as this returns.
+     *
+     * @return the answer: the engine's result, or {@link ErrorCode#OVERLOADED} when no leader answered within
+     * the deadline, too many commands are in flight, or the client is closed.
+     * @throws IllegalArgumentException for a command type the cluster does not take from clients (tick, snapshot).
+     */
+    public CompletableFuture<CommandResult> send(final Command command)
+    {
+        if (!IngressEncoder.carries(command))
+        {
+            throw new IllegalArgumentException("the cluster does not take " + command.type + " from a client");
+        }
+        if (!running)
+        {
+            return CompletableFuture.completedFuture(failure(ErrorCode.OVERLOADED, "the client is closed"));
+        }
+        if (outstanding.incrementAndGet() > settings.maxInFlight())
+        {
+            outstanding.decrementAndGet();
+            return CompletableFuture.completedFuture(failure(ErrorCode.OVERLOADED, "too many commands in flight"));
+        }
+        final long number = numbers.incrementAndGet();
+        final byte[] message;
+        try
+        {
+            final Encoding scratch = encoding.get();
+            final int length = scratch.encoder.encode(origin, number, command, scratch.buffer, 0);
+            message = new byte[length];
+            scratch.buffer.getBytes(0, message);
+        }
+        catch (final IllegalStateException ex)
+        {
+            outstanding.decrementAndGet();
+            return CompletableFuture.completedFuture(failure(ErrorCode.INVALID_REQUEST,
+                "a field is longer than 1024 bytes"));
+        }
+        final Pending pending = new Pending(number, message, System.nanoTime() + deadlineNanos);
+        submitted.offer(pending);
+        return pending.future;
+    }
+
+    /**
+     * Asks the cluster to take a snapshot now (an admin request to the leader).
+     *
+     * @return true once the leader accepted the request; false when there is no session or it was refused. The
+     * snapshot itself follows on every node.
+     */
+    public CompletableFuture<Boolean> requestSnapshot()
+    {
+        final CompletableFuture<Boolean> accepted = new CompletableFuture<>();
+        tasks.offer(() ->
+        {
+            if (cluster == null || snapshotRequest != null)
+            {
+                accepted.complete(false);
+                return;
+            }
+            final long correlationId = aeron.nextCorrelationId();
+            try
+            {
+                if (cluster.sendAdminRequestToTakeASnapshot(correlationId))
+                {
+                    snapshotRequest = accepted;
+                    snapshotCorrelationId = correlationId;
+                    return;
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.warn("event=snapshot_request_failed error=\"{}\"", ex.toString());
+            }
+            accepted.complete(false);
+        });
+        return accepted;
+    }
+
+    /** @return the member id of the leader the client last heard of, -1 while it has no session. */
+    public int leaderMemberId()
+    {
+        return leaderMemberId;
+    }
+
+    /** @return how many times commands were sent again (after a new leader, a reconnect or a missing answer). */
+    public long resends()
+    {
+        return resends.get();
+    }
+
+    /** @return how many new leaders the client was told of. */
+    public long leaderChanges()
+    {
+        return leaderChanges.get();
+    }
+
+    private void run()
+    {
+        final IdleStrategy idle = idleStrategy();
+        while (running)
+        {
+            final long now = System.nanoTime();
+            int work = 0;
+            try
+            {
+                work = doWork(now);
+            }
+            catch (final RuntimeException ex)
+            {
+                // The session is in an unknown state: drop it and open another; what is in flight is resent.
+                LOG.warn("event=cluster_client_error action=reconnect error=\"{}\"", ex.toString(), ex);
+                CloseHelper.quietClose(cluster);
+                if (cluster != null)
+                {
+                    onSessionLost(now);
+                }
+            }
+            if (now - lastScanNanos >= SCAN_NANOS)
+            {
+                lastScanNanos = now;
+                scan(now);
+            }
+            idle.idle(work);
+        }
+        CloseHelper.quietClose(connecting);
+        CloseHelper.quietClose(cluster);
+        failEverything();
+    }
+
+    private int doWork(final long now)
+    {
+        int work = connect(now);
+        work += takeSubmitted();
+        work += runTasks();
+        if (cluster != null)
+        {
+            work += cluster.pollEgress();
+            if (cluster.isClosed())
+            {
+                onSessionLost(now);
+            }
+            else
+            {
+                work += sendQueued(now);
+                keepAlive(now);
+            }
+        }
+        return work;
+    }
+
+    private int connect(final long now)
+    {
+        if (cluster != null)
+        {
+            return 0;
+        }
+        if (connecting == null)
+        {
+            if (now - reconnectAtNanos < 0)
+            {
+                return 0;
+            }
+            connecting = AeronCluster.asyncConnect(new AeronCluster.Context()
+                .aeron(aeron)
+                .ownsAeronClient(false)
+                .ingressEndpoints(settings.ingressEndpoints())
+                .ingressChannel("aeron:udp?term-length=256k")
+                .egressChannel("aeron:udp?endpoint=" + settings.egressHost() + ":0|term-length=256k")
+                .messageTimeoutNs(CONNECT_TIMEOUT_NANOS)
+                .idleStrategy(idleStrategy())
+                .egressListener(this));
+        }
+        try
+        {
+            final AeronCluster connected = connecting.poll();
+            if (connected == null)
+            {
+                return 0;
+            }
+            connecting = null;
+            cluster = connected;
+            leaderMemberId = connected.leaderMemberId();
+            lastKeepAliveNanos = now;
+            LOG.info("event=cluster_connected session={} leader={}", connected.clusterSessionId(), leaderMemberId);
+            resendAll();
+            return 1;
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.debug("event=cluster_connect_failed cause=\"{}\"", ex.getMessage());
+            CloseHelper.quietClose(connecting);
+            connecting = null;
+            reconnectAtNanos = now + RECONNECT_PAUSE_NANOS;
+            return 0;
+        }
+    }
+
+    private void onSessionLost(final long now)
+    {
+        LOG.info("event=cluster_session_lost session={} inFlight={}", cluster.clusterSessionId(), inFlight.size());
+        cluster = null;
+        leaderMemberId = -1;
+        reconnectAtNanos = now;
+        if (snapshotRequest != null)
+        {
+            snapshotRequest.complete(false);
+            snapshotRequest = null;
+        }
+    }
+
+    private int takeSubmitted()
+    {
+        int taken = 0;
+        Pending pending;
+        while ((pending = submitted.poll()) != null)
+        {
+            inFlight.put(pending.number, pending);
+            byDeadline.addLast(pending);
+            queue(pending);
+            taken++;
+        }
+        return taken;
+    }
+
+    private int runTasks()
+    {
+        int ran = 0;
+        Runnable task;
+        while ((task = tasks.poll()) != null)
+        {
+            task.run();
+            ran++;
+        }
+        return ran;
+    }
+
+    private void queue(final Pending pending)
+    {
+        if (!pending.queued)
+        {
+            pending.queued = true;
+            sendQueue.addLast(pending);
+        }
+    }
+
+    /** Offers the queued commands in order until the cluster pushes back. */
+    private int sendQueued(final long now)
+    {
+        int sent = 0;
+        Pending pending;
+        while ((pending = sendQueue.peekFirst()) != null)
+        {
+            if (pending.future.isDone())
+            {
+                sendQueue.pollFirst();
+                pending.queued = false;
+                continue;
+            }
+            sendView.wrap(pending.message);
+            if (cluster.offer(sendView, 0, pending.message.length) < 0)
+            {
+                break;
+            }
+            sendQueue.pollFirst();
+            pending.queued = false;
+            pending.sentAtNanos = now;
+            sent++;
+        }
+        return sent;
+    }
+
+    private void keepAlive(final long now)
+    {
+        if (now - lastKeepAliveNanos >= KEEPALIVE_NANOS)
+        {
+            lastKeepAliveNanos = now;
+            cluster.sendKeepAlive();
+        }
+    }
+
+    /** Answers what passed its deadline; queues again what was sent too long ago without an answer. */
+    private void scan(final long now)
+    {
+        Pending pending;
+        while ((pending = byDeadline.peekFirst()) != null
+            && (pending.future.isDone() || now - pending.deadlineNanos >= 0))
+        {
+            byDeadline.pollFirst();
+            if (inFlight.remove(pending.number) != null)
+            {
+                complete(pending, failure(ErrorCode.OVERLOADED, "no leader answered within the deadline"));
+            }
+        }
+        for (final Pending each : byDeadline)
+        {
+            if (!each.queued && each.sentAtNanos != 0 && now - each.sentAtNanos >= resendAfterNanos
+                && !each.future.isDone())
+            {
+                queue(each);
+                resends.incrementAndGet();
+            }
+        }
+    }
+
+    /** Queues every command in flight again, oldest first: after a new leader or a new session. */
+    private void resendAll()
+    {
+        for (final Pending each : byDeadline)
+        {
+            if (!each.future.isDone() && !each.queued)
+            {
+                if (each.sentAtNanos != 0)
+                {
+                    resends.incrementAndGet();
+                }
+                queue(each);
+            }
+        }
+    }
+
+    @Override
+    public void onMessage(final long clusterSessionId, final long timestamp, final DirectBuffer buffer,
+        final int offset, final int length, final Header header)
+    {
+        if (!replies.wrap(buffer, offset, length) || replies.origin() != origin)
+        {
+            return;
+        }
+        final Pending pending = inFlight.remove(replies.number());
+        if (pending == null)
+        {
+            return; // the answer to a command resent and already answered
+        }
+        final CommandResult result = new CommandResult();
+        try
+        {
+            replies.decodeInto(result);
+        }
+        catch (final RuntimeException ex)
+        {
+            result.clear();
+            result.fail(ErrorCode.INTERNAL, "the cluster's answer could not be read");
+        }
+        complete(pending, result);
+    }
+
+    @Override
+    public void onNewLeader(final long clusterSessionId, final long leadershipTermId, final int leaderMemberId,
+        final String ingressEndpoints)
+    {
+        this.leaderMemberId = leaderMemberId;
+        leaderChanges.incrementAndGet();
+        LOG.info("event=cluster_new_leader leader={} term={} inFlight={}", leaderMemberId, leadershipTermId,
+            inFlight.size());
+        resendAll();
+    }
+
+    @Override
+    public void onAdminResponse(final long clusterSessionId, final long correlationId,
+        final AdminRequestType requestType, final AdminResponseCode responseCode, final String message,
+        final DirectBuffer payload, final int payloadOffset, final int payloadLength)
+    {
+        if (snapshotRequest != null && correlationId == snapshotCorrelationId)
+        {
+            if (responseCode != AdminResponseCode.OK)
+            {
+                LOG.warn("event=snapshot_request_refused code={} message=\"{}\"", responseCode, message);
+            }
+            snapshotRequest.complete(responseCode == AdminResponseCode.OK);
+            snapshotRequest = null;
+        }
+    }
+
+    private void complete(final Pending pending, final CommandResult result)
+    {
+        outstanding.decrementAndGet();
+        pending.future.complete(result);
+    }
+
+    private void failEverything()
+    {
+        takeSubmitted();
+        for (final Pending each : byDeadline)
+        {
+            if (inFlight.remove(each.number) != null)
+            {
+                complete(each, failure(ErrorCode.OVERLOADED, "the client is closed"));
+            }
+        }
+        byDeadline.clear();
+        sendQueue.clear();
+        if (snapshotRequest != null)
+        {
+            snapshotRequest.complete(false);
+        }
+        Runnable task;
+        while ((task = tasks.poll()) != null)
+        {
+            task.run();
+        }
+    }
+
+    private static CommandResult failure(final ErrorCode code, final String detail)
+    {
+        final CommandResult result = new CommandResult();
+        result.fail(code, detail);
+        return result;
+    }
+
+    /** Stops the client thread, answers what is in flight ERR_OVERLOADED, and closes the driver it runs. */
+    @Override
+    public void close()
+    {
+        running = false;
+        try
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive())
+        {
+            failEverything(); // what was sent while the thread was stopping
+        }
+        CloseHelper.closeAll(aeron, driver);
+    }
+}
