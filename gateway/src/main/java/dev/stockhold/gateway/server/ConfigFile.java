@@ -55,7 +55,7 @@ final class ConfigFile
         }
         catch (final IllegalArgumentException ex)
         {
-            // A malformed \\uXXXX escape.
+            // A malformed \\u escape (four hex digits expected).
             throw new ConfigException(named + ": " + ex.getMessage(), ex);
         }
         final ConfigFile file = new ConfigFile(path, properties);
