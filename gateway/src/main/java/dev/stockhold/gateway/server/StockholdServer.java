@@ -1,7 +1,6 @@
 package dev.stockhold.gateway.server;
 
 import dev.stockhold.engine.ledger.LedgerConfig;
-import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code stockhold server}: runs the engine with its HTTP (and, once wired, binary) gateway in the
@@ -245,13 +243,6 @@ public final class StockholdServer implements Callable<Integer>
     private LoggingOptions logging;
 
     private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
-    /** The exit status after an internal failure: EX_SOFTWARE of sysexits.h. */
-    static final int FAIL_STOP_STATUS = 70;
-    /**
-     * How long a failed server keeps answering ERR_INTERNAL and 503 before it exits: one second, or
-     * {@code -Dstockhold.failStopGraceMillis} (a load balancer that should see the 503 first).
-     */
-    static final long FAIL_STOP_GRACE_MILLIS = Long.getLong("stockhold.failStopGraceMillis", 1_000);
 
     /** Entry point. */
     public static void main(final String[] args)
@@ -310,41 +301,7 @@ public final class StockholdServer implements Callable<Integer>
             // Told like a bad option, in one line and with exit status 2, not as a stack trace.
             throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
         }
-        final CompletableFuture<Ending> ending = new CompletableFuture<>();
-        Signals.onTerminate(() -> ending.complete(Ending.SIGNAL));
-        final Server server = Server.start(settings);
-        server.failure().onFailure(report -> ending.complete(Ending.FAILURE));
-        // A thread of the server that dies of an exception nobody caught is an internal failure too.
-        Thread.setDefaultUncaughtExceptionHandler((thread, ex) ->
-            server.failure().fail("thread " + thread.getName(), EngineFailure.NO_SEQUENCE, ex));
-        LOG.info("event=serving http={}", server.httpAddress());
-        if (ending.get() == Ending.FAILURE)
-        {
-            exitAfterFailure();
-        }
-        server.close();
-        // A failure during an orderly stop still exits non-zero: the last commands may be unanswered.
-        return server.failure().isFailed() ? FAIL_STOP_STATUS : 0;
-    }
-
-    /** Why the server stops: asked to (SIGTERM, SIGINT), or because its engine failed. */
-    private enum Ending
-    {
-        SIGNAL, FAILURE
-    }
-
-    /**
-     * Fail-stop: gives in-flight requests a moment to hear their ERR_INTERNAL, then ends the process at once,
-     * without a final snapshot or any shutdown hook (the state in memory is not to be trusted), so that a
-     * supervisor restarts it on the journal, which is consistent by construction.
-     */
-    private static void exitAfterFailure() throws InterruptedException
-    {
-        Thread.sleep(FAIL_STOP_GRACE_MILLIS);
-        LOG.error("event=exiting status={} reason=engine_failed", FAIL_STOP_STATUS);
-        System.out.flush();
-        System.err.flush();
-        Runtime.getRuntime().halt(FAIL_STOP_STATUS);
+        return ServerLifetime.run(settings);
     }
 
     /**
