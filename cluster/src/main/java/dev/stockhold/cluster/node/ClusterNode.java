@@ -2,6 +2,7 @@ package dev.stockhold.cluster.node;
 
 import dev.stockhold.cluster.service.ClusteredEngine;
 import dev.stockhold.cluster.service.EngineStatus;
+import dev.stockhold.cluster.service.LocalReplica;
 import dev.stockhold.logging.Logging;
 import io.aeron.archive.Archive;
 import io.aeron.archive.ArchiveThreadingMode;
@@ -53,6 +54,7 @@ public final class ClusterNode implements AutoCloseable
     /** Archive segment size: the unit in which the recorded log is kept and purged. */
     static final int SEGMENT_LENGTH = 16 * 1024 * 1024;
     private static final int MAX_CLIENT_SESSIONS = 64;
+    private static final long SAMPLE_MILLIS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
 
     private final NodeSettings settings;
@@ -61,7 +63,8 @@ public final class ClusterNode implements AutoCloseable
     private final DataDirLock lock;
     private ClusteredMediaDriver driver;
     private ClusteredServiceContainer container;
-    private ScheduledExecutorService snapshotTimer;
+    private ScheduledExecutorService timer;
+    private NodeHealth health;
     private volatile Throwable fatal;
     private boolean closed;
 
@@ -90,11 +93,22 @@ public final class ClusterNode implements AutoCloseable
      */
     public static ClusterNode launch(final NodeSettings settings, final Consumer<Throwable> onFatal) throws IOException
     {
+        return launch(settings, LocalReplica.none(), onFatal);
+    }
+
+    /**
+     * Starts the node with a gateway beside it, as {@link #launch(NodeSettings, Consumer)}.
+     *
+     * @param replica the gateway's access to this node's replica: it sees what the engine applies, reads locally.
+     */
+    public static ClusterNode launch(final NodeSettings settings, final LocalReplica replica,
+        final Consumer<Throwable> onFatal) throws IOException
+    {
         final DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         final ClusterNode node = new ClusterNode(settings, lock);
         try
         {
-            node.start(onFatal);
+            node.start(replica, onFatal);
         }
         catch (final RuntimeException | Error ex)
         {
@@ -104,7 +118,7 @@ public final class ClusterNode implements AutoCloseable
         return node;
     }
 
-    private void start(final Consumer<Throwable> onFatal)
+    private void start(final LocalReplica replica, final Consumer<Throwable> onFatal)
     {
         final File clusterDir = settings.dataDir().resolve("cluster").toFile();
         final File archiveDir = settings.dataDir().resolve("archive").toFile();
@@ -168,7 +182,7 @@ public final class ClusterNode implements AutoCloseable
             .terminationHook(this::onTerminated);
 
         final ClusteredEngine engine = new ClusteredEngine(settings.ledger(), settings.engine(), settings.dataDir(),
-            status, cause ->
+            status, replica, cause ->
             {
                 fail(cause);
                 onFatal.accept(cause);
@@ -184,36 +198,64 @@ public final class ClusterNode implements AutoCloseable
 
         driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
         container = ClusteredServiceContainer.launch(serviceContext);
-        startSnapshotTimer();
+        health = new NodeHealth(status, driver.consensusModule().context());
+        startTimer();
         LOG.info("event=node_started member={} members={} ingress={} dataDir={} aeronDir={}", settings.memberId(),
             settings.members(), member.endpoint(ClusterMembers.INGRESS), settings.dataDir(), aeronDir);
     }
 
-    /** Every {@link NodeSettings#snapshotInterval()}, the leader asks the cluster to take a snapshot. */
-    private void startSnapshotTimer()
+    /**
+     * The node's timer: samples the commit position for {@link NodeHealth#isReady()} every 100 ms and, on the
+     * leader, asks the cluster for a snapshot every {@link NodeSettings#snapshotInterval()} and once
+     * {@link NodeSettings#snapshotEveryCommands()} sequences were given out since the last one.
+     */
+    private void startTimer()
     {
-        final long intervalMillis = settings.snapshotInterval().toMillis();
-        if (intervalMillis <= 0)
+        timer = Executors.newSingleThreadScheduledExecutor(runnable ->
         {
-            return;
-        }
-        final ConsensusModule.Context context = driver.consensusModule().context();
-        final AtomicCounter role = context.clusterNodeRoleCounter();
-        final AtomicCounter toggle = context.controlToggleCounter();
-        snapshotTimer = Executors.newSingleThreadScheduledExecutor(runnable ->
-        {
-            final Thread thread = new Thread(runnable, "stockhold-snapshot-timer");
+            final Thread thread = new Thread(runnable, "stockhold-node-timer");
             thread.setDaemon(true);
             return thread;
         });
-        snapshotTimer.scheduleAtFixedRate(() ->
+        timer.scheduleAtFixedRate(health::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        final long intervalMillis = settings.snapshotInterval().toMillis();
+        if (intervalMillis > 0)
         {
-            if (!role.isClosed() && Cluster.Role.get(role) == Cluster.Role.LEADER
-                && ClusterControl.ToggleState.SNAPSHOT.toggle(toggle))
+            timer.scheduleAtFixedRate(() -> requestSnapshot("timer"), intervalMillis, intervalMillis,
+                TimeUnit.MILLISECONDS);
+        }
+        final long everyCommands = settings.snapshotEveryCommands();
+        if (everyCommands > 0)
+        {
+            final long[] lastSnapshot = {health.snapshots(), status.appliedSequence()};
+            timer.scheduleAtFixedRate(() ->
             {
-                LOG.info("event=snapshot_requested by=timer");
-            }
-        }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+                if (health.snapshots() != lastSnapshot[0])
+                {
+                    lastSnapshot[0] = health.snapshots();
+                    lastSnapshot[1] = status.appliedSequence();
+                }
+                else if (status.appliedSequence() - lastSnapshot[1] >= everyCommands && requestSnapshot("count"))
+                {
+                    lastSnapshot[1] = status.appliedSequence();
+                }
+            }, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** On the leader, asks the cluster to take a snapshot; @return true when asked. */
+    private boolean requestSnapshot(final String by)
+    {
+        final ConsensusModule.Context context = driver.consensusModule().context();
+        final AtomicCounter role = context.clusterNodeRoleCounter();
+        final AtomicCounter toggle = context.controlToggleCounter();
+        if (!role.isClosed() && Cluster.Role.get(role) == Cluster.Role.LEADER
+            && ClusterControl.ToggleState.SNAPSHOT.toggle(toggle))
+        {
+            LOG.info("event=snapshot_requested by={} sequence={}", by, status.appliedSequence());
+            return true;
+        }
+        return false;
     }
 
     /** The backoff every Aeron agent of a node idles with: spin briefly, yield, then park up to 1 ms. */
@@ -277,6 +319,12 @@ public final class ClusterNode implements AutoCloseable
         return status;
     }
 
+    /** @return the node's view of itself and its cluster: role, leader, term, positions, readiness. */
+    public NodeHealth health()
+    {
+        return health;
+    }
+
     /** @return the settings the node runs with. */
     public NodeSettings settings()
     {
@@ -303,9 +351,9 @@ public final class ClusterNode implements AutoCloseable
             return;
         }
         closed = true;
-        if (snapshotTimer != null)
+        if (timer != null)
         {
-            snapshotTimer.shutdownNow();
+            timer.shutdownNow();
         }
         CloseHelper.closeAll(container, driver);
         try

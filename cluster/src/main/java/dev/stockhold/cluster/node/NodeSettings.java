@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param aeronDir                 the media driver's directory (memory-mapped buffers; best on tmpfs).
  * @param timeouts                 the consensus timeouts: they decide how fast a dead leader is replaced.
  * @param snapshotInterval         how often the leader asks the cluster for a snapshot; zero for never.
+ * @param snapshotEveryCommands    the leader also asks for one once this many engine sequences were given out
+ *                                 since the last; zero for never.
  * @param engine                   the clustered engine's settings: the same on every node.
  * @param ledger                   the ledger's configuration: the same on every node.
  */
@@ -27,6 +29,7 @@ public record NodeSettings(
     Path aeronDir,
     Timeouts timeouts,
     Duration snapshotInterval,
+    long snapshotEveryCommands,
     EngineSettings engine,
     LedgerConfig ledger)
 {
@@ -55,8 +58,15 @@ public record NodeSettings(
         }
     }
 
+    /** Default snapshot cadence by count: as the single-process server's. */
+    public static final long DEFAULT_SNAPSHOT_EVERY_COMMANDS = 5_000_000;
+
     public NodeSettings
     {
+        if (snapshotEveryCommands < 0)
+        {
+            throw new IllegalArgumentException("snapshotEveryCommands must be >= 0");
+        }
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(aeronDir, "aeronDir");
@@ -74,7 +84,8 @@ public record NodeSettings(
     public static NodeSettings defaults(final ClusterMembers members, final int memberId, final Path dataDir)
     {
         return new NodeSettings(members, memberId, dataDir, defaultAeronDir(members.member(memberId)),
-            Timeouts.defaults(), Duration.ofMinutes(10), EngineSettings.defaults(), LedgerConfig.defaults());
+            Timeouts.defaults(), Duration.ofMinutes(10), DEFAULT_SNAPSHOT_EVERY_COMMANDS, EngineSettings.defaults(),
+            LedgerConfig.defaults());
     }
 
     /** @return {@code /dev/shm/stockhold-<basePort>-node<id>}, or the same name in the temporary directory. */
@@ -88,31 +99,43 @@ public record NodeSettings(
     /** @return a copy with another media driver directory. */
     public NodeSettings withAeronDir(final Path dir)
     {
-        return new NodeSettings(members, memberId, dataDir, dir, timeouts, snapshotInterval, engine, ledger);
+        return new NodeSettings(members, memberId, dataDir, dir, timeouts, snapshotInterval,
+            snapshotEveryCommands, engine, ledger);
     }
 
     /** @return a copy with other timeouts. */
     public NodeSettings withTimeouts(final Timeouts value)
     {
-        return new NodeSettings(members, memberId, dataDir, aeronDir, value, snapshotInterval, engine, ledger);
+        return new NodeSettings(members, memberId, dataDir, aeronDir, value, snapshotInterval,
+            snapshotEveryCommands, engine, ledger);
     }
 
     /** @return a copy with another snapshot interval (zero: none). */
     public NodeSettings withSnapshotInterval(final Duration value)
     {
-        return new NodeSettings(members, memberId, dataDir, aeronDir, timeouts, value, engine, ledger);
+        return new NodeSettings(members, memberId, dataDir, aeronDir, timeouts, value, snapshotEveryCommands,
+            engine, ledger);
+    }
+
+    /** @return a copy that also snapshots every {@code commands} engine sequences (zero: not by count). */
+    public NodeSettings withSnapshotEveryCommands(final long commands)
+    {
+        return new NodeSettings(members, memberId, dataDir, aeronDir, timeouts, snapshotInterval, commands,
+            engine, ledger);
     }
 
     /** @return a copy with other engine settings. */
     public NodeSettings withEngine(final EngineSettings value)
     {
-        return new NodeSettings(members, memberId, dataDir, aeronDir, timeouts, snapshotInterval, value, ledger);
+        return new NodeSettings(members, memberId, dataDir, aeronDir, timeouts, snapshotInterval,
+            snapshotEveryCommands, value, ledger);
     }
 
     /** @return a copy with another ledger configuration. */
     public NodeSettings withLedger(final LedgerConfig value)
     {
-        return new NodeSettings(members, memberId, dataDir, aeronDir, timeouts, snapshotInterval, engine, value);
+        return new NodeSettings(members, memberId, dataDir, aeronDir, timeouts, snapshotInterval,
+            snapshotEveryCommands, engine, value);
     }
 
     /** @return this member. */

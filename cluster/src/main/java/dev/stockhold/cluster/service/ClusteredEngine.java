@@ -46,6 +46,7 @@ public final class ClusteredEngine implements ClusteredService
     private final Path dataDir;
     private final EngineStatus status;
     private final Consumer<Throwable> onFatal;
+    private final LocalReplica replica;
     private Cluster cluster;
     private IdleStrategy idle;
     private AuditJournal journal;
@@ -59,16 +60,18 @@ public final class ClusteredEngine implements ClusteredService
      * @param settings     the engine's settings: the same on every node.
      * @param dataDir      the node's data directory, for the audit journal; null to keep none (tests).
      * @param status       where the engine reports its role, leader and progress.
-     * @param onFatal      called when the node cannot go on (its journal cannot be written): it must stop
-     *                     the node.
+     * @param replica      the node's own gateway's access: it sees what is applied and reads locally.
+     * @param onFatal      called when the node cannot go on (its journal or its gateway's change log cannot be
+     *                     written): it must stop the node.
      */
     public ClusteredEngine(final LedgerConfig ledgerConfig, final EngineSettings settings, final Path dataDir,
-        final EngineStatus status, final Consumer<Throwable> onFatal)
+        final EngineStatus status, final LocalReplica replica, final Consumer<Throwable> onFatal)
     {
         this.ledgerConfig = ledgerConfig;
         this.settings = settings;
         this.dataDir = dataDir;
         this.status = status;
+        this.replica = replica;
         this.onFatal = onFatal;
     }
 
@@ -82,7 +85,9 @@ public final class ClusteredEngine implements ClusteredService
             : loadSnapshot(snapshotImage);
         journal = dataDir == null ? null : AuditJournal.open(dataDir);
         core = new EngineCore(state, journal);
+        replica.onStart();
         status.applied(state.sequence);
+        status.appliedPosition(cluster.logPosition());
         LOG.info("event=engine_started snapshot={} sequence={} journalLastSequence={} millis={}",
             snapshotImage != null, state.sequence, journal == null ? "none" : journal.lastSequence(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
@@ -137,13 +142,18 @@ public final class ClusteredEngine implements ClusteredService
         try
         {
             core.onMessage(timestamp, buffer, offset, length);
+            if (core.appliedMutation())
+            {
+                replica.onApplied(core.command());
+            }
         }
-        catch (final AuditJournal.Failure ex)
+        catch (final Exception ex)
         {
             fatal(ex);
             return;
         }
         status.applied(core.state().sequence);
+        status.appliedPosition(cluster.logPosition());
         status.digest(core.lastDigest());
         if (session != null)
         {
@@ -184,13 +194,15 @@ public final class ClusteredEngine implements ClusteredService
         try
         {
             core.onTick(timestamp);
+            replica.onApplied(core.command());
         }
-        catch (final AuditJournal.Failure ex)
+        catch (final Exception ex)
         {
             fatal(ex);
             return;
         }
         status.applied(core.state().sequence);
+        status.appliedPosition(cluster.logPosition());
         schedule(core.state().engineTimeMillis + settings.tickIntervalMillis());
     }
 
@@ -211,6 +223,25 @@ public final class ClusteredEngine implements ClusteredService
         while (!cluster.scheduleTimer(TICK_TIMER_ID, deadlineMillis))
         {
             idle.idle();
+        }
+    }
+
+    /** Between log fragments, on the service thread: the gateway's local reads. */
+    @Override
+    public int doBackgroundWork(final long nowNs)
+    {
+        if (core == null || failed)
+        {
+            return 0;
+        }
+        try
+        {
+            return replica.answerReads(core.state(), nowNs);
+        }
+        catch (final Exception ex)
+        {
+            fatal(ex);
+            return 1;
         }
     }
 
@@ -264,6 +295,14 @@ public final class ClusteredEngine implements ClusteredService
     {
         LOG.info("event=engine_stopped sequence={} droppedAnswers={}", core == null ? 0 : core.state().sequence,
             droppedAnswers);
+        try
+        {
+            replica.onStop(core == null ? 0 : core.state().sequence);
+        }
+        catch (final Exception ex)
+        {
+            LOG.warn("event=replica_stop_failed error=\"{}\"", ex.toString());
+        }
         if (journal != null)
         {
             journal.close();
@@ -274,8 +313,8 @@ public final class ClusteredEngine implements ClusteredService
     private void fatal(final Throwable cause)
     {
         failed = true;
-        LOG.error("event=engine_failed sequence={} note=\"the node stops: its audit journal cannot be written\"",
-            core.state().sequence, cause);
+        LOG.error("event=engine_failed sequence={} error=\"{}\" note=\"the node stops: what it applied cannot be"
+            + " recorded\"", core.state().sequence, cause.toString(), cause);
         onFatal.accept(cause);
     }
 }

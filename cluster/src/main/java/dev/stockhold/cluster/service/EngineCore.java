@@ -38,6 +38,7 @@ final class EngineCore
     private DirectBuffer answer;
     private int answerLength;
     private long lastDigest;
+    private boolean appliedMutation;
 
     /**
      * @param state   the state to apply to: fresh, or loaded from a snapshot.
@@ -70,6 +71,7 @@ final class EngineCore
      */
     void onMessage(final long timestampMillis, final DirectBuffer buffer, final int offset, final int length)
     {
+        appliedMutation = false;
         final long now = state.advanceTime(timestampMillis);
         state.window.expire(now);
         if (!decoder.decode(buffer, offset, length, command))
@@ -103,6 +105,7 @@ final class EngineCore
         }
         command.timestampMillis = now;
         apply();
+        appliedMutation = mutating;
         answer = encoder.buffer();
         answerLength = encoder.encodeResult(origin, number, command.type, command.result);
         if (mutating)
@@ -125,6 +128,7 @@ final class EngineCore
         command.sequence = ++state.sequence;
         command.timestampMillis = now;
         apply();
+        appliedMutation = true;
         state.window.expire(now);
     }
 
@@ -154,6 +158,21 @@ final class EngineCore
     {
         answer = encoder.buffer();
         answerLength = encoder.encodeError(decoder.origin(), decoder.number(), 0, code, detail, null);
+    }
+
+    /**
+     * @return true when the last message or tick changed the state: a mutating command (not one answered from
+     * the window or refused) or a tick. {@link #command()} then holds it with its result.
+     */
+    boolean appliedMutation()
+    {
+        return appliedMutation;
+    }
+
+    /** @return the last command applied, with its result, until the next call. */
+    Command command()
+    {
+        return command;
     }
 
     /** @return the buffer holding the last answer, from offset 0. */

@@ -17,6 +17,7 @@ public final class EngineStatus
     private volatile int leaderMemberId = NO_LEADER;
     private volatile long leadershipTermId = -1;
     private volatile long appliedSequence;
+    private volatile long appliedPosition;
     private volatile long lastDigest;
 
     /** @return the node's role in the cluster. */
@@ -43,6 +44,12 @@ public final class EngineStatus
         return appliedSequence;
     }
 
+    /** @return the log position up to which this node's engine has applied the log. */
+    public long appliedPosition()
+    {
+        return appliedPosition;
+    }
+
     /** @return the digest the last digest query computed on this node, 0 before any. */
     public long lastDigest()
     {
@@ -63,6 +70,11 @@ public final class EngineStatus
     void applied(final long sequence)
     {
         this.appliedSequence = sequence;
+    }
+
+    void appliedPosition(final long position)
+    {
+        this.appliedPosition = position;
     }
 
     void digest(final long digest)

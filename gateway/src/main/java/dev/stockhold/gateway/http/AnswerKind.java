@@ -12,5 +12,7 @@ enum AnswerKind
     /** A reservation answered 201, or 200 with Idempotent-Replay for a repeat. */
     LOCK,
     /** A reservation answered 200. */
-    RESERVATION
+    RESERVATION,
+    /** The node's place in its cluster with the digest a read took ({@code GET /v1/cluster}). */
+    CLUSTER
 }

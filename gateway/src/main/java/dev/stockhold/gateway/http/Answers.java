@@ -48,7 +48,9 @@ public final class Answers
         final boolean mutating = command.type.isMutating();
         // A command the engine refused still took a sequence number, and every answer the engine gives to
         // a PUT or POST carries it (docs/api.md), so a client can tell where in the change feed its refusal fell.
-        final long sequence = !mutating ? -1 : result.sequence() != 0 ? result.sequence() : command.sequence;
+        // A read carries the sequence of the state it saw, when the engine says (a cluster node's replica).
+        final long sequence = !mutating ? (result.sequence() > 0 ? result.sequence() : -1)
+            : result.sequence() != 0 ? result.sequence() : command.sequence;
         final boolean replayed = mutating && result.isReplayed();
         if (!result.isOk())
         {
@@ -72,6 +74,18 @@ public final class Answers
         }
         final int status = kind == AnswerKind.LOCK && !result.isReplayed() ? 201 : 200;
         return framer.finish(buf, status, ContentType.JSON, sequence, replayed, false, close, null);
+    }
+
+    /** Encodes the answer of {@code GET /v1/cluster}: {@code status} with the digest read's result. */
+    ByteBuf cluster(final ByteBufAllocator allocator, final Command command, final ClusterStatus status,
+        final boolean close)
+    {
+        final CommandResult result = command.result;
+        if (!result.isOk())
+        {
+            return problem(allocator, result.code(), result.detail(), null, close, -1, false);
+        }
+        return raw(allocator, 200, ContentType.JSON, ClusterBody.of(status, result), close);
     }
 
     /** Encodes a problem document for a request the engine never saw. */

@@ -166,7 +166,9 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         ByteBuf answer;
         try
         {
-            answer = Answers.forThread().engineAnswer(channel.alloc(), command, kinds[slot], closeAfter[slot]);
+            answer = kinds[slot] == AnswerKind.CLUSTER
+                ? Answers.forThread().cluster(channel.alloc(), command, context.cluster(), closeAfter[slot])
+                : Answers.forThread().engineAnswer(channel.alloc(), command, kinds[slot], closeAfter[slot]);
         }
         catch (final RuntimeException ex)
         {

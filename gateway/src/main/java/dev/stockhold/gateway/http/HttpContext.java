@@ -27,6 +27,7 @@ public final class HttpContext
     private final AtomicLong requestIds = new AtomicLong();
     private volatile Predicate<Command> engine;
     private volatile EngineFailure failure = new EngineFailure();
+    private volatile ClusterStatus cluster = ClusterStatus.STANDALONE;
 
     /**
      * @param keys    API keys (none: auth off).
@@ -57,6 +58,15 @@ public final class HttpContext
         this.engine = Objects.requireNonNull(publisher);
     }
 
+    /**
+     * Tells the gateway it runs on a node of a cluster: {@code GET /v1/cluster} shows {@code status}, and
+     * {@code /ready} answers 200 only while {@link ClusterStatus#isReady()}.
+     */
+    public void clusterStatus(final ClusterStatus status)
+    {
+        this.cluster = Objects.requireNonNull(status);
+    }
+
     /** Closes the engine to new requests (shutdown): they are answered ERR_OVERLOADED. */
     public void engineClosed()
     {
@@ -66,7 +76,13 @@ public final class HttpContext
     /** @return true once recovery finished and the engine takes commands, until it stops or fails. */
     public boolean isReady()
     {
-        return engine != null && !failure.isFailed();
+        return engine != null && !failure.isFailed() && cluster.isReady();
+    }
+
+    /** @return the node's place in its cluster ({@link ClusterStatus#STANDALONE} for a single process). */
+    ClusterStatus cluster()
+    {
+        return cluster;
     }
 
     /** @return what stopped the engine, or null while it is sound. */

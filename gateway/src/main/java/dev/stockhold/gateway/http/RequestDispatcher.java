@@ -307,6 +307,9 @@ final class RequestDispatcher
             case RESERVATION_RETURN:
                 decoder.settle(CommandType.RETURN, first, body, offset, length, command);
                 return AnswerKind.RESERVATION;
+            case CLUSTER:
+                command.getDigest();
+                return AnswerKind.CLUSTER;
             default:
                 throw new IllegalStateException("not an engine route: " + route);
         }

@@ -20,6 +20,7 @@ enum Route
     RESERVATION_DEDUCT("POST", Scope.RESERVE),
     RESERVATION_RETURN("POST", Scope.RESERVE),
     CHANGES("GET", Scope.READ),
+    CLUSTER("GET", Scope.READ),
     HEALTH("GET", null),
     READY("GET", null),
     METRICS("GET", null),

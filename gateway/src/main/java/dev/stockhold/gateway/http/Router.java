@@ -85,6 +85,7 @@ final class Router
             case "reservations" -> matchReservations(count);
             case "stock:batch" -> count == 2 && set(Route.STOCK_BATCH);
             case "changes" -> count == 2 && set(Route.CHANGES);
+            case "cluster" -> count == 2 && set(Route.CLUSTER);
             default -> false;
         };
     }

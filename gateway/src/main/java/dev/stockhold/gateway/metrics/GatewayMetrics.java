@@ -101,6 +101,12 @@ public final class GatewayMetrics
             .register(registry);
     }
 
+    /** Registers a gauge read from {@code value} at every scrape (any thread). */
+    public void gauge(final String name, final String help, final LongSupplier value)
+    {
+        gauge(name, help, () -> value);
+    }
+
     /** Binds the engine-side gauges once the engine exists. */
     public void bindEngine(final LongSupplier ringOccupancy, final LongSupplier journalLag)
     {

@@ -3,14 +3,12 @@ package dev.stockhold.gateway.server;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.EnginePipeline;
-import dev.stockhold.engine.pipeline.ReplyingResponder;
 import dev.stockhold.engine.threads.NamedThreads;
 import dev.stockhold.gateway.binary.BinaryChangeFeed;
 import dev.stockhold.gateway.binary.BinaryServer;
 import dev.stockhold.gateway.binary.BinaryServerConfig;
 import dev.stockhold.gateway.feed.ChangeFeed;
 import dev.stockhold.gateway.feed.ChangeLog;
-import dev.stockhold.gateway.feed.ChangeLogCatchUp;
 import dev.stockhold.gateway.feed.ChangeLogHistory;
 import dev.stockhold.gateway.http.HttpContext;
 import dev.stockhold.gateway.http.HttpGateway;
@@ -30,7 +28,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -38,14 +36,15 @@ import java.util.stream.Stream;
  * the state is whole:
  * <pre>
  *   1. the change log and feed open;
- *   2. the engine host recovers the ledger (newest snapshot + journal), and the change log catches up with
- *      the commands the journal holds but the log missed (a crash between the two);
- *   3. the pipeline starts: journaler ∥ ledger → responder (change feed, binary feed, metrics, replies),
- *      a tick every 100 ms driving expiry;
- *   4. the HTTP gateway binds (/ready 200), then the binary server.
+ *   2. the engine starts: a single process ({@link StandaloneEngine}: recovery from the newest snapshot and the
+ *      journal, then the pipeline: journaler ∥ ledger → responder, a tick every 100 ms), or a member of a
+ *      replicated cluster ({@link ReplicatedEngine}: the node joins its cluster and replays its log);
+ *      either way every applied command passes the observers (change feed, binary feed, metrics) before
+ *      it is answered;
+ *   3. the HTTP gateway binds (/ready 200 once the engine serves), then the binary server.
  * </pre>
  * A step that fails stops everything the earlier steps started, in reverse order, and the start throws.
- * {@link #close()} stops accepting, drains the ring (final snapshot), then releases everything.
+ * {@link #close()} stops accepting, drains the engine (final snapshot), then releases everything.
  * <p>
  * Fail-stop: {@link #failure()} is tripped by any internal failure of the engine (see {@link EngineFailure});
  * from then on {@code /health} and {@code /ready} answer 503, every request ERR_INTERNAL, and the owner of the
@@ -54,7 +53,6 @@ import java.util.stream.Stream;
 public final class Server implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
-    private static final long TICK_INTERVAL_MILLIS = 100;
     private static final long STATS_INTERVAL_SECONDS = 5;
 
     private final ServerSettings settings;
@@ -63,9 +61,7 @@ public final class Server implements AutoCloseable
     private final Startup started = new Startup();
     private final ChangeLog changeLog;
     private final ChangeFeed feed;
-    private final BinaryChangeFeed binaryFeed;
-    private final EngineHost host;
-    private final EnginePipeline pipeline;
+    private final ServerEngine engine;
     private final HttpContext context;
     private final HttpGateway http;
     private final InetSocketAddress httpAddress;
@@ -82,7 +78,7 @@ public final class Server implements AutoCloseable
         {
             // 1. The change log and the feeds.
             final Path changes = settings.dataDir().resolve("changes");
-            if (!EngineHosts.isDurable(settings))
+            if (settings.cluster() == null && !EngineHosts.isDurable(settings))
             {
                 // Sequences restart with a memory-only engine: an old change log would contradict them.
                 deleteTree(changes);
@@ -91,31 +87,23 @@ public final class Server implements AutoCloseable
             feed = started.add(new ChangeFeed(changeLog, settings.limits().sseBufferBytes()));
             // The binary feed resumes from the same durable log; the HTTP feed logs each event before the
             // binary feed sees it (the responder's order, ResponderObservers).
-            binaryFeed = new BinaryChangeFeed(new ChangeLogHistory(changeLog));
+            final BinaryChangeFeed binaryFeed = new BinaryChangeFeed(new ChangeLogHistory(changeLog));
 
-            // 2. Recovery, with the change log's catch-up on this thread, through a writer closed right after.
-            host = started.add(recover());
-            feed.start(host.nextSequence());
-
-            // 3. The pipeline.
-            pipeline = started.add(buildPipeline());
-            host.attach(pipeline);
-            LOG.info("event=engine_threads layout={} waitPreset={} realtimePriority={} ringSize={} processors={}",
-                settings.serverThreads().layout(), settings.serverThreads().waitPreset(),
-                settings.serverThreads().scheduling().priority(), pipeline.ringSize(),
-                Runtime.getRuntime().availableProcessors());
-            pipeline.start();
-            metrics.bindEngine(pipeline::occupancy, host::journalLag);
+            // 2. The engine.
+            engine = started.add(settings.cluster() == null
+                ? new StandaloneEngine(settings, failure, metrics, feed, feed, binaryFeed, metrics.observer())
+                : new ReplicatedEngine(settings, failure, metrics, changeLog, feed, binaryFeed, metrics.observer()));
             housekeeping = started.add(housekeeping(), ScheduledExecutorService::shutdownNow);
 
-            // 4. The gateways, once there is an engine to answer.
+            // 3. The gateways, once there is an engine to answer.
             context = new HttpContext(settings.keys(), settings.limits(), new RequestDecoder(
                 settings.ledger().maxLinesPerOrder(), settings.ledger().maxBatchItems()), metrics, feed, openApi());
-            context.engineReady(pipeline::tryPublish, failure);
+            context.clusterStatus(engine.clusterStatus());
+            context.engineReady(engine.entrance(), failure);
             http = started.add(new HttpGateway(context, settings.httpThreads(), settings.serverThreads().scheduling()));
             httpAddress = http.start(settings.bind(), settings.httpPort());
             metrics.bindConnections(http::connections, feed::streams);
-            binary = settings.binaryPort() < 0 ? null : started.add(new BinaryServer(pipeline::tryPublish, binaryFeed,
+            binary = settings.binaryPort() < 0 ? null : started.add(new BinaryServer(engine.entrance(), binaryFeed,
                 BinaryServerConfig.defaults(settings.bind(), settings.binaryPort())
                     .withReplayTarget(settings.replayTarget()))
                 .scheduling(settings.serverThreads().scheduling()).failure(failure).start());
@@ -126,55 +114,17 @@ public final class Server implements AutoCloseable
             started.closeAll(ex);
             throw ex;
         }
-        LOG.info("event=server_ready http={} binary={} firstSequence={} auth={}", httpAddress,
-            binary == null ? "off" : binary.localAddress(), host.nextSequence(), settings.keys().enabled());
-    }
-
-    /** Recovers the ledger; the change log appends the events of replayed commands it lacks. */
-    private EngineHost recover() throws Exception
-    {
-        try (ChangeLogCatchUp catchUp = feed.catchUp())
-        {
-            final EngineHost recovered = EngineHosts.open(settings, catchUp);
-            if (catchUp.appended() > 0)
-            {
-                LOG.info("event=change_log_caught_up loggedThrough={} appended={}", catchUp.loggedThrough(),
-                    catchUp.appended());
-            }
-            return recovered;
-        }
-    }
-
-    private EnginePipeline buildPipeline()
-    {
-        // Recovery replays only after the newest snapshot, so a snapshot file must not cover a command
-        // whose change events are not in the change log yet: the journal waits for the responder too.
-        final AtomicLong answeredThrough = new AtomicLong(host.nextSequence() - 1);
-        host.gateSnapshotsOn(answeredThrough::get);
-        final ServerThreads threads = settings.serverThreads();
-        return EnginePipeline.builder()
-            .ledger(host.ledger())
-            .journaler(host.journaler())
-            .responder(new ReplyingResponder(new ResponderObservers(failure, answeredThrough, feed, binaryFeed,
-                metrics.observer())))
-            .failure(failure)
-            .firstSequence(host.nextSequence())
-            .waitPreset(threads.waitPreset())
-            .layout(threads.layout())
-            .onStageThreadStart(threads.scheduling()::applyToCurrentThread)
-            // A replay target takes its times and ticks from the recording, never from its own clock.
-            .keepProducerTimestamps(settings.replayTarget())
-            .tickIntervalMillis(settings.replayTarget() ? 0 : TICK_INTERVAL_MILLIS)
-            .snapshots(host.snapshotSink(), host.inlineSnapshotEveryCommands())
-            .build();
+        LOG.info("event=server_ready http={} binary={} role={} auth={}", httpAddress,
+            binary == null ? "off" : binary.localAddress(), engine.clusterStatus().role(), settings.keys().enabled());
     }
 
     private ScheduledExecutorService housekeeping()
     {
         final ScheduledExecutorService timer = NamedThreads.timer("stockhold-housekeeping");
-        // Sizes for the metrics; not the digest, which hashes the whole state on the ledger thread.
+        // Sizes for the metrics; not the digest, which hashes the whole state on the engine's thread.
         final Command stats = new Command().getStats();
-        timer.scheduleAtFixedRate(() -> pipeline.tryPublish(stats), 0, STATS_INTERVAL_SECONDS, TimeUnit.SECONDS);
+        final Predicate<Command> entrance = engine.entrance();
+        timer.scheduleAtFixedRate(() -> entrance.test(stats), 0, STATS_INTERVAL_SECONDS, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(() -> changeLog.purge(LocalDate.now(ZoneOffset.UTC)), 1, 1, TimeUnit.HOURS);
         return timer;
     }
@@ -201,10 +151,17 @@ public final class Server implements AutoCloseable
         return binary == null ? null : binary.localAddress();
     }
 
-    /** @return the running pipeline, for tests and tools that publish directly. */
+    /**
+     * @return the running pipeline, for tests and tools that publish directly.
+     * @throws IllegalStateException on a member of a cluster, which has no pipeline.
+     */
     public EnginePipeline pipeline()
     {
-        return pipeline;
+        if (engine instanceof StandaloneEngine standalone)
+        {
+            return standalone.pipeline();
+        }
+        throw new IllegalStateException("a cluster member has no pipeline");
     }
 
     /** @return the server's settings. */
@@ -219,7 +176,7 @@ public final class Server implements AutoCloseable
         return failure;
     }
 
-    /** Stops accepting, drains the ring (final snapshot, unless the engine failed), then releases everything. */
+    /** Stops accepting, drains the engine (final snapshot, unless the engine failed), then releases everything. */
     @Override
     public void close()
     {
@@ -231,10 +188,9 @@ public final class Server implements AutoCloseable
         }
         context.engineClosed();
         housekeeping.shutdownNow();
-        pipeline.close();
+        engine.close();
         feed.close();
         changeLog.close();
-        host.close();
         if (binary != null)
         {
             binary.close();

@@ -29,6 +29,7 @@ import java.nio.file.Path;
  *                             ticker of its own. Never for production.
  * @param serverThreads        how the engine's stages map onto threads and wait for work, and at what priority.
  * @param minFreeDiskBytes     the engine stops when the data disk has less usable space (0: never checked).
+ * @param cluster              how this server runs as a member of a replicated cluster; null for a single process.
  */
 public record ServerSettings(
     Path dataDir,
@@ -44,14 +45,15 @@ public record ServerSettings(
     int httpThreads,
     boolean replayTarget,
     ServerThreads serverThreads,
-    long minFreeDiskBytes)
+    long minFreeDiskBytes,
+    ClusterSettings cluster)
 {
     /** @return defaults: ./data, 127.0.0.1:8080 and :7070, no keys, default limits, mmap journal. */
     public static ServerSettings defaults()
     {
         return new ServerSettings(Path.of("data"), "127.0.0.1", 8080, 7070, ApiKeys.none(), LedgerConfig.defaults(),
             HttpLimits.defaults(), JournalMode.MMAP, SnapshotPolicy.DEFAULT, 180, 0, false,
-            ServerThreads.forThisMachine(), JournalConfig.DEFAULT_MIN_FREE_DISK_BYTES);
+            ServerThreads.forThisMachine(), JournalConfig.DEFAULT_MIN_FREE_DISK_BYTES, null);
     }
 
     /**
@@ -86,48 +88,62 @@ public record ServerSettings(
     public ServerSettings withPorts(final int http, final int binary)
     {
         return new ServerSettings(dataDir, bind, http, binary, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes,
+            cluster);
     }
 
     /** @return a copy with another data directory. */
     public ServerSettings withDataDir(final Path dir)
     {
         return new ServerSettings(dir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes,
+            cluster);
     }
 
     /** @return a copy with other keys. */
     public ServerSettings withKeys(final ApiKeys apiKeys)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, apiKeys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes,
+            cluster);
     }
 
     /** @return a copy that is, or is not, a replay target. */
     public ServerSettings withReplayTarget(final boolean replay)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replay, serverThreads, minFreeDiskBytes);
+            snapshots, changeRetentionDays, httpThreads, replay, serverThreads, minFreeDiskBytes,
+            cluster);
     }
 
     /** @return a copy that uses threads otherwise. */
     public ServerSettings withServerThreads(final ServerThreads threads)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, threads, minFreeDiskBytes);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, threads, minFreeDiskBytes,
+            cluster);
     }
 
     /** @return a copy that stops at another disk reserve. */
     public ServerSettings withMinFreeDiskBytes(final long bytes)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, bytes);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, bytes,
+            cluster);
+    }
+
+    /** @return a copy that runs as a member of a cluster ({@code null}: a single process). */
+    public ServerSettings withCluster(final ClusterSettings value)
+    {
+        return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes, value);
     }
 
     /** @return a copy with other HTTP limits. */
     public ServerSettings withLimits(final HttpLimits httpLimits)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, httpLimits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes,
+            cluster);
     }
 }
