@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * listens, talked to over HTTP, killed or left to exit. Its whole log is kept in memory and, for a look
  * after a failure, in {@code target/server-logs/}.
  */
-final class ServerProcess implements AutoCloseable
+public final class ServerProcess implements AutoCloseable
 {
     private static final Pattern READY = Pattern.compile("event=server_ready http=/127\\.0\\.0\\.1:(\\d+) binary=\\S*:(\\d+)");
     private static final Path LOGS = Path.of("target", "server-logs");
@@ -39,6 +39,7 @@ final class ServerProcess implements AutoCloseable
         .connectTimeout(Duration.ofSeconds(2)).build();
     private final long startNanos = System.nanoTime();
     private int httpPort;
+    private int binaryPort;
 
     private ServerProcess(final Process process, final String name) throws IOException
     {
@@ -80,7 +81,7 @@ final class ServerProcess implements AutoCloseable
      * @param properties extra {@code -D} settings for the child JVM (e.g. failpoints), may be empty.
      * @param arguments  extra server options.
      */
-    static ServerProcess start(final String name, final Path dataDir, final List<String> properties,
+    public static ServerProcess start(final String name, final Path dataDir, final List<String> properties,
         final String... arguments) throws IOException
     {
         final List<String> command = new ArrayList<>();
@@ -104,25 +105,31 @@ final class ServerProcess implements AutoCloseable
     }
 
     /** Waits until the server listens; @return this. */
-    ServerProcess awaitReady() throws Exception
+    public ServerProcess awaitReady() throws Exception
     {
         final int[] bound = ports.get(60, TimeUnit.SECONDS);
         httpPort = bound[0];
+        binaryPort = bound[1];
         return this;
     }
 
     /** @return milliseconds from the start of the process to now. */
-    long millisSinceStart()
+    public long millisSinceStart()
     {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
-    int httpPort()
+    public int binaryPort()
+    {
+        return binaryPort;
+    }
+
+    public int httpPort()
     {
         return httpPort;
     }
 
-    HttpResponse<String> send(final String method, final String path, final String body, final Duration timeout)
+    public HttpResponse<String> send(final String method, final String path, final String body, final Duration timeout)
         throws IOException, InterruptedException
     {
         final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
@@ -132,32 +139,32 @@ final class ServerProcess implements AutoCloseable
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> send(final String method, final String path, final String body)
+    public HttpResponse<String> send(final String method, final String path, final String body)
         throws IOException, InterruptedException
     {
         return send(method, path, body, Duration.ofSeconds(10));
     }
 
     /** Kills the process like {@code kill -9}; @return once it is gone. */
-    void kill() throws InterruptedException
+    public void kill() throws InterruptedException
     {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** @return the exit status, waiting at most {@code seconds}; -1 if it is still running. */
-    int awaitExit(final long seconds) throws InterruptedException
+    public int awaitExit(final long seconds) throws InterruptedException
     {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
-    boolean isAlive()
+    public boolean isAlive()
     {
         return process.isAlive();
     }
 
     /** @return the first log line containing {@code text}, or null. */
-    String logLine(final String text)
+    public String logLine(final String text)
     {
         synchronized (log)
         {
@@ -173,7 +180,7 @@ final class ServerProcess implements AutoCloseable
     }
 
     /** @return the last lines of the log, for failure messages. */
-    String tail()
+    public String tail()
     {
         synchronized (log)
         {

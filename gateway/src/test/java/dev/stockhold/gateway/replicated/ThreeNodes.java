@@ -1,0 +1,194 @@
+package dev.stockhold.gateway.replicated;
+
+import dev.stockhold.gateway.crash.ServerProcess;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Three real servers ({@code StockholdServer --cluster-members … --cluster-node i}) in child JVMs on loopback,
+ * each on its own data directory, with base ports chosen from a seed the test prints. Node logs are kept in
+ * {@code target/server-logs/}.
+ */
+final class ThreeNodes implements AutoCloseable
+{
+    static final int SIZE = 3;
+    private static final Pattern ROLE = Pattern.compile("\"role\":\"([A-Z]+)\"");
+    private static final Pattern LEADER = Pattern.compile("\"leader\":(\\d+|null)");
+    private static final Pattern DIGEST = Pattern.compile("\"digest\":\"([0-9a-f]{16})\"");
+    private static final Pattern LAST_SEQUENCE = Pattern.compile("\"lastSequence\":(\\d+)");
+
+    private final String name;
+    private final Path root;
+    private final String members;
+    private final List<String> extraArguments;
+    private final ServerProcess[] nodes = new ServerProcess[SIZE];
+    private int starts;
+
+    /**
+     * @param name           names the node logs.
+     * @param root           the parent of the nodes' data directories.
+     * @param seed           chooses the base ports.
+     * @param extraArguments more server options for every node.
+     */
+    ThreeNodes(final String name, final Path root, final long seed, final String... extraArguments)
+    {
+        this.name = name;
+        this.root = root;
+        final int base = 20_000 + new Random(seed).nextInt(400) * 100;
+        this.members = "127.0.0.1:" + base + ",127.0.0.1:" + (base + 10) + ",127.0.0.1:" + (base + 20);
+        this.extraArguments = List.of(extraArguments);
+        System.out.println(name + ": seed " + seed + ", members " + members);
+    }
+
+    /** Starts every node and waits until each listens and one leads. */
+    ThreeNodes start() throws Exception
+    {
+        for (int i = 0; i < SIZE; i++)
+        {
+            launch(i);
+        }
+        for (int i = 0; i < SIZE; i++)
+        {
+            nodes[i].awaitReady();
+        }
+        awaitLeader(Duration.ofSeconds(60));
+        return this;
+    }
+
+    /** Starts node {@code i} (again) on its data directory; wait with {@link ServerProcess#awaitReady()}. */
+    ServerProcess launch(final int i) throws Exception
+    {
+        final List<String> arguments = new ArrayList<>(List.of("--cluster-members", members, "--cluster-node",
+            String.valueOf(i)));
+        arguments.addAll(extraArguments);
+        nodes[i] = ServerProcess.start(name + "-node" + i + "-" + (++starts), root.resolve("node" + i), List.of(),
+            arguments.toArray(String[]::new));
+        return nodes[i];
+    }
+
+    ServerProcess node(final int i)
+    {
+        return nodes[i];
+    }
+
+    /** @return the member id of the node every running node agrees leads, waiting up to {@code timeout}. */
+    int awaitLeader(final Duration timeout) throws Exception
+    {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline)
+        {
+            int agreed = -1;
+            boolean all = true;
+            for (final ServerProcess node : nodes)
+            {
+                if (node == null || !node.isAlive())
+                {
+                    continue;
+                }
+                final String status = status(node);
+                last = status;
+                final Matcher leader = LEADER.matcher(status);
+                if (!leader.find() || "null".equals(leader.group(1))
+                    || (agreed >= 0 && agreed != Integer.parseInt(leader.group(1))))
+                {
+                    all = false;
+                    break;
+                }
+                agreed = Integer.parseInt(leader.group(1));
+            }
+            if (all && agreed >= 0 && nodes[agreed] != null && nodes[agreed].isAlive()
+                && "LEADER".equals(field(ROLE, status(nodes[agreed]))))
+            {
+                return agreed;
+            }
+            Thread.sleep(100);
+        }
+        fail("no leader within " + timeout + "; last status " + last);
+        return -1;
+    }
+
+    /** @return the body of {@code GET /v1/cluster} on {@code node}, or "" when it does not answer 200. */
+    static String status(final ServerProcess node)
+    {
+        try
+        {
+            final HttpResponse<String> response = node.send("GET", "/v1/cluster", null, Duration.ofSeconds(5));
+            return response.statusCode() == 200 ? response.body() : "";
+        }
+        catch (final Exception ex)
+        {
+            return "";
+        }
+    }
+
+    static String digest(final ServerProcess node)
+    {
+        return field(DIGEST, status(node));
+    }
+
+    static long lastSequence(final ServerProcess node)
+    {
+        final String value = field(LAST_SEQUENCE, status(node));
+        return value == null ? -1 : Long.parseLong(value);
+    }
+
+    private static String field(final Pattern pattern, final String text)
+    {
+        final Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** Waits until every running node shows the same digest; @return it. */
+    String awaitSameDigest(final Duration timeout) throws Exception
+    {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        final List<String> digests = new ArrayList<>();
+        while (System.nanoTime() < deadline)
+        {
+            digests.clear();
+            for (final ServerProcess node : nodes)
+            {
+                if (node != null && node.isAlive())
+                {
+                    digests.add(digest(node));
+                }
+            }
+            if (!digests.isEmpty() && digests.get(0) != null && digests.stream().distinct().count() == 1)
+            {
+                return digests.get(0);
+            }
+            Thread.sleep(100);
+        }
+        fail("the nodes' digests differ: " + digests);
+        return null;
+    }
+
+    /** Stops every node with SIGTERM (killing what does not stop); {@link #start()} starts them again. */
+    void stopAll()
+    {
+        close();
+    }
+
+    /** Stops every node with SIGTERM (killing what does not stop). */
+    @Override
+    public void close()
+    {
+        for (final ServerProcess node : nodes)
+        {
+            if (node != null)
+            {
+                node.close();
+            }
+        }
+    }
+}
