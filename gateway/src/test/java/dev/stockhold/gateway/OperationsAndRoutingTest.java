@@ -44,6 +44,21 @@ class OperationsAndRoutingTest
     }
 
     @Test
+    void aSingleProcessServerShowsItselfAsStandaloneInTheClusterView() throws Exception
+    {
+        final HttpResponse<String> cluster = server.get("/v1/cluster");
+        assertEquals(200, cluster.statusCode());
+        assertTrue(cluster.body().matches("\\{\"node\":null,\"role\":\"STANDALONE\",\"leader\":null,\"term\":null,"
+            + "\"members\":\\[],\"lastSequence\":\\d+,\"digest\":\"[0-9a-f]{16}\",\"commitPosition\":null}"),
+            cluster.body());
+        final long before = Long.parseLong(server.put("/v1/stock/CLV/W1", "{\"onHand\":1}").headers()
+            .firstValue("Stockhold-Seq").orElseThrow());
+        final String after = server.get("/v1/cluster").body();
+        assertTrue(Long.parseLong(after.replaceAll(".*\"lastSequence\":(\\d+).*", "$1")) > before, after);
+        assertProblem(server.post("/v1/cluster", "{}"), 405, "ERR_METHOD_NOT_ALLOWED");
+    }
+
+    @Test
     void unknownPathsAndMethods() throws Exception
     {
         assertProblem(server.get("/v2/stock/A/B"), 404, "ERR_NOT_FOUND");

@@ -1,6 +1,7 @@
 package dev.stockhold.cluster.client;
 
 import dev.stockhold.cluster.protocol.IngressEncoder;
+import dev.stockhold.cluster.protocol.MessageLimits;
 import dev.stockhold.cluster.protocol.ReplyDecoder;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandResult;
@@ -177,6 +178,12 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         {
             final Encoding scratch = encoding.get();
             final int length = scratch.encoder.encode(origin, number, command, scratch.buffer, 0);
+            if (length > MessageLimits.MAX_MESSAGE_BYTES)
+            {
+                outstanding.decrementAndGet();
+                return CompletableFuture.completedFuture(failure(ErrorCode.INVALID_REQUEST, "the command encodes to "
+                    + length + " bytes; the cluster carries at most " + MessageLimits.MAX_MESSAGE_BYTES));
+            }
             message = new byte[length];
             scratch.buffer.getBytes(0, message);
         }
@@ -314,8 +321,9 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
                 .aeron(aeron)
                 .ownsAeronClient(false)
                 .ingressEndpoints(settings.ingressEndpoints())
-                .ingressChannel("aeron:udp?term-length=256k")
-                .egressChannel("aeron:udp?endpoint=" + settings.egressHost() + ":0|term-length=256k")
+                .ingressChannel("aeron:udp?term-length=" + MessageLimits.COMMAND_TERM_LENGTH)
+                .egressChannel("aeron:udp?endpoint=" + settings.egressHost() + ":0|term-length="
+                    + MessageLimits.COMMAND_TERM_LENGTH)
                 .messageTimeoutNs(CONNECT_TIMEOUT_NANOS)
                 .idleStrategy(idleStrategy())
                 .egressListener(this));

@@ -1,5 +1,6 @@
 package dev.stockhold.cluster.node;
 
+import dev.stockhold.cluster.protocol.MessageLimits;
 import dev.stockhold.cluster.service.ClusteredEngine;
 import dev.stockhold.cluster.service.EngineStatus;
 import dev.stockhold.cluster.service.LocalReplica;
@@ -47,10 +48,8 @@ import java.util.function.Consumer;
  */
 public final class ClusterNode implements AutoCloseable
 {
-    /** Term length of the client ingress and of UDP and IPC publications without their own. */
+    /** Term length of UDP and IPC publications without their own (archive control, the driver's default). */
     static final int TERM_LENGTH = 64 * 1024;
-    /** Term length of the replicated log: bounds one message and the bytes in flight to a follower. */
-    static final int LOG_TERM_LENGTH = 256 * 1024;
     /** Archive segment size: the unit in which the recorded log is kept and purged. */
     static final int SEGMENT_LENGTH = 16 * 1024 * 1024;
     private static final int MAX_CLIENT_SESSIONS = 64;
@@ -165,8 +164,8 @@ public final class ClusterNode implements AutoCloseable
             .clusterMemberId(settings.memberId())
             .clusterMembers(settings.members().consensusMembers())
             .clusterDir(clusterDir)
-            .ingressChannel("aeron:udp?term-length=" + TERM_LENGTH)
-            .logChannel("aeron:udp?term-length=" + LOG_TERM_LENGTH)
+            .ingressChannel("aeron:udp?term-length=" + MessageLimits.COMMAND_TERM_LENGTH)
+            .logChannel("aeron:udp?term-length=" + MessageLimits.COMMAND_TERM_LENGTH)
             .replicationChannel("aeron:udp?endpoint=" + member.host() + ":0")
             .archiveContext(archiveClient.clone())
             .leaderHeartbeatTimeoutNs(timeouts.leaderHeartbeatTimeout().toNanos())

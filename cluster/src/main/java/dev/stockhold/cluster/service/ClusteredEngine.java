@@ -1,5 +1,6 @@
 package dev.stockhold.cluster.service;
 
+import dev.stockhold.cluster.protocol.MessageLimits;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
@@ -164,6 +165,15 @@ public final class ClusteredEngine implements ClusteredService
     /** Offers an answer a few times; a client that does not take it resends and gets it from the window. */
     private void answer(final ClientSession session, final DirectBuffer buffer, final int length)
     {
+        if (length > MessageLimits.MAX_MESSAGE_BYTES)
+        {
+            // Applied, but its answer cannot travel: the client's deadline answers it ERR_OVERLOADED (outcome
+            // unknown), the truth for a command that was applied and not acknowledged.
+            LOG.error("event=answer_too_large session={} bytes={} sequence={}", session.id(), length,
+                core.state().sequence);
+            droppedAnswers++;
+            return;
+        }
         for (int attempt = 0; attempt < ANSWER_ATTEMPTS; attempt++)
         {
             final long result = session.offer(buffer, 0, length);

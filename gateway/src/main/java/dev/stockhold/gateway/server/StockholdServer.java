@@ -408,6 +408,12 @@ public final class StockholdServer implements Callable<Integer>
         }
     }
 
+    /** @return the value an option holds after parsing (from the option, the environment, the file or its default). */
+    Object optionValue(final String optionName)
+    {
+        return spec.findOption(optionName).getValue();
+    }
+
     /** @return what to do when the ledger limits need more heap than there is. */
     MemoryCheck.Mode memoryCheck()
     {
@@ -421,7 +427,8 @@ public final class StockholdServer implements Callable<Integer>
         final String origin = sources.origin(option);
         final Object value = option.getValue();
         return origin != null ? origin : optionName + " " + (value instanceof Enum<?> constant
-            ? ConfigValues.Named.name(constant) : String.valueOf(value));
+            ? ConfigValues.Named.name(constant) : value instanceof Duration span ? span.toMillis() + "ms"
+            : String.valueOf(value));
     }
 
     /**

@@ -2,14 +2,19 @@ package dev.stockhold.gateway.replicated;
 
 import dev.stockhold.gateway.crash.ServerProcess;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -29,6 +34,7 @@ final class ThreeNodes implements AutoCloseable
     private final String name;
     private final Path root;
     private final String members;
+    private final int basePort;
     private final List<String> extraArguments;
     private final ServerProcess[] nodes = new ServerProcess[SIZE];
     private int starts;
@@ -44,6 +50,7 @@ final class ThreeNodes implements AutoCloseable
         this.name = name;
         this.root = root;
         final int base = 20_000 + new Random(seed).nextInt(400) * 100;
+        this.basePort = base;
         this.members = "127.0.0.1:" + base + ",127.0.0.1:" + (base + 10) + ",127.0.0.1:" + (base + 20);
         this.extraArguments = List.of(extraArguments);
         System.out.println(name + ": seed " + seed + ", members " + members);
@@ -68,7 +75,7 @@ final class ThreeNodes implements AutoCloseable
     ServerProcess launch(final int i) throws Exception
     {
         final List<String> arguments = new ArrayList<>(List.of("--cluster-members", members, "--cluster-node",
-            String.valueOf(i)));
+            String.valueOf(i), "--aeron-dir", aeronDir(i).toString()));
         arguments.addAll(extraArguments);
         nodes[i] = ServerProcess.start(name + "-node" + i + "-" + (++starts), root.resolve("node" + i), List.of(),
             arguments.toArray(String[]::new));
@@ -176,19 +183,46 @@ final class ThreeNodes implements AutoCloseable
     /** Stops every node with SIGTERM (killing what does not stop); {@link #start()} starts them again. */
     void stopAll()
     {
-        close();
+        for (final ServerProcess node : nodes)
+        {
+            node.close();
+        }
     }
 
-    /** Stops every node with SIGTERM (killing what does not stop). */
+    /** The media driver's directory of node {@code i}: on /dev/shm, removed by {@link #close()}. */
+    private Path aeronDir(final int i)
+    {
+        final Path shm = Path.of("/dev/shm");
+        return (Files.isDirectory(shm) ? shm : root).resolve("stockhold-test-" + basePort + "-node" + i);
+    }
+
+    /** Stops every node with SIGTERM (killing what does not stop), and removes what a killed node left. */
     @Override
     public void close()
     {
-        for (final ServerProcess node : nodes)
+        for (int i = 0; i < SIZE; i++)
         {
-            if (node != null)
+            if (nodes[i] != null)
             {
-                node.close();
+                nodes[i].close();
             }
+            deleteTree(aeronDir(i));
+        }
+    }
+
+    private static void deleteTree(final Path dir)
+    {
+        if (!Files.exists(dir))
+        {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir))
+        {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 }

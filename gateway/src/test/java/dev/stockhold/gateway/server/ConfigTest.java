@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.server;
 
+import dev.stockhold.cluster.node.NodeSettings;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
@@ -24,6 +25,7 @@ import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -55,6 +57,23 @@ class ConfigTest
     private static final long DAY = 86_400_000L;
 
     private static final List<Row> TABLE = List.of(
+        row("cluster.members", "--cluster-members", (c, s) -> c.optionValue("--cluster-members"), null,
+            "a:9100", "a:9100", "b:9100", "b:9100", "c:9100", "c:9100"),
+        row("cluster.node", "--cluster-node", (c, s) -> c.optionValue("--cluster-node"), null, "1", 1, "2", 2, "0", 0),
+        row("cluster.leaderHeartbeatTimeout", "--cluster-heartbeat-timeout",
+            (c, s) -> c.optionValue("--cluster-heartbeat-timeout"), Duration.ofSeconds(1),
+            "2s", Duration.ofSeconds(2), "3s", Duration.ofSeconds(3), "400ms", Duration.ofMillis(400)),
+        row("cluster.leaderHeartbeatInterval", "--cluster-heartbeat-interval",
+            (c, s) -> c.optionValue("--cluster-heartbeat-interval"), Duration.ofMillis(100),
+            "20ms", Duration.ofMillis(20), "30ms", Duration.ofMillis(30), "1s", Duration.ofSeconds(1)),
+        row("cluster.electionTimeout", "--cluster-election-timeout", (c, s) -> c.optionValue("--cluster-election-timeout"),
+            Duration.ofMillis(500), "1s", Duration.ofSeconds(1), "2s", Duration.ofSeconds(2), "300ms",
+            Duration.ofMillis(300)),
+        row("cluster.requestDeadline", "--cluster-request-deadline",
+            (c, s) -> c.optionValue("--cluster-request-deadline"), Duration.ofSeconds(5), "1s", Duration.ofSeconds(1),
+            "2s", Duration.ofSeconds(2), "10s", Duration.ofSeconds(10)),
+        row("cluster.aeronDir", "--aeron-dir", (c, s) -> c.optionValue("--aeron-dir"), null, "/a", "/a", "/b", "/b",
+            "/c", "/c"),
         row("data.dir", "--data-dir", (c, s) -> s.dataDir(), Path.of("data"),
             "/var/a", Path.of("/var/a"), "/var/b", Path.of("/var/b"), "/var/c", Path.of("/var/c")),
         row("bind", "--bind", (c, s) -> s.bind(), "127.0.0.1", "127.0.0.2", "127.0.0.2", "127.0.0.3", "127.0.0.3",
@@ -157,23 +176,33 @@ class ConfigTest
             final String what = row.key() + " / " + variable + " / " + row.option();
 
             final StockholdServer byDefault = parse(Map.of());
-            assertEquals(row.byDefault(), row.read().apply(byDefault, byDefault.settings()), what + ": default");
+            assertEquals(row.byDefault(), row.read().apply(byDefault, settings(byDefault, row)), what + ": default");
 
             final StockholdServer fromFile = parse(Map.of(), "--config", config.toString());
-            assertEquals(row.expected()[0], row.read().apply(fromFile, fromFile.settings()), what + ": file");
+            assertEquals(row.expected()[0], row.read().apply(fromFile, settings(fromFile, row)), what + ": file");
 
             final StockholdServer fromEnv = parse(Map.of(variable, row.values()[1]), "--config", config.toString());
-            assertEquals(row.expected()[1], row.read().apply(fromEnv, fromEnv.settings()), what + ": environment");
+            assertEquals(row.expected()[1], row.read().apply(fromEnv, settings(fromEnv, row)), what + ": environment");
 
             final StockholdServer fromFlag = parse(Map.of(variable, row.values()[1]), "--config", config.toString(),
                 row.option(), row.values()[2]);
-            assertEquals(row.expected()[2], row.read().apply(fromFlag, fromFlag.settings()), what + ": option");
+            assertEquals(row.expected()[2], row.read().apply(fromFlag, settings(fromFlag, row)), what + ": option");
 
             // The file named by the environment instead of the option.
             final StockholdServer fileFromEnv = parse(Map.of(ConfigSources.CONFIG_VARIABLE, config.toString()));
-            assertEquals(row.expected()[0], row.read().apply(fileFromEnv, fileFromEnv.settings()), what + ": "
+            assertEquals(row.expected()[0], row.read().apply(fileFromEnv, settings(fileFromEnv, row)), what + ": "
                 + ConfigSources.CONFIG_VARIABLE);
         }
+    }
+
+    /**
+     * @return the settings {@code server} parsed, or null for a cluster key: a member's settings need both
+     * cluster.members and cluster.node, so those rows read the parsed options, and
+     * {@link #aClusterMemberIsConfiguredFromTheFileTheEnvironmentAndTheOptions} checks the settings they make.
+     */
+    private static ServerSettings settings(final StockholdServer server, final Row row)
+    {
+        return row.key().startsWith("cluster.") ? null : server.settings();
     }
 
     @Test
@@ -349,6 +378,46 @@ class ConfigTest
         // The sample, as shipped, is a valid configuration.
         assertFalse(parse(Map.of(), "--config", Path.of("..", "config", "stockhold.properties").toString()).settings()
             .keys().enabled());
+    }
+
+    @Test
+    void aClusterMemberIsConfiguredFromTheFileTheEnvironmentAndTheOptions() throws Exception
+    {
+        assertNull(parse(Map.of()).settings().cluster(), "a single-process server by default");
+        final Path config = file("member.properties", "cluster.members=127.0.0.1:9100, 127.0.0.1:9200,127.0.0.1:9300\n"
+            + "cluster.node=1\ncluster.electionTimeout=300ms\ncluster.aeronDir=/dev/shm/x\n");
+        final ClusterSettings cluster = parse(Map.of("STOCKHOLD_CLUSTER_REQUEST_DEADLINE", "2s"), "--config",
+            config.toString(), "--cluster-heartbeat-timeout", "3s", "--cluster-heartbeat-interval", "50ms").settings()
+            .cluster();
+        assertEquals(1, cluster.node());
+        assertEquals("127.0.0.1:9100,127.0.0.1:9200,127.0.0.1:9300", cluster.members().toString());
+        assertEquals(Duration.ofMillis(300), cluster.timeouts().electionTimeout());
+        assertEquals(Duration.ofSeconds(3), cluster.timeouts().leaderHeartbeatTimeout());
+        assertEquals(Duration.ofMillis(50), cluster.timeouts().leaderHeartbeatInterval());
+        assertEquals(Duration.ofSeconds(2), cluster.requestDeadline());
+        assertEquals(Path.of("/dev/shm/x"), cluster.aeronDir());
+
+        final ClusterSettings defaults = parse(Map.of(), "--cluster-members", "10.0.0.1:9100,10.0.0.2:9100,"
+            + "10.0.0.3:9100", "--cluster-node", "2").settings().cluster();
+        assertEquals(NodeSettings.Timeouts.defaults(), defaults.timeouts());
+        assertEquals(Duration.ofSeconds(5), defaults.requestDeadline());
+        assertNull(defaults.aeronDir());
+
+        assertRefused("--cluster-members and --cluster-node go together", execute(Map.of(), "--cluster-node", "1"));
+        assertRefused("a cluster member is host:basePort, not 'nohost'",
+            execute(Map.of(), "--cluster-members", "nohost", "--cluster-node", "0"));
+        assertRefused("no member 3 among 3", execute(Map.of(), "--cluster-members",
+            "127.0.0.1:9100,127.0.0.1:9200,127.0.0.1:9300", "--cluster-node", "3"));
+        assertRefused("--cluster-request-deadline 0ms: must be more than 0", execute(Map.of(), "--cluster-members",
+            "127.0.0.1:9100", "--cluster-node", "0", "--cluster-request-deadline", "0s"));
+    }
+
+    /** The start is refused with status 2 and one line that says {@code text}. */
+    private static void assertRefused(final String text, final Run run)
+    {
+        assertEquals(2, run.status(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.errLines().get(0).contains(text), run.err() + " should say " + text);
     }
 
     private static void assertOneLine(final String expected, final Run run)

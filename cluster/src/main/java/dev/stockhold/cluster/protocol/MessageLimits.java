@@ -1,0 +1,19 @@
+package dev.stockhold.cluster.protocol;
+
+/**
+ * How large a command or an answer may be on the cluster's channels. Aeron bounds one message to an eighth of a
+ * term, so the channels that carry commands and answers (client ingress and egress, the replicated log) use
+ * 16 MiB terms: an HTTP body of 1 MiB encodes smaller, and so does the answer to a set-stock batch of 10,000
+ * cells. The buffers are sparse files: memory is taken only as far as terms are written.
+ */
+public final class MessageLimits
+{
+    /** Term length of client ingress and egress and of the replicated log. */
+    public static final int COMMAND_TERM_LENGTH = 16 * 1024 * 1024;
+    /** The longest command or answer the cluster carries. */
+    public static final int MAX_MESSAGE_BYTES = COMMAND_TERM_LENGTH / 8;
+
+    private MessageLimits()
+    {
+    }
+}
