@@ -65,6 +65,7 @@ final class Scenarios
         a.put("GET /v1/changes 200", changeEvent(s));
         a.put("GET /v1/changes 400", s.get("/v1/changes?after=-5"));
         a.put("GET /health 200", s.get("/health"));
+        a.put("GET /v1/cluster 200", s.get("/v1/cluster"));
         a.put("GET /ready 200", s.get("/ready"));
         a.put("GET /metrics 200", s.get("/metrics"));
         a.put("GET /openapi.yaml 200", s.get("/openapi.yaml"));
