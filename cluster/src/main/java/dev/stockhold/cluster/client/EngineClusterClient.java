@@ -233,6 +233,23 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         return accepted;
     }
 
+    /**
+     * Tells the cluster that member {@code memberId} took a snapshot at {@code logPosition} (best effort, no
+     * answer: the caller sends it again until the replicated state shows it).
+     */
+    public void reportSnapshot(final int memberId, final long logPosition)
+    {
+        tasks.offer(() ->
+        {
+            if (cluster != null)
+            {
+                final Encoding scratch = encoding.get();
+                final int length = scratch.encoder.encodeMemberSnapshot(origin, memberId, logPosition, scratch.buffer, 0);
+                cluster.offer(scratch.buffer, 0, length);
+            }
+        });
+    }
+
     /** @return the member id of the leader the client last heard of, -1 while it has no session. */
     public int leaderMemberId()
     {

@@ -50,10 +50,9 @@ public final class ClusterNode implements AutoCloseable
 {
     /** Term length of UDP and IPC publications without their own (archive control, the driver's default). */
     static final int TERM_LENGTH = 64 * 1024;
-    /** Archive segment size: the unit in which the recorded log is kept and purged. */
-    static final int SEGMENT_LENGTH = 16 * 1024 * 1024;
     private static final int MAX_CLIENT_SESSIONS = 64;
     private static final long SAMPLE_MILLIS = 100;
+    private static final long PURGE_MILLIS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
 
     private final NodeSettings settings;
@@ -64,6 +63,7 @@ public final class ClusterNode implements AutoCloseable
     private ClusteredServiceContainer container;
     private ScheduledExecutorService timer;
     private NodeHealth health;
+    private LogPurger purger;
     private volatile Throwable fatal;
     private boolean closed;
 
@@ -150,7 +150,7 @@ public final class ClusterNode implements AutoCloseable
             .recordingEventsEnabled(false)
             .threadingMode(ArchiveThreadingMode.SHARED)
             .idleStrategySupplier(ClusterNode::idleStrategy)
-            .segmentFileLength(SEGMENT_LENGTH)
+            .segmentFileLength(MessageLimits.SEGMENT_LENGTH)
             .errorHandler(errors("archive"));
 
         final AeronArchive.Context archiveClient = new AeronArchive.Context()
@@ -198,6 +198,7 @@ public final class ClusterNode implements AutoCloseable
         driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
         container = ClusteredServiceContainer.launch(serviceContext);
         health = new NodeHealth(status, driver.consensusModule().context());
+        purger = new LogPurger(clusterDir, archiveClient.clone(), settings.members().size(), status);
         startTimer();
         LOG.info("event=node_started member={} members={} ingress={} dataDir={} aeronDir={}", settings.memberId(),
             settings.members(), member.endpoint(ClusterMembers.INGRESS), settings.dataDir(), aeronDir);
@@ -217,6 +218,7 @@ public final class ClusterNode implements AutoCloseable
             return thread;
         });
         timer.scheduleAtFixedRate(health::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::purgeLog, PURGE_MILLIS, PURGE_MILLIS, TimeUnit.MILLISECONDS);
         final long intervalMillis = settings.snapshotInterval().toMillis();
         if (intervalMillis > 0)
         {
@@ -239,6 +241,20 @@ public final class ClusterNode implements AutoCloseable
                     lastSnapshot[1] = status.appliedSequence();
                 }
             }, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void purgeLog()
+    {
+        try
+        {
+            purger.purgeIfDue();
+        }
+        catch (final RuntimeException ex)
+        {
+            // The next round tries again; the log only grows meanwhile.
+            LOG.warn("event=log_purge_failed error=\"{}\"", ex.toString());
+            purger.close();
         }
     }
 
@@ -353,7 +369,16 @@ public final class ClusterNode implements AutoCloseable
         if (timer != null)
         {
             timer.shutdownNow();
+            try
+            {
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
         }
+        CloseHelper.quietClose(purger);
         CloseHelper.closeAll(container, driver);
         try
         {

@@ -5,6 +5,7 @@ import dev.stockhold.cluster.sbe.GetDigestDecoder;
 import dev.stockhold.cluster.sbe.GetReservationDecoder;
 import dev.stockhold.cluster.sbe.GetStockDecoder;
 import dev.stockhold.cluster.sbe.LockDecoder;
+import dev.stockhold.cluster.sbe.MemberSnapshotDecoder;
 import dev.stockhold.cluster.sbe.MessageHeaderDecoder;
 import dev.stockhold.cluster.sbe.ReceiveDecoder;
 import dev.stockhold.cluster.sbe.SetStockDecoder;
@@ -39,10 +40,50 @@ public final class IngressDecoder
     private final GetStockDecoder getStock = new GetStockDecoder();
     private final GetReservationDecoder getReservation = new GetReservationDecoder();
     private final GetDigestDecoder getDigest = new GetDigestDecoder();
+    private final MemberSnapshotDecoder memberSnapshot = new MemberSnapshotDecoder();
 
     private long origin;
     private long number;
     private String error;
+    private int snapshotMember;
+    private long snapshotPosition;
+
+    /**
+     * Reads a member's snapshot report ({@code MemberSnapshot}), which is no command.
+     *
+     * @return true when the message is one: {@link #snapshotMember()} and {@link #snapshotPosition()} hold it.
+     */
+    public boolean decodeMemberSnapshot(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH + MemberSnapshotDecoder.BLOCK_LENGTH)
+        {
+            return false;
+        }
+        view.wrap(buffer, offset, length);
+        header.wrap(view, 0);
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID || header.templateId() != MemberSnapshotDecoder.TEMPLATE_ID
+            || header.blockLength() != MemberSnapshotDecoder.BLOCK_LENGTH)
+        {
+            return false;
+        }
+        memberSnapshot.wrap(view, MessageHeaderDecoder.ENCODED_LENGTH, MemberSnapshotDecoder.BLOCK_LENGTH,
+            MessageHeaderDecoder.SCHEMA_VERSION);
+        snapshotMember = memberSnapshot.memberId();
+        snapshotPosition = memberSnapshot.logPosition();
+        return true;
+    }
+
+    /** @return the member of the last snapshot report. */
+    public int snapshotMember()
+    {
+        return snapshotMember;
+    }
+
+    /** @return the log position of the last snapshot report. */
+    public long snapshotPosition()
+    {
+        return snapshotPosition;
+    }
 
     /**
      * Decodes the message in {@code buffer[offset, offset + length)} into {@code into}.

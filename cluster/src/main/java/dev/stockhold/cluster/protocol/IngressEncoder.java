@@ -6,6 +6,7 @@ import dev.stockhold.cluster.sbe.GetDigestEncoder;
 import dev.stockhold.cluster.sbe.GetReservationEncoder;
 import dev.stockhold.cluster.sbe.GetStockEncoder;
 import dev.stockhold.cluster.sbe.LockEncoder;
+import dev.stockhold.cluster.sbe.MemberSnapshotEncoder;
 import dev.stockhold.cluster.sbe.MessageHeaderEncoder;
 import dev.stockhold.cluster.sbe.ReceiveEncoder;
 import dev.stockhold.cluster.sbe.SetStockEncoder;
@@ -36,6 +37,22 @@ public final class IngressEncoder
     private final GetStockEncoder getStock = new GetStockEncoder();
     private final GetReservationEncoder getReservation = new GetReservationEncoder();
     private final GetDigestEncoder getDigest = new GetDigestEncoder();
+    private final MemberSnapshotEncoder memberSnapshot = new MemberSnapshotEncoder();
+
+    /**
+     * Encodes a member's snapshot report at {@code offset}: member {@code memberId} took a snapshot at
+     * {@code logPosition}.
+     *
+     * @return the encoded length.
+     */
+    public int encodeMemberSnapshot(final long origin, final int memberId, final long logPosition,
+        final MutableDirectBuffer buffer, final int offset)
+    {
+        memberSnapshot.wrapAndApplyHeader(buffer, offset, header);
+        memberSnapshot.commandId().origin(origin).number(0);
+        memberSnapshot.memberId(memberId).logPosition(logPosition);
+        return MessageHeaderEncoder.ENCODED_LENGTH + memberSnapshot.encodedLength();
+    }
 
     /**
      * @return true when the cluster carries commands of this type from a client: every command but the

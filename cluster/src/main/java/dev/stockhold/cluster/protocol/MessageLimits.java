@@ -8,8 +8,17 @@ package dev.stockhold.cluster.protocol;
  */
 public final class MessageLimits
 {
-    /** Term length of client ingress and egress and of the replicated log. */
-    public static final int COMMAND_TERM_LENGTH = 16 * 1024 * 1024;
+    /**
+     * Term length of client ingress and egress and of the replicated log; {@code -Dstockhold.cluster.termLength}
+     * changes it for tests (a power of two, 64 KiB to 1 GiB, the same on every member).
+     */
+    public static final int COMMAND_TERM_LENGTH = Integer.getInteger("stockhold.cluster.termLength", 16 * 1024 * 1024);
+    /**
+     * Archive segment length: the unit in which the recorded log is kept and purged; a multiple of the term
+     * ({@code -Dstockhold.cluster.segmentLength} for tests).
+     */
+    public static final int SEGMENT_LENGTH = Integer.getInteger("stockhold.cluster.segmentLength",
+        Math.max(COMMAND_TERM_LENGTH, 16 * 1024 * 1024));
     /** The longest command or answer the cluster carries. */
     public static final int MAX_MESSAGE_BYTES = COMMAND_TERM_LENGTH / 8;
 

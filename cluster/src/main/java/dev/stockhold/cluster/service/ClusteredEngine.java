@@ -89,6 +89,7 @@ public final class ClusteredEngine implements ClusteredService
         replica.onStart();
         status.applied(state.sequence);
         status.appliedPosition(cluster.logPosition());
+        status.memberSnapshots(state.memberSnapshots);
         LOG.info("event=engine_started snapshot={} sequence={} journalLastSequence={} millis={}",
             snapshotImage != null, state.sequence, journal == null ? "none" : journal.lastSequence(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
@@ -156,7 +157,8 @@ public final class ClusteredEngine implements ClusteredService
         status.applied(core.state().sequence);
         status.appliedPosition(cluster.logPosition());
         status.digest(core.lastDigest());
-        if (session != null)
+        status.memberSnapshots(core.state().memberSnapshots);
+        if (session != null && core.answerLength() > 0)
         {
             answer(session, core.answer(), core.answerLength());
         }
@@ -261,8 +263,10 @@ public final class ClusteredEngine implements ClusteredService
         final long startNanos = System.nanoTime();
         final long bytes = EngineSnapshot.write(core.state(), snapshotPublication.maxPayloadLength(),
             (buffer, offset, length) -> offerSnapshot(snapshotPublication, buffer, offset, length));
-        LOG.info("event=snapshot_taken sequence={} bytes={} windowEntries={} millis={}", core.state().sequence, bytes,
-            core.state().window.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        status.snapshotTaken(cluster.logPosition());
+        LOG.info("event=snapshot_taken sequence={} logPosition={} bytes={} windowEntries={} millis={}",
+            core.state().sequence, cluster.logPosition(), bytes, core.state().window.size(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
     }
 
     private void offerSnapshot(final ExclusivePublication publication, final DirectBuffer buffer, final int offset,

@@ -72,6 +72,13 @@ final class EngineCore
     void onMessage(final long timestampMillis, final DirectBuffer buffer, final int offset, final int length)
     {
         appliedMutation = false;
+        if (decoder.decodeMemberSnapshot(buffer, offset, length))
+        {
+            // Not a command: no sequence, no time, no answer.
+            state.memberSnapshot(decoder.snapshotMember(), decoder.snapshotPosition());
+            answerLength = 0;
+            return;
+        }
         final long now = state.advanceTime(timestampMillis);
         state.window.expire(now);
         if (!decoder.decode(buffer, offset, length, command))

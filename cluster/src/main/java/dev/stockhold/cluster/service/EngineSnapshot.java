@@ -14,7 +14,9 @@ import java.util.zip.CRC32;
  * Each message is a 4-byte kind, then its payload (little-endian):
  * <pre>
  *   BEGIN (1)  magic "SHCE" (4), format version (4), sequence (8), engineTimeMillis (8),
- *              flags (4: bit 0 the tick timer runs), ledger length (4), window length (4)
+ *              flags (4: bit 0 the tick timer runs), ledger length (4), window length (4),
+ *              then (version 2) the log position of each member's last snapshot it reported
+ *              ({@link EngineState#MAX_MEMBERS} × 8; 0: none)
  *   CHUNK (2)  the next bytes of the body: the ledger's own snapshot ({@link Ledger#writeSnapshot}) followed by
  *              the exactly-once window ({@link CommandWindow#write}); each chunk fits one message
  *   END   (3)  CRC-32 of the body (8)
@@ -25,13 +27,16 @@ import java.util.zip.CRC32;
 final class EngineSnapshot
 {
     static final int MAGIC = 0x45434853; // "SHCE" in little-endian byte order
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The version before the members' snapshot positions: read as if none was reported. */
+    static final int VERSION_WITHOUT_MEMBERS = 1;
     static final int BEGIN = 1;
     static final int CHUNK = 2;
     static final int END = 3;
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final int KIND_BYTES = Integer.BYTES;
-    private static final int BEGIN_BYTES = KIND_BYTES + 4 + 4 + 8 + 8 + 4 + 4 + 4;
+    private static final int BEGIN_BYTES_WITHOUT_MEMBERS = KIND_BYTES + 4 + 4 + 8 + 8 + 4 + 4 + 4;
+    private static final int BEGIN_BYTES = BEGIN_BYTES_WITHOUT_MEMBERS + EngineState.MAX_MEMBERS * Long.BYTES;
     private static final int FLAG_TICKING = 1;
 
     /** Where the snapshot's messages go: the snapshot publication, or a test's list. */
@@ -67,6 +72,10 @@ final class EngineSnapshot
         message.putInt(28, state.ticking ? FLAG_TICKING : 0, LE);
         message.putInt(32, ledgerLength, LE);
         message.putInt(36, windowLength, LE);
+        for (int member = 0; member < EngineState.MAX_MEMBERS; member++)
+        {
+            message.putLong(BEGIN_BYTES_WITHOUT_MEMBERS + member * Long.BYTES, state.memberSnapshots[member], LE);
+        }
         sink.send(message, 0, BEGIN_BYTES);
 
         final int chunkBytes = maxMessageLength - KIND_BYTES;
@@ -99,6 +108,7 @@ final class EngineSnapshot
         private int ledgerLength;
         private int windowLength;
         private int received;
+        private final long[] memberSnapshots = new long[EngineState.MAX_MEMBERS];
 
         /**
          * Takes the next message.
@@ -122,9 +132,15 @@ final class EngineSnapshot
 
         private void onBegin(final DirectBuffer buffer, final int offset, final int length)
         {
-            require(!begun && length == BEGIN_BYTES, "a second or short BEGIN");
+            require(!begun && length >= BEGIN_BYTES_WITHOUT_MEMBERS, "a second or short BEGIN");
             require(buffer.getInt(offset + 4, LE) == MAGIC, "not a stockhold engine snapshot");
-            require(buffer.getInt(offset + 8, LE) == VERSION, "unknown snapshot version");
+            final int version = buffer.getInt(offset + 8, LE);
+            require(version == VERSION || version == VERSION_WITHOUT_MEMBERS, "unknown snapshot version");
+            require(length == (version == VERSION ? BEGIN_BYTES : BEGIN_BYTES_WITHOUT_MEMBERS), "short BEGIN");
+            for (int member = 0; version == VERSION && member < EngineState.MAX_MEMBERS; member++)
+            {
+                memberSnapshots[member] = buffer.getLong(offset + BEGIN_BYTES_WITHOUT_MEMBERS + member * Long.BYTES, LE);
+            }
             sequence = buffer.getLong(offset + 12, LE);
             engineTimeMillis = buffer.getLong(offset + 20, LE);
             flags = buffer.getInt(offset + 28, LE);
@@ -173,7 +189,10 @@ final class EngineSnapshot
             require(complete, "snapshot incomplete");
             final Ledger ledger = Ledger.fromSnapshot(config, body, 0, ledgerLength);
             window.read(body, ledgerLength, windowLength);
-            return new EngineState(ledger, window, sequence, engineTimeMillis, (flags & FLAG_TICKING) != 0);
+            final EngineState state = new EngineState(ledger, window, sequence, engineTimeMillis,
+                (flags & FLAG_TICKING) != 0);
+            System.arraycopy(memberSnapshots, 0, state.memberSnapshots, 0, memberSnapshots.length);
+            return state;
         }
 
         private static void require(final boolean condition, final String what)

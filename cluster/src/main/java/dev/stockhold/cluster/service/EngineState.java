@@ -11,6 +11,9 @@ import dev.stockhold.engine.ledger.Ledger;
  */
 final class EngineState
 {
+    /** The most members whose snapshot positions the state keeps. */
+    static final int MAX_MEMBERS = 16;
+
     final Ledger ledger;
     final CommandWindow window;
     /** The sequence of the last mutating command applied (ticks included); reads do not take one. */
@@ -19,6 +22,8 @@ final class EngineState
     long engineTimeMillis;
     /** True once the tick timer has been scheduled: the consensus module's snapshot then holds the timer. */
     boolean ticking;
+    /** Per member, the log position of the last snapshot it reported (0: none): the log below the lowest can go. */
+    final long[] memberSnapshots = new long[MAX_MEMBERS];
 
     EngineState(final Ledger ledger, final CommandWindow window, final long sequence, final long engineTimeMillis,
         final boolean ticking)
@@ -28,6 +33,15 @@ final class EngineState
         this.sequence = sequence;
         this.engineTimeMillis = engineTimeMillis;
         this.ticking = ticking;
+    }
+
+    /** Records that {@code member} took a snapshot at {@code logPosition}; positions only move forward. */
+    void memberSnapshot(final int member, final long logPosition)
+    {
+        if (member >= 0 && member < MAX_MEMBERS)
+        {
+            memberSnapshots[member] = Math.max(memberSnapshots[member], logPosition);
+        }
     }
 
     /** Moves engine time to {@code timestampMillis} if that is later; @return the engine time. */

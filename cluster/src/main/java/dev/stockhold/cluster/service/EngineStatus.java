@@ -19,6 +19,8 @@ public final class EngineStatus
     private volatile long appliedSequence;
     private volatile long appliedPosition;
     private volatile long lastDigest;
+    private volatile long lastSnapshotPosition;
+    private volatile long[] memberSnapshots = new long[0];
 
     /** @return the node's role in the cluster. */
     public Cluster.Role role()
@@ -75,6 +77,34 @@ public final class EngineStatus
     void appliedPosition(final long position)
     {
         this.appliedPosition = position;
+    }
+
+    /** @return the log position of the last snapshot this node took since it started, 0 before any. */
+    public long lastSnapshotPosition()
+    {
+        return lastSnapshotPosition;
+    }
+
+    /**
+     * @return per member, the log position of the last snapshot it reported, as the replicated state holds it;
+     * 0 for a member that reported none. A copy.
+     */
+    public long[] memberSnapshots()
+    {
+        return memberSnapshots.clone();
+    }
+
+    void snapshotTaken(final long logPosition)
+    {
+        this.lastSnapshotPosition = logPosition;
+    }
+
+    void memberSnapshots(final long[] positions)
+    {
+        if (!java.util.Arrays.equals(positions, memberSnapshots))
+        {
+            memberSnapshots = positions.clone();
+        }
     }
 
     void digest(final long digest)

@@ -180,6 +180,7 @@ class EngineCoreTest
         send(core, 2, T0 + 5, lock("order-1", "SKU-1", 2));
         core.onTick(T0 + 100);
         core.state().ticking = true;
+        core.state().memberSnapshot(2, 4096);
         final byte[] lockAnswer;
         send(core, 2, T0 + 6, lock("order-1", "SKU-1", 2));
         lockAnswer = answerBytes(core);
@@ -206,6 +207,7 @@ class EngineCoreTest
         assertTrue(loaded.ticking);
         assertEquals(core.state().ledger.digest(), loaded.ledger.digest());
         assertEquals(core.state().window.size(), loaded.window.size());
+        assertArrayEquals(core.state().memberSnapshots, loaded.memberSnapshots);
 
         final EngineCore restored = new EngineCore(loaded, null);
         send(restored, 2, T0 + 7, lock("order-1", "SKU-1", 2));
@@ -217,6 +219,26 @@ class EngineCoreTest
         }
         assertEquals(core.state().ledger.digest(), restored.state().ledger.digest());
         assertEquals(core.state().sequence, restored.state().sequence);
+    }
+
+    @Test
+    void aMemberSnapshotReportMovesThatMembersPositionForwardAndIsNoCommand()
+    {
+        final EngineCore core = core(EngineSettings.defaults());
+        send(core, 1, T0, stock("SKU-1", 10));
+        final long sequence = core.state().sequence;
+        final long digest = core.state().ledger.digest();
+        for (final long position : new long[] {8192, 4096, 16384})
+        {
+            final int length = encoder.encodeMemberSnapshot(ORIGIN, 1, position, buffer, 0);
+            core.onMessage(T0 + 10, buffer, 0, length);
+            assertEquals(0, core.answerLength(), "no answer");
+            assertFalse(core.appliedMutation());
+        }
+        assertEquals(16384, core.state().memberSnapshots[1], "positions only move forward");
+        assertEquals(0, core.state().memberSnapshots[0]);
+        assertEquals(sequence, core.state().sequence, "no sequence taken");
+        assertEquals(digest, core.state().ledger.digest());
     }
 
     @Test

@@ -6,11 +6,13 @@ import dev.stockhold.cluster.node.ClusterNode;
 import dev.stockhold.cluster.node.NodeHealth;
 import dev.stockhold.cluster.node.NodeSettings;
 import dev.stockhold.cluster.service.EngineSettings;
+import dev.stockhold.cluster.service.EngineStatus;
 import dev.stockhold.cluster.service.LocalReplica;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
+import dev.stockhold.engine.threads.NamedThreads;
 import dev.stockhold.gateway.feed.ChangeFeed;
 import dev.stockhold.gateway.feed.ChangeLog;
 import dev.stockhold.gateway.http.ClusterStatus;
@@ -18,6 +20,7 @@ import dev.stockhold.gateway.metrics.GatewayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -44,6 +47,7 @@ final class ReplicatedEngine implements ServerEngine
     private final EngineClusterClient client;
     private final ClusterEntrance entrance;
     private final NodeClusterStatus status;
+    private final ScheduledExecutorService reporter;
     private volatile boolean closing;
 
     ReplicatedEngine(final ServerSettings settings, final EngineFailure failure, final GatewayMetrics metrics,
@@ -77,6 +81,8 @@ final class ReplicatedEngine implements ServerEngine
         status = new NodeClusterStatus(cluster.members(), cluster.node(), node.health());
         watchTermination();
         bindMetrics(metrics, node.health());
+        reporter = NamedThreads.timer("stockhold-snapshot-report");
+        reporter.scheduleWithFixedDelay(this::reportSnapshot, 1, 1, TimeUnit.SECONDS);
         LOG.info("event=cluster_member_started node={} members={} dataDir={} changeLogThrough={}", cluster.node(),
             cluster.members(), settings.dataDir(), loggedThrough);
     }
@@ -118,6 +124,21 @@ final class ReplicatedEngine implements ServerEngine
             node = node.withAeronDir(cluster.aeronDir());
         }
         return node;
+    }
+
+    /**
+     * Tells the cluster where this member's last snapshot is, until the replicated state shows it: every member
+     * purges its log only below the lowest member's (see the node's log purger).
+     */
+    private void reportSnapshot()
+    {
+        final EngineStatus engine = node.status();
+        final long taken = engine.lastSnapshotPosition();
+        final long[] known = engine.memberSnapshots();
+        if (taken > 0 && (known.length <= cluster.node() || known[cluster.node()] < taken))
+        {
+            client.reportSnapshot(cluster.node(), taken);
+        }
     }
 
     /** A node that stops by itself (a cluster-wide shutdown, a component that died) fails the server. */
@@ -178,6 +199,7 @@ final class ReplicatedEngine implements ServerEngine
     public void close()
     {
         closing = true;
+        reporter.shutdownNow();
         entrance.close();
         if (!failure.isFailed())
         {

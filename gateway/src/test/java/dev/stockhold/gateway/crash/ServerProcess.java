@@ -179,6 +179,15 @@ public final class ServerProcess implements AutoCloseable
         return null;
     }
 
+    /** @return every log line containing {@code text}, in order. */
+    public List<String> logLines(final String text)
+    {
+        synchronized (log)
+        {
+            return log.stream().filter(line -> line.contains(text)).toList();
+        }
+    }
+
     /** @return the last lines of the log, for failure messages. */
     public String tail()
     {

@@ -36,6 +36,7 @@ final class ThreeNodes implements AutoCloseable
     private final String members;
     private final int basePort;
     private final List<String> extraArguments;
+    private List<String> properties = List.of();
     private final ServerProcess[] nodes = new ServerProcess[SIZE];
     private int starts;
 
@@ -54,6 +55,13 @@ final class ThreeNodes implements AutoCloseable
         this.members = "127.0.0.1:" + base + ",127.0.0.1:" + (base + 10) + ",127.0.0.1:" + (base + 20);
         this.extraArguments = List.of(extraArguments);
         System.out.println(name + ": seed " + seed + ", members " + members);
+    }
+
+    /** @return this, its nodes started with these {@code -D} settings (e.g. small log terms). */
+    ThreeNodes withProperties(final String... settings)
+    {
+        this.properties = List.of(settings);
+        return this;
     }
 
     /** Starts every node and waits until each listens and one leads. */
@@ -77,7 +85,7 @@ final class ThreeNodes implements AutoCloseable
         final List<String> arguments = new ArrayList<>(List.of("--cluster-members", members, "--cluster-node",
             String.valueOf(i), "--aeron-dir", aeronDir(i).toString()));
         arguments.addAll(extraArguments);
-        nodes[i] = ServerProcess.start(name + "-node" + i + "-" + (++starts), root.resolve("node" + i), List.of(),
+        nodes[i] = ServerProcess.start(name + "-node" + i + "-" + (++starts), root.resolve("node" + i), properties,
             arguments.toArray(String[]::new));
         return nodes[i];
     }
