@@ -11,24 +11,16 @@ import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.cluster.codecs.AdminRequestType;
 import io.aeron.cluster.codecs.AdminResponseCode;
-import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.Header;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.collections.Long2ObjectHashMap;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,39 +48,30 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
     private static final long SCAN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long RECONNECT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final ClientSettings settings;
     private final long origin;
     private final long deadlineNanos;
-    private final long resendAfterNanos;
     private final AtomicLong numbers = new AtomicLong();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final ManyToOneConcurrentLinkedQueue<Pending> submitted = new ManyToOneConcurrentLinkedQueue<>();
     private final ManyToOneConcurrentLinkedQueue<Runnable> tasks = new ManyToOneConcurrentLinkedQueue<>();
     private final ThreadLocal<Encoding> encoding = ThreadLocal.withInitial(Encoding::new);
-    private final MediaDriver driver;
+    private final ClientDriver driver;
     private final Aeron aeron;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile int leaderMemberId = -1;
-    private final AtomicLong resends = new AtomicLong();
-    private final AtomicLong leaderChanges = new AtomicLong();
 
     // Client thread only.
-    private final Long2ObjectHashMap<Pending> inFlight = new Long2ObjectHashMap<>();
-    private final ArrayDeque<Pending> sendQueue = new ArrayDeque<>();
-    /** Every command in flight in the order sent, which is deadline order (one deadline for all). */
-    private final ArrayDeque<Pending> byDeadline = new ArrayDeque<>();
+    private final InFlightCommands inFlight;
     private final ReplyDecoder replies = new ReplyDecoder();
-    private final UnsafeBuffer sendView = new UnsafeBuffer(0, 0);
     private AeronCluster cluster;
     private AeronCluster.AsyncConnect connecting;
     private long reconnectAtNanos;
     private long lastKeepAliveNanos;
     private long lastScanNanos;
-    private CompletableFuture<Boolean> snapshotRequest;
-    private long snapshotCorrelationId;
+    private final AdminRequests admin;
 
     /** The encoder and scratch buffer of one sending thread. */
     private static final class Encoding
@@ -102,18 +85,10 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         this.settings = settings;
         this.origin = new SecureRandom().nextLong();
         this.deadlineNanos = settings.deadline().toNanos();
-        this.resendAfterNanos = settings.resendAfter().toNanos();
-        this.driver = settings.aeronDir() == null ? launchDriver() : null;
-        try
-        {
-            this.aeron = Aeron.connect(new Aeron.Context()
-                .aeronDirectoryName(driver != null ? driver.aeronDirectoryName() : settings.aeronDir()));
-        }
-        catch (final RuntimeException ex)
-        {
-            CloseHelper.quietClose(driver);
-            throw ex;
-        }
+        this.inFlight = new InFlightCommands(settings.resendAfter().toNanos(), outstanding);
+        this.admin = new AdminRequests(origin);
+        this.driver = ClientDriver.open(settings.aeronDir());
+        this.aeron = driver.aeron();
         this.thread = new Thread(this::run, "stockhold-cluster-client");
         this.thread.setDaemon(true);
     }
@@ -126,28 +101,6 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         final EngineClusterClient client = new EngineClusterClient(settings);
         client.thread.start();
         return client;
-    }
-
-    private static MediaDriver launchDriver()
-    {
-        final Path shm = Path.of("/dev/shm");
-        final Path parent = Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-        final String dir = parent.resolve("stockhold-client-" + ProcessHandle.current().pid() + "-"
-            + INSTANCES.incrementAndGet()).toString();
-        return MediaDriver.launch(new MediaDriver.Context()
-            .aeronDirectoryName(dir)
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(idleStrategy())
-            .termBufferSparseFile(true)
-            .publicationTermBufferLength(64 * 1024)
-            .ipcTermBufferLength(64 * 1024)
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
-    }
-
-    private static IdleStrategy idleStrategy()
-    {
-        return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     /**
@@ -165,12 +118,12 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         }
         if (!running)
         {
-            return CompletableFuture.completedFuture(failure(ErrorCode.OVERLOADED, "the client is closed"));
+            return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.OVERLOADED, "the client is closed"));
         }
         if (outstanding.incrementAndGet() > settings.maxInFlight())
         {
             outstanding.decrementAndGet();
-            return CompletableFuture.completedFuture(failure(ErrorCode.OVERLOADED, "too many commands in flight"));
+            return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.OVERLOADED, "too many commands in flight"));
         }
         final long number = numbers.incrementAndGet();
         final byte[] message;
@@ -181,7 +134,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             if (length > MessageLimits.MAX_MESSAGE_BYTES)
             {
                 outstanding.decrementAndGet();
-                return CompletableFuture.completedFuture(failure(ErrorCode.INVALID_REQUEST, "the command encodes to "
+                return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.INVALID_REQUEST, "the command encodes to "
                     + length + " bytes; the cluster carries at most " + MessageLimits.MAX_MESSAGE_BYTES));
             }
             message = new byte[length];
@@ -190,7 +143,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         catch (final IllegalStateException ex)
         {
             outstanding.decrementAndGet();
-            return CompletableFuture.completedFuture(failure(ErrorCode.INVALID_REQUEST,
+            return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.INVALID_REQUEST,
                 "a field is longer than 1024 bytes"));
         }
         final Pending pending = new Pending(number, message, System.nanoTime() + deadlineNanos);
@@ -207,29 +160,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
     public CompletableFuture<Boolean> requestSnapshot()
     {
         final CompletableFuture<Boolean> accepted = new CompletableFuture<>();
-        tasks.offer(() ->
-        {
-            if (cluster == null || snapshotRequest != null)
-            {
-                accepted.complete(false);
-                return;
-            }
-            final long correlationId = aeron.nextCorrelationId();
-            try
-            {
-                if (cluster.sendAdminRequestToTakeASnapshot(correlationId))
-                {
-                    snapshotRequest = accepted;
-                    snapshotCorrelationId = correlationId;
-                    return;
-                }
-            }
-            catch (final RuntimeException ex)
-            {
-                LOG.warn("event=snapshot_request_failed error=\"{}\"", ex.toString());
-            }
-            accepted.complete(false);
-        });
+        tasks.offer(() -> admin.requestSnapshot(cluster, aeron.nextCorrelationId(), accepted));
         return accepted;
     }
 
@@ -239,15 +170,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
      */
     public void reportSnapshot(final int memberId, final long logPosition)
     {
-        tasks.offer(() ->
-        {
-            if (cluster != null)
-            {
-                final Encoding scratch = encoding.get();
-                final int length = scratch.encoder.encodeMemberSnapshot(origin, memberId, logPosition, scratch.buffer, 0);
-                cluster.offer(scratch.buffer, 0, length);
-            }
-        });
+        tasks.offer(() -> admin.reportSnapshot(cluster, memberId, logPosition));
     }
 
     /** @return the member id of the leader the client last heard of, -1 while it has no session. */
@@ -259,18 +182,12 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
     /** @return how many times commands were sent again (after a new leader, a reconnect or a missing answer). */
     public long resends()
     {
-        return resends.get();
-    }
-
-    /** @return how many new leaders the client was told of. */
-    public long leaderChanges()
-    {
-        return leaderChanges.get();
+        return inFlight.resends();
     }
 
     private void run()
     {
-        final IdleStrategy idle = idleStrategy();
+        final IdleStrategy idle = ClientDriver.idleStrategy();
         while (running)
         {
             final long now = System.nanoTime();
@@ -292,7 +209,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             if (now - lastScanNanos >= SCAN_NANOS)
             {
                 lastScanNanos = now;
-                scan(now);
+                inFlight.scan(now);
             }
             idle.idle(work);
         }
@@ -304,7 +221,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
     private int doWork(final long now)
     {
         int work = connect(now);
-        work += takeSubmitted();
+        work += inFlight.takeAll(submitted);
         work += runTasks();
         if (cluster != null)
         {
@@ -315,7 +232,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             }
             else
             {
-                work += sendQueued(now);
+                work += inFlight.sendQueued(cluster, now);
                 keepAlive(now);
             }
         }
@@ -342,7 +259,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
                 .egressChannel("aeron:udp?endpoint=" + settings.egressHost() + ":0|term-length="
                     + MessageLimits.COMMAND_TERM_LENGTH)
                 .messageTimeoutNs(CONNECT_TIMEOUT_NANOS)
-                .idleStrategy(idleStrategy())
+                .idleStrategy(ClientDriver.idleStrategy())
                 .egressListener(this));
         }
         try
@@ -357,7 +274,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             leaderMemberId = connected.leaderMemberId();
             lastKeepAliveNanos = now;
             LOG.info("event=cluster_connected session={} leader={}", connected.clusterSessionId(), leaderMemberId);
-            resendAll();
+            inFlight.resendAll();
             return 1;
         }
         catch (final RuntimeException ex)
@@ -376,25 +293,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         cluster = null;
         leaderMemberId = -1;
         reconnectAtNanos = now;
-        if (snapshotRequest != null)
-        {
-            snapshotRequest.complete(false);
-            snapshotRequest = null;
-        }
-    }
-
-    private int takeSubmitted()
-    {
-        int taken = 0;
-        Pending pending;
-        while ((pending = submitted.poll()) != null)
-        {
-            inFlight.put(pending.number, pending);
-            byDeadline.addLast(pending);
-            queue(pending);
-            taken++;
-        }
-        return taken;
+        admin.abandon();
     }
 
     private int runTasks()
@@ -409,87 +308,12 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         return ran;
     }
 
-    private void queue(final Pending pending)
-    {
-        if (!pending.queued)
-        {
-            pending.queued = true;
-            sendQueue.addLast(pending);
-        }
-    }
-
-    /** Offers the queued commands in order until the cluster pushes back. */
-    private int sendQueued(final long now)
-    {
-        int sent = 0;
-        Pending pending;
-        while ((pending = sendQueue.peekFirst()) != null)
-        {
-            if (pending.future.isDone())
-            {
-                sendQueue.pollFirst();
-                pending.queued = false;
-                continue;
-            }
-            sendView.wrap(pending.message);
-            if (cluster.offer(sendView, 0, pending.message.length) < 0)
-            {
-                break;
-            }
-            sendQueue.pollFirst();
-            pending.queued = false;
-            pending.sentAtNanos = now;
-            sent++;
-        }
-        return sent;
-    }
-
     private void keepAlive(final long now)
     {
         if (now - lastKeepAliveNanos >= KEEPALIVE_NANOS)
         {
             lastKeepAliveNanos = now;
             cluster.sendKeepAlive();
-        }
-    }
-
-    /** Answers what passed its deadline; queues again what was sent too long ago without an answer. */
-    private void scan(final long now)
-    {
-        Pending pending;
-        while ((pending = byDeadline.peekFirst()) != null
-            && (pending.future.isDone() || now - pending.deadlineNanos >= 0))
-        {
-            byDeadline.pollFirst();
-            if (inFlight.remove(pending.number) != null)
-            {
-                complete(pending, failure(ErrorCode.OVERLOADED, "no leader answered within the deadline"));
-            }
-        }
-        for (final Pending each : byDeadline)
-        {
-            if (!each.queued && each.sentAtNanos != 0 && now - each.sentAtNanos >= resendAfterNanos
-                && !each.future.isDone())
-            {
-                queue(each);
-                resends.incrementAndGet();
-            }
-        }
-    }
-
-    /** Queues every command in flight again, oldest first: after a new leader or a new session. */
-    private void resendAll()
-    {
-        for (final Pending each : byDeadline)
-        {
-            if (!each.future.isDone() && !each.queued)
-            {
-                if (each.sentAtNanos != 0)
-                {
-                    resends.incrementAndGet();
-                }
-                queue(each);
-            }
         }
     }
 
@@ -501,8 +325,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         {
             return;
         }
-        final Pending pending = inFlight.remove(replies.number());
-        if (pending == null)
+        if (!inFlight.awaits(replies.number()))
         {
             return; // the answer to a command resent and already answered
         }
@@ -516,7 +339,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             result.clear();
             result.fail(ErrorCode.INTERNAL, "the cluster's answer could not be read");
         }
-        complete(pending, result);
+        inFlight.answer(replies.number(), result);
     }
 
     @Override
@@ -524,10 +347,9 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         final String ingressEndpoints)
     {
         this.leaderMemberId = leaderMemberId;
-        leaderChanges.incrementAndGet();
         LOG.info("event=cluster_new_leader leader={} term={} inFlight={}", leaderMemberId, leadershipTermId,
             inFlight.size());
-        resendAll();
+        inFlight.resendAll();
     }
 
     @Override
@@ -535,51 +357,19 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         final AdminRequestType requestType, final AdminResponseCode responseCode, final String message,
         final DirectBuffer payload, final int payloadOffset, final int payloadLength)
     {
-        if (snapshotRequest != null && correlationId == snapshotCorrelationId)
-        {
-            if (responseCode != AdminResponseCode.OK)
-            {
-                LOG.warn("event=snapshot_request_refused code={} message=\"{}\"", responseCode, message);
-            }
-            snapshotRequest.complete(responseCode == AdminResponseCode.OK);
-            snapshotRequest = null;
-        }
-    }
-
-    private void complete(final Pending pending, final CommandResult result)
-    {
-        outstanding.decrementAndGet();
-        pending.future.complete(result);
+        admin.onAdminResponse(correlationId, responseCode, message);
     }
 
     private void failEverything()
     {
-        takeSubmitted();
-        for (final Pending each : byDeadline)
-        {
-            if (inFlight.remove(each.number) != null)
-            {
-                complete(each, failure(ErrorCode.OVERLOADED, "the client is closed"));
-            }
-        }
-        byDeadline.clear();
-        sendQueue.clear();
-        if (snapshotRequest != null)
-        {
-            snapshotRequest.complete(false);
-        }
+        inFlight.takeAll(submitted);
+        inFlight.failAll(ErrorCode.OVERLOADED, "the client is closed");
+        admin.abandon();
         Runnable task;
         while ((task = tasks.poll()) != null)
         {
             task.run();
         }
-    }
-
-    private static CommandResult failure(final ErrorCode code, final String detail)
-    {
-        final CommandResult result = new CommandResult();
-        result.fail(code, detail);
-        return result;
     }
 
     /** Stops the client thread, answers what is in flight ERR_OVERLOADED, and closes the driver it runs. */
@@ -599,6 +389,6 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         {
             failEverything(); // what was sent while the thread was stopping
         }
-        CloseHelper.closeAll(aeron, driver);
+        driver.close();
     }
 }

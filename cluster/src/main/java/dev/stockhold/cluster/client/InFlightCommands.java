@@ -1,0 +1,195 @@
+package dev.stockhold.cluster.client;
+
+import dev.stockhold.engine.command.CommandResult;
+import dev.stockhold.engine.command.ErrorCode;
+import io.aeron.cluster.client.AeronCluster;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The commands an {@link EngineClusterClient} has taken and not yet answered: by number (to match answers), in
+ * the order sent (which is deadline order, one deadline for all), and those waiting to be offered to the
+ * cluster. A command is answered once: by the cluster, or {@link ErrorCode#OVERLOADED} at its deadline or when
+ * the client closes.
+ * <p>
+ * The client's thread only, except {@link #outstanding()} and {@link #resends()}.
+ */
+final class InFlightCommands
+{
+    private final long resendAfterNanos;
+    private final AtomicInteger outstanding;
+    private final AtomicLong resends = new AtomicLong();
+    private final Long2ObjectHashMap<Pending> byNumber = new Long2ObjectHashMap<>();
+    private final ArrayDeque<Pending> sendQueue = new ArrayDeque<>();
+    private final ArrayDeque<Pending> byDeadline = new ArrayDeque<>();
+    private final UnsafeBuffer sendView = new UnsafeBuffer(0, 0);
+
+    /**
+     * @param resendAfterNanos how long an answer may be missing before the command is offered again.
+     * @param outstanding      the client's count of commands taken and not answered; decremented here.
+     */
+    InFlightCommands(final long resendAfterNanos, final AtomicInteger outstanding)
+    {
+        this.resendAfterNanos = resendAfterNanos;
+        this.outstanding = outstanding;
+    }
+
+    /** Takes every command {@code submitted} holds; @return how many. */
+    int takeAll(final Queue<Pending> submitted)
+    {
+        int taken = 0;
+        Pending pending;
+        while ((pending = submitted.poll()) != null)
+        {
+            add(pending);
+            taken++;
+        }
+        return taken;
+    }
+
+    /** Takes a new command and queues it to be sent. */
+    private void add(final Pending pending)
+    {
+        byNumber.put(pending.number, pending);
+        byDeadline.addLast(pending);
+        queue(pending);
+    }
+
+    private void queue(final Pending pending)
+    {
+        if (!pending.queued)
+        {
+            pending.queued = true;
+            sendQueue.addLast(pending);
+        }
+    }
+
+    /** Offers the queued commands in order until the cluster pushes back; @return how many were offered. */
+    int sendQueued(final AeronCluster cluster, final long now)
+    {
+        int sent = 0;
+        Pending pending;
+        while ((pending = sendQueue.peekFirst()) != null)
+        {
+            if (pending.future.isDone())
+            {
+                sendQueue.pollFirst();
+                pending.queued = false;
+                continue;
+            }
+            sendView.wrap(pending.message);
+            if (cluster.offer(sendView, 0, pending.message.length) < 0)
+            {
+                break;
+            }
+            sendQueue.pollFirst();
+            pending.queued = false;
+            pending.sentAtNanos = now;
+            sent++;
+        }
+        return sent;
+    }
+
+    /** Answers what passed its deadline; queues again what was sent too long ago without an answer. */
+    void scan(final long now)
+    {
+        Pending pending;
+        while ((pending = byDeadline.peekFirst()) != null
+            && (pending.future.isDone() || now - pending.deadlineNanos >= 0))
+        {
+            byDeadline.pollFirst();
+            if (byNumber.remove(pending.number) != null)
+            {
+                complete(pending, failure(ErrorCode.OVERLOADED, "no leader answered within the deadline"));
+            }
+        }
+        for (final Pending each : byDeadline)
+        {
+            if (!each.queued && each.sentAtNanos != 0 && now - each.sentAtNanos >= resendAfterNanos
+                && !each.future.isDone())
+            {
+                queue(each);
+                resends.incrementAndGet();
+            }
+        }
+    }
+
+    /** Queues every command in flight again, oldest first: after a new leader or a new session. */
+    void resendAll()
+    {
+        for (final Pending each : byDeadline)
+        {
+            if (!each.future.isDone() && !each.queued)
+            {
+                if (each.sentAtNanos != 0)
+                {
+                    resends.incrementAndGet();
+                }
+                queue(each);
+            }
+        }
+    }
+
+    /** Completes command {@code number} with {@code result}; nothing when it was answered already. */
+    boolean answer(final long number, final CommandResult result)
+    {
+        final Pending pending = byNumber.remove(number);
+        if (pending == null)
+        {
+            return false;
+        }
+        complete(pending, result);
+        return true;
+    }
+
+    /** @return true when command {@code number} still waits for its answer. */
+    boolean awaits(final long number)
+    {
+        return byNumber.containsKey(number);
+    }
+
+    /** Answers every command still waiting with {@code code} and forgets them. */
+    void failAll(final ErrorCode code, final String detail)
+    {
+        for (final Pending each : byDeadline)
+        {
+            if (byNumber.remove(each.number) != null)
+            {
+                complete(each, failure(code, detail));
+            }
+        }
+        byDeadline.clear();
+        sendQueue.clear();
+    }
+
+    /** @return how many commands wait for their answers. */
+    int size()
+    {
+        return byNumber.size();
+    }
+
+    /** @return how many times commands were offered again. Any thread. */
+    long resends()
+    {
+        return resends.get();
+    }
+
+    private void complete(final Pending pending, final CommandResult result)
+    {
+        outstanding.decrementAndGet();
+        pending.future.complete(result);
+    }
+
+    /** @return a result failed with {@code code}. */
+    static CommandResult failure(final ErrorCode code, final String detail)
+    {
+        final CommandResult result = new CommandResult();
+        result.fail(code, detail);
+        return result;
+    }
+}
