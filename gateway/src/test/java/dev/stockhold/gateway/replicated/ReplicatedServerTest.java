@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +84,19 @@ class ReplicatedServerTest
             // Resuming on another node after the first event gives the rest, without a gap or a repeat.
             final List<Long> all = ids(feeds.get(0));
             assertEquals(all.subList(1, 3), ids(feed(cluster.node(leader), all.get(0), 2)));
+            // The binary subscription on a follower resumes the same history.
+            try (StockholdClient client = StockholdClient.connect("127.0.0.1", follower.binaryPort()))
+            {
+                final List<Long> binary = new CopyOnWriteArrayList<>();
+                assertTrue(client.subscribe(all.get(0), event -> binary.add(event.seq())).get(10, TimeUnit.SECONDS)
+                    .isOk());
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (binary.size() < 2 && System.nanoTime() < deadline)
+                {
+                    Thread.sleep(20);
+                }
+                assertEquals(all.subList(1, 3), binary);
+            }
 
             final String status = ThreeNodes.status(follower);
             assertTrue(status.contains("\"role\":\"FOLLOWER\",\"leader\":" + leader), status);
