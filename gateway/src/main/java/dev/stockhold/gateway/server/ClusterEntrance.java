@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.server;
 
 import dev.stockhold.cluster.client.EngineClusterClient;
+import dev.stockhold.cluster.protocol.IngressEncoder;
 import dev.stockhold.cluster.service.LocalReplica;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandResult;
@@ -47,6 +48,13 @@ final class ClusterEntrance implements Predicate<Command>
         if (!command.type.isMutating())
         {
             return replica.read(command, acknowledged.get(), System.nanoTime() + deadlineNanos);
+        }
+        if (!IngressEncoder.carries(command))
+        {
+            final CommandResult refused = new CommandResult();
+            refused.fail(ErrorCode.INVALID_REQUEST, "a cluster member does not take " + command.type + " yet");
+            answer(command, refused, null);
+            return true;
         }
         client.send(command).whenComplete((result, error) -> answer(command, result, error));
         return true;
