@@ -1,5 +1,9 @@
 package dev.stockhold.gateway;
 
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.gateway.binary.client.Result;
+import dev.stockhold.gateway.binary.client.StockholdClient;
 import dev.stockhold.gateway.security.ApiKey;
 import dev.stockhold.gateway.security.ApiKeys;
 import dev.stockhold.gateway.security.Scope;
@@ -12,9 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static dev.stockhold.gateway.StockApiTest.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Bearer keys and scopes; and the refusal to serve a network without keys. */
@@ -55,6 +63,44 @@ class AuthTest
         assertEquals(200, server.as("root").post("/v1/reservations/O1/release", "{}").statusCode());
         assertEquals(200, server.as(null).get("/health").statusCode());
         assertEquals(200, server.as(null).get("/ready").statusCode());
+    }
+
+    @Test
+    void theBinaryProtocolAuthenticatesAndChecksScopesLikeHttp() throws Exception
+    {
+        server.as("root").put("/v1/stock/BIN/W", "{\"onHand\":10}");
+        final String host = "127.0.0.1";
+        final int port = server.server.binaryAddress().getPort();
+        try (StockholdClient anonymous = StockholdClient.connect(host, port);
+            StockholdClient reader = StockholdClient.connect(host, port);
+            StockholdClient stocker = StockholdClient.connect(host, port))
+        {
+            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.lock("B1", "BIN", "W", 1));
+            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.getStock("BIN", "W"));
+            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.subscribe(Command.ABSENT, event -> { }));
+            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.authenticate("wrong"));
+            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.getStock("BIN", "W"));
+
+            assertEquals(new Result.Authenticated(1), reader.authenticate("reader").get(10, TimeUnit.SECONDS));
+            assertInstanceOf(Result.Levels.class, reader.getStock("BIN", "W").get(10, TimeUnit.SECONDS));
+            assertFailure(ErrorCode.FORBIDDEN, reader.lock("B1", "BIN", "W", 1));
+            assertFailure(ErrorCode.FORBIDDEN, reader.setOnHand("BIN", "W", 99));
+            assertTrue(reader.subscribe(Command.ABSENT, event -> { }).get(10, TimeUnit.SECONDS).isOk());
+
+            assertEquals(new Result.Authenticated(2), stocker.authenticate("stocker").get(10, TimeUnit.SECONDS));
+            assertFailure(ErrorCode.FORBIDDEN, stocker.getStock("BIN", "W"));
+            assertInstanceOf(Result.Levels.class, stocker.setOnHand("BIN", "W", 12).get(10, TimeUnit.SECONDS));
+        }
+        // What was refused changed nothing: no reservation, the count the stocker set.
+        final String cell = server.as("root").get("/v1/stock/BIN/W").body();
+        assertTrue(cell.contains("\"onHand\":12,\"reserved\":0"), cell);
+        assertProblem(server.as("root").get("/v1/reservations/B1"), 404, "ERR_ORDER_NOT_FOUND");
+    }
+
+    private static void assertFailure(final ErrorCode code, final CompletableFuture<Result> answer) throws Exception
+    {
+        final Result result = answer.get(10, TimeUnit.SECONDS);
+        assertEquals(code, result.code(), result.toString());
     }
 
     @Test

@@ -4,6 +4,9 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.Reply;
+import dev.stockhold.gateway.security.ApiKey;
+import dev.stockhold.gateway.security.ApiKeys;
+import dev.stockhold.gateway.security.Scope;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -12,6 +15,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +28,10 @@ import java.util.function.Predicate;
  * header (or negative), and the connection is closed. A request that cannot be read or is invalid is answered
  * ERR_INVALID_REQUEST or ERR_INVALID_QUANTITY and changes nothing; a full ring is ERR_OVERLOADED. When
  * the connection cannot keep up with its answers, reading stops until it can.
+ * <p>
+ * With API keys configured, a connection first sends {@code Authenticate} with a key's secret; until then every
+ * message is answered ERR_UNAUTHORIZED, and a message outside its key's scopes ERR_FORBIDDEN (the scopes of
+ * HTTP: reads need {@code read}, reservations {@code reserve}, stock counts {@code stock}), changing nothing.
  */
 final class BinaryConnection extends ByteToMessageDecoder
 {
@@ -39,6 +47,9 @@ final class BinaryConnection extends ByteToMessageDecoder
     private final FrameOutbox outbox;
     private final Reply reply;
     private final RequestDecoder decoder;
+    private final ApiKeys keys;
+    /** The key this connection acts as; null until it authenticates (with keys configured). */
+    private ApiKey key;
     /** The engine time a replay stamped for the next command (replay targets only); 0 when none. */
     private long stampMillis;
     private final ReplyEncoder errors = new ReplyEncoder();
@@ -57,6 +68,8 @@ final class BinaryConnection extends ByteToMessageDecoder
         this.failure = failure;
         this.feed = feed;
         this.decoder = new RequestDecoder(config.replayTarget());
+        this.keys = config.keys();
+        this.key = keys.enabled() ? null : ApiKey.ANONYMOUS;
         this.maxFrameLength = config.maxFrameLength();
         this.outbox = new FrameOutbox(channel, ANSWER_FRAME_BYTES, config.maxPendingBytes());
         this.reply = (command, endOfBatch) ->
@@ -125,7 +138,15 @@ final class BinaryConnection extends ByteToMessageDecoder
         {
             final int outcome = decoder.decode(frame, offset, length, request);
             final long correlationId = decoder.correlationId();
-            if (outcome == RequestDecoder.COMMAND)
+            if (outcome == RequestDecoder.AUTHENTICATE)
+            {
+                authenticate(correlationId, decoder.secret());
+            }
+            else if ((key == null || outcome != RequestDecoder.INVALID) && !permitted(correlationId, outcome))
+            {
+                request.clear();
+            }
+            else if (outcome == RequestDecoder.COMMAND)
             {
                 publish(correlationId);
             }
@@ -148,6 +169,42 @@ final class BinaryConnection extends ByteToMessageDecoder
             }
             offset = end;
         }
+    }
+
+    /** The key's secret names the key this connection acts as from now on; a wrong one leaves it with none. */
+    private void authenticate(final long correlationId, final String secret)
+    {
+        key = keys.authenticateSecret(secret);
+        if (key == null)
+        {
+            answerError(correlationId, ErrorCode.UNAUTHORIZED, "no API key has this secret");
+            return;
+        }
+        final int length = errors.encodeAuthenticated(correlationId, key.id());
+        outbox.append(errors.buffer().byteArray(), 0, length);
+    }
+
+    /**
+     * @return true when this connection's key may send the message just decoded, as over HTTP; else it is
+     * answered ERR_UNAUTHORIZED or ERR_FORBIDDEN and nothing changes.
+     */
+    private boolean permitted(final long correlationId, final int outcome)
+    {
+        if (key == null)
+        {
+            answerError(correlationId, ErrorCode.UNAUTHORIZED, "authenticate first: send Authenticate with an API key");
+            return false;
+        }
+        final Scope scope = outcome == RequestDecoder.COMMAND ? Scope.requiredFor(request.type)
+            : outcome == RequestDecoder.SUBSCRIBE ? Scope.READ : Scope.STOCK;
+        if (!key.allows(scope))
+        {
+            answerError(correlationId, ErrorCode.FORBIDDEN,
+                "this key lacks the '" + scope.name().toLowerCase(Locale.ROOT) + "' scope");
+            return false;
+        }
+        request.clientId = key.id();
+        return true;
     }
 
     private void publish(final long correlationId)

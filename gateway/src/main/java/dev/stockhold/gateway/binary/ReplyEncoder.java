@@ -15,6 +15,7 @@ import dev.stockhold.gateway.binary.sbe.MessageHeaderEncoder;
 import dev.stockhold.gateway.binary.sbe.ReservationResultEncoder;
 import dev.stockhold.gateway.binary.sbe.ReservationStateCode;
 import dev.stockhold.gateway.binary.sbe.SubscribeResultEncoder;
+import dev.stockhold.gateway.binary.sbe.AuthenticateResultEncoder;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
@@ -36,6 +37,7 @@ public final class ReplyEncoder
     private final ErrorResultEncoder error = new ErrorResultEncoder();
     private final DigestResultEncoder digest = new DigestResultEncoder();
     private final SubscribeResultEncoder subscribed = new SubscribeResultEncoder();
+    private final AuthenticateResultEncoder authenticated = new AuthenticateResultEncoder();
     private final ChangeEventEncoder change = new ChangeEventEncoder();
 
     /** @return the scratch buffer the encode methods write to, from offset 0. */
@@ -167,6 +169,13 @@ public final class ReplyEncoder
         }
         error.detail(detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
         return MessageHeaderEncoder.ENCODED_LENGTH + error.encodedLength();
+    }
+
+    /** Encodes the acknowledgement of an authentication: the connection acts as key {@code keyId}. */
+    public int encodeAuthenticated(final long correlationId, final int keyId)
+    {
+        authenticated.wrapAndApplyHeader(buffer, 0, header).correlationId(correlationId).keyId(keyId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + authenticated.encodedLength();
     }
 
     /** Encodes the acknowledgement of a subscription. */

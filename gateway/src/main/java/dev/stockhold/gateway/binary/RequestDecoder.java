@@ -5,6 +5,7 @@ import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.Validation;
 import dev.stockhold.gateway.binary.sbe.AdjustDecoder;
+import dev.stockhold.gateway.binary.sbe.AuthenticateDecoder;
 import dev.stockhold.gateway.binary.sbe.GetDigestDecoder;
 import dev.stockhold.gateway.binary.sbe.StampDecoder;
 import dev.stockhold.gateway.binary.sbe.TickDecoder;
@@ -30,6 +31,8 @@ import org.agrona.DirectBuffer;
  */
 public final class RequestDecoder
 {
+    private static final int MAX_SECRET_BYTES = 256;
+
     /** {@link #decode} outcome: a command was decoded; publish it. */
     public static final int COMMAND = 1;
     /** {@link #decode} outcome: a change feed subscription. */
@@ -38,6 +41,8 @@ public final class RequestDecoder
     public static final int INVALID = 3;
     /** A {@code Stamp} (replay targets only): {@link #stampMillis()} is the next command's engine time. */
     public static final int STAMP = 4;
+    /** An {@code Authenticate}: {@link #secret()} is the key's secret (null when empty). */
+    public static final int AUTHENTICATE = 5;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LockDecoder lock = new LockDecoder();
@@ -51,6 +56,7 @@ public final class RequestDecoder
     private final SubscribeDecoder subscribe = new SubscribeDecoder();
     private final StampDecoder stamp = new StampDecoder();
     private final TickDecoder tick = new TickDecoder();
+    private final AuthenticateDecoder authenticate = new AuthenticateDecoder();
     private final FieldReader fields = new FieldReader();
     private final boolean replayTarget;
 
@@ -58,6 +64,7 @@ public final class RequestDecoder
     private long afterSeq;
     private long stampMillis;
     private int messageEnd;
+    private String secret;
 
     /** A decoder for an ordinary server: recorded times ({@code Stamp}, {@code Tick}) are refused. */
     public RequestDecoder()
@@ -155,9 +162,21 @@ public final class RequestDecoder
                 into.tick();
                 messageEnd = tick.limit();
                 return blockLength != TickDecoder.BLOCK_LENGTH ? badBlock() : replayOnly(COMMAND);
+            case AuthenticateDecoder.TEMPLATE_ID:
+                authenticate.wrap(frame, body, blockLength, MessageHeaderDecoder.SCHEMA_VERSION);
+                fields.readVar(authenticate);
+                secret = fields.text(MAX_SECRET_BYTES, false, "bad secret");
+                messageEnd = authenticate.limit();
+                return blockLength == AuthenticateDecoder.BLOCK_LENGTH ? AUTHENTICATE : badBlock();
             default:
                 return structural("unknown template id");
         }
+    }
+
+    /** @return the secret of the last {@link #AUTHENTICATE}, or null. */
+    public String secret()
+    {
+        return secret;
     }
 
     /** Stamps and ticks carry recorded engine time: only a server started as a replay target takes them. */

@@ -2,6 +2,8 @@ package dev.stockhold.gateway.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ public final class ApiKeys
     private static final String BEARER = "Bearer ";
 
     private final Map<String, ApiKey> bySecret = new HashMap<>();
+    private final Map<Digest, ApiKey> byDigest = new HashMap<>();
 
     /** @param keys the configured keys; ids and secrets must be unique. */
     public ApiKeys(final List<ApiKey> keys)
@@ -30,6 +33,7 @@ public final class ApiKeys
             {
                 throw new IllegalArgumentException("API key secrets must be unique and not empty (key " + key.id() + ")");
             }
+            byDigest.put(new Digest(sha256(key.secret())), key);
         }
     }
 
@@ -60,15 +64,53 @@ public final class ApiKeys
         {
             return null;
         }
-        final String token = authorization.substring(BEARER.length()).trim();
-        final ApiKey key = bySecret.get(token);
-        // A map lookup is not constant-time; confirm with a constant-time compare so a near miss and a
-        // far miss cost the same once a candidate is found.
-        if (key == null || !MessageDigest.isEqual(
-            key.secret().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8)))
+        return authenticateSecret(authorization.substring(BEARER.length()).trim());
+    }
+
+    /**
+     * @param secret a key's secret, as the binary protocol's {@code Authenticate} carries it.
+     * @return the key, {@link ApiKey#ANONYMOUS} when auth is off, or null when it names no key.
+     */
+    public ApiKey authenticateSecret(final String secret)
+    {
+        if (!enabled())
+        {
+            return ApiKey.ANONYMOUS;
+        }
+        if (secret == null)
         {
             return null;
         }
-        return key;
+        // Looked up by the secret's SHA-256, not the secret: how long a lookup takes then depends on a hash the
+        // caller cannot steer byte by byte, and digests are compared in constant time (Digest.equals).
+        return byDigest.get(new Digest(sha256(secret)));
+    }
+
+    private static byte[] sha256(final String text)
+    {
+        try
+        {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("every Java runtime has SHA-256", ex);
+        }
+    }
+
+    /** A secret's SHA-256 as a map key. */
+    private record Digest(byte[] bytes)
+    {
+        @Override
+        public boolean equals(final Object other)
+        {
+            return other instanceof Digest that && MessageDigest.isEqual(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return Arrays.hashCode(bytes);
+        }
     }
 }

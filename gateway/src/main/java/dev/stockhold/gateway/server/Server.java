@@ -105,7 +105,7 @@ public final class Server implements AutoCloseable
             metrics.bindConnections(http::connections, feed::streams);
             binary = settings.binaryPort() < 0 ? null : started.add(new BinaryServer(engine.entrance(), binaryFeed,
                 BinaryServerConfig.defaults(settings.bind(), settings.binaryPort())
-                    .withReplayTarget(settings.replayTarget()))
+                    .withReplayTarget(settings.replayTarget()).withKeys(settings.keys()))
                 .scheduling(settings.serverThreads().scheduling()).failure(failure).start());
         }
         catch (final Exception | Error ex)

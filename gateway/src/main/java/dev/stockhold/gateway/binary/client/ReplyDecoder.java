@@ -2,6 +2,7 @@ package dev.stockhold.gateway.binary.client;
 
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.ReservationState;
+import dev.stockhold.gateway.binary.sbe.AuthenticateResultDecoder;
 import dev.stockhold.gateway.binary.sbe.BooleanType;
 import dev.stockhold.gateway.binary.sbe.ChangeEventDecoder;
 import dev.stockhold.gateway.binary.sbe.DigestResultDecoder;
@@ -29,6 +30,7 @@ public final class ReplyDecoder
     private final DigestResultDecoder digest = new DigestResultDecoder();
     private final SubscribeResultDecoder subscribed = new SubscribeResultDecoder();
     private final ChangeEventDecoder change = new ChangeEventDecoder();
+    private final AuthenticateResultDecoder authenticated = new AuthenticateResultDecoder();
     private long correlationId;
     private int templateId;
     private int errorWireCode;
@@ -62,6 +64,7 @@ public final class ReplyDecoder
                 break;
             case DigestResultDecoder.TEMPLATE_ID:
             case SubscribeResultDecoder.TEMPLATE_ID:
+            case AuthenticateResultDecoder.TEMPLATE_ID:
                 end = body + blockLength;
                 break;
             case ChangeEventDecoder.TEMPLATE_ID:
@@ -129,6 +132,8 @@ public final class ReplyDecoder
                     digest.openReservations(), digest.closedReservations(), digest.idempotencyKeys());
             case SubscribeResultDecoder.TEMPLATE_ID:
                 return new Result.Subscribed(subscribed.wrap(buffer, body, blockLength, version).sequence());
+            case AuthenticateResultDecoder.TEMPLATE_ID:
+                return new Result.Authenticated(authenticated.wrap(buffer, body, blockLength, version).keyId());
             default:
                 return decodeChange(buffer, body, blockLength, version);
         }

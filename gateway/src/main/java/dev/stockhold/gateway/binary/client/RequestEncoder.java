@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.OrderLines;
 import dev.stockhold.engine.command.StockItems;
 import dev.stockhold.gateway.binary.sbe.AdjustEncoder;
+import dev.stockhold.gateway.binary.sbe.AuthenticateEncoder;
 import dev.stockhold.gateway.binary.sbe.BooleanType;
 import dev.stockhold.gateway.binary.sbe.GetDigestEncoder;
 import dev.stockhold.gateway.binary.sbe.StampEncoder;
@@ -38,6 +39,7 @@ public final class RequestEncoder
     private final TickEncoder tick = new TickEncoder();
     private boolean stampRecordedTimes;
     private final SubscribeEncoder subscribe = new SubscribeEncoder();
+    private final AuthenticateEncoder authenticate = new AuthenticateEncoder();
 
     /**
      * Writes {@code command} at {@code offset}; the buffer must be large enough (an expandable buffer grows).
@@ -123,6 +125,14 @@ public final class RequestEncoder
             default:
                 throw new IllegalArgumentException("not a protocol request: " + command.type);
         }
+    }
+
+    /** Encodes an authentication with an API key's secret at {@code offset}; @return its length. */
+    public int encodeAuthenticate(final long correlationId, final String secret, final MutableDirectBuffer buffer,
+        final int offset)
+    {
+        authenticate.wrapAndApplyHeader(buffer, offset, header).correlationId(correlationId).secret(secret);
+        return MessageHeaderEncoder.ENCODED_LENGTH + authenticate.encodedLength();
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.List;
  * completes exceptionally only when the connection is lost.
  */
 public sealed interface Result
-    permits Result.Reservation, Result.Levels, Result.Failure, Result.Digest, Result.Subscribed
+    permits Result.Reservation, Result.Levels, Result.Failure, Result.Digest, Result.Subscribed,
+    Result.Authenticated
 {
     /** The {@link Reservation#expiresAtMillis()} of a reservation without expiry. */
     long NO_EXPIRY = Long.MIN_VALUE;
@@ -72,6 +73,17 @@ public sealed interface Result
     /** A change feed subscription is live; events after {@code sequence} follow. */
     record Subscribed(long sequence) implements Result
     {
+    }
+
+    /** The connection acts as API key {@code keyId} (0: the server has no keys). */
+    record Authenticated(int keyId) implements Result
+    {
+        /** @return 0: an authentication never reaches the engine. */
+        @Override
+        public long sequence()
+        {
+            return 0;
+        }
     }
 
     /** One command's change to stock: every cell it changed. */

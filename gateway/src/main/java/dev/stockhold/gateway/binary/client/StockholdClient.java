@@ -106,6 +106,37 @@ public final class StockholdClient implements AutoCloseable
     }
 
     /**
+     * Authenticates this connection with an API key's secret: a server with keys answers everything else
+     * ERR_UNAUTHORIZED until then, and messages outside the key's scopes ERR_FORBIDDEN. Send it first.
+     *
+     * @return {@link Result.Authenticated}, or a failure (ERR_UNAUTHORIZED for an unknown secret); for a raw
+     * client the answer goes to its listener and the future completes with null once the request is sent.
+     */
+    public CompletableFuture<Result> authenticate(final String secret)
+    {
+        final CompletableFuture<Result> future = new CompletableFuture<>();
+        synchronized (this)
+        {
+            if (closed)
+            {
+                future.completeExceptionally(new IOException("client closed"));
+                return future;
+            }
+            final long correlationId = nextCorrelationId++;
+            if (rawListener == null)
+            {
+                inFlight.put(correlationId, future);
+            }
+            write(encoder.encodeAuthenticate(correlationId, secret, scratch, 0));
+            if (rawListener != null)
+            {
+                future.complete(null);
+            }
+        }
+        return future;
+    }
+
+    /**
      * Sends each request's own engine time ({@link Command#timestampMillis}, when non-zero) before it, for
      * a server started with {@code --replay-target}: how a replay rebuilds exactly the recorded state.
      * Call before the first request.
