@@ -50,7 +50,8 @@ final class ThreeNodes implements AutoCloseable
     {
         this.name = name;
         this.root = root;
-        final int base = 20_000 + new Random(seed).nextInt(400) * 100;
+        // Below Linux's ephemeral range (32768 and up), where a client socket could take a member's port.
+        final int base = 20_000 + new Random(seed).nextInt(120) * 100;
         this.basePort = base;
         this.members = "127.0.0.1:" + base + ",127.0.0.1:" + (base + 10) + ",127.0.0.1:" + (base + 20);
         this.extraArguments = List.of(extraArguments);
