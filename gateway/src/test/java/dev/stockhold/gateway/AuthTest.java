@@ -6,6 +6,7 @@ import dev.stockhold.gateway.binary.client.Result;
 import dev.stockhold.gateway.binary.client.StockholdClient;
 import dev.stockhold.gateway.security.ApiKey;
 import dev.stockhold.gateway.security.ApiKeys;
+import dev.stockhold.gateway.security.RateLimit;
 import dev.stockhold.gateway.security.Scope;
 import dev.stockhold.gateway.server.ServerThreads;
 import dev.stockhold.gateway.server.ServerSettings;
@@ -37,7 +38,8 @@ class AuthTest
             new ApiKey(1, "reader", EnumSet.of(Scope.READ)),
             new ApiKey(2, "stocker", EnumSet.of(Scope.STOCK)),
             new ApiKey(3, "erp", EnumSet.of(Scope.READ, Scope.RESERVE)),
-            new ApiKey(4, "root", EnumSet.of(Scope.ADMIN))))));
+            new ApiKey(4, "root", EnumSet.of(Scope.ADMIN)),
+            new ApiKey(5, "slow", EnumSet.of(Scope.ADMIN), new RateLimit(2, 3))))));
     }
 
     @AfterAll
@@ -95,6 +97,33 @@ class AuthTest
         final String cell = server.as("root").get("/v1/stock/BIN/W").body();
         assertTrue(cell.contains("\"onHand\":12,\"reserved\":0"), cell);
         assertProblem(server.as("root").get("/v1/reservations/B1"), 404, "ERR_ORDER_NOT_FOUND");
+    }
+
+    @Test
+    void aKeyOverItsRateIsAnswered429WithRetryAfterAndChangesNothing() throws Exception
+    {
+        server.as("root").put("/v1/stock/RL/W", "{\"onHand\":100}");
+        final String adjust = "{\"onHandDelta\":1}";
+        // A burst of 3 at 2 per second: the first three go, the next is refused until a token is back.
+        for (int i = 0; i < 3; i++)
+        {
+            assertEquals(200, server.as("slow").post("/v1/stock/RL/W/adjust", adjust).statusCode());
+        }
+        final var refused = server.as("slow").post("/v1/stock/RL/W/adjust", adjust);
+        assertProblem(refused, 429, "ERR_RATE_LIMITED");
+        assertEquals("1", refused.headers().firstValue("Retry-After").orElse(null));
+        assertEquals("\"per-key\";q=2;w=1", refused.headers().firstValue("RateLimit-Policy").orElse(null));
+        assertEquals("\"per-key\";r=0;t=1", refused.headers().firstValue("RateLimit").orElse(null));
+        assertTrue(server.as("root").get("/v1/stock/RL/W").body().contains("\"onHand\":103"), "the 429 changed nothing");
+        // Other keys are not limited by it; the binary protocol counts against the same bucket.
+        assertEquals(200, server.as("root").post("/v1/stock/RL/W/adjust", adjust).statusCode());
+        try (StockholdClient client = StockholdClient.connect("127.0.0.1", server.server.binaryAddress().getPort()))
+        {
+            client.authenticate("slow").get(10, TimeUnit.SECONDS);
+            assertFailure(ErrorCode.RATE_LIMITED, client.getStock("RL", "W"));
+        }
+        Thread.sleep(600);
+        assertEquals(200, server.as("slow").get("/v1/stock/RL/W").statusCode(), "a token is back after 0.5 s");
     }
 
     private static void assertFailure(final ErrorCode code, final CompletableFuture<Result> answer) throws Exception

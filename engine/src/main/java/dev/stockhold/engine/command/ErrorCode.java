@@ -29,7 +29,8 @@ public enum ErrorCode
     UNAUTHORIZED(16, 401, "ERR_UNAUTHORIZED", "Unauthorized", "unauthorized"),
     FORBIDDEN(17, 403, "ERR_FORBIDDEN", "Forbidden", "forbidden"),
     OVERLOADED(18, 503, "ERR_OVERLOADED", "Overloaded", "overloaded"),
-    INTERNAL(19, 500, "ERR_INTERNAL", "Internal error", "internal");
+    INTERNAL(19, 500, "ERR_INTERNAL", "Internal error", "internal"),
+    RATE_LIMITED(20, 429, "ERR_RATE_LIMITED", "Too many requests", "rate-limited");
 
     private static final ErrorCode[] BY_WIRE_CODE = new ErrorCode[64];
 

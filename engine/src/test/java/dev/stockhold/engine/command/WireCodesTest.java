@@ -23,7 +23,7 @@ class WireCodesTest
             "ERR_ORDER_NOT_FOUND", "ERR_NOT_FOUND", "ERR_METHOD_NOT_ALLOWED", "ERR_INSUFFICIENT_STOCK",
             "ERR_ORDER_CONFLICT", "ERR_INVALID_STATE", "ERR_NOT_RECEIVED", "ERR_RESERVATION_EXPIRED",
             "ERR_VERSION_CONFLICT", "ERR_IDEMPOTENCY_KEY_REUSED", "ERR_GONE", "ERR_PAYLOAD_TOO_LARGE",
-            "ERR_UNAUTHORIZED", "ERR_FORBIDDEN", "ERR_OVERLOADED", "ERR_INTERNAL"};
+            "ERR_UNAUTHORIZED", "ERR_FORBIDDEN", "ERR_OVERLOADED", "ERR_INTERNAL", "ERR_RATE_LIMITED"};
         assertEquals(codes.length, ErrorCode.values().length, "a new code gets a new number here too");
         for (int number = 0; number < codes.length; number++)
         {

@@ -16,6 +16,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -30,8 +31,9 @@ import java.util.function.Predicate;
  * the connection cannot keep up with its answers, reading stops until it can.
  * <p>
  * With API keys configured, a connection first sends {@code Authenticate} with a key's secret; until then every
- * message is answered ERR_UNAUTHORIZED, and a message outside its key's scopes ERR_FORBIDDEN (the scopes of
- * HTTP: reads need {@code read}, reservations {@code reserve}, stock counts {@code stock}), changing nothing.
+ * message is answered ERR_UNAUTHORIZED, a message outside its key's scopes ERR_FORBIDDEN (the scopes of
+ * HTTP: reads need {@code read}, reservations {@code reserve}, stock counts {@code stock}), and one over its
+ * key's rate ERR_RATE_LIMITED, changing nothing.
  */
 final class BinaryConnection extends ByteToMessageDecoder
 {
@@ -201,6 +203,13 @@ final class BinaryConnection extends ByteToMessageDecoder
         {
             answerError(correlationId, ErrorCode.FORBIDDEN,
                 "this key lacks the '" + scope.name().toLowerCase(Locale.ROOT) + "' scope");
+            return false;
+        }
+        final long waitNanos = key.admit(System.nanoTime());
+        if (waitNanos > 0)
+        {
+            answerError(correlationId, ErrorCode.RATE_LIMITED, "this key may send " + key.rate().perSecond()
+                + " requests per second; retry in " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms");
             return false;
         }
         request.clientId = key.id();

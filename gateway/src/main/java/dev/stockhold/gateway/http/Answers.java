@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.ShortLines;
+import dev.stockhold.gateway.security.RateLimit;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
@@ -118,7 +119,24 @@ public final class Answers
     {
         final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
         bodies.problem(buf, ErrorCode.METHOD_NOT_ALLOWED, "allowed: " + allow, null);
-        return framer.finish(buf, 405, ContentType.PROBLEM, -1, false, false, close, allow);
+        return framer.finish(buf, 405, ContentType.PROBLEM, -1, false, false, close, "Allow: " + allow + "\r\n");
+    }
+
+    /**
+     * Encodes a 429 for a key over its rate: {@code Retry-After} in whole seconds (at least 1), and the IETF
+     * {@code RateLimit-Policy} and {@code RateLimit} fields (the key's quota per second; none left, back in
+     * that many seconds).
+     */
+    ByteBuf rateLimited(final ByteBufAllocator allocator, final RateLimit rate, final long waitNanos,
+        final boolean close)
+    {
+        final long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
+        bodies.problem(buf, ErrorCode.RATE_LIMITED, "this key may send " + rate.perSecond()
+            + " requests per second (bursts of " + rate.burst() + "); retry in " + seconds + " s", null);
+        return framer.finish(buf, 429, ContentType.PROBLEM, -1, false, false, close,
+            "Retry-After: " + seconds + "\r\nRateLimit-Policy: \"per-key\";q=" + rate.perSecond() + ";w=1\r\n"
+                + "RateLimit: \"per-key\";r=0;t=" + seconds + "\r\n");
     }
 
     /** Encodes a response with a ready-made body. */

@@ -98,6 +98,12 @@ final class RequestDispatcher
                         close));
                     return;
                 }
+                final long waitNanos = key.admit(System.nanoTime());
+                if (waitNanos > 0)
+                {
+                    connection.immediate(index, answers.rateLimited(allocator, key.rate(), waitNanos, close));
+                    return;
+                }
             }
             if (!operations(connection, request, route, index, close, head))
             {

@@ -25,7 +25,6 @@ public final class ResponseFramer
     private static final byte[] CLOSE = ascii("Connection: close\r\n");
     /** RFC 9110: a 401 names the scheme that would be accepted. */
     private static final byte[] BEARER_CHALLENGE = ascii("WWW-Authenticate: Bearer realm=\"stockhold\"\r\n");
-    private static final byte[] ALLOW = ascii("Allow: ");
     private static final byte[] CRLF = ascii("\r\n");
 
     static
@@ -51,11 +50,11 @@ public final class ResponseFramer
      * Writes the head in front of the body written since {@link #startBody}.
      *
      * @param sequence   the engine sequence for {@code Stockhold-Seq}, or a negative value for none.
-     * @param allow      the {@code Allow} header of a 405, or null.
+     * @param extra      more header lines, each ending with CRLF (a 405's {@code Allow}), or null.
      * @return {@code buf}, readable from the status line to the end of the body.
      */
     public ByteBuf finish(final ByteBuf buf, final int status, final ContentType type, final long sequence,
-        final boolean replayed, final boolean retryAfter, final boolean close, final String allow)
+        final boolean replayed, final boolean retryAfter, final boolean close, final String extra)
     {
         length = 0;
         append(statusLine(status));
@@ -85,14 +84,12 @@ public final class ResponseFramer
         {
             append(CLOSE);
         }
-        if (allow != null)
+        if (extra != null)
         {
-            append(ALLOW);
-            for (int i = 0; i < allow.length(); i++)
+            for (int i = 0; i < extra.length(); i++)
             {
-                header[length++] = (byte)allow.charAt(i);
+                header[length++] = (byte)extra.charAt(i);
             }
-            append(CRLF);
         }
         append(CRLF);
         final int start = HEADROOM - length;

@@ -2,6 +2,7 @@ package dev.stockhold.gateway.server;
 
 import dev.stockhold.gateway.security.ApiKey;
 import dev.stockhold.gateway.security.ApiKeys;
+import dev.stockhold.gateway.security.RateLimit;
 import dev.stockhold.gateway.security.Scope;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -46,8 +47,8 @@ final class ConfigSources implements IDefaultValueProvider
     static final Set<String> OTHER_VARIABLES =
         Set.of(PREFIX + "JAVA_OPTS", PREFIX + "LOG_FORMAT", PREFIX + "LOG_LEVEL");
 
-    private static final Pattern FILE_KEY = Pattern.compile("key\\.(\\d+)\\.(secret|scopes)");
-    private static final Pattern ENV_KEY = Pattern.compile(PREFIX + "KEY_(\\d+)_(SECRET|SCOPES)");
+    private static final Pattern FILE_KEY = Pattern.compile("key\\.(\\d+)\\.(secret|scopes|rate|burst)");
+    private static final Pattern ENV_KEY = Pattern.compile(PREFIX + "KEY_(\\d+)_(SECRET|SCOPES|RATE|BURST)");
 
     private final Map<String, String> env;
     /** Which options took their value from here, and where it came from: for messages about bad values. */
@@ -260,9 +261,46 @@ final class ConfigSources implements IDefaultValueProvider
             {
                 throw new ConfigException(secret[1] + ": the same secret as key " + reused);
             }
-            keys.add(new ApiKey(id, secret[0], scopes(scopes)));
+            keys.add(new ApiKey(id, secret[0], scopes(scopes), rate(entry.getValue())));
         }
         return new ApiKeys(keys);
+    }
+
+    /**
+     * @return the key's rate limit from {@code key.<id>.rate} (requests per second) and {@code key.<id>.burst}
+     * (default: the rate), or null for none.
+     */
+    private static RateLimit rate(final Map<String, String[]> parts)
+    {
+        final String[] rate = parts.get("rate");
+        final String[] burst = parts.get("burst");
+        if (rate == null)
+        {
+            if (burst != null)
+            {
+                throw new ConfigException(burst[1] + ": a burst needs a rate");
+            }
+            return null;
+        }
+        final int perSecond = positive(rate);
+        return new RateLimit(perSecond, burst == null ? perSecond : positive(burst));
+    }
+
+    private static int positive(final String[] part)
+    {
+        try
+        {
+            final int value = Integer.parseInt(part[0]);
+            if (value >= 1)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // Told below.
+        }
+        throw new ConfigException(part[1] + ": must be a whole number from 1 to 2147483647");
     }
 
     private static int id(final String digits, final String where)
