@@ -148,7 +148,7 @@ class AuthTest
     {
         final ServerSettings open = new ServerSettings(server.dataDir, "0.0.0.0", 0, 0, ApiKeys.none(),
             ServerSettings.defaults().ledger(), ServerSettings.defaults().limits(), ServerSettings.defaults().journalMode(),
-            SnapshotPolicy.DEFAULT, 180, 1, false, ServerThreads.forThisMachine(), 0, null);
+            SnapshotPolicy.DEFAULT, 180, 1, false, ServerThreads.forThisMachine(), 0, null, null);
         assertThrows(IllegalStateException.class, open::checkSecure);
         ServerSettings.defaults().checkSecure();
     }

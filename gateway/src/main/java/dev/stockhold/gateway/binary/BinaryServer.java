@@ -105,6 +105,10 @@ public final class BinaryServer implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel channel)
                 {
+                    if (config.tls() != null)
+                    {
+                        channel.pipeline().addLast("tls", config.tls().newHandler(channel.alloc()));
+                    }
                     channel.pipeline().addLast(
                         new BinaryConnection(channel, publisher, failure, feed, config, responderEncoder));
                 }
@@ -119,7 +123,7 @@ public final class BinaryServer implements AutoCloseable
             throw ex;
         }
         LOG.log(System.Logger.Level.INFO, "event=binary_listening address=" + serverChannel.localAddress()
-            + " transport=" + transport.name().toLowerCase(java.util.Locale.ROOT));
+            + " transport=" + transport.name().toLowerCase(java.util.Locale.ROOT) + " tls=" + (config.tls() != null));
         return this;
     }
 

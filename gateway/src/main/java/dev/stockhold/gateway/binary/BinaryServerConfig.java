@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.gateway.security.ApiKeys;
+import io.netty.handler.ssl.SslContext;
 
 import java.util.Objects;
 
@@ -16,11 +17,12 @@ import java.util.Objects;
  *                        it the connection is closed (a client that does not read, a slow subscriber).
  * @param keys            API keys: with keys, a connection sends {@code Authenticate} first and each message needs
  *                        its scope, as over HTTP; none: auth off (loopback only, as for HTTP).
+ * @param tls             TLS for every connection, or null for plain TCP.
  * @param replayTarget    true for a server started to receive a replay: it accepts recorded engine times
  *                        ({@code Stamp}) and recorded ticks ({@code Tick}); never true in production.
  */
 public record BinaryServerConfig(String host, int port, int maxFrameLength, int ioThreads, long maxPendingBytes,
-    boolean replayTarget, ApiKeys keys)
+    boolean replayTarget, ApiKeys keys, SslContext tls)
 {
     /** 1 MiB, the default frame limit. */
     public static final int DEFAULT_MAX_FRAME_LENGTH = 1 << 20;
@@ -37,31 +39,38 @@ public record BinaryServerConfig(String host, int port, int maxFrameLength, int 
     /** @return 1 MiB frames, one event loop, 64 MiB of pending answers per connection. */
     public static BinaryServerConfig defaults(final String host, final int port)
     {
-        return new BinaryServerConfig(host, port, DEFAULT_MAX_FRAME_LENGTH, 1, 64L << 20, false, ApiKeys.none());
+        return new BinaryServerConfig(host, port, DEFAULT_MAX_FRAME_LENGTH, 1, 64L << 20, false, ApiKeys.none(), null);
     }
 
     /** @return a copy with another frame limit. */
     public BinaryServerConfig withMaxFrameLength(final int length)
     {
         return new BinaryServerConfig(host, port, length, ioThreads, Math.max(maxPendingBytes, length), replayTarget,
-            keys);
+            keys, tls);
     }
 
     /** @return a copy with another number of event loop threads. */
     public BinaryServerConfig withIoThreads(final int threads)
     {
-        return new BinaryServerConfig(host, port, maxFrameLength, threads, maxPendingBytes, replayTarget, keys);
+        return new BinaryServerConfig(host, port, maxFrameLength, threads, maxPendingBytes, replayTarget, keys, tls);
     }
 
     /** @return a copy that asks every connection to authenticate with one of {@code apiKeys} (none: auth off). */
     public BinaryServerConfig withKeys(final ApiKeys apiKeys)
     {
-        return new BinaryServerConfig(host, port, maxFrameLength, ioThreads, maxPendingBytes, replayTarget, apiKeys);
+        return new BinaryServerConfig(host, port, maxFrameLength, ioThreads, maxPendingBytes, replayTarget, apiKeys, tls);
+    }
+
+    /** @return a copy whose connections speak TLS ({@code null}: plain TCP). */
+    public BinaryServerConfig withTls(final SslContext context)
+    {
+        return new BinaryServerConfig(host, port, maxFrameLength, ioThreads, maxPendingBytes, replayTarget, keys,
+            context);
     }
 
     /** @return a copy that does or does not accept recorded times (see {@code replayTarget}). */
     public BinaryServerConfig withReplayTarget(final boolean replay)
     {
-        return new BinaryServerConfig(host, port, maxFrameLength, ioThreads, maxPendingBytes, replay, keys);
+        return new BinaryServerConfig(host, port, maxFrameLength, ioThreads, maxPendingBytes, replay, keys, tls);
     }
 }

@@ -17,6 +17,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -70,11 +71,21 @@ public final class HttpGateway implements AutoCloseable
     }
 
     /**
-     * Binds and starts accepting.
+     * Binds and starts accepting, in plain HTTP.
      *
      * @return the bound address (the real port when {@code port} is 0).
      */
     public InetSocketAddress start(final String host, final int port) throws InterruptedException
+    {
+        return start(host, port, null);
+    }
+
+    /**
+     * Binds and starts accepting; with {@code tls}, every connection speaks HTTPS.
+     *
+     * @return the bound address (the real port when {@code port} is 0).
+     */
+    public InetSocketAddress start(final String host, final int port, final SslContext tls) throws InterruptedException
     {
         final HttpLimits limits = context.limits();
         final Class<? extends ServerChannel> channelType =
@@ -91,6 +102,10 @@ public final class HttpGateway implements AutoCloseable
                 {
                     final ChannelPipeline pipeline = channel.pipeline();
                     pipeline.addLast("limiter", limiter);
+                    if (tls != null)
+                    {
+                        pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+                    }
                     pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeoutSeconds(), TimeUnit.SECONDS));
                     pipeline.addLast("decoder", new HttpRequestDecoder(new HttpDecoderConfig()
                         .setMaxInitialLineLength(limits.maxInitialLineBytes())
@@ -103,7 +118,7 @@ public final class HttpGateway implements AutoCloseable
             });
         serverChannel = bootstrap.bind(host, port).sync().channel();
         final InetSocketAddress address = (InetSocketAddress)serverChannel.localAddress();
-        LOG.info("event=http_listening address={} transport={}", address, epoll ? "epoll" : "nio");
+        LOG.info("event=http_listening address={} transport={} tls={}", address, epoll ? "epoll" : "nio", tls != null);
         return address;
     }
 

@@ -14,6 +14,7 @@ import dev.stockhold.gateway.http.HttpContext;
 import dev.stockhold.gateway.http.HttpGateway;
 import dev.stockhold.gateway.http.RequestDecoder;
 import dev.stockhold.gateway.metrics.GatewayMetrics;
+import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,12 +101,13 @@ public final class Server implements AutoCloseable
                 settings.ledger().maxLinesPerOrder(), settings.ledger().maxBatchItems()), metrics, feed, openApi());
             context.clusterStatus(engine.clusterStatus());
             context.engineReady(engine.entrance(), failure);
+            final SslContext tls = settings.tls() == null ? null : settings.tls().serverContext();
             http = started.add(new HttpGateway(context, settings.httpThreads(), settings.serverThreads().scheduling()));
-            httpAddress = http.start(settings.bind(), settings.httpPort());
+            httpAddress = http.start(settings.bind(), settings.httpPort(), tls);
             metrics.bindConnections(http::connections, feed::streams);
             binary = settings.binaryPort() < 0 ? null : started.add(new BinaryServer(engine.entrance(), binaryFeed,
                 BinaryServerConfig.defaults(settings.bind(), settings.binaryPort())
-                    .withReplayTarget(settings.replayTarget()).withKeys(settings.keys()))
+                    .withReplayTarget(settings.replayTarget()).withKeys(settings.keys()).withTls(tls))
                 .scheduling(settings.serverThreads().scheduling()).failure(failure).start());
         }
         catch (final Exception | Error ex)

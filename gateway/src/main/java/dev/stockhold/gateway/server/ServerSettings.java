@@ -3,6 +3,7 @@ package dev.stockhold.gateway.server;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.gateway.http.HttpLimits;
 import dev.stockhold.gateway.security.ApiKeys;
+import dev.stockhold.gateway.security.TlsFiles;
 import dev.stockhold.journal.JournalConfig;
 
 import java.net.InetAddress;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
  * @param serverThreads        how the engine's stages map onto threads and wait for work, and at what priority.
  * @param minFreeDiskBytes     the engine stops when the data disk has less usable space (0: never checked).
  * @param cluster              how this server runs as a member of a replicated cluster; null for a single process.
+ * @param tls                  TLS for both protocols from PEM files; null for plain HTTP and TCP.
  */
 public record ServerSettings(
     Path dataDir,
@@ -46,14 +48,15 @@ public record ServerSettings(
     boolean replayTarget,
     ServerThreads serverThreads,
     long minFreeDiskBytes,
-    ClusterSettings cluster)
+    ClusterSettings cluster,
+    TlsFiles tls)
 {
     /** @return defaults: ./data, 127.0.0.1:8080 and :7070, no keys, default limits, mmap journal. */
     public static ServerSettings defaults()
     {
         return new ServerSettings(Path.of("data"), "127.0.0.1", 8080, 7070, ApiKeys.none(), LedgerConfig.defaults(),
             HttpLimits.defaults(), JournalMode.MMAP, SnapshotPolicy.DEFAULT, 180, 0, false,
-            ServerThreads.forThisMachine(), JournalConfig.DEFAULT_MIN_FREE_DISK_BYTES, null);
+            ServerThreads.forThisMachine(), JournalConfig.DEFAULT_MIN_FREE_DISK_BYTES, null, null);
     }
 
     /**
@@ -89,7 +92,7 @@ public record ServerSettings(
     {
         return new ServerSettings(dataDir, bind, http, binary, keys, ledger, limits, journalMode,
             snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes,
-            cluster);
+            cluster, tls);
     }
 
     /** @return a copy with another data directory. */
@@ -97,7 +100,7 @@ public record ServerSettings(
     {
         return new ServerSettings(dir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
             snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes,
-            cluster);
+            cluster, tls);
     }
 
     /** @return a copy with other keys. */
@@ -105,7 +108,7 @@ public record ServerSettings(
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, apiKeys, ledger, limits, journalMode,
             snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes,
-            cluster);
+            cluster, tls);
     }
 
     /** @return a copy that is, or is not, a replay target. */
@@ -113,7 +116,7 @@ public record ServerSettings(
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
             snapshots, changeRetentionDays, httpThreads, replay, serverThreads, minFreeDiskBytes,
-            cluster);
+            cluster, tls);
     }
 
     /** @return a copy that uses threads otherwise. */
@@ -121,7 +124,7 @@ public record ServerSettings(
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
             snapshots, changeRetentionDays, httpThreads, replayTarget, threads, minFreeDiskBytes,
-            cluster);
+            cluster, tls);
     }
 
     /** @return a copy that stops at another disk reserve. */
@@ -129,14 +132,21 @@ public record ServerSettings(
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
             snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, bytes,
-            cluster);
+            cluster, tls);
     }
 
     /** @return a copy that runs as a member of a cluster ({@code null}: a single process). */
     public ServerSettings withCluster(final ClusterSettings value)
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
-            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes, value);
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes, value, tls);
+    }
+
+    /** @return a copy that speaks TLS on both protocols ({@code null}: plain). */
+    public ServerSettings withTls(final TlsFiles value)
+    {
+        return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
+            snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes, cluster, value);
     }
 
     /** @return a copy with other HTTP limits. */
@@ -144,6 +154,6 @@ public record ServerSettings(
     {
         return new ServerSettings(dataDir, bind, httpPort, binaryPort, keys, ledger, httpLimits, journalMode,
             snapshots, changeRetentionDays, httpThreads, replayTarget, serverThreads, minFreeDiskBytes,
-            cluster);
+            cluster, tls);
     }
 }

@@ -74,6 +74,10 @@ class ConfigTest
             "2s", Duration.ofSeconds(2), "10s", Duration.ofSeconds(10)),
         row("cluster.aeronDir", "--aeron-dir", (c, s) -> c.optionValue("--aeron-dir"), null, "/a", "/a", "/b", "/b",
             "/c", "/c"),
+        row("tls.certFile", "--tls-cert", (c, s) -> c.optionValue("--tls-cert"), null, "/a.pem", "/a.pem",
+            "/b.pem", "/b.pem", "/c.pem", "/c.pem"),
+        row("tls.keyFile", "--tls-key", (c, s) -> c.optionValue("--tls-key"), null, "/a.key", "/a.key",
+            "/b.key", "/b.key", "/c.key", "/c.key"),
         row("data.dir", "--data-dir", (c, s) -> s.dataDir(), Path.of("data"),
             "/var/a", Path.of("/var/a"), "/var/b", Path.of("/var/b"), "/var/c", Path.of("/var/c")),
         row("bind", "--bind", (c, s) -> s.bind(), "127.0.0.1", "127.0.0.2", "127.0.0.2", "127.0.0.3", "127.0.0.3",
@@ -196,13 +200,14 @@ class ConfigTest
     }
 
     /**
-     * @return the settings {@code server} parsed, or null for a cluster key: a member's settings need both
-     * cluster.members and cluster.node, so those rows read the parsed options, and
-     * {@link #aClusterMemberIsConfiguredFromTheFileTheEnvironmentAndTheOptions} checks the settings they make.
+     * @return the settings {@code server} parsed, or null for a cluster or TLS key: those settings need two keys
+     * together (cluster.members and cluster.node; the certificate and its key), so those rows read the parsed
+     * options, and {@link #aClusterMemberIsConfiguredFromTheFileTheEnvironmentAndTheOptions} and {@code TlsTest}
+     * check the settings they make.
      */
     private static ServerSettings settings(final StockholdServer server, final Row row)
     {
-        return row.key().startsWith("cluster.") ? null : server.settings();
+        return row.key().startsWith("cluster.") || row.key().startsWith("tls.") ? null : server.settings();
     }
 
     @Test
@@ -408,6 +413,9 @@ class ConfigTest
             execute(Map.of(), "--cluster-members", "nohost", "--cluster-node", "0"));
         assertRefused("no member 3 among 3", execute(Map.of(), "--cluster-members",
             "127.0.0.1:9100,127.0.0.1:9200,127.0.0.1:9300", "--cluster-node", "3"));
+        assertRefused("--tls-cert and --tls-key go together", execute(Map.of(), "--tls-cert", "/x.pem"));
+        assertRefused("cannot read /nonexistent/x.pem", execute(Map.of(), "--tls-cert", "/nonexistent/x.pem",
+            "--tls-key", "/nonexistent/x.key"));
         assertRefused("--cluster-request-deadline 0ms: must be more than 0", execute(Map.of(), "--cluster-members",
             "127.0.0.1:9100", "--cluster-node", "0", "--cluster-request-deadline", "0s"));
     }

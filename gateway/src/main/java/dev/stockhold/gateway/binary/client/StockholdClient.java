@@ -11,6 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -52,7 +53,7 @@ public final class StockholdClient implements AutoCloseable
     private long nextCorrelationId = 1;
     private boolean closed;
 
-    private StockholdClient(final String host, final int port, final ReplyListener rawListener)
+    private StockholdClient(final String host, final int port, final ReplyListener rawListener, final SslContext tls)
         throws IOException
     {
         this.rawListener = rawListener;
@@ -68,6 +69,10 @@ public final class StockholdClient implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel ch)
                 {
+                    if (tls != null)
+                    {
+                        ch.pipeline().addLast(tls.newHandler(ch.alloc(), host, port));
+                    }
                     ch.pipeline().addLast(new ClientInbound(StockholdClient.this, MAX_INBOUND_FRAME));
                 }
             });
@@ -91,7 +96,18 @@ public final class StockholdClient implements AutoCloseable
      */
     public static StockholdClient connect(final String host, final int port) throws IOException
     {
-        return new StockholdClient(host, port, null);
+        return new StockholdClient(host, port, null, null);
+    }
+
+    /**
+     * Connects a client whose requests answer with futures, over TLS.
+     *
+     * @param tls the client side of TLS, e.g. {@code TlsFiles.clientContext(serverCertificate)}.
+     * @throws IOException when the connection cannot be made.
+     */
+    public static StockholdClient connect(final String host, final int port, final SslContext tls) throws IOException
+    {
+        return new StockholdClient(host, port, null, java.util.Objects.requireNonNull(tls));
     }
 
     /**
@@ -102,7 +118,7 @@ public final class StockholdClient implements AutoCloseable
     public static StockholdClient connect(final String host, final int port, final ReplyListener listener)
         throws IOException
     {
-        return new StockholdClient(host, port, java.util.Objects.requireNonNull(listener));
+        return new StockholdClient(host, port, java.util.Objects.requireNonNull(listener), null);
     }
 
     /**
