@@ -6,6 +6,7 @@ import dev.stockhold.gateway.security.Scope;
 import dev.stockhold.gateway.server.ServerSettings;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -84,7 +85,16 @@ class FuzzTest
             final String body = mutate(seedCase[2], random);
             final String key = random.nextInt(8) == 0 ? "fz-" + random.nextInt(4) : null;
             final String bearer = bearers[random.nextInt(bearers.length)];
-            final HttpResponse<String> response = server.as(bearer).send(seedCase[0], seedCase[1], body, key);
+            final HttpResponse<String> response;
+            try
+            {
+                response = server.as(bearer).send(seedCase[0], seedCase[1], body, key);
+            }
+            catch (final IOException ex)
+            {
+                throw new AssertionError("no answer: seed=" + seed + " case=" + i + " " + seedCase[0] + " "
+                    + seedCase[1] + " key=" + bearer + " body=" + body, ex);
+            }
             final long after = server.digest();
             final String context = "seed=" + seed + " case=" + i + " key=" + bearer + " body=" + body + " -> "
                 + response.body();
