@@ -109,7 +109,17 @@ public final class TestServer implements AutoCloseable
     public void close() throws IOException
     {
         server.close();
-        try (Stream<Path> paths = Files.walk(dataDir))
+        deleteTree(dataDir);
+    }
+
+    /** Deletes {@code dir} and everything under it; nothing when it does not exist. */
+    public static void deleteTree(final Path dir) throws IOException
+    {
+        if (!Files.exists(dir))
+        {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir))
         {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.replicated;
 
+import dev.stockhold.gateway.TestServer;
 import dev.stockhold.gateway.crash.ServerProcess;
 
 import java.io.IOException;
@@ -9,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -215,23 +214,14 @@ final class ThreeNodes implements AutoCloseable
             {
                 nodes[i].close();
             }
-            deleteTree(aeronDir(i));
-        }
-    }
-
-    private static void deleteTree(final Path dir)
-    {
-        if (!Files.exists(dir))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
+            try
+            {
+                TestServer.deleteTree(aeronDir(i));
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
         }
     }
 }
