@@ -40,17 +40,19 @@ public final class Answers
     /**
      * Encodes the engine's answer to {@code command}.
      *
-     * @param close add {@code Connection: close}.
+     * @param close           add {@code Connection: close}.
+     * @param sequenceOnReads a read names the sequence of the state it saw in {@code Stockhold-Seq}: on a member
+     *                        of a cluster, whose reads come from its own replica; a single process's reads carry
+     *                        none.
      */
     ByteBuf engineAnswer(final ByteBufAllocator allocator, final Command command, final AnswerKind kind,
-        final boolean close)
+        final boolean close, final boolean sequenceOnReads)
     {
         final CommandResult result = command.result;
         final boolean mutating = command.type.isMutating();
         // A command the engine refused still took a sequence number, and every answer the engine gives to
         // a PUT or POST carries it (docs/api.md), so a client can tell where in the change feed its refusal fell.
-        // A read carries the sequence of the state it saw, when the engine says (a cluster node's replica).
-        final long sequence = !mutating ? (result.sequence() > 0 ? result.sequence() : -1)
+        final long sequence = !mutating ? (sequenceOnReads && result.sequence() > 0 ? result.sequence() : -1)
             : result.sequence() != 0 ? result.sequence() : command.sequence;
         final boolean replayed = mutating && result.isReplayed();
         if (!result.isOk())

@@ -168,7 +168,8 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         {
             answer = kinds[slot] == AnswerKind.CLUSTER
                 ? Answers.forThread().cluster(channel.alloc(), command, context.cluster(), closeAfter[slot])
-                : Answers.forThread().engineAnswer(channel.alloc(), command, kinds[slot], closeAfter[slot]);
+                : Answers.forThread().engineAnswer(channel.alloc(), command, kinds[slot], closeAfter[slot],
+                    context.cluster().node() != null);
         }
         catch (final RuntimeException ex)
         {
