@@ -29,7 +29,9 @@ public enum ErrorCode
     UNAUTHORIZED(16, 401, "ERR_UNAUTHORIZED", "Unauthorized", "unauthorized"),
     FORBIDDEN(17, 403, "ERR_FORBIDDEN", "Forbidden", "forbidden"),
     OVERLOADED(18, 503, "ERR_OVERLOADED", "Overloaded", "overloaded"),
-    INTERNAL(19, 500, "ERR_INTERNAL", "Internal error", "internal");
+    INTERNAL(19, 500, "ERR_INTERNAL", "Internal error", "internal"),
+    CHANNEL_NOT_FOUND(20, 404, "ERR_CHANNEL_NOT_FOUND", "Channel not found", "channel-not-found"),
+    LISTING_NOT_FOUND(21, 404, "ERR_LISTING_NOT_FOUND", "Listing not found", "listing-not-found");
 
     private static final ErrorCode[] BY_WIRE_CODE = new ErrorCode[64];
 
