@@ -56,6 +56,49 @@ class LedgerChecksTest
     }
 
     @Test
+    void aNegativePublishedQuantityIsBroken()
+    {
+        final Command put = new Command().putChannel("ae", 0, 100, Command.ABSENT, false);
+        put.result.published().add("ae", "L1", "A1", 0, -1);
+        final LedgerInvariantException broken = assertThrows(LedgerInvariantException.class,
+            () -> checks.afterCommand(put));
+        assertTrue(broken.getMessage().contains("never negative"), broken.getMessage());
+    }
+
+    @Test
+    void aPublishedQuantityOffItsFormulaIsBroken()
+    {
+        final Command set = new Command().setStock();
+        set.items.add("A1", "W1", 10, 0, 0, Command.ABSENT);
+        ledger.apply(set);
+        ledger.apply(new Command().putChannel("ae", 0, 100, Command.ABSENT, false));
+        ledger.apply(new Command().bindListing("ae", "L1", "A1"));
+        ledger.channelState.listings.published(ledger.channelState.listings.find(0, "L1"), 9);
+        final LedgerInvariantException afterWrite = assertThrows(LedgerInvariantException.class,
+            () -> ledger.apply(new Command().tick()));
+        assertTrue(afterWrite.getMessage().contains("follows its formula"), afterWrite.getMessage());
+    }
+
+    @Test
+    void anAllocatedLevelOffItsAllocationsIsBroken()
+    {
+        final Command set = new Command().setStock();
+        set.items.add("A1", "W1", 10, 0, 0, Command.ABSENT);
+        ledger.apply(set);
+        ledger.apply(new Command().putChannel("ae", 0, 100, Command.ABSENT, false));
+        ledger.apply(new Command().setAllocation("ae", "A1", "W1", 4));
+        ledger.channelState.allocations.addUnits(ledger.channelState.allocations.find(0, 0), 1);
+        final LedgerInvariantException broken = assertThrows(LedgerInvariantException.class, () ->
+        {
+            for (int i = 0; i < LedgerChecks.CONSERVATION_EVERY; i++)
+            {
+                ledger.apply(new Command().tick());
+            }
+        });
+        assertTrue(broken.getMessage().contains("allocated equals"), broken.getMessage());
+    }
+
+    @Test
     void aVersionThatSkipsIsBroken()
     {
         final Command set = setStock(10);
