@@ -57,6 +57,20 @@ class ChannelApiTest
     }
 
     @Test
+    void aRepeatUnderTheSameIdempotencyKeyIsAReplay() throws Exception
+    {
+        final HttpResponse<String> first = server.send("PUT", "/v1/channels/ch-idem", "{\"percent\":50}", "ch-idem-1");
+        final HttpResponse<String> again = server.send("PUT", "/v1/channels/ch-idem", "{\"percent\":50}", "ch-idem-1");
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(first.body(), again.body());
+        assertEquals("true", again.headers().firstValue("Idempotent-Replay").orElse(""));
+        assertEquals(first.headers().firstValue("Stockhold-Seq"), again.headers().firstValue("Stockhold-Seq"));
+        assertProblem(server.send("PUT", "/v1/channels/ch-idem", "{\"percent\":60}", "ch-idem-1"), 422,
+            "ERR_IDEMPOTENCY_KEY_REUSED");
+        assertEquals(1L, ok(server.get("/v1/channels/ch-idem")).get("version"));
+    }
+
+    @Test
     void listOfChannelsIsInCodeOrderAndDeleteIs405() throws Exception
     {
         ok(server.put("/v1/channels/zz-list", "{}"));
@@ -149,6 +163,7 @@ class ChannelApiTest
         assertProblem(refused, 409, "ERR_INSUFFICIENT_STOCK");
         final Map<?, ?> line = (Map<?, ?>)((List<?>)Json.object(refused.body()).get("lines")).get(0);
         assertEquals(Map.of("sku", "AL-A", "warehouse", "W1", "requested", 5L, "available", 4L), line);
+        assertEquals(set, ok(server.get("/v1/channels/ch-al/allocations/AL-A/W1")), "a refused raise changes nothing");
         assertProblem(server.put("/v1/channels/ch-al/allocations/AL-A/NOPE", "{\"units\":1}"), 404,
             "ERR_SKU_NOT_FOUND");
         assertProblem(server.put("/v1/channels/ch-al/allocations/AL-A/W1", "{\"units\":-1}"), 400,
