@@ -68,6 +68,35 @@ class AuthTest
     }
 
     @Test
+    void channelEndpointsWriteWithStockReadWithReadAndLockWithReserve() throws Exception
+    {
+        assertEquals(200, server.as("stocker").put("/v1/stock/CHK/W", "{\"onHand\":5}").statusCode());
+        final String[][] writes = {
+            {"/v1/channels/auth-ch", "{}"},
+            {"/v1/channels/auth-ch/listings/L1", "{\"sku\":\"CHK\"}"},
+            {"/v1/channels/auth-ch/allocations/CHK/W", "{\"units\":1}"},
+            {"/v1/kits/AUTH-KIT", "{\"components\":[{\"sku\":\"CHK\",\"quantity\":1}]}"}};
+        for (final String[] write : writes)
+        {
+            assertProblem(server.as(null).put(write[0], write[1]), 401, "ERR_UNAUTHORIZED");
+            assertProblem(server.as("reader").put(write[0], write[1]), 403, "ERR_FORBIDDEN");
+            assertProblem(server.as("erp").put(write[0], write[1]), 403, "ERR_FORBIDDEN");
+            assertEquals(200, server.as("stocker").put(write[0], write[1]).statusCode(), write[0]);
+            assertProblem(server.as("stocker").get(write[0]), 403, "ERR_FORBIDDEN");
+            assertEquals(200, server.as("reader").get(write[0]).statusCode(), write[0]);
+        }
+        assertEquals(200, server.as("reader").get("/v1/channels").statusCode());
+        assertProblem(server.as("stocker").get("/v1/channels"), 403, "ERR_FORBIDDEN");
+        assertProblem(server.as("reader").send("DELETE", "/v1/channels/auth-ch/listings/L1", null, null), 403,
+            "ERR_FORBIDDEN");
+        final String lock = "{\"orderId\":\"AUTH-L\",\"channel\":\"auth-ch\",\"lines\":[{\"listing\":\"L1\",\"quantity\":1}]}";
+        assertProblem(server.as("stocker").post("/v1/reservations", lock), 403, "ERR_FORBIDDEN");
+        assertEquals(201, server.as("erp").post("/v1/reservations", lock).statusCode());
+        assertEquals(200, server.as("stocker").send("DELETE", "/v1/channels/auth-ch/listings/L1", null, null)
+            .statusCode());
+    }
+
+    @Test
     void theBinaryProtocolAuthenticatesAndChecksScopesLikeHttp() throws Exception
     {
         server.as("root").put("/v1/stock/BIN/W", "{\"onHand\":10}");

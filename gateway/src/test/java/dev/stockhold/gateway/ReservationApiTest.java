@@ -49,7 +49,7 @@ class ReservationApiTest
         assertTrue(((String)reservation.get("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
         assertTrue(((String)reservation.get("expiresAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
         final Map<?, ?> line = (Map<?, ?>)((List<?>)reservation.get("lines")).get(0);
-        assertEquals(List.of("sku", "warehouse", "quantity", "presale", "deducted", "released", "returned"),
+        assertEquals(List.of("sku", "warehouse", "quantity", "presale", "kit", "listing", "deducted", "released", "returned"),
             List.copyOf(line.keySet()));
 
         final HttpResponse<String> again = server.post("/v1/reservations", body);

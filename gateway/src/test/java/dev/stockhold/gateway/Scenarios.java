@@ -62,6 +62,7 @@ final class Scenarios
         a.put("POST " + RES + "/deduct 409", s.post("/v1/reservations/OA-1/deduct", "{}"));
         a.put("POST " + RES + "/return 200", s.post("/v1/reservations/OA-1/return", "{}"));
         a.put("POST " + RES + "/return 409", s.post("/v1/reservations/OA-1/return", "{}"));
+        channels(s, a);
         a.put("GET /v1/changes 200", changeEvent(s));
         a.put("GET /v1/changes 400", s.get("/v1/changes?after=-5"));
         a.put("GET /health 200", s.get("/health"));
@@ -70,6 +71,37 @@ final class Scenarios
         a.put("GET /metrics 200", s.get("/metrics"));
         a.put("GET /openapi.yaml 200", s.get("/openapi.yaml"));
         return a;
+    }
+
+    /** The channel, listing, allocation and kit operations. */
+    private static void channels(final TestServer s, final Map<String, HttpResponse<String>> a) throws Exception
+    {
+        final String channel = "/v1/channels/{channel}";
+        final String listing = channel + "/listings/{listingId}";
+        final String allocation = channel + "/allocations/{sku}/{warehouse}";
+        a.put("PUT " + channel + " 200", s.put("/v1/channels/oa-ch", "{\"warehouses\":[\"W1\"],\"bufferUnits\":1}"));
+        a.put("PUT " + channel + " 400", s.put("/v1/channels/oa-ch", "{\"percent\":\"5\"}"));
+        a.put("GET " + channel + " 200", s.get("/v1/channels/oa-ch"));
+        a.put("GET " + channel + " 404", s.get("/v1/channels/oa-none"));
+        a.put("GET /v1/channels 200", s.get("/v1/channels"));
+        a.put("PUT " + listing + " 200", s.put("/v1/channels/oa-ch/listings/L-1", "{\"sku\":\"OA\"}"));
+        a.put("PUT " + listing + " 400", s.put("/v1/channels/oa-ch/listings/L-1", "{\"sku\":1}"));
+        a.put("PUT " + listing + " 404", s.put("/v1/channels/oa-ch/listings/L-1", "{\"sku\":\"OA-NOPE\"}"));
+        a.put("GET " + listing + " 200", s.get("/v1/channels/oa-ch/listings/L-1"));
+        a.put("GET " + listing + " 404", s.get("/v1/channels/oa-ch/listings/L-2"));
+        a.put("DELETE " + listing + " 200", s.send("DELETE", "/v1/channels/oa-ch/listings/L-1", null, null));
+        a.put("DELETE " + listing + " 404", s.send("DELETE", "/v1/channels/oa-ch/listings/L-1", null, null));
+        a.put("PUT " + allocation + " 200", s.put("/v1/channels/oa-ch/allocations/OA/W1", "{\"units\":1}"));
+        a.put("PUT " + allocation + " 400", s.put("/v1/channels/oa-ch/allocations/OA/W1", "{\"units\":1.0}"));
+        a.put("PUT " + allocation + " 404", s.put("/v1/channels/oa-ch/allocations/OA/NOPE", "{\"units\":1}"));
+        a.put("PUT " + allocation + " 409", s.put("/v1/channels/oa-ch/allocations/OA/W1", "{\"units\":100000}"));
+        a.put("GET " + allocation + " 200", s.get("/v1/channels/oa-ch/allocations/OA/W1"));
+        a.put("GET " + allocation + " 404", s.get("/v1/channels/oa-none/allocations/OA/W1"));
+        a.put("PUT /v1/kits/{kit} 200", s.put("/v1/kits/OA-KIT", "{\"components\":[{\"sku\":\"OA\",\"quantity\":2}]}"));
+        a.put("PUT /v1/kits/{kit} 400", s.put("/v1/kits/OA-KIT", "{\"components\":[]}"));
+        a.put("PUT /v1/kits/{kit} 404", s.put("/v1/kits/OA-KIT", "{\"components\":[{\"sku\":\"OA-NOPE\",\"quantity\":2}]}"));
+        a.put("GET /v1/kits/{kit} 200", s.get("/v1/kits/OA-KIT"));
+        a.put("GET /v1/kits/{kit} 404", s.get("/v1/kits/OA"));
     }
 
     /** Reads the first event of a resumed change feed and presents its data as a 200 answer. */

@@ -43,7 +43,7 @@ class StockApiTest
         assertTrue(Long.parseLong(put.headers().firstValue("Stockhold-Seq").orElseThrow()) > 0);
         final Map<String, Object> level = Json.object(put.body());
         assertEquals(List.of("sku", "warehouse", "onHand", "reserved", "available", "inTransit", "presaleReserved",
-            "presaleAvailable", "safetyStock", "shortage", "version"), List.copyOf(level.keySet()));
+            "presaleAvailable", "safetyStock", "allocated", "shortage", "version"), List.copyOf(level.keySet()));
         assertEquals("A1", level.get("sku"));
         assertEquals(100L, level.get("onHand"));
         assertEquals(95L, level.get("available"));

@@ -17,6 +17,7 @@ public final class CommandStreams
 {
     static final String[] SKUS = {"SKU-A", "SKU-B", "SKU-C", "SKU-D", "SKU-É", "SKU-F"};
     static final String[] WAREHOUSES = {"WH1", "WH2", "WH3"};
+    static final String[] LISTINGS = {"LST-1", "LST-2", "LST-ü"};
 
     private final Random random;
     private final String orderPrefix;
@@ -87,6 +88,10 @@ public final class CommandStreams
         {
             into.getReservation(order());
         }
+        else if (pick < 96 || sequence < 6)
+        {
+            channelCommand(into);
+        }
         else
         {
             lockMultiLine(into);
@@ -135,8 +140,41 @@ public final class CommandStreams
         final int lines = 2 + random.nextInt(3);
         for (int i = 0; i < lines; i++)
         {
-            into.lines.add(SKUS[(i + random.nextInt(2)) % SKUS.length], random.nextBoolean() ? null : warehouse(),
-                1 + random.nextInt(5));
+            final int kind = random.nextInt(6);
+            final String warehouse = random.nextBoolean() ? null : warehouse();
+            if (kind == 0)
+            {
+                into.lines.addListing(LISTINGS[random.nextInt(LISTINGS.length)], warehouse, 1 + random.nextInt(5));
+            }
+            else
+            {
+                into.lines.add(kind == 1 ? "KIT-1" : SKUS[(i + random.nextInt(2)) % SKUS.length], warehouse,
+                    1 + random.nextInt(5));
+            }
+        }
+    }
+
+    /** Channels, kits, listings and allocations, with now and then a refused one (unknown channel). */
+    private void channelCommand(final Command into)
+    {
+        final String channel = random.nextInt(10) == 0 ? "ebay" : "amazon";
+        switch (random.nextInt(6))
+        {
+            case 0 ->
+            {
+                into.putChannel("amazon", random.nextInt(3), 50 + random.nextInt(51),
+                    random.nextBoolean() ? Command.ABSENT : 100 + random.nextInt(100), random.nextBoolean());
+                if (random.nextBoolean())
+                {
+                    into.channelWarehouses.add(WAREHOUSES[0]).add(WAREHOUSES[1 + random.nextInt(2)]);
+                }
+            }
+            case 1 -> into.putKit("KIT-1").lines.add(SKUS[0], null, 1 + random.nextInt(2))
+                .add(SKUS[1 + random.nextInt(2)], null, 1 + random.nextInt(3));
+            case 2, 3 -> into.bindListing(channel, LISTINGS[random.nextInt(LISTINGS.length)],
+                random.nextInt(3) == 0 ? "KIT-1" : sku());
+            case 4 -> into.unbindListing(channel, LISTINGS[random.nextInt(LISTINGS.length)]);
+            default -> into.setAllocation(channel, sku(), warehouse(), random.nextInt(30));
         }
     }
 

@@ -46,6 +46,28 @@ public final class Commands
             case RECEIVE:
                 sb.append(' ').append(c.sku).append('@').append(c.warehouse).append(" q=").append(c.quantity);
                 break;
+            case PUT_CHANNEL:
+                sb.append(' ').append(c.channel).append(" warehouses=").append(c.channelWarehouses.isPresent()
+                    ? "" : "null");
+                for (int i = 0; i < c.channelWarehouses.count(); i++)
+                {
+                    sb.append(c.channelWarehouses.get(i)).append(',');
+                }
+                sb.append(" buffer=").append(c.bufferUnits).append(" percent=").append(c.percent).append(" max=")
+                    .append(c.maxUnits).append(" presale=").append(c.allowPresale);
+                break;
+            case BIND_LISTING:
+            case UNBIND_LISTING:
+                sb.append(' ').append(c.channel).append('/').append(c.listing).append(" -> ").append(c.sku);
+                break;
+            case PUT_KIT:
+                sb.append(' ').append(c.sku);
+                lines(c, sb);
+                break;
+            case SET_ALLOCATION:
+                sb.append(' ').append(c.channel).append(' ').append(c.sku).append('@').append(c.warehouse)
+                    .append(" units=").append(c.quantity);
+                break;
             default:
                 break;
         }
@@ -56,7 +78,8 @@ public final class Commands
     {
         for (int i = 0; i < c.lines.count(); i++)
         {
-            sb.append(" [").append(c.lines.sku(i)).append('@').append(c.lines.warehouse(i)).append(" x")
+            sb.append(" [").append(c.lines.sku(i)).append(" listing=").append(c.lines.listing(i)).append('@')
+                .append(c.lines.warehouse(i)).append(" x")
                 .append(c.lines.quantity(i)).append(']');
         }
     }

@@ -15,7 +15,16 @@ package dev.stockhold.engine.command;
  *   <li>RECEIVE: sku, warehouse, quantity.</li>
  *   <li>TICK, SNAPSHOT, GET_DIGEST, GET_STATS: only the header.</li>
  *   <li>GET_CELL: sku, warehouse. GET_SKU: sku. GET_RESERVATION: orderId.</li>
+ *   <li>PUT_CHANNEL: channel, channelWarehouses (absent: every warehouse), bufferUnits, percent, maxUnits
+ *   ({@link #ABSENT}: no cap), allowPresale.</li>
+ *   <li>BIND_LISTING: channel, listing, sku (a stocked SKU or a kit). UNBIND_LISTING, GET_LISTING: channel,
+ *   listing.</li>
+ *   <li>PUT_KIT: sku (the kit's code), lines (the components: SKU and quantity, no warehouse). GET_KIT: sku.</li>
+ *   <li>SET_ALLOCATION: channel, sku, warehouse, quantity (the units). GET_ALLOCATION: channel, sku,
+ *   warehouse.</li>
+ *   <li>GET_CHANNEL: channel. LIST_CHANNELS: only the header.</li>
  * </ul>
+ * A lock line names a SKU or, for a configured channel's lock, one of its listings ({@link OrderLines}).
  */
 public final class Command
 {
@@ -57,6 +66,14 @@ public final class Command
     public long safetyStockDelta;
     public String reason;
     public long quantity;
+    /** A channel's listing id (bind, unbind, read). */
+    public String listing;
+    /** A channel's warehouses; absent means every warehouse. */
+    public final CodeList channelWarehouses = new CodeList();
+    public long bufferUnits;
+    public long percent;
+    /** A channel's cap on published quantities, or {@link #ABSENT} for none. */
+    public long maxUnits;
 
     /** The ledger's answer. */
     public final CommandResult result = new CommandResult();
@@ -98,6 +115,11 @@ public final class Command
         safetyStockDelta = 0;
         reason = null;
         quantity = 0;
+        listing = null;
+        channelWarehouses.clear();
+        bufferUnits = 0;
+        percent = 0;
+        maxUnits = 0;
         return this;
     }
 
@@ -128,6 +150,11 @@ public final class Command
         safetyStockDelta = other.safetyStockDelta;
         reason = other.reason;
         quantity = other.quantity;
+        listing = other.listing;
+        channelWarehouses.copyFrom(other.channelWarehouses);
+        bufferUnits = other.bufferUnits;
+        percent = other.percent;
+        maxUnits = other.maxUnits;
     }
 
     // Builders: each clears the request and fills one command type, so callers cannot leave stale fields.
@@ -238,6 +265,106 @@ public final class Command
     {
         clearRequest();
         this.type = CommandType.GET_STATS;
+        return this;
+    }
+
+    /**
+     * Fills a PUT of a channel's rules; add warehouses to {@link #channelWarehouses} (none added: every
+     * warehouse).
+     *
+     * @param maxUnits the cap on published quantities, or {@link #ABSENT} for none.
+     */
+    public Command putChannel(final String channel, final long bufferUnits, final long percent, final long maxUnits,
+        final boolean allowPresale)
+    {
+        clearRequest();
+        this.type = CommandType.PUT_CHANNEL;
+        this.channel = channel;
+        this.bufferUnits = bufferUnits;
+        this.percent = percent;
+        this.maxUnits = maxUnits;
+        this.allowPresale = allowPresale;
+        return this;
+    }
+
+    /** Fills a binding of a channel's listing to a stocked SKU or a kit. */
+    public Command bindListing(final String channel, final String listing, final String sku)
+    {
+        clearRequest();
+        this.type = CommandType.BIND_LISTING;
+        this.channel = channel;
+        this.listing = listing;
+        this.sku = sku;
+        return this;
+    }
+
+    /** Fills an unbinding of a channel's listing. */
+    public Command unbindListing(final String channel, final String listing)
+    {
+        clearRequest();
+        this.type = CommandType.UNBIND_LISTING;
+        this.channel = channel;
+        this.listing = listing;
+        return this;
+    }
+
+    /** Fills a PUT of a kit; add its components to {@link #lines} (SKU, no warehouse, quantity). */
+    public Command putKit(final String kit)
+    {
+        clearRequest();
+        this.type = CommandType.PUT_KIT;
+        this.sku = kit;
+        return this;
+    }
+
+    /** Fills a PUT of the units of a cell that a channel holds for itself (0 removes the allocation). */
+    public Command setAllocation(final String channel, final String sku, final String warehouse, final long units)
+    {
+        clearRequest();
+        this.type = CommandType.SET_ALLOCATION;
+        this.channel = channel;
+        this.sku = sku;
+        this.warehouse = warehouse;
+        this.quantity = units;
+        return this;
+    }
+
+    /** Fills a read of one channel's rules, or of every channel's when {@code channel} is null. */
+    public Command getChannel(final String channel)
+    {
+        clearRequest();
+        this.type = channel == null ? CommandType.LIST_CHANNELS : CommandType.GET_CHANNEL;
+        this.channel = channel;
+        return this;
+    }
+
+    /** Fills a read of one channel listing. */
+    public Command getListing(final String channel, final String listing)
+    {
+        clearRequest();
+        this.type = CommandType.GET_LISTING;
+        this.channel = channel;
+        this.listing = listing;
+        return this;
+    }
+
+    /** Fills a read of one kit. */
+    public Command getKit(final String kit)
+    {
+        clearRequest();
+        this.type = CommandType.GET_KIT;
+        this.sku = kit;
+        return this;
+    }
+
+    /** Fills a read of one channel's allocation of a cell. */
+    public Command getAllocation(final String channel, final String sku, final String warehouse)
+    {
+        clearRequest();
+        this.type = CommandType.GET_ALLOCATION;
+        this.channel = channel;
+        this.sku = sku;
+        this.warehouse = warehouse;
         return this;
     }
 

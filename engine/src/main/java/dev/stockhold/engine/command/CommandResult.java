@@ -6,7 +6,9 @@ package dev.stockhold.engine.command;
  * Everything here is a copy, so the responder may read it while the ledger processes later commands.
  * {@link #levels()} is the answer's body for stock commands; {@link #changes()} lists every cell the
  * command changed (the change feed's event); {@link #reservation()} is the answer of reservation
- * commands; {@link #shortLines()} explains {@link ErrorCode#INSUFFICIENT_STOCK}.
+ * commands; {@link #shortLines()} explains {@link ErrorCode#INSUFFICIENT_STOCK}; {@link #published()}
+ * lists every listing whose published quantity the command changed (the channel feed's event); the
+ * channel, listing, kit and allocation views answer the channel commands.
  */
 public final class CommandResult
 {
@@ -14,6 +16,11 @@ public final class CommandResult
     private final Levels changes = new Levels();
     private final ReservationView reservation = new ReservationView();
     private final ShortLines shortLines = new ShortLines();
+    private final ChannelViews channels = new ChannelViews();
+    private final ListingView listing = new ListingView();
+    private final KitView kit = new KitView();
+    private final AllocationView allocation = new AllocationView();
+    private final PublishedChanges published = new PublishedChanges();
     private ErrorCode code = ErrorCode.OK;
     private String detail;
     private boolean replayed;
@@ -31,6 +38,11 @@ public final class CommandResult
         changes.clear();
         reservation.clear();
         shortLines.clear();
+        channels.clear();
+        listing.clear();
+        kit.clear();
+        allocation.clear();
+        published.clear();
         code = ErrorCode.OK;
         detail = null;
         replayed = false;
@@ -111,6 +123,39 @@ public final class CommandResult
         return shortLines;
     }
 
+    /** @return the channels answered by a channel's PUT or GET (one) or {@link CommandType#LIST_CHANNELS}. */
+    public ChannelViews channels()
+    {
+        return channels;
+    }
+
+    /** @return the listing answered by a bind, unbind or listing read. */
+    public ListingView listing()
+    {
+        return listing;
+    }
+
+    /** @return the kit answered by a kit's PUT or GET. */
+    public KitView kit()
+    {
+        return kit;
+    }
+
+    /** @return the allocation answered by an allocation's PUT or GET. */
+    public AllocationView allocation()
+    {
+        return allocation;
+    }
+
+    /**
+     * @return every listing whose published quantity the command changed, sorted by channel and listing id:
+     * the channel feed's event; empty for a failed command, a replay or a read.
+     */
+    public PublishedChanges published()
+    {
+        return published;
+    }
+
     /** @return the state digest, answered by {@link CommandType#GET_DIGEST}. */
     public long digest()
     {
@@ -159,6 +204,11 @@ public final class CommandResult
         changes.copyFrom(other.changes);
         reservation.copyFrom(other.reservation);
         shortLines.copyFrom(other.shortLines);
+        channels.copyFrom(other.channels);
+        listing.copyFrom(other.listing);
+        kit.copyFrom(other.kit);
+        allocation.copyFrom(other.allocation);
+        published.copyFrom(other.published);
         code = other.code;
         detail = other.detail;
         replayed = other.replayed;

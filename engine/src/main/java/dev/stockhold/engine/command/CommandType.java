@@ -27,6 +27,16 @@ public enum CommandType
             return false;
         }
     },
+    /** Creates or replaces a channel's rules (warehouses, buffer, percent, cap, presale). */
+    PUT_CHANNEL(10, true),
+    /** Binds a channel's listing to one stocked SKU or one kit (again: rebinds it). */
+    BIND_LISTING(11, true),
+    /** Unbinds a channel's listing: its published quantity becomes 0. */
+    UNBIND_LISTING(12, true),
+    /** Creates or replaces a kit's components. */
+    PUT_KIT(13, true),
+    /** Sets how many units of one cell a channel holds for itself (0 removes the allocation). */
+    SET_ALLOCATION(14, true),
     /**
      * Asks the ledger to write a snapshot of itself at this point of the sequence. It changes no stock,
      * so it is not journaled; the snapshot records the last journaled sequence it covers.
@@ -41,7 +51,13 @@ public enum CommandType
      * Answers the ledger's sizes without the digest, which hashes the whole state: cheap enough to ask
      * every few seconds for metrics.
      */
-    GET_STATS(24, false);
+    GET_STATS(24, false),
+    GET_CHANNEL(25, false),
+    /** Answers every channel's rules, in code order. */
+    LIST_CHANNELS(26, false),
+    GET_LISTING(27, false),
+    GET_KIT(28, false),
+    GET_ALLOCATION(29, false);
 
     private static final CommandType[] BY_CODE = new CommandType[64];
 

@@ -30,7 +30,9 @@ public enum ErrorCode
     FORBIDDEN(17, 403, "ERR_FORBIDDEN", "Forbidden", "forbidden"),
     OVERLOADED(18, 503, "ERR_OVERLOADED", "Overloaded", "overloaded"),
     INTERNAL(19, 500, "ERR_INTERNAL", "Internal error", "internal"),
-    RATE_LIMITED(20, 429, "ERR_RATE_LIMITED", "Too many requests", "rate-limited");
+    RATE_LIMITED(20, 429, "ERR_RATE_LIMITED", "Too many requests", "rate-limited"),
+    CHANNEL_NOT_FOUND(21, 404, "ERR_CHANNEL_NOT_FOUND", "Channel not found", "channel-not-found"),
+    LISTING_NOT_FOUND(22, 404, "ERR_LISTING_NOT_FOUND", "Listing not found", "listing-not-found");
 
     private static final ErrorCode[] BY_WIRE_CODE = new ErrorCode[64];
 

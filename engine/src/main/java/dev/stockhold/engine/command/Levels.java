@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Copies of stock levels taken by the ledger when it answered a command, so the responder can read
  * them after the ledger has moved on. The derived fields (available, presale available, shortage) are
- * computed here, once, by the formulas of docs/design.md.
+ * computed here, once, by the formulas of docs/design.md
+ * and docs/channels.md.
  */
 public final class Levels
 {
@@ -14,13 +15,14 @@ public final class Levels
     private long[] values = EmptyArrays.LONGS;
     private int count;
 
-    private static final int FIELDS = 6;
+    private static final int FIELDS = 7;
     private static final int ON_HAND = 0;
     private static final int RESERVED = 1;
     private static final int IN_TRANSIT = 2;
     private static final int PRESALE_RESERVED = 3;
     private static final int SAFETY_STOCK = 4;
     private static final int VERSION = 5;
+    private static final int ALLOCATED = 6;
 
     /** Forgets all levels, keeping capacity. */
     public void clear()
@@ -28,7 +30,7 @@ public final class Levels
         count = 0;
     }
 
-    /** Appends one cell's levels. */
+    /** Appends one cell's levels, with nothing allocated to channels. */
     public void add(
         final String sku,
         final String warehouse,
@@ -38,6 +40,21 @@ public final class Levels
         final long presaleReserved,
         final long safetyStock,
         final long version)
+    {
+        add(sku, warehouse, onHand, reserved, inTransit, presaleReserved, safetyStock, version, 0);
+    }
+
+    /** Appends one cell's levels; {@code allocated} is the sum of the channels' allocations of the cell. */
+    public void add(
+        final String sku,
+        final String warehouse,
+        final long onHand,
+        final long reserved,
+        final long inTransit,
+        final long presaleReserved,
+        final long safetyStock,
+        final long version,
+        final long allocated)
     {
         if (count == skus.length)
         {
@@ -55,6 +72,7 @@ public final class Levels
         values[base + PRESALE_RESERVED] = presaleReserved;
         values[base + SAFETY_STOCK] = safetyStock;
         values[base + VERSION] = version;
+        values[base + ALLOCATED] = allocated;
         count++;
     }
 
@@ -104,10 +122,16 @@ public final class Levels
         return values[i * FIELDS + VERSION];
     }
 
-    /** @return {@code max(0, onHand - reserved - safetyStock)}: what channels may sell. */
+    /** @return the units the channels' allocations hold of the cell. */
+    public long allocated(final int i)
+    {
+        return values[i * FIELDS + ALLOCATED];
+    }
+
+    /** @return {@code max(0, onHand - reserved - safetyStock - allocated)}: the shared pool channels may sell. */
     public long available(final int i)
     {
-        return available(onHand(i), reserved(i), safetyStock(i));
+        return available(onHand(i), reserved(i), safetyStock(i), allocated(i));
     }
 
     /** @return {@code max(0, inTransit - presaleReserved)}. */
@@ -122,10 +146,17 @@ public final class Levels
         return Math.max(0, reserved(i) - onHand(i));
     }
 
-    /** The one definition of available stock. */
+    /** Available stock of a cell with nothing allocated. */
     public static long available(final long onHand, final long reserved, final long safetyStock)
     {
-        return Math.max(0, onHand - reserved - safetyStock);
+        return available(onHand, reserved, safetyStock, 0);
+    }
+
+    /** The one definition of available stock: what is neither reserved, safety stock nor allocated. */
+    public static long available(final long onHand, final long reserved, final long safetyStock,
+        final long allocated)
+    {
+        return Math.max(0, onHand - reserved - safetyStock - allocated);
     }
 
     /** Replaces this list's levels with a copy of {@code other}'s. */
@@ -135,7 +166,7 @@ public final class Levels
         for (int i = 0; i < other.count; i++)
         {
             add(other.skus[i], other.warehouses[i], other.onHand(i), other.reserved(i), other.inTransit(i),
-                other.presaleReserved(i), other.safetyStock(i), other.version(i));
+                other.presaleReserved(i), other.safetyStock(i), other.version(i), other.allocated(i));
         }
     }
 }

@@ -20,6 +20,8 @@ public final class ReservationView
     private String[] warehouses = EmptyArrays.STRINGS;
     private long[] values = EmptyArrays.LONGS;
     private boolean[] presale = EmptyArrays.BOOLEANS;
+    private String[] kits = EmptyArrays.STRINGS;
+    private String[] listings = EmptyArrays.STRINGS;
     private int lineCount;
 
     private static final int FIELDS = 4;
@@ -49,7 +51,7 @@ public final class ReservationView
         this.lineCount = 0;
     }
 
-    /** Appends a reservation line. */
+    /** Appends a reservation line of a plain SKU, locked by SKU. */
     public void addLine(
         final String sku,
         final String warehouse,
@@ -59,6 +61,26 @@ public final class ReservationView
         final long released,
         final long returned)
     {
+        addLine(sku, warehouse, quantity, isPresale, deducted, released, returned, null, null);
+    }
+
+    /**
+     * Appends a reservation line.
+     *
+     * @param kit     the kit this line is a component of, or null.
+     * @param listing the channel listing the lock line named, or null.
+     */
+    public void addLine(
+        final String sku,
+        final String warehouse,
+        final long quantity,
+        final boolean isPresale,
+        final long deducted,
+        final long released,
+        final long returned,
+        final String kit,
+        final String listing)
+    {
         if (lineCount == skus.length)
         {
             final int capacity = Math.max(1, lineCount * 2);
@@ -66,7 +88,11 @@ public final class ReservationView
             warehouses = Arrays.copyOf(warehouses, capacity);
             values = Arrays.copyOf(values, capacity * FIELDS);
             presale = Arrays.copyOf(presale, capacity);
+            kits = Arrays.copyOf(kits, capacity);
+            listings = Arrays.copyOf(listings, capacity);
         }
+        kits[lineCount] = kit;
+        listings[lineCount] = listing;
         skus[lineCount] = sku;
         warehouses[lineCount] = warehouse;
         presale[lineCount] = isPresale;
@@ -136,6 +162,18 @@ public final class ReservationView
         return presale[line];
     }
 
+    /** @return the kit code of a component line, or null. */
+    public String kit(final int line)
+    {
+        return kits[line];
+    }
+
+    /** @return the listing id the lock line named, or null. */
+    public String listing(final int line)
+    {
+        return listings[line];
+    }
+
     public long deducted(final int line)
     {
         return values[line * FIELDS + 1];
@@ -163,7 +201,7 @@ public final class ReservationView
         for (int i = 0; i < other.lineCount; i++)
         {
             addLine(other.skus[i], other.warehouses[i], other.quantity(i), other.presale[i], other.deducted(i),
-                other.released(i), other.returned(i));
+                other.released(i), other.returned(i), other.kits[i], other.listings[i]);
         }
     }
 }

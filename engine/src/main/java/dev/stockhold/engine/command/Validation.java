@@ -16,6 +16,12 @@ public final class Validation
     /** The longest adjust reason. */
     public static final int MAX_REASON_LENGTH = 256;
     public static final int MAX_TTL_SECONDS = 31_536_000;
+    /** The longest listing id (a marketplace's variant or SKU id). */
+    public static final int MAX_LISTING_LENGTH = 128;
+    /** The most warehouses a channel may name. */
+    public static final int MAX_CHANNEL_WAREHOUSES = 100;
+    /** The largest quantity of one component in a kit. */
+    public static final long MAX_KIT_COMPONENT_QUANTITY = 1_000;
 
     private Validation()
     {
@@ -37,6 +43,36 @@ public final class Validation
             }
         }
         return true;
+    }
+
+    /** @return true for a listing id: 1–128 printable ASCII, no space, no '/'. */
+    public static boolean isListingId(final String listingId)
+    {
+        if (listingId == null || listingId.isEmpty() || listingId.length() > MAX_LISTING_LENGTH)
+        {
+            return false;
+        }
+        for (int i = 0; i < listingId.length(); i++)
+        {
+            final char c = listingId.charAt(i);
+            if (c <= ' ' || c > '~' || c == '/')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true for a channel's share of the shared pool, 0..100 percent. */
+    public static boolean isPercent(final long percent)
+    {
+        return percent >= 0 && percent <= 100;
+    }
+
+    /** @return true for the quantity of one kit component, 1..1,000. */
+    public static boolean isKitQuantity(final long quantity)
+    {
+        return quantity >= 1 && quantity <= MAX_KIT_COMPONENT_QUANTITY;
     }
 
     /** @return true for an order id: 1–64 printable ASCII. */

@@ -1,5 +1,6 @@
 package dev.stockhold.engine.ledger;
 
+import dev.stockhold.engine.command.CodeList;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.OrderLines;
 import dev.stockhold.engine.command.StockItems;
@@ -26,6 +27,7 @@ final class CommandFingerprint
         for (int i = 0; i < lines.count(); i++)
         {
             hash = Hashing.mix(hash, lines.sku(i));
+            hash = Hashing.mix(hash, lines.listing(i));
             hash = Hashing.mix(hash, lines.warehouse(i));
             hash = Hashing.mix(hash, lines.quantity(i));
         }
@@ -46,6 +48,16 @@ final class CommandFingerprint
         hash = Hashing.mix(hash, command.inTransitDelta);
         hash = Hashing.mix(hash, command.safetyStockDelta);
         hash = Hashing.mix(hash, command.reason);
-        return Hashing.mix(hash, command.quantity);
+        hash = Hashing.mix(hash, command.quantity);
+        hash = Hashing.mix(hash, command.listing);
+        final CodeList warehouses = command.channelWarehouses;
+        hash = Hashing.mix(hash, warehouses.isPresent() ? warehouses.count() : -1);
+        for (int i = 0; i < warehouses.count(); i++)
+        {
+            hash = Hashing.mix(hash, warehouses.get(i));
+        }
+        hash = Hashing.mix(hash, command.bufferUnits);
+        hash = Hashing.mix(hash, command.percent);
+        return Hashing.mix(hash, command.maxUnits);
     }
 }

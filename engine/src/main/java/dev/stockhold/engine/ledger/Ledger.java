@@ -10,8 +10,8 @@ import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.IntArrayList;
 
 /**
- * The single-writer stock ledger: every stock cell, reservation and remembered idempotency key, and
- * every rule of docs/design.md. One thread applies commands in sequence order; nothing here reads a clock,
+ * The single-writer stock ledger: every stock cell, reservation, remembered idempotency key, channel,
+ * listing, kit and allocation, and every rule of docs/design.md and docs/channels.md. One thread applies commands in sequence order; nothing here reads a clock,
  * draws a random number or does I/O, so replaying the same commands rebuilds exactly the same state.
  * <p>
  * Engine time is the largest timestamp of the mutating (journaled) commands seen so far, so it never
@@ -26,9 +26,12 @@ public final class Ledger
     final ExpiryQueue expiry = new ExpiryQueue();
     final PresaleQueues presale = new PresaleQueues();
     final IdempotencyWindow keys;
+    final ChannelState channelState;
     private final Locking locking;
     private final Settlement settlement;
     private final StockSync stockSync;
+    private final ChannelCommands channelCommands;
+    private final KitCommands kitCommands;
     final LedgerChecks checks;
 
     long nowMillis = Long.MIN_VALUE;
@@ -43,10 +46,15 @@ public final class Ledger
         this.cells = new StockCells(config.warehousePriority());
         this.book = new ReservationBook(config.closedRetentionMillis(), config.maxClosedReservations());
         this.keys = new IdempotencyWindow(config.idempotencyWindowMillis(), config.maxIdempotencyKeys());
-        this.locking = new Locking(cells, book, expiry, presale, config);
-        this.settlement = new Settlement(cells, book, config);
-        this.stockSync = new StockSync(cells, presale, config);
-        this.checks = new LedgerChecks(cells, book);
+        this.channelState = new ChannelState(cells);
+        this.locking = new Locking(cells, book, expiry, presale, config, channelState);
+        this.settlement = new Settlement(cells, book, config, channelState);
+        this.stockSync = new StockSync(cells, presale, config, channelState);
+        final ChannelState state = channelState;
+        this.channelCommands = new ChannelCommands(cells, state.channels, state.listings, state.kits,
+            state.allocations, state.publisher, config.channelLimits());
+        this.kitCommands = new KitCommands(cells, state, config.channelLimits());
+        this.checks = new LedgerChecks(cells, book, state);
     }
 
     /** @return the configuration this ledger runs with. */
@@ -68,6 +76,7 @@ public final class Ledger
         result.clear();
         result.sequence(command.sequence);
         cells.beginCommand();
+        channelState.publisher.beginCommand();
         final CommandType type = command.type;
         if (type == null)
         {
@@ -91,6 +100,8 @@ public final class Ledger
             dispatch(command);
         }
         cells.copyChanges(result.changes());
+        channelState.publisher.afterCommand(result.published());
+        result.published().sort();
         checks.afterCommand(command);
     }
 
@@ -131,6 +142,16 @@ public final class Ledger
             case ADJUST -> stockSync.adjust(command);
             case RECEIVE -> stockSync.receive(command);
             case TICK -> tick();
+            case PUT_CHANNEL -> channelCommands.putChannel(command);
+            case BIND_LISTING -> channelCommands.bindListing(command);
+            case UNBIND_LISTING -> channelCommands.unbindListing(command);
+            case PUT_KIT -> kitCommands.putKit(command);
+            case SET_ALLOCATION -> channelState.escrow.setAllocation(command, mutations);
+            case GET_CHANNEL -> channelCommands.getChannel(command);
+            case LIST_CHANNELS -> channelCommands.listChannels(command);
+            case GET_LISTING -> channelCommands.getListing(command);
+            case GET_KIT -> kitCommands.getKit(command);
+            case GET_ALLOCATION -> channelState.escrow.getAllocation(command);
             case GET_CELL -> getCell(command);
             case GET_SKU -> getSku(command);
             case GET_RESERVATION -> getReservation(command);
@@ -167,7 +188,7 @@ public final class Ledger
                     }
                     else
                     {
-                        cells.addReserved(due.cell(line), -open);
+                        channelState.escrow.release(due, line, open);
                     }
                 }
             }
@@ -214,19 +235,27 @@ public final class Ledger
             command.result.fail(ErrorCode.ORDER_NOT_FOUND, "no reservation with that orderId");
             return;
         }
-        reservation.copyTo(command.result.reservation(), cells);
+        reservation.copyTo(command.result.reservation(), cells, channelState.kits);
     }
 
-    /** @return a 64-bit hash over all cells and reservations: equal states give equal digests. */
+    /**
+     * @return a 64-bit hash over all cells, reservations, channels, listings, kits and allocations: equal
+     * states give equal digests.
+     */
     public long digest()
     {
-        return digest(cells.digest(), book.digest());
+        long cellsDigest = cells.digestStart();
+        for (int cell = 0; cell < cells.count(); cell++)
+        {
+            cellsDigest = cells.digestNext(cellsDigest, cell);
+        }
+        return digest(cellsDigest, book.digest(), channelState.digest());
     }
 
-    /** @return the ledger digest from its two parts. */
-    static long digest(final long cellsDigest, final long reservationsDigest)
+    /** @return the ledger digest from its parts. */
+    static long digest(final long cellsDigest, final long reservationsDigest, final long channelsDigest)
     {
-        return Hashing.mix(cellsDigest, reservationsDigest);
+        return Hashing.mix(Hashing.mix(cellsDigest, reservationsDigest), channelsDigest);
     }
 
     /** @return the engine sequence of the last mutating command applied (0 before any). */

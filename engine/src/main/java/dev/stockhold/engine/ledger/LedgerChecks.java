@@ -3,6 +3,7 @@ package dev.stockhold.engine.ledger;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.Levels;
+import dev.stockhold.engine.command.PublishedChanges;
 import dev.stockhold.engine.command.Validation;
 
 import java.util.Arrays;
@@ -12,15 +13,19 @@ import java.util.Arrays;
  * throws {@link LedgerInvariantException}: the pipeline then stops the engine (fail-stop) rather than answer
  * from a state that can no longer be trusted, and recovery refuses to replay past it.
  * <p>
- * Always on, and allocation-free: every changed level stays within 0..{@link Validation#MAX_LEVEL}, and a
- * lock leaves each cell it touched either within its on-hand stock or its presale within in-transit stock.
+ * Always on, and allocation-free: every changed level stays within 0..{@link Validation#MAX_LEVEL}, a
+ * lock leaves each cell it touched either within its on-hand stock or its presale within in-transit stock,
+ * and no published quantity is negative.
  * <p>
  * With {@code -Dstockhold.checks=true} (the model-based and crash tests run with it) also, against a
  * shadow copy of every cell's previous levels: versions step by exactly one; only a count (set, adjust)
  * creates a shortage; each command type moves only the levels it may, by the amounts it implies (a lock
  * leaves on-hand stock, a deduct ships exactly what it unreserves, a receive moves in-transit to on-hand);
- * and every {@value #CONSERVATION_EVERY} commands, conservation: each cell's reserved and presale-reserved
- * levels equal the open quantities of the reservations holding it.
+ * every {@value #CONSERVATION_EVERY} commands, conservation (each cell's reserved and presale-reserved
+ * levels equal the open quantities of the reservations holding it) and allocations (each cell's allocated
+ * level equals the sum of its allocations); and every listing's published quantity equals its formula
+ * recomputed from scratch, after every command while there are at most {@value #FEW_LISTINGS} listings,
+ * else every {@value #CONSERVATION_EVERY} commands.
  * <p>
  * Thread: the ledger's.
  */
@@ -38,15 +43,20 @@ final class LedgerChecks
     private static final int VERSION = 5;
     private static final int FIELDS = 6;
 
+    /** Up to this many listings, the full checks recompute every published quantity after every command. */
+    static final int FEW_LISTINGS = 256;
+
     private final StockCells cells;
     private final ReservationBook book;
+    private final ChannelState channels;
     private long[] previous = new long[0];
     private long commands;
 
-    LedgerChecks(final StockCells cells, final ReservationBook book)
+    LedgerChecks(final StockCells cells, final ReservationBook book, final ChannelState channels)
     {
         this.cells = cells;
         this.book = book;
+        this.channels = channels;
     }
 
     /** Takes the current levels as the starting point (after a snapshot was loaded). */
@@ -70,7 +80,9 @@ final class LedgerChecks
         for (int i = 0; i < changed.count(); i++)
         {
             checkBounds(command, changed, i);
-            if (locked && changed.reserved(i) + changed.safetyStock(i) > changed.onHand(i)
+            // A lock may use its channel's allocation even where safety stock has since grown over the pool,
+            // so the bound is on-hand stock against reservations plus allocations.
+            if (locked && changed.reserved(i) + changed.allocated(i) > changed.onHand(i)
                 && changed.presaleReserved(i) > changed.inTransit(i))
             {
                 throw broken(command, changed, i, "a lock oversold the cell");
@@ -83,9 +95,62 @@ final class LedgerChecks
                 remember(cell);
             }
         }
+        final PublishedChanges published = command.result.published();
+        for (int i = 0; i < published.count(); i++)
+        {
+            if (published.published(i) < 0)
+            {
+                throw new LedgerInvariantException("published quantities are never negative: sequence "
+                    + command.sequence + " listing " + published.channel(i) + "/" + published.listingId(i) + " "
+                    + published.published(i));
+            }
+        }
         if (FULL && command.type.isMutating() && ++commands % CONSERVATION_EVERY == 0)
         {
             checkConservation(command);
+            checkAllocations(command);
+        }
+        if (FULL && command.type.isMutating()
+            && (channels.listings.count() <= FEW_LISTINGS || commands % CONSERVATION_EVERY == 0))
+        {
+            checkPublished(command);
+        }
+    }
+
+    /** Each cell's allocated level is the sum of its allocations, and no allocation is negative. */
+    private void checkAllocations(final Command command)
+    {
+        final AllocationTable allocations = channels.allocations;
+        for (int slot = 0; slot < allocations.slots(); slot++)
+        {
+            if (allocations.isUsed(slot) && allocations.units(slot) < 0)
+            {
+                throw new LedgerInvariantException("allocations are never negative: sequence " + command.sequence);
+            }
+        }
+        for (int cell = 0; cell < cells.count(); cell++)
+        {
+            if (cells.allocated(cell) != allocations.sumOfCell(cell))
+            {
+                throw new LedgerInvariantException("allocated equals the sum of the cell's allocations: sequence "
+                    + command.sequence + " cell " + cells.skuCode(cell) + "/" + cells.warehouseCode(cell)
+                    + " allocated " + cells.allocated(cell) + " sum " + allocations.sumOfCell(cell));
+            }
+        }
+    }
+
+    /** Every listing's published quantity equals the formula recomputed from scratch. */
+    private void checkPublished(final Command command)
+    {
+        final ListingTable listings = channels.listings;
+        for (int slot = 0; slot < listings.slots(); slot++)
+        {
+            if (listings.isBound(slot) && listings.published(slot) != channels.publisher.compute(slot))
+            {
+                throw new LedgerInvariantException("a listing's published quantity follows its formula: sequence "
+                    + command.sequence + " " + command.type + " listing " + listings.listingId(slot) + " published "
+                    + listings.published(slot) + " formula " + channels.publisher.compute(slot));
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param maxCells               the most stock cells; creating more is ERR_INVALID_REQUEST.
  * @param maxLinesPerOrder       the most lines in one lock, release, deduct or return.
  * @param maxBatchItems          the most cells in one set-stock batch.
+ * @param channelLimits          the limits on channels, listings and kits.
  */
 public record LedgerConfig(
     List<String> warehousePriority,
@@ -26,16 +27,38 @@ public record LedgerConfig(
     int maxOpenReservations,
     int maxCells,
     int maxLinesPerOrder,
-    int maxBatchItems)
+    int maxBatchItems,
+    ChannelLimits channelLimits)
 {
     private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
 
     public LedgerConfig
     {
         warehousePriority = List.copyOf(Objects.requireNonNull(warehousePriority));
+        Objects.requireNonNull(channelLimits);
     }
 
-    /** @return the defaults of docs/LIMITS.md: 24 h and 10 M keys, 30 days and 10 M closed orders, 100 lines. */
+    /** A configuration with the default channel limits. */
+    public LedgerConfig(
+        final List<String> warehousePriority,
+        final long idempotencyWindowMillis,
+        final int maxIdempotencyKeys,
+        final long closedRetentionMillis,
+        final int maxClosedReservations,
+        final int maxOpenReservations,
+        final int maxCells,
+        final int maxLinesPerOrder,
+        final int maxBatchItems)
+    {
+        this(warehousePriority, idempotencyWindowMillis, maxIdempotencyKeys, closedRetentionMillis,
+            maxClosedReservations, maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems,
+            ChannelLimits.defaults());
+    }
+
+    /**
+     * @return the defaults of docs/LIMITS.md: 24 h and 10 M keys, 30 days and 10 M closed orders, 100 lines,
+     * and {@link ChannelLimits#defaults()}.
+     */
     public static LedgerConfig defaults()
     {
         return new LedgerConfig(List.of(), DAY_MILLIS, 10_000_000, 30 * DAY_MILLIS, 10_000_000, 10_000_000,
@@ -46,27 +69,34 @@ public record LedgerConfig(
     public LedgerConfig withWarehousePriority(final List<String> priority)
     {
         return new LedgerConfig(priority, idempotencyWindowMillis, maxIdempotencyKeys, closedRetentionMillis,
-            maxClosedReservations, maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems);
+            maxClosedReservations, maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems, channelLimits);
     }
 
     /** @return a copy with other idempotency-key limits. */
     public LedgerConfig withIdempotency(final long windowMillis, final int maxKeys)
     {
         return new LedgerConfig(warehousePriority, windowMillis, maxKeys, closedRetentionMillis,
-            maxClosedReservations, maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems);
+            maxClosedReservations, maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems, channelLimits);
     }
 
     /** @return a copy with other closed-reservation limits. */
     public LedgerConfig withClosedRetention(final long retentionMillis, final int maxClosed)
     {
         return new LedgerConfig(warehousePriority, idempotencyWindowMillis, maxIdempotencyKeys, retentionMillis,
-            maxClosed, maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems);
+            maxClosed, maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems, channelLimits);
     }
 
     /** @return a copy with other size limits. */
     public LedgerConfig withSizeLimits(final int maxOpen, final int maxCells, final int maxLines, final int maxBatch)
     {
         return new LedgerConfig(warehousePriority, idempotencyWindowMillis, maxIdempotencyKeys, closedRetentionMillis,
-            maxClosedReservations, maxOpen, maxCells, maxLines, maxBatch);
+            maxClosedReservations, maxOpen, maxCells, maxLines, maxBatch, channelLimits);
+    }
+
+    /** @return a copy with other channel, listing and kit limits. */
+    public LedgerConfig withChannelLimits(final ChannelLimits limits)
+    {
+        return new LedgerConfig(warehousePriority, idempotencyWindowMillis, maxIdempotencyKeys, closedRetentionMillis,
+            maxClosedReservations, maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems, limits);
     }
 }

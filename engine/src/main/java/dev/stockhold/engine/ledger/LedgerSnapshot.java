@@ -1,11 +1,7 @@
 package dev.stockhold.engine.ledger;
 
 import dev.stockhold.engine.command.CommandResult;
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.command.Levels;
-import dev.stockhold.engine.command.ReservationState;
 import dev.stockhold.engine.command.ReservationView;
-import dev.stockhold.engine.command.ShortLines;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
@@ -20,13 +16,16 @@ import java.util.List;
  *   int32 magic 'SHL1', int32 format version
  *   int64 engine time, int64 last applied sequence, int64 mutations
  *   int32 cells, then per cell in id order:
- *       str sku, str warehouse, int64 onHand, reserved, inTransit, presaleReserved, safetyStock, version
+ *       str sku, str warehouse, int64 onHand, reserved, inTransit, presaleReserved, safetyStock, version,
+ *       allocated
+ *   channels, kits, listings and allocations (see {@link ChannelSnapshot})
  *   int32 reservations, then per reservation (open ones, then closed ones oldest first):
- *       str orderId, str channel, int64 createdAt, expiresAt, lockSequence, linesFingerprint,
- *       int8 flags (1 expired, 2 released by expiry, 4 closed), int64 closedAt, int32 lines, then per line:
- *       int32 cell, int64 quantity, deducted, released, returned, int8 presale
+ *       str orderId, str channel, int32 channel id (-1: not a configured channel's order), int64 createdAt,
+ *       expiresAt, lockSequence, linesFingerprint, int8 flags (1 expired, 2 released by expiry, 4 closed),
+ *       int64 closedAt, int32 lines, then per line: int32 cell, int64 quantity, deducted, released,
+ *       returned, int8 presale, int32 kit id (-1: none), str listing, int64 from allocation
  *   int32 idempotency keys, then per key oldest first:
- *       int32 scope, str key, int64 fingerprint, int64 at, result (see writeResult)
+ *       int32 scope, str key, int64 fingerprint, int64 at, result (see {@link ResultSnapshot})
  *   int64 digest of the state, checked on read
  * </pre>
  * Restoring rebuilds the expiry and presale queues from the reservations, in the same order the live
@@ -36,10 +35,11 @@ final class LedgerSnapshot
 {
     static final int MAGIC = 0x53484C31;
     /**
-     * 3: a lock's lines fingerprint ignores the lines' order (version 2 hashed them in order; version 1 hashed
-     * String.hashCode).
+     * 4: channels, listings, kits and allocations; a cell's allocated level; a reservation's channel and its
+     * lines' kit, listing and allocated part. 3: a lock's lines fingerprint ignores the lines' order (version
+     * 2 hashed them in order; version 1 hashed String.hashCode).
      */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
 
     private LedgerSnapshot()
     {
@@ -68,8 +68,10 @@ final class LedgerSnapshot
             out.putLong(cells.presaleReserved(cell));
             out.putLong(cells.safetyStock(cell));
             out.putLong(cells.version(cell));
+            out.putLong(cells.allocated(cell));
             cellsDigest = cells.digestNext(cellsDigest, cell);
         }
+        ChannelSnapshot.write(out, ledger.channelState, cells);
         final int reservations = ledger.book.openCount() + ledger.book.closedCount();
         final long[] termSum = new long[1];
         out.putInt(reservations);
@@ -85,9 +87,10 @@ final class LedgerSnapshot
             out.putString(entry.key);
             out.putLong(entry.fingerprint);
             out.putLong(entry.atMillis);
-            writeResult(out, entry.result);
+            ResultSnapshot.write(out, entry.result);
         });
-        out.putLong(Ledger.digest(cellsDigest, ReservationBook.digest(reservations, termSum[0])));
+        out.putLong(Ledger.digest(cellsDigest, ReservationBook.digest(reservations, termSum[0]),
+            ledger.channelState.digest()));
         return out.position - offset;
     }
 
@@ -95,6 +98,7 @@ final class LedgerSnapshot
     {
         out.putString(reservation.orderId);
         out.putString(reservation.channel);
+        out.putInt(reservation.channelId);
         out.putLong(reservation.createdAtMillis);
         out.putLong(reservation.expiresAtMillis);
         out.putLong(reservation.lockSequence);
@@ -110,58 +114,9 @@ final class LedgerSnapshot
             out.putLong(reservation.released(line));
             out.putLong(reservation.returned(line));
             out.putByte(reservation.presale(line) ? 1 : 0);
-        }
-    }
-
-    /** A remembered result: code, detail, replayed, sequence, levels, reservation, short lines. */
-    private static void writeResult(final SnapshotBytes.Writer out, final CommandResult result)
-    {
-        out.putInt(result.code().wireCode());
-        out.putString(result.detail());
-        out.putByte(result.isReplayed() ? 1 : 0);
-        out.putLong(result.sequence());
-        final Levels levels = result.levels();
-        out.putInt(levels.count());
-        for (int i = 0; i < levels.count(); i++)
-        {
-            out.putString(levels.sku(i));
-            out.putString(levels.warehouse(i));
-            out.putLong(levels.onHand(i));
-            out.putLong(levels.reserved(i));
-            out.putLong(levels.inTransit(i));
-            out.putLong(levels.presaleReserved(i));
-            out.putLong(levels.safetyStock(i));
-            out.putLong(levels.version(i));
-        }
-        final ReservationView view = result.reservation();
-        out.putByte(view.isPresent() ? 1 : 0);
-        if (view.isPresent())
-        {
-            out.putString(view.orderId());
-            out.putString(view.channel());
-            out.putByte(view.state().ordinal());
-            out.putLong(view.createdAtMillis());
-            out.putLong(view.expiresAtMillis());
-            out.putInt(view.lineCount());
-            for (int i = 0; i < view.lineCount(); i++)
-            {
-                out.putString(view.sku(i));
-                out.putString(view.warehouse(i));
-                out.putLong(view.quantity(i));
-                out.putByte(view.presale(i) ? 1 : 0);
-                out.putLong(view.deducted(i));
-                out.putLong(view.released(i));
-                out.putLong(view.returned(i));
-            }
-        }
-        final ShortLines shortLines = result.shortLines();
-        out.putInt(shortLines.count());
-        for (int i = 0; i < shortLines.count(); i++)
-        {
-            out.putString(shortLines.sku(i));
-            out.putString(shortLines.warehouse(i));
-            out.putLong(shortLines.requested(i));
-            out.putLong(shortLines.available(i));
+            out.putInt(reservation.kit(line));
+            out.putString(reservation.listing(line));
+            out.putLong(reservation.fromAllocation(line));
         }
     }
 
@@ -191,8 +146,10 @@ final class LedgerSnapshot
         for (int i = 0; i < cellCount; i++)
         {
             final int cell = cells.create(in.getString(), in.getString());
-            cells.restore(cell, in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+            cells.restore(cell, in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                in.getLong());
         }
+        ChannelSnapshot.read(in, ledger.channelState, cells);
         final List<Reservation> waitingPresale = new ArrayList<>();
         final int reservationCount = in.getCount();
         for (int i = 0; i < reservationCount; i++)
@@ -227,7 +184,7 @@ final class LedgerSnapshot
             final String key = in.getString();
             final long fingerprint = in.getLong();
             final long atMillis = in.getLong();
-            readResult(in, scratch);
+            ResultSnapshot.read(in, scratch);
             ledger.keys.remember(scope, key, fingerprint, atMillis, scratch);
         }
         if (in.getLong() != ledger.digest())
@@ -250,7 +207,11 @@ final class LedgerSnapshot
 
     private static Reservation readReservation(final SnapshotBytes.Reader in, final Reservation reservation)
     {
-        reservation.reset(in.getString(), in.getString(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+        final String orderId = in.getString();
+        final String channel = in.getString();
+        final int channelId = in.getInt();
+        reservation.reset(orderId, channel, in.getLong(), in.getLong(), in.getLong(), in.getLong());
+        reservation.channelId = channelId;
         final int flags = in.getByte();
         reservation.expired = (flags & 1) != 0;
         reservation.releasedByExpiry = (flags & 2) != 0;
@@ -259,48 +220,18 @@ final class LedgerSnapshot
         final int lines = in.getCount();
         for (int i = 0; i < lines; i++)
         {
-            final int line = reservation.addLine(in.getInt(), in.getLong(), false);
-            reservation.addDeducted(line, in.getLong());
-            reservation.addReleased(line, in.getLong());
-            reservation.addReturned(line, in.getLong());
-            reservation.presale(line, in.getByte() != 0);
+            final int cell = in.getInt();
+            final long quantity = in.getLong();
+            final long deducted = in.getLong();
+            final long released = in.getLong();
+            final long returned = in.getLong();
+            final boolean isPresale = in.getByte() != 0;
+            final int line = reservation.addLine(cell, quantity, isPresale, in.getInt(), in.getString());
+            reservation.addDeducted(line, deducted);
+            reservation.addReleased(line, released);
+            reservation.addReturned(line, returned);
+            reservation.addFromAllocation(line, in.getLong());
         }
         return reservation;
-    }
-
-    private static void readResult(final SnapshotBytes.Reader in, final CommandResult result)
-    {
-        result.clear();
-        final ErrorCode code = ErrorCode.fromWireCode(in.getInt());
-        if (code == null)
-        {
-            throw new IllegalStateException("unknown error code in snapshot");
-        }
-        result.fail(code, in.getString());
-        result.replayed(in.getByte() != 0);
-        result.sequence(in.getLong());
-        final int levels = in.getCount();
-        for (int i = 0; i < levels; i++)
-        {
-            result.levels().add(in.getString(), in.getString(), in.getLong(), in.getLong(), in.getLong(),
-                in.getLong(), in.getLong(), in.getLong());
-        }
-        if (in.getByte() != 0)
-        {
-            final ReservationView view = result.reservation();
-            view.set(in.getString(), in.getString(), ReservationState.values()[in.getByte()], in.getLong(),
-                in.getLong());
-            final int lines = in.getCount();
-            for (int i = 0; i < lines; i++)
-            {
-                view.addLine(in.getString(), in.getString(), in.getLong(), in.getByte() != 0, in.getLong(),
-                    in.getLong(), in.getLong());
-            }
-        }
-        final int shortLines = in.getCount();
-        for (int i = 0; i < shortLines; i++)
-        {
-            result.shortLines().add(in.getString(), in.getString(), in.getLong(), in.getLong());
-        }
     }
 }

@@ -5,16 +5,13 @@ import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.OrderLines;
 import dev.stockhold.engine.command.ReservationView;
-import dev.stockhold.engine.command.ShortLines;
 import dev.stockhold.engine.command.Validation;
-import org.agrona.collections.IntArrayList;
-
-import java.util.Arrays;
 
 /**
- * The lock command: all lines or none. Each line is first planned into scratch arrays against what the
- * earlier lines of the same order already took; only when every line fits is anything changed, so a
- * failed lock needs no rollback. Ledger thread only.
+ * The lock command: all lines or none. Each line is resolved (a SKU, a kit, or a channel's listing of
+ * either), then planned by the {@link LockPlanner} against what the earlier lines of the same order
+ * already took; only when every line fits is anything changed, so a failed lock needs no rollback. A
+ * configured channel's lock takes from the channel's allocations first. Ledger thread only.
  */
 final class Locking
 {
@@ -23,22 +20,33 @@ final class Locking
     private final ExpiryQueue expiry;
     private final PresaleQueues presale;
     private final LedgerConfig config;
+    private final ChannelTable channels;
+    private final ListingTable listings;
+    private final KitTable kits;
+    private final Escrow escrow;
+    private final LockPlanner planner;
 
+    /** Per request line: its named cell, or its SKU id (engine-chosen warehouse), or its kit id and warehouse. */
     private int[] lineCell = new int[8];
     private int[] lineSku = new int[8];
-    private int[] planCell = new int[8];
-    private long[] planQuantity = new long[8];
-    private boolean[] planPresale = new boolean[8];
-    private int planCount;
+    private int[] lineKit = new int[8];
+    private int[] lineWarehouse = new int[8];
+    /** Per request line: the SKU or kit code it locks (a listing's target), for short lines. */
+    private String[] lineCode = new String[8];
 
     Locking(final StockCells cells, final ReservationBook book, final ExpiryQueue expiry,
-        final PresaleQueues presale, final LedgerConfig config)
+        final PresaleQueues presale, final LedgerConfig config, final ChannelState channelState)
     {
         this.cells = cells;
         this.book = book;
         this.expiry = expiry;
         this.presale = presale;
         this.config = config;
+        this.channels = channelState.channels;
+        this.listings = channelState.listings;
+        this.kits = channelState.kits;
+        this.escrow = channelState.escrow;
+        this.planner = new LockPlanner(cells, channels, kits, channelState.allocations);
     }
 
     void lock(final Command command, final long nowMillis, final long lockSequence)
@@ -48,10 +56,12 @@ final class Locking
         {
             return;
         }
-        // Every interned code was checked when its cell was created, so when all lines resolve only the
+        final int channel = channels.find(command.channel);
+        // Every interned code was checked when it was created, so when all lines resolve only the
         // quantities need checking; otherwise the full check, line by line, picks the error as it always has.
-        final boolean resolved = resolve(command.lines);
-        if (!(resolved ? hasValidQuantities(command.lines, result) : hasValidLines(command.lines, result)))
+        final ErrorCode resolved = resolve(command.lines, channel);
+        final boolean ok = resolved == ErrorCode.OK;
+        if (!(ok ? hasValidQuantities(command.lines, result) : hasValidLines(command.lines, result)))
         {
             return;
         }
@@ -59,10 +69,10 @@ final class Locking
         if (existing != null)
         {
             // A line naming an unknown code cannot be one of the existing order's lines.
-            if (resolved && existing.linesFingerprint == linesFingerprint(command.lines))
+            if (ok && existing.linesFingerprint == linesFingerprint(command.lines))
             {
                 result.replayed(true);
-                existing.copyTo(result.reservation(), cells);
+                existing.copyTo(result.reservation(), cells, kits);
             }
             else
             {
@@ -75,14 +85,17 @@ final class Locking
             result.fail(ErrorCode.OVERLOADED, "open reservation limit reached");
             return;
         }
-        if (!resolved)
+        if (!ok)
         {
-            result.fail(ErrorCode.SKU_NOT_FOUND, "no stock cell for a line's sku and warehouse");
+            result.fail(resolved, resolved == ErrorCode.CHANNEL_NOT_FOUND ? "a listing line needs a configured channel"
+                : resolved == ErrorCode.LISTING_NOT_FOUND ? "a line's listing is not bound"
+                : "no stock cell for a line's sku and warehouse");
             return;
         }
-        if (plan(command, result.shortLines()))
+        if (plan(command, channel, result))
         {
-            apply(command, nowMillis, lockSequence, linesFingerprint(command.lines)).copyTo(result.reservation(), cells);
+            apply(command, channel, nowMillis, lockSequence, linesFingerprint(command.lines))
+                .copyTo(result.reservation(), cells, kits);
         }
         else
         {
@@ -117,9 +130,14 @@ final class Locking
     {
         for (int i = 0; i < lines.count(); i++)
         {
-            if (!Validation.isCode(lines.sku(i)) || (lines.warehouse(i) != null && !Validation.isCode(lines.warehouse(i))))
+            final boolean bySku = lines.sku(i) != null;
+            final boolean byListing = lines.listing(i) != null;
+            if (bySku == byListing || (bySku && !Validation.isCode(lines.sku(i)))
+                || (byListing && !Validation.isListingId(lines.listing(i)))
+                || (lines.warehouse(i) != null && !Validation.isCode(lines.warehouse(i))))
             {
-                result.fail(ErrorCode.INVALID_REQUEST, "sku and warehouse must be 1-64 printable ASCII, no space or /");
+                result.fail(ErrorCode.INVALID_REQUEST,
+                    "a line names one valid sku or listing, and a valid warehouse or none");
                 return false;
             }
             if (!Validation.isRequestQuantity(lines.quantity(i)))
@@ -148,180 +166,136 @@ final class Locking
         return false;
     }
 
-    /** Finds each line's SKU and, when named, its cell; @return false when a line names an unknown code. */
-    private boolean resolve(final OrderLines lines)
+    /** Resolves every line; @return OK, or the not-found error of the first line that does not resolve. */
+    private ErrorCode resolve(final OrderLines lines, final int channel)
     {
         if (lineCell.length < lines.count())
         {
-            lineCell = new int[lines.count() * 2];
-            lineSku = new int[lines.count() * 2];
+            final int capacity = lines.count() * 2;
+            lineCell = new int[capacity];
+            lineSku = new int[capacity];
+            lineKit = new int[capacity];
+            lineWarehouse = new int[capacity];
+            lineCode = new String[capacity];
         }
         for (int i = 0; i < lines.count(); i++)
         {
-            if (lines.sku(i) == null)
+            final ErrorCode error = resolveLine(lines, i, channel);
+            if (error != ErrorCode.OK)
+            {
+                return error;
+            }
+        }
+        return ErrorCode.OK;
+    }
+
+    private ErrorCode resolveLine(final OrderLines lines, final int i, final int channel)
+    {
+        String code = lines.sku(i);
+        if ((code == null) == (lines.listing(i) == null))
+        {
+            return ErrorCode.INVALID_REQUEST;
+        }
+        lineCell[i] = StockCells.MISSING;
+        lineSku[i] = StockCells.MISSING;
+        lineKit[i] = KitTable.MISSING;
+        lineWarehouse[i] = StockCells.MISSING;
+        if (code == null)
+        {
+            final int slot = channel < 0 ? ListingTable.NONE : listings.find(channel, lines.listing(i));
+            if (slot == ListingTable.NONE)
+            {
+                return channel < 0 ? ErrorCode.CHANNEL_NOT_FOUND : ErrorCode.LISTING_NOT_FOUND;
+            }
+            code = listings.sku(slot) != ListingTable.NONE ? cells.skuCodeOf(listings.sku(slot))
+                : kits.code(listings.kit(slot));
+        }
+        lineCode[i] = code;
+        final String warehouse = lines.warehouse(i);
+        // A named warehouse needs only the cell; the SKU's id matters when the engine chooses. A kit has no cells.
+        if (warehouse != null)
+        {
+            lineCell[i] = cells.find(code, warehouse);
+            if (lineCell[i] != StockCells.MISSING)
+            {
+                return ErrorCode.OK;
+            }
+            lineKit[i] = kits.find(code);
+            lineWarehouse[i] = cells.findWarehouse(warehouse);
+            return lineKit[i] != KitTable.MISSING && lineWarehouse[i] != StockCells.MISSING
+                && hasKitCells(lineKit[i], warehouse) ? ErrorCode.OK : ErrorCode.SKU_NOT_FOUND;
+        }
+        lineSku[i] = cells.findSku(code);
+        if (lineSku[i] == StockCells.MISSING)
+        {
+            lineKit[i] = kits.find(code);
+        }
+        return lineSku[i] != StockCells.MISSING || lineKit[i] != KitTable.MISSING ? ErrorCode.OK
+            : ErrorCode.SKU_NOT_FOUND;
+    }
+
+    private boolean hasKitCells(final int kit, final String warehouse)
+    {
+        for (int c = 0; c < kits.componentCount(kit); c++)
+        {
+            if (cells.find(cells.skuCodeOf(kits.componentSku(kit, c)), warehouse) == StockCells.MISSING)
             {
                 return false;
             }
-            // A named warehouse needs only the cell; the SKU's id matters when the engine chooses.
-            final boolean named = lines.warehouse(i) != null;
-            final int cell = named ? cells.find(lines.sku(i), lines.warehouse(i)) : StockCells.MISSING;
-            final int skuId = named ? StockCells.MISSING : cells.findSku(lines.sku(i));
-            if (named ? cell == StockCells.MISSING : skuId == StockCells.MISSING)
-            {
-                return false;
-            }
-            lineSku[i] = skuId;
-            lineCell[i] = cell;
         }
         return true;
     }
 
     /** Plans every line; @return true when all fit, else the short lines are filled in. */
-    private boolean plan(final Command command, final ShortLines shortLines)
+    private boolean plan(final Command command, final int channel, final CommandResult result)
     {
-        planCount = 0;
+        planner.begin(channel);
         final OrderLines lines = command.lines;
         for (int i = 0; i < lines.count(); i++)
         {
             final long quantity = lines.quantity(i);
-            if (lineCell[i] != StockCells.MISSING)
+            if (lineKit[i] != KitTable.MISSING)
             {
-                planNamedWarehouse(lineCell[i], quantity, command.allowPresale, lines.sku(i), shortLines);
+                planner.kit(lineKit[i], lineWarehouse[i], quantity, lines.listing(i), result.shortLines());
+            }
+            else if (lineCell[i] != StockCells.MISSING)
+            {
+                planner.named(lineCell[i], quantity, command.allowPresale, lineCode[i], lines.listing(i),
+                    result.shortLines());
             }
             else
             {
-                planChosenWarehouse(cells.cellsOfSku(lineSku[i]), quantity, command, lines.sku(i), shortLines);
+                planner.chosen(lineSku[i], quantity, command.allowSplit, command.allowPresale, lineCode[i],
+                    lines.listing(i), result.shortLines());
             }
         }
-        return shortLines.count() == 0;
-    }
-
-    private void planNamedWarehouse(final int cell, final long quantity, final boolean allowPresale,
-        final String sku, final ShortLines shortLines)
-    {
-        final long free = freeRegular(cell);
-        if (quantity <= free)
-        {
-            addPlan(cell, quantity, false);
-        }
-        else if (allowPresale && quantity <= freePresale(cell))
-        {
-            addPlan(cell, quantity, true);
-        }
-        else
-        {
-            shortLines.add(sku, cells.warehouseCode(cell), quantity, free);
-        }
-    }
-
-    /** Whole in the first warehouse that takes it; else split; else presale; else short. */
-    private void planChosenWarehouse(final IntArrayList candidates, final long quantity, final Command command,
-        final String sku, final ShortLines shortLines)
-    {
-        long largest = -1;
-        int closest = candidates.getInt(0);
-        long total = 0;
-        for (int c = 0; c < candidates.size(); c++)
-        {
-            final long free = freeRegular(candidates.getInt(c));
-            if (quantity <= free)
-            {
-                addPlan(candidates.getInt(c), quantity, false);
-                return;
-            }
-            if (free > largest)
-            {
-                largest = free;
-                closest = candidates.getInt(c);
-            }
-            total += free;
-        }
-        if (command.allowSplit && total >= quantity)
-        {
-            long remaining = quantity;
-            for (int c = 0; c < candidates.size() && remaining > 0; c++)
-            {
-                final long take = Math.min(freeRegular(candidates.getInt(c)), remaining);
-                if (take > 0)
-                {
-                    addPlan(candidates.getInt(c), take, false);
-                    remaining -= take;
-                }
-            }
-            return;
-        }
-        if (command.allowPresale)
-        {
-            for (int c = 0; c < candidates.size(); c++)
-            {
-                if (quantity <= freePresale(candidates.getInt(c)))
-                {
-                    addPlan(candidates.getInt(c), quantity, true);
-                    return;
-                }
-            }
-        }
-        // Named after the warehouse that came closest (the first in priority order of those with the most),
-        // so every short line names one; with a split allowed, what they all hold together is what was short.
-        shortLines.add(sku, cells.warehouseCode(closest), quantity, command.allowSplit ? total : largest);
-    }
-
-    private long freeRegular(final int cell)
-    {
-        return cells.available(cell) - planned(cell, false);
-    }
-
-    private long freePresale(final int cell)
-    {
-        return cells.presaleAvailable(cell) - planned(cell, true);
-    }
-
-    private long planned(final int cell, final boolean isPresale)
-    {
-        long sum = 0;
-        for (int p = 0; p < planCount; p++)
-        {
-            if (planCell[p] == cell && planPresale[p] == isPresale)
-            {
-                sum += planQuantity[p];
-            }
-        }
-        return sum;
-    }
-
-    private void addPlan(final int cell, final long quantity, final boolean isPresale)
-    {
-        if (planCount == planCell.length)
-        {
-            final int capacity = planCount * 2;
-            planCell = Arrays.copyOf(planCell, capacity);
-            planQuantity = Arrays.copyOf(planQuantity, capacity);
-            planPresale = Arrays.copyOf(planPresale, capacity);
-        }
-        planCell[planCount] = cell;
-        planQuantity[planCount] = quantity;
-        planPresale[planCount] = isPresale;
-        planCount++;
+        return result.shortLines().count() == 0;
     }
 
     /** @return the new reservation, now open and registered. */
-    private Reservation apply(final Command command, final long nowMillis, final long lockSequence,
+    private Reservation apply(final Command command, final int channel, final long nowMillis, final long lockSequence,
         final long fingerprint)
     {
         final Reservation reservation = book.newReservation();
         final long expiresAt = command.ttlSeconds > 0 ? nowMillis + command.ttlSeconds * 1000L : ReservationView.NO_EXPIRY;
         reservation.reset(command.orderId, command.channel, nowMillis, expiresAt, lockSequence, fingerprint);
-        for (int p = 0; p < planCount; p++)
+        reservation.channelId = channel;
+        final LockPlanner plan = planner;
+        for (int p = 0; p < plan.planCount; p++)
         {
-            final int line = reservation.addLine(planCell[p], planQuantity[p], planPresale[p]);
-            if (planPresale[p])
+            final int cell = plan.planCell[p];
+            final long quantity = plan.planQuantity[p];
+            final int line = reservation.addLine(cell, quantity, plan.planPresale[p], plan.planKit[p],
+                plan.planListing[p]);
+            if (plan.planPresale[p])
             {
-                cells.addPresaleReserved(planCell[p], planQuantity[p]);
-                presale.add(planCell[p], reservation, line);
+                cells.addPresaleReserved(cell, quantity);
+                presale.add(cell, reservation, line);
             }
             else
             {
-                cells.addReserved(planCell[p], planQuantity[p]);
+                reservation.addFromAllocation(line, escrow.takeForLock(channel, cell, quantity));
+                cells.addReserved(cell, quantity);
             }
         }
         book.add(reservation);
@@ -336,15 +310,20 @@ final class Locking
      * @return a hash of the requested lines, as resolved: equal for a repeat of the same lock, in any line
      * order ("the same lines" of docs/design.md, Rules), since each line is hashed on its own and the line
      * hashes are added. Codes enter as their interned ids, which are exact (two codes never share one), so
-     * only a 64-bit hash collision could make other lines pass for a repeat; a named cell and an
-     * engine-chosen SKU hash apart.
+     * only a 64-bit hash collision could make other lines pass for a repeat; a named cell, an engine-chosen
+     * SKU and a kit hash apart, and a line by listing hashes its listing id as well.
      */
     private long linesFingerprint(final OrderLines lines)
     {
         long sum = 0;
         for (int i = 0; i < lines.count(); i++)
         {
-            final long place = lineCell[i] != StockCells.MISSING ? lineCell[i] : -2L - lineSku[i];
+            long place = lineKit[i] != KitTable.MISSING ? Hashing.mix(Hashing.mix(-1L, lineKit[i]), lineWarehouse[i])
+                : lineCell[i] != StockCells.MISSING ? lineCell[i] : -2L - lineSku[i];
+            if (lines.listing(i) != null)
+            {
+                place = Hashing.mix(place, lines.listing(i));
+            }
             sum += Hashing.mix(Hashing.mix(Hashing.SEED, place), lines.quantity(i));
         }
         return Hashing.mix(Hashing.mix(Hashing.SEED, lines.count()), sum);

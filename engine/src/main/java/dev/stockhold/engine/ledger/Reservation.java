@@ -10,12 +10,15 @@ import java.util.Arrays;
  * forgotten; {@link #generation} tells a stale reference (in the expiry or presale queue) from the
  * current use. Ledger thread only.
  * <p>
- * Per line: {@code open = quantity - deducted - released}, and {@code returned <= deducted}.
+ * Per line: {@code open = quantity - deducted - released}, {@code returned <= deducted}, and
+ * {@code fromAllocation <= open} (the part of the open quantity its channel's allocation gave).
  */
 final class Reservation
 {
     String orderId;
     String channel;
+    /** The configured channel the lock belonged to when it was made, or -1: whose allocations it used. */
+    int channelId = -1;
     long createdAtMillis;
     long expiresAtMillis;
     /** The engine sequence of the lock: ties between equal expiry times and presale FIFO order. */
@@ -41,14 +44,20 @@ final class Reservation
      * misses instead of one per field: cell id and presale flag, quantity, deducted, released, returned.
      */
     private long[] lines = new long[STRIDE];
+    /** Per line, the listing id the lock line named, or null. */
+    private String[] listings = new String[1];
 
-    private static final int STRIDE = 5;
+    private static final int STRIDE = 6;
+    /** Cell id in the low 32 bits, the presale flag in bit 32, the kit id plus one from bit 33 (0: no kit). */
     private static final int CELL = 0;
     private static final int QUANTITY = 1;
     private static final int DEDUCTED = 2;
     private static final int RELEASED = 3;
     private static final int RETURNED = 4;
+    /** The part of the line's open quantity that came from its channel's allocation. */
+    private static final int FROM_ALLOCATION = 5;
     private static final long PRESALE_FLAG = 1L << 32;
+    private static final int KIT_SHIFT = 33;
 
     Reservation(final int slot)
     {
@@ -71,19 +80,38 @@ final class Reservation
         this.closedAtMillis = 0;
         this.closed = false;
         this.lineCount = 0;
+        this.channelId = -1;
         this.orderHash = HashSlots.hash(orderId);
     }
 
-    /** Appends a line; returns its index. */
+    /** Appends a line of a plain SKU locked by SKU; returns its index. */
     int addLine(final int cellId, final long lineQuantity, final boolean isPresale)
+    {
+        return addLine(cellId, lineQuantity, isPresale, -1, null);
+    }
+
+    /**
+     * Appends a line; returns its index.
+     *
+     * @param kitId   the kit this line is a component of, or -1.
+     * @param listing the listing id the lock line named, or null.
+     */
+    int addLine(final int cellId, final long lineQuantity, final boolean isPresale, final int kitId,
+        final String listing)
     {
         if ((lineCount + 1) * STRIDE > lines.length)
         {
             lines = Arrays.copyOf(lines, lines.length * 2);
         }
+        if (lineCount == listings.length)
+        {
+            listings = Arrays.copyOf(listings, listings.length * 2);
+        }
         final int line = lineCount++;
         final int base = line * STRIDE;
-        lines[base + CELL] = cellId | (isPresale ? PRESALE_FLAG : 0);
+        listings[line] = listing;
+        lines[base + FROM_ALLOCATION] = 0;
+        lines[base + CELL] = (cellId & 0xFFFF_FFFFL) | (isPresale ? PRESALE_FLAG : 0) | ((long)(kitId + 1) << KIT_SHIFT);
         lines[base + QUANTITY] = lineQuantity;
         lines[base + DEDUCTED] = 0;
         lines[base + RELEASED] = 0;
@@ -105,7 +133,29 @@ final class Reservation
     void presale(final int line, final boolean isPresale)
     {
         final int base = line * STRIDE;
-        lines[base + CELL] = (lines[base + CELL] & 0xFFFF_FFFFL) | (isPresale ? PRESALE_FLAG : 0);
+        lines[base + CELL] = (lines[base + CELL] & ~PRESALE_FLAG) | (isPresale ? PRESALE_FLAG : 0);
+    }
+
+    /** @return the kit this line is a component of, or -1. */
+    int kit(final int line)
+    {
+        return (int)(lines[line * STRIDE + CELL] >>> KIT_SHIFT) - 1;
+    }
+
+    /** @return the listing id the lock line named, or null. */
+    String listing(final int line)
+    {
+        return listings[line];
+    }
+
+    long fromAllocation(final int line)
+    {
+        return lines[line * STRIDE + FROM_ALLOCATION];
+    }
+
+    void addFromAllocation(final int line, final long delta)
+    {
+        lines[line * STRIDE + FROM_ALLOCATION] += delta;
     }
 
     long quantity(final int line)
@@ -189,14 +239,14 @@ final class Reservation
         return releasedByExpiry ? ReservationState.EXPIRED : ReservationState.RELEASED;
     }
 
-    /** Copies this reservation into an answer. */
-    void copyTo(final ReservationView view, final StockCells cells)
+    /** Copies this reservation into an answer; {@code kits} names the kits of component lines. */
+    void copyTo(final ReservationView view, final StockCells cells, final KitTable kits)
     {
         view.set(orderId, channel, state(), createdAtMillis, expiresAtMillis);
         for (int i = 0; i < lineCount; i++)
         {
             view.addLine(cells.skuCode(cell(i)), cells.warehouseCode(cell(i)), quantity(i), presale(i), deducted(i),
-                released(i), returned(i));
+                released(i), returned(i), kit(i) < 0 ? null : kits.code(kit(i)), listings[i]);
         }
     }
 
@@ -210,13 +260,15 @@ final class Reservation
         hash = Hashing.mix(hash, lockSequence);
         hash = Hashing.mix(hash, (expired ? 1 : 0) | (releasedByExpiry ? 2 : 0) | (closed ? 4 : 0));
         hash = Hashing.mix(hash, closedAtMillis);
+        hash = Hashing.mix(hash, channelId);
         for (int i = 0; i < lineCount; i++)
         {
             final int base = i * STRIDE;
-            for (int field = CELL; field <= RETURNED; field++)
+            for (int field = CELL; field <= FROM_ALLOCATION; field++)
             {
                 hash = Hashing.mix(hash, lines[base + field]);
             }
+            hash = Hashing.mix(hash, listings[i]);
         }
         return hash;
     }

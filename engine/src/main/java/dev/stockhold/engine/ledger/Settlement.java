@@ -9,7 +9,8 @@ import dev.stockhold.engine.command.Validation;
 
 /**
  * Release (stock goes back), deduct (shipped: reserved stock leaves) and return (cancelled after
- * shipping: stock comes back), of a whole order or of some of its lines. The quantity taken from each
+ * shipping: stock comes back), of a whole order or of some of its lines. A release gives what came from
+ * the lock's channel allocation back to it; a deduct ships that part first; a return goes to the shared pool. The quantity taken from each
  * reservation line is worked out first in a scratch array; nothing changes unless every part is valid.
  * Ledger thread only.
  */
@@ -18,13 +19,18 @@ final class Settlement
     private final StockCells cells;
     private final ReservationBook book;
     private final LedgerConfig config;
+    private final Escrow escrow;
+    private final KitTable kits;
     private long[] take = new long[8];
 
-    Settlement(final StockCells cells, final ReservationBook book, final LedgerConfig config)
+    Settlement(final StockCells cells, final ReservationBook book, final LedgerConfig config,
+        final ChannelState channelState)
     {
         this.cells = cells;
         this.book = book;
         this.config = config;
+        this.escrow = channelState.escrow;
+        this.kits = channelState.kits;
     }
 
     void settle(final Command command, final long nowMillis)
@@ -56,7 +62,7 @@ final class Settlement
         }
         if (reservation != null && result.isOk())
         {
-            reservation.copyTo(result.reservation(), cells);
+            reservation.copyTo(result.reservation(), cells, kits);
         }
     }
 
@@ -223,12 +229,13 @@ final class Settlement
                 }
                 else
                 {
-                    cells.addReserved(cell, -quantity);
+                    escrow.release(reservation, j, quantity);
                 }
             }
             else if (type == CommandType.DEDUCT)
             {
                 reservation.addDeducted(j, quantity);
+                Escrow.deduct(reservation, j, quantity);
                 cells.addReserved(cell, -quantity);
                 cells.addOnHand(cell, -quantity);
             }

@@ -6,6 +6,7 @@ import org.agrona.collections.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Every stock cell, one per (SKU, warehouse), kept as parallel primitive arrays indexed by a dense cell
@@ -28,8 +29,8 @@ final class StockCells
     private final List<IntArrayList> cellsBySku = new ArrayList<>();
 
     /**
-     * Two cache lines per cell at {@code row(cell)}: the levels in the first, the SKU code's characters in
-     * the second. The ledger touches several fields of a cell per command, so keeping them together costs
+     * Two cache lines per cell at {@code row(cell)}: the levels in the first, the allocated level and the SKU
+     * code's characters in the second. The ledger touches several fields of a cell per command, so keeping them together costs
      * one cache miss instead of one per field; and a lookup checks the SKU against the row it reads anyway,
      * with the same miss, instead of chasing the stored code's String and its bytes (about a sixth of the
      * pipeline's throughput with 100,000 cells).
@@ -44,13 +45,13 @@ final class StockCells
     private static final int TOUCHED_BY = 6;
     /** SKU id in the high 32 bits, warehouse id in the low 32 bits. */
     private static final int CODES = 7;
-    /** The SKU code's length, or {@link #NOT_INLINE}; then its ASCII characters, eight to a long. */
-    private static final int SKU_KEY = 8;
+    /** The sum of the channels' allocations of the cell. */
+    private static final int ALLOCATED = 8;
+    /** The SKU code's length, or {@link InlineKeys#NOT_INLINE}; then its ASCII characters, eight to a long. */
+    private static final int SKU_KEY = 9;
     private static final int KEY_LONGS = STRIDE - SKU_KEY - 1;
     /** Kept inline: ASCII codes of at most this many characters. */
     static final int MAX_INLINE_LENGTH = KEY_LONGS * Long.BYTES;
-    /** The key of a SKU code kept only as its String: no code has this length. */
-    private static final long NOT_INLINE = -1;
 
     /**
      * Rows start {@code ROW_OFFSET} longs in, so that behind the 16-byte array header each row fills an
@@ -65,10 +66,53 @@ final class StockCells
 
     private final IntArrayList touched = new IntArrayList();
     private long commandNumber;
+    /** Told the code and id of each warehouse the first time a cell brings it. */
+    private ObjIntConsumer<String> warehouseListener = (code, id) -> { };
 
     StockCells(final List<String> warehousePriority)
     {
         this.ranks = new WarehouseRanks(warehousePriority);
+    }
+
+    void warehouseListener(final ObjIntConsumer<String> listener)
+    {
+        this.warehouseListener = listener;
+    }
+
+    /** @return the id of the warehouse, or {@link #MISSING} when it has no cell. */
+    int findWarehouse(final String warehouse)
+    {
+        return warehouses.find(warehouse);
+    }
+
+    /** @return how many warehouses have cells; ids run from 0 to this, exclusive. */
+    int warehouseCount()
+    {
+        return warehouses.size();
+    }
+
+    /** @return the code of SKU id {@code skuId}. */
+    String skuCodeOf(final int skuId)
+    {
+        return skus.code(skuId);
+    }
+
+    /** @return how many SKUs have cells; ids run from 0 to this, exclusive. */
+    int skuCount()
+    {
+        return skus.size();
+    }
+
+    /** @return the number of cells the current command changed so far. */
+    int touchedCount()
+    {
+        return touched.size();
+    }
+
+    /** @return the {@code i}-th cell the current command changed, in order of first change. */
+    int touchedCell(final int i)
+    {
+        return touched.getInt(i);
     }
 
     /** @return the id of the SKU, or {@link #MISSING} when it has no cell. */
@@ -106,6 +150,7 @@ final class StockCells
         if (warehouseId == ranks.size())
         {
             ranks.seen(warehouse);
+            warehouseListener.accept(warehouse, warehouseId);
         }
         if (skuId == cellsBySku.size())
         {
@@ -168,7 +213,8 @@ final class StockCells
     {
         final int base = row(cell);
         levels.add(skuCode(cell), warehouseCode(cell), data[base + ON_HAND], data[base + RESERVED],
-            data[base + IN_TRANSIT], data[base + PRESALE_RESERVED], data[base + SAFETY_STOCK], data[base + VERSION]);
+            data[base + IN_TRANSIT], data[base + PRESALE_RESERVED], data[base + SAFETY_STOCK], data[base + VERSION],
+            data[base + ALLOCATED]);
     }
 
     int count()
@@ -186,7 +232,12 @@ final class StockCells
         return warehouses.code(warehouseId(cell));
     }
 
-    private int warehouseId(final int cell)
+    int skuId(final int cell)
+    {
+        return (int)(data[row(cell) + CODES] >>> 32);
+    }
+
+    int warehouseId(final int cell)
     {
         return (int)data[row(cell) + CODES];
     }
@@ -221,11 +272,17 @@ final class StockCells
         return data[row(cell) + VERSION];
     }
 
-    /** @return what a lock may still take from the cell's on-hand stock. */
+    long allocated(final int cell)
+    {
+        return data[row(cell) + ALLOCATED];
+    }
+
+    /** @return what a lock may still take from the cell's shared pool of on-hand stock. */
     long available(final int cell)
     {
         final int base = row(cell);
-        return Levels.available(data[base + ON_HAND], data[base + RESERVED], data[base + SAFETY_STOCK]);
+        return Levels.available(data[base + ON_HAND], data[base + RESERVED], data[base + SAFETY_STOCK],
+            data[base + ALLOCATED]);
     }
 
     /** @return what a presale lock may still take from the cell's in-transit stock. */
@@ -267,11 +324,18 @@ final class StockCells
         touch(cell);
     }
 
+    void addAllocated(final int cell, final long delta)
+    {
+        data[row(cell) + ALLOCATED] += delta;
+        touch(cell);
+    }
+
     /** Restores a cell's fields exactly (snapshot load), without counting it as a change. */
     void restore(final int cell, final long onHand, final long reserved, final long inTransit,
-        final long presaleReserved, final long safetyStock, final long version)
+        final long presaleReserved, final long safetyStock, final long version, final long allocated)
     {
         final int base = row(cell);
+        data[base + ALLOCATED] = allocated;
         data[base + ON_HAND] = onHand;
         data[base + RESERVED] = reserved;
         data[base + IN_TRANSIT] = inTransit;
@@ -280,24 +344,13 @@ final class StockCells
         data[base + VERSION] = version;
     }
 
-    /** @return a hash of every cell's codes and fields, in cell id order. */
-    long digest()
-    {
-        long hash = digestStart();
-        for (int cell = 0; cell < count; cell++)
-        {
-            hash = digestNext(hash, cell);
-        }
-        return hash;
-    }
-
-    /** @return the start of {@link #digest}, for a caller that visits the cells itself (in id order). */
+    /** @return the start of a hash of every cell's codes and fields, which visits the cells in id order. */
     long digestStart()
     {
         return Hashing.mix(Hashing.SEED, count);
     }
 
-    /** @return {@code hash} with {@code cell} mixed in: the step of {@link #digest}. */
+    /** @return {@code hash} with {@code cell} mixed in: the step of the hash that {@link #digestStart} starts. */
     long digestNext(final long hash, final int cell)
     {
         long next = Hashing.mix(hash, skuCode(cell));
@@ -306,70 +359,19 @@ final class StockCells
         {
             next = Hashing.mix(next, data[row(cell) + field]);
         }
-        return next;
+        return Hashing.mix(next, data[row(cell) + ALLOCATED]);
     }
 
     /** @return whether {@code cell} belongs to {@code sku}, comparing its inline key when it has one. */
     private boolean hasSku(final int cell, final String sku)
     {
-        final int base = row(cell);
-        final long length = data[base + SKU_KEY];
-        if (length == NOT_INLINE)
-        {
-            return sku.equals(skuCode(cell));
-        }
-        if (length != sku.length())
-        {
-            return false;
-        }
-        for (int from = 0, at = base + SKU_KEY + 1; from < length; from += Long.BYTES, at++)
-        {
-            final long packed = pack(sku, from);
-            if (packed < 0 || packed != data[at])
-            {
-                return false;
-            }
-        }
-        return true;
+        final int matched = InlineKeys.matches(data, row(cell) + SKU_KEY, sku);
+        return matched == InlineKeys.NOT_INLINE ? sku.equals(skuCode(cell)) : matched == 1;
     }
 
     private void storeSkuKey(final int base, final String sku)
     {
-        data[base + SKU_KEY] = NOT_INLINE;
-        if (sku.length() > MAX_INLINE_LENGTH)
-        {
-            return;
-        }
-        for (int from = 0, at = base + SKU_KEY + 1; from < sku.length(); from += Long.BYTES, at++)
-        {
-            final long packed = pack(sku, from);
-            if (packed < 0)
-            {
-                return;
-            }
-            data[at] = packed;
-        }
-        data[base + SKU_KEY] = sku.length();
-    }
-
-    /**
-     * @return up to eight characters of {@code code} from {@code from}, one byte each, the first in the
-     * lowest byte; or -1 when one of them is not ASCII. Packed ASCII never has the sign bit set.
-     */
-    private static long pack(final String code, final int from)
-    {
-        final int end = Math.min(code.length(), from + Long.BYTES);
-        long packed = 0;
-        for (int i = end - 1; i >= from; i--)
-        {
-            final char c = code.charAt(i);
-            if (c > 0x7F)
-            {
-                return -1;
-            }
-            packed = packed << 8 | c;
-        }
-        return packed;
+        InlineKeys.store(data, base + SKU_KEY, KEY_LONGS, sku);
     }
 
     private static long key(final int skuId, final int warehouseId)

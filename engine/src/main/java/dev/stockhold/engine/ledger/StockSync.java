@@ -10,21 +10,27 @@ import org.agrona.collections.LongHashSet;
 /**
  * What warehouses report: absolute counts (set, one cell or an atomic batch), relative corrections
  * (adjust) and arrivals of in-transit stock (receive, which converts waiting presale lines). Every
- * item is validated before any cell changes. Ledger thread only.
+ * item is validated before any cell changes. A count that leaves a cell's on-hand stock below its reserved
+ * and allocated units cuts its allocations first. Ledger thread only.
  */
 final class StockSync
 {
     private final StockCells cells;
     private final PresaleQueues presale;
     private final LedgerConfig config;
+    private final KitTable kits;
+    private final Escrow escrow;
     private final LongHashSet seenItems = new LongHashSet();
     private int[] itemCell = new int[16];
 
-    StockSync(final StockCells cells, final PresaleQueues presale, final LedgerConfig config)
+    StockSync(final StockCells cells, final PresaleQueues presale, final LedgerConfig config,
+        final ChannelState channelState)
     {
         this.cells = cells;
         this.presale = presale;
         this.config = config;
+        this.kits = channelState.kits;
+        this.escrow = channelState.escrow;
     }
 
     void set(final Command command)
@@ -54,6 +60,7 @@ final class StockSync
             {
                 cells.addSafetyStock(cell, items.safetyStock(i) - cells.safetyStock(cell));
             }
+            escrow.afterCount(cell);
             cells.copyLevel(cell, result.levels());
         }
     }
@@ -87,6 +94,11 @@ final class StockSync
             if (isDuplicate(items, i))
             {
                 result.fail(ErrorCode.INVALID_REQUEST, "the same cell appears twice in the batch");
+                return false;
+            }
+            if (kits.count() > 0 && kits.find(items.sku(i)) != KitTable.MISSING)
+            {
+                result.fail(ErrorCode.INVALID_REQUEST, "a kit has no stock of its own");
                 return false;
             }
         }
@@ -184,6 +196,7 @@ final class StockSync
         {
             cells.addSafetyStock(cell, command.safetyStockDelta);
         }
+        escrow.afterCount(cell);
         cells.copyLevel(cell, result.levels());
     }
 

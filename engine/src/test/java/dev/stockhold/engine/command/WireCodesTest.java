@@ -23,7 +23,8 @@ class WireCodesTest
             "ERR_ORDER_NOT_FOUND", "ERR_NOT_FOUND", "ERR_METHOD_NOT_ALLOWED", "ERR_INSUFFICIENT_STOCK",
             "ERR_ORDER_CONFLICT", "ERR_INVALID_STATE", "ERR_NOT_RECEIVED", "ERR_RESERVATION_EXPIRED",
             "ERR_VERSION_CONFLICT", "ERR_IDEMPOTENCY_KEY_REUSED", "ERR_GONE", "ERR_PAYLOAD_TOO_LARGE",
-            "ERR_UNAUTHORIZED", "ERR_FORBIDDEN", "ERR_OVERLOADED", "ERR_INTERNAL", "ERR_RATE_LIMITED"};
+            "ERR_UNAUTHORIZED", "ERR_FORBIDDEN", "ERR_OVERLOADED", "ERR_INTERNAL", "ERR_RATE_LIMITED",
+            "ERR_CHANNEL_NOT_FOUND", "ERR_LISTING_NOT_FOUND"};
         assertEquals(codes.length, ErrorCode.values().length, "a new code gets a new number here too");
         for (int number = 0; number < codes.length; number++)
         {
@@ -43,7 +44,12 @@ class WireCodesTest
             Map.entry(CommandType.SET_STOCK, 5), Map.entry(CommandType.ADJUST, 6), Map.entry(CommandType.RECEIVE, 7),
             Map.entry(CommandType.TICK, 8), Map.entry(CommandType.SNAPSHOT, 9), Map.entry(CommandType.GET_CELL, 20),
             Map.entry(CommandType.GET_SKU, 21), Map.entry(CommandType.GET_RESERVATION, 22),
-            Map.entry(CommandType.GET_DIGEST, 23), Map.entry(CommandType.GET_STATS, 24));
+            Map.entry(CommandType.GET_DIGEST, 23), Map.entry(CommandType.GET_STATS, 24),
+            Map.entry(CommandType.PUT_CHANNEL, 10), Map.entry(CommandType.BIND_LISTING, 11),
+            Map.entry(CommandType.UNBIND_LISTING, 12), Map.entry(CommandType.PUT_KIT, 13),
+            Map.entry(CommandType.SET_ALLOCATION, 14), Map.entry(CommandType.GET_CHANNEL, 25),
+            Map.entry(CommandType.LIST_CHANNELS, 26), Map.entry(CommandType.GET_LISTING, 27),
+            Map.entry(CommandType.GET_KIT, 28), Map.entry(CommandType.GET_ALLOCATION, 29));
         assertEquals(pinned.size(), CommandType.values().length, "a new type gets a code here too");
         for (final CommandType type : CommandType.values())
         {

@@ -41,13 +41,61 @@ class LedgerChecksTest
         set.items.add("A1", "W1", 10, 0, 2, Command.ABSENT);
         ledger.apply(set);
         final Command lock = new Command().lock("O-1", null, 0, false, false);
-        lock.result.changes().add("A1", "W1", 10, 9, 0, 3, 2, 2);
+        // Reserved plus allocated beyond on-hand stock: 8 reserved and 3 allocated of 10.
+        lock.result.changes().add("A1", "W1", 10, 8, 0, 3, 2, 2, 3);
         final LedgerInvariantException broken = assertThrows(LedgerInvariantException.class,
             () -> checks.afterCommand(lock));
         assertTrue(broken.getMessage().contains("oversold"), broken.getMessage());
         final Command fine = new Command().lock("O-2", null, 0, false, false);
         fine.result.changes().add("A1", "W1", 10, 8, 0, 0, 2, 2);
         assertDoesNotThrow(() -> checks.afterCommand(fine));
+        // A channel's lock may take its allocation although safety stock has since grown over the pool.
+        final Command escrow = new Command().lock("O-3", "shop", 0, false, false);
+        escrow.result.changes().add("A1", "W1", 10, 9, 0, 0, 2, 2, 1);
+        assertDoesNotThrow(() -> checks.afterCommand(escrow));
+    }
+
+    @Test
+    void aNegativePublishedQuantityIsBroken()
+    {
+        final Command put = new Command().putChannel("ae", 0, 100, Command.ABSENT, false);
+        put.result.published().add("ae", "L1", "A1", 0, -1);
+        final LedgerInvariantException broken = assertThrows(LedgerInvariantException.class,
+            () -> checks.afterCommand(put));
+        assertTrue(broken.getMessage().contains("never negative"), broken.getMessage());
+    }
+
+    @Test
+    void aPublishedQuantityOffItsFormulaIsBroken()
+    {
+        final Command set = new Command().setStock();
+        set.items.add("A1", "W1", 10, 0, 0, Command.ABSENT);
+        ledger.apply(set);
+        ledger.apply(new Command().putChannel("ae", 0, 100, Command.ABSENT, false));
+        ledger.apply(new Command().bindListing("ae", "L1", "A1"));
+        ledger.channelState.listings.published(ledger.channelState.listings.find(0, "L1"), 9);
+        final LedgerInvariantException afterWrite = assertThrows(LedgerInvariantException.class,
+            () -> ledger.apply(new Command().tick()));
+        assertTrue(afterWrite.getMessage().contains("follows its formula"), afterWrite.getMessage());
+    }
+
+    @Test
+    void anAllocatedLevelOffItsAllocationsIsBroken()
+    {
+        final Command set = new Command().setStock();
+        set.items.add("A1", "W1", 10, 0, 0, Command.ABSENT);
+        ledger.apply(set);
+        ledger.apply(new Command().putChannel("ae", 0, 100, Command.ABSENT, false));
+        ledger.apply(new Command().setAllocation("ae", "A1", "W1", 4));
+        ledger.channelState.allocations.addUnits(ledger.channelState.allocations.find(0, 0), 1);
+        final LedgerInvariantException broken = assertThrows(LedgerInvariantException.class, () ->
+        {
+            for (int i = 0; i < LedgerChecks.CONSERVATION_EVERY; i++)
+            {
+                ledger.apply(new Command().tick());
+            }
+        });
+        assertTrue(broken.getMessage().contains("allocated equals"), broken.getMessage());
     }
 
     @Test

@@ -307,6 +307,12 @@ public final class LedgerDriver
         return this;
     }
 
+    /** @return the command the next {@link #send()} sends, for helpers that fill other command types. */
+    Command command()
+    {
+        return command;
+    }
+
     /** Sends the command filled in {@link #command} to both ledgers and checks that they agree. */
     public Outcome send()
     {

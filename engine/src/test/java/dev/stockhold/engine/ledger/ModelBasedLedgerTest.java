@@ -72,7 +72,20 @@ class ModelBasedLedgerTest
             new Object[] {CommandType.RECEIVE, ErrorCode.SKU_NOT_FOUND},
             new Object[] {CommandType.LOCK, ErrorCode.IDEMPOTENCY_KEY_REUSED},
             new Object[] {CommandType.GET_CELL, ErrorCode.SKU_NOT_FOUND},
-            new Object[] {CommandType.GET_RESERVATION, ErrorCode.ORDER_NOT_FOUND});
+            new Object[] {CommandType.GET_RESERVATION, ErrorCode.ORDER_NOT_FOUND},
+            new Object[] {CommandType.LOCK, ErrorCode.CHANNEL_NOT_FOUND},
+            new Object[] {CommandType.LOCK, ErrorCode.LISTING_NOT_FOUND},
+            new Object[] {CommandType.PUT_CHANNEL, ErrorCode.OK}, new Object[] {CommandType.PUT_CHANNEL, ErrorCode.INVALID_QUANTITY},
+            new Object[] {CommandType.BIND_LISTING, ErrorCode.OK}, new Object[] {CommandType.BIND_LISTING, ErrorCode.SKU_NOT_FOUND},
+            new Object[] {CommandType.BIND_LISTING, ErrorCode.CHANNEL_NOT_FOUND},
+            new Object[] {CommandType.UNBIND_LISTING, ErrorCode.OK},
+            new Object[] {CommandType.UNBIND_LISTING, ErrorCode.LISTING_NOT_FOUND},
+            new Object[] {CommandType.PUT_KIT, ErrorCode.OK}, new Object[] {CommandType.PUT_KIT, ErrorCode.SKU_NOT_FOUND},
+            new Object[] {CommandType.PUT_KIT, ErrorCode.INVALID_REQUEST},
+            new Object[] {CommandType.SET_ALLOCATION, ErrorCode.OK},
+            new Object[] {CommandType.SET_ALLOCATION, ErrorCode.INSUFFICIENT_STOCK},
+            new Object[] {CommandType.GET_LISTING, ErrorCode.OK}, new Object[] {CommandType.GET_KIT, ErrorCode.OK},
+            new Object[] {CommandType.GET_ALLOCATION, ErrorCode.OK}, new Object[] {CommandType.LIST_CHANNELS, ErrorCode.OK});
         for (final Object[] pair : required)
         {
             assertTrue(coverage.count((CommandType)pair[0], (ErrorCode)pair[1]) > 0,
@@ -82,7 +95,8 @@ class ModelBasedLedgerTest
         {
             assertTrue(coverage.events(state.toString()) > 0, () -> "never saw state " + state);
         }
-        for (final String event : List.of("expiry", "presale line", "LOCK replayed", "DEDUCT replayed"))
+        for (final String event : List.of("expiry", "presale line", "LOCK replayed", "DEDUCT replayed", "kit line",
+            "listing line", "published change", "allocation taken", "allocation given back", "allocation cut"))
         {
             assertTrue(coverage.events(event) > 0, () -> "never saw " + event + "\n" + coverage);
         }

@@ -2,6 +2,7 @@ package dev.stockhold.engine.ledger;
 
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.ReservationState;
+import dev.stockhold.engine.model.ModelChannelViews;
 import dev.stockhold.engine.model.ModelLevel;
 import dev.stockhold.engine.model.ModelResult;
 import dev.stockhold.engine.model.ModelShortLine;
@@ -41,6 +42,7 @@ public final class Outcome
     {
         assertEquals(code, result.code(), () -> "expected " + code + ": " + result);
         assertTrue(result.changes().isEmpty(), () -> "a failed command changed cells: " + result);
+        assertTrue(result.published().isEmpty(), () -> "a failed command changed published quantities: " + result);
         return this;
     }
 
@@ -112,6 +114,42 @@ public final class Outcome
     public long sequence()
     {
         return result.sequence();
+    }
+
+    /** @return the listings whose published quantity changed, as "channel/listing=published" in feed order. */
+    public List<String> published()
+    {
+        return result.published().stream().map(p -> p.channel() + "/" + p.listingId() + "=" + p.published()).toList();
+    }
+
+    /** Asserts the channel feed's record lists exactly these "channel/listing=published" entries, in order. */
+    public Outcome publishedChanges(final String... entries)
+    {
+        assertEquals(List.of(entries), published(), () -> "published changes of " + result);
+        return this;
+    }
+
+    public ModelChannelViews.Listing listing()
+    {
+        assertNotNull(result.channelPart().listing(), () -> "no listing in " + result);
+        return result.channelPart().listing();
+    }
+
+    public List<ModelChannelViews.Channel> channels()
+    {
+        return result.channelPart().channels();
+    }
+
+    public ModelChannelViews.Kit kit()
+    {
+        assertNotNull(result.channelPart().kit(), () -> "no kit in " + result);
+        return result.channelPart().kit();
+    }
+
+    public ModelChannelViews.Allocation allocation()
+    {
+        assertNotNull(result.channelPart().allocation(), () -> "no allocation in " + result);
+        return result.channelPart().allocation();
     }
 
     @Override

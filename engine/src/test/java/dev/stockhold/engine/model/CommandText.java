@@ -46,6 +46,23 @@ public final class CommandText
                 .append(c.quantity);
             case GET_CELL, GET_SKU -> text.append(' ').append(c.sku).append('/').append(c.warehouse);
             case GET_RESERVATION -> text.append(' ').append(c.orderId);
+            case PUT_CHANNEL ->
+            {
+                text.append(' ').append(c.channel).append(" warehouses=");
+                for (int i = 0; i < c.channelWarehouses.count(); i++)
+                {
+                    text.append(i == 0 ? "" : ",").append(c.channelWarehouses.get(i));
+                }
+                text.append(c.channelWarehouses.isPresent() ? "" : "*").append(" buffer=").append(c.bufferUnits)
+                    .append(" percent=").append(c.percent).append(" max=").append(level(c.maxUnits))
+                    .append(c.allowPresale ? " presale" : "");
+            }
+            case BIND_LISTING, UNBIND_LISTING, GET_LISTING -> text.append(' ').append(c.channel).append('/')
+                .append(c.listing).append(" -> ").append(c.sku);
+            case PUT_KIT, GET_KIT -> text.append(' ').append(c.sku).append(lines(c));
+            case SET_ALLOCATION, GET_ALLOCATION -> text.append(' ').append(c.channel).append(' ').append(c.sku)
+                .append('/').append(c.warehouse).append(" units=").append(c.quantity);
+            case GET_CHANNEL -> text.append(' ').append(c.channel);
             default -> text.append("");
         }
         return text.toString();
@@ -56,7 +73,8 @@ public final class CommandText
         final StringBuilder text = new StringBuilder();
         for (int i = 0; i < c.lines.count(); i++)
         {
-            text.append(" (").append(c.lines.sku(i)).append('/').append(c.lines.warehouse(i)).append(" x")
+            text.append(" (").append(c.lines.listing(i) == null ? "" : "listing " + c.lines.listing(i) + " ")
+                .append(c.lines.sku(i)).append('/').append(c.lines.warehouse(i)).append(" x")
                 .append(c.lines.quantity(i)).append(')');
         }
         return text.toString();

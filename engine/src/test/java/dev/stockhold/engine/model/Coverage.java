@@ -12,6 +12,8 @@ public final class Coverage
 {
     private final Map<CommandType, Map<ErrorCode, Long>> counts = new EnumMap<>(CommandType.class);
     private final Map<String, Long> events = new TreeMap<>();
+    /** The allocated level last reported per cell, to see allocations move. */
+    private final Map<String, Long> allocated = new java.util.HashMap<>();
 
     void record(final CommandType type, final ModelResult result)
     {
@@ -31,6 +33,43 @@ public final class Coverage
         if (type == CommandType.TICK && !result.changes().isEmpty())
         {
             event("expiry");
+        }
+        recordChannels(type, result);
+    }
+
+    private void recordChannels(final CommandType type, final ModelResult result)
+    {
+        if (result.reservation() != null && !result.replayed())
+        {
+            if (result.reservation().lines().stream().anyMatch(line -> line.kit() != null))
+            {
+                event("kit line");
+            }
+            if (result.reservation().lines().stream().anyMatch(line -> line.listing() != null))
+            {
+                event("listing line");
+            }
+        }
+        if (!result.published().isEmpty())
+        {
+            event("published change");
+        }
+        for (final ModelLevel level : result.changes())
+        {
+            final Long before = allocated.put(level.sku() + "/" + level.warehouse(), level.allocated());
+            final long moved = level.allocated() - (before == null ? 0 : before);
+            if (moved < 0 && type == CommandType.LOCK)
+            {
+                event("allocation taken");
+            }
+            else if (moved > 0 && (type == CommandType.RELEASE || type == CommandType.TICK))
+            {
+                event("allocation given back");
+            }
+            else if (moved < 0 && (type == CommandType.SET_STOCK || type == CommandType.ADJUST))
+            {
+                event("allocation cut");
+            }
         }
     }
 

@@ -10,6 +10,8 @@ final class ModelCell
     long inTransit;
     long presaleReserved;
     long safetyStock;
+    /** The sum of the channels' allocations of this cell, kept beside them by every change. */
+    long allocated;
     long version = 1;
 
     ModelCell(final String sku, final String warehouse)
@@ -20,7 +22,7 @@ final class ModelCell
 
     long available()
     {
-        return Math.max(0, onHand - reserved - safetyStock);
+        return Math.max(0, onHand - reserved - safetyStock - allocated);
     }
 
     long presaleAvailable()
@@ -30,12 +32,13 @@ final class ModelCell
 
     ModelLevel level()
     {
-        return new ModelLevel(sku, warehouse, onHand, reserved, inTransit, presaleReserved, safetyStock, version);
+        return new ModelLevel(sku, warehouse, onHand, reserved, inTransit, presaleReserved, safetyStock, version,
+            allocated);
     }
 
-    /** @return the five stored levels, for spotting whether a command changed the cell. */
+    /** @return the six stored levels, for spotting whether a command changed the cell. */
     long[] fields()
     {
-        return new long[] {onHand, reserved, inTransit, presaleReserved, safetyStock};
+        return new long[] {onHand, reserved, inTransit, presaleReserved, safetyStock, allocated};
     }
 }

@@ -28,6 +28,23 @@ final class ModelCodes
         return true;
     }
 
+    /** Listing ids: 1-128 characters 0x21..0x7E, no '/'. */
+    static boolean isListingId(final String listing)
+    {
+        if (listing == null || listing.isEmpty() || listing.length() > 128)
+        {
+            return false;
+        }
+        for (final char c : listing.toCharArray())
+        {
+            if (c < 0x21 || c > 0x7E || c == '/')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Order ids: 1-64 characters 0x20..0x7E. */
     static boolean isOrderId(final String orderId)
     {

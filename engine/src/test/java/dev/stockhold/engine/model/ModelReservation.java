@@ -14,7 +14,10 @@ final class ModelReservation
     final long expiresAtMillis;
     /** Increases with every lock: ties of expiry and presale conversion go by it. */
     final long lockOrder;
-    /** The lock request's lines (sku, warehouse or null, quantity): what a repeat is compared with. */
+    /**
+     * The lock request's lines as resolved (target sku or kit, warehouse or null, listing or null, quantity):
+     * what a repeat is compared with.
+     */
     final List<List<Object>> requestLines;
     final List<ModelLine> lines = new ArrayList<>();
     boolean expired;
@@ -70,7 +73,7 @@ final class ModelReservation
         for (final ModelLine l : lines)
         {
             viewLines.add(new ModelView.Line(l.sku, l.warehouse, l.quantity, l.presale, l.deducted, l.released,
-                l.returned));
+                l.returned, l.kit, l.listing));
         }
         return new ModelView(orderId, channel, state(), createdAtMillis, expiresAtMillis, List.copyOf(viewLines));
     }

@@ -21,27 +21,50 @@ public record ModelResult(
     List<ModelLevel> changes,
     ModelView reservation,
     List<ModelShortLine> shortLines,
-    Stats stats)
+    Stats stats,
+    ModelChannelViews.Part channelPart)
 {
     /** The sizes a GET_DIGEST answers (the digest itself is the real ledger's own hash). */
     public record Stats(long cells, long openReservations, long closedReservations, long idempotencyKeys)
     {
     }
 
-    /** Normalises: no levels or view on an error. */
+    /** Normalises: no levels or views on an error (the feed's record is kept: it must be empty). */
     public ModelResult
     {
         if (code != ErrorCode.OK)
         {
             levels = List.of();
             reservation = null;
+            channelPart = ModelChannelViews.Part.NONE.withPublished(channelPart.published());
         }
+    }
+
+    /** An answer without channel parts. */
+    public ModelResult(final ErrorCode code, final boolean replayed, final long sequence, final List<ModelLevel> levels,
+        final List<ModelLevel> changes, final ModelView reservation, final List<ModelShortLine> shortLines,
+        final Stats stats)
+    {
+        this(code, replayed, sequence, levels, changes, reservation, shortLines, stats, ModelChannelViews.Part.NONE);
+    }
+
+    /** @return a copy with these channel parts. */
+    public ModelResult with(final ModelChannelViews.Part part)
+    {
+        return new ModelResult(code, replayed, sequence, levels, changes, reservation, shortLines, stats, part);
+    }
+
+    /** @return the listings whose published quantity the command changed. */
+    public List<ModelChannelViews.Published> published()
+    {
+        return channelPart.published();
     }
 
     /** @return a copy answering as a repeat of the original: replayed, original sequence, no changes. */
     public ModelResult asReplay()
     {
-        return new ModelResult(code, true, sequence, levels, List.of(), reservation, shortLines, stats);
+        return new ModelResult(code, true, sequence, levels, List.of(), reservation, shortLines, stats,
+            channelPart.withPublished(List.of()));
     }
 
     /** @return the real answer converted; {@code type} decides whether the stats are compared. */
@@ -68,6 +91,7 @@ public record ModelResult(
                 result.idempotencyKeys())
             : null;
         return new ModelResult(result.code(), result.isReplayed(), result.sequence(), List.copyOf(levels),
-            List.copyOf(changes), ModelView.of(result.reservation()), List.copyOf(shortLines), stats);
+            List.copyOf(changes), ModelView.of(result.reservation()), List.copyOf(shortLines), stats,
+            ModelChannelViews.of(result));
     }
 }

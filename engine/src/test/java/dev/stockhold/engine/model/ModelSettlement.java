@@ -208,6 +208,7 @@ final class ModelSettlement
                     cell.reserved -= quantity;
                     cell.onHand -= quantity;
                     line.deducted += quantity;
+                    line.fromAllocation -= Math.min(quantity, line.fromAllocation);
                 }
                 default ->
                 {

@@ -19,6 +19,7 @@ final class ModelState
     final Map<String, ModelCell> cells = new LinkedHashMap<>();
     final List<String> warehousesSeen = new ArrayList<>();
     final Map<String, ModelReservation> reservations = new LinkedHashMap<>();
+    final ModelCatalog catalog = new ModelCatalog(this);
     long engineTimeMillis;
     long lockCounter;
     long closeCounter;
@@ -132,19 +133,31 @@ final class ModelState
         }
     }
 
-    /** Changes a line's open quantity into released quantity, giving the stock back. */
+    /**
+     * Changes a line's open quantity into released quantity, giving the stock back: what came from the lock's
+     * channel allocation goes back to it while it exists, within what the cell holds beyond its reservations
+     * and allocations.
+     */
     void releaseFromLine(final ModelLine line, final long quantity)
     {
         final ModelCell cell = cell(line.sku, line.warehouse);
         touch(cell);
+        line.released += quantity;
         if (line.presale)
         {
             cell.presaleReserved -= quantity;
+            return;
         }
-        else
+        final long back = Math.min(quantity, line.fromAllocation);
+        line.fromAllocation -= back;
+        cell.reserved -= quantity;
+        if (back > 0 && catalog.allocations.containsKey(List.of(line.allocationChannel, cell.sku, cell.warehouse)))
         {
-            cell.reserved -= quantity;
+            final long give = Math.min(back, Math.max(0, cell.onHand - cell.reserved - cell.allocated));
+            if (give > 0)
+            {
+                catalog.addUnits(line.allocationChannel, cell, give);
+            }
         }
-        line.released += quantity;
     }
 }

@@ -52,7 +52,8 @@ final class ModelStock
         final Set<String> seen = new HashSet<>();
         for (int i = 0; i < items.count(); i++)
         {
-            if (!seen.add(items.sku(i) + "\u0000" + items.warehouse(i)))
+            if (!seen.add(items.sku(i) + "\u0000" + items.warehouse(i))
+                || state.catalog.kits.containsKey(items.sku(i)))
             {
                 return ReferenceLedger.error(ErrorCode.INVALID_REQUEST, seq);
             }
@@ -100,6 +101,7 @@ final class ModelStock
             {
                 cell.safetyStock = items.safetyStock(i);
             }
+            state.catalog.cutAfterCount(cell);
             answered.add(cell);
         }
         final List<ModelLevel> changes = state.finishChanges();
@@ -135,6 +137,7 @@ final class ModelStock
         cell.onHand += command.onHandDelta;
         cell.inTransit += command.inTransitDelta;
         cell.safetyStock += command.safetyStockDelta;
+        state.catalog.cutAfterCount(cell);
         final List<ModelLevel> changes = state.finishChanges();
         return new ModelResult(ErrorCode.OK, false, seq, List.of(cell.level()), changes, null, List.of(), null);
     }

@@ -17,8 +17,14 @@ public record ModelView(
 {
     /** One line of the view. */
     public record Line(String sku, String warehouse, long quantity, boolean presale, long deducted, long released,
-        long returned)
+        long returned, String kit, String listing)
     {
+        /** A line of a plain SKU, locked by SKU. */
+        public Line(final String sku, final String warehouse, final long quantity, final boolean presale,
+            final long deducted, final long released, final long returned)
+        {
+            this(sku, warehouse, quantity, presale, deducted, released, returned, null, null);
+        }
     }
 
     /** @return the real view converted, or null when it holds no reservation. */
@@ -32,7 +38,7 @@ public record ModelView(
         for (int i = 0; i < view.lineCount(); i++)
         {
             lines.add(new Line(view.sku(i), view.warehouse(i), view.quantity(i), view.presale(i), view.deducted(i),
-                view.released(i), view.returned(i)));
+                view.released(i), view.returned(i), view.kit(i), view.listing(i)));
         }
         return new ModelView(view.orderId(), view.channel(), view.state(), view.createdAtMillis(),
             view.expiresAtMillis(), List.copyOf(lines));

@@ -30,11 +30,13 @@ public final class RandomCommands
     private final Map<String, Command> keyed = new HashMap<>();
     private final List<String> keyedNames = new ArrayList<>();
     private final Map<String, Command> locks = new HashMap<>();
+    private final RandomChannelCommands channelCommands;
 
     public RandomCommands(final SplittableRandom random, final ReferenceLedger model)
     {
         this.random = random;
         this.model = model;
+        this.channelCommands = new RandomChannelCommands(random);
     }
 
     private boolean chance(final double p)
@@ -91,7 +93,11 @@ public final class RandomCommands
             return;
         }
         final int roll = random.nextInt(100);
-        if (roll < 11)
+        if (chance(0.15))
+        {
+            channelCommands.fill(c);
+        }
+        else if (roll < 11)
         {
             setOne(c);
         }
@@ -237,18 +243,20 @@ public final class RandomCommands
                 c.lines.clear();
                 for (int i = earlier.lines.count() - 1; i >= 0; i--)
                 {
-                    c.lines.add(earlier.lines.sku(i), earlier.lines.warehouse(i), earlier.lines.quantity(i));
+                    c.lines.add(earlier.lines.sku(i), earlier.lines.listing(i), earlier.lines.warehouse(i),
+                        earlier.lines.quantity(i));
                 }
             }
             return;
         }
-        c.lock(orderId, chance(0.7) ? null : "shop", chance(0.5) ? 0 : random.nextInt(1, 31), chance(0.3),
-            chance(0.3));
+        final String channel = channelCommands.lockChannel();
+        c.lock(orderId, channel, chance(0.5) ? 0 : random.nextInt(1, 31), chance(0.3), chance(0.3));
         final int lines = random.nextInt(1, 4);
         for (int i = 0; i < lines; i++)
         {
-            c.lines.add(sku(), chance(0.5) ? null : warehouse(), chance(0.1) ? random.nextLong(7, 25)
-                : random.nextLong(1, 7));
+            final String listing = channelCommands.lockListing(channel);
+            c.lines.add(listing == null ? channelCommands.lockSku(sku()) : null, listing,
+                chance(0.5) ? null : warehouse(), chance(0.1) ? random.nextLong(7, 25) : random.nextLong(1, 7));
         }
         final Command copy = new Command();
         copy.copyFrom(c);
@@ -335,9 +343,7 @@ public final class RandomCommands
             }
             case RECEIVE -> c.quantity = chance(0.5) ? 0 : 1_000_000_001L;
             case ADJUST -> c.warehouse = pick(BAD_CODES);
-            default ->
-            {
-            }
+            default -> channelCommands.breakCommand(c);
         }
     }
 
@@ -381,7 +387,13 @@ public final class RandomCommands
         final int i = random.nextInt(c.lines.count());
         if (chance(0.5))
         {
-            c.lines.add(c.lines.sku(i), c.lines.warehouse(i), chance(0.5) ? 0 : 1_000_000_001L);
+            c.lines.add(c.lines.sku(i), c.lines.listing(i), c.lines.warehouse(i), chance(0.5) ? 0 : 1_000_000_001L);
+        }
+        else if (c.type == CommandType.LOCK && chance(0.3))
+        {
+            // Both a SKU and a listing, or neither.
+            final boolean both = chance(0.5);
+            c.lines.add(both ? "Aa" : null, both ? "L1" : null, c.lines.warehouse(i), 1);
         }
         else
         {

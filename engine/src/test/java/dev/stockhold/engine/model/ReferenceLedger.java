@@ -26,6 +26,7 @@ public final class ReferenceLedger
     private final ModelLocking locking;
     private final ModelSettlement settlement;
     private final ModelStock stock;
+    private final ModelChannelCommands channels;
     /** Remembered answers by (clientId, key), oldest first. */
     private final Map<List<Object>, Remembered> keys = new LinkedHashMap<>();
 
@@ -39,6 +40,7 @@ public final class ReferenceLedger
         this.locking = new ModelLocking(state);
         this.settlement = new ModelSettlement(state);
         this.stock = new ModelStock(state);
+        this.channels = new ModelChannelCommands(state);
     }
 
     static ModelResult error(final ErrorCode code, final long sequence)
@@ -58,7 +60,7 @@ public final class ReferenceLedger
         final boolean keyed = command.idempotencyKey != null && type.isMutating() && type != CommandType.TICK;
         if (!keyed)
         {
-            return execute(command);
+            return executeAndPublish(command);
         }
         if (!ModelCodes.isIdempotencyKey(command.idempotencyKey))
         {
@@ -73,7 +75,7 @@ public final class ReferenceLedger
                 ? remembered.result.asReplay()
                 : error(ErrorCode.IDEMPOTENCY_KEY_REUSED, command.sequence);
         }
-        final ModelResult result = execute(command);
+        final ModelResult result = executeAndPublish(command);
         keys.put(scope, new Remembered(body, result, state.engineTimeMillis));
         while (keys.size() > state.config.maxIdempotencyKeys())
         {
@@ -82,6 +84,29 @@ public final class ReferenceLedger
             oldest.remove();
         }
         return result;
+    }
+
+    /**
+     * Executes, then recomputes every listing's published quantity from scratch: the changes, with the
+     * bindings the command reported itself, sorted by channel and listing id, are the feed's record.
+     */
+    private ModelResult executeAndPublish(final Command command)
+    {
+        final ModelResult result = execute(command);
+        if (!command.type.isMutating())
+        {
+            return result;
+        }
+        final List<ModelChannelViews.Published> published = new ArrayList<>(result.published());
+        final List<List<String>> reported = new ArrayList<>();
+        for (final ModelChannelViews.Published event : published)
+        {
+            reported.add(List.of(event.channel(), event.listingId()));
+        }
+        published.addAll(state.catalog.recomputeAll(reported));
+        published.sort(Comparator.comparing(ModelChannelViews.Published::channel)
+            .thenComparing(ModelChannelViews.Published::listingId));
+        return result.with(result.channelPart().withPublished(List.copyOf(published)));
     }
 
     private ModelResult execute(final Command command)
@@ -100,6 +125,16 @@ public final class ReferenceLedger
             case GET_RESERVATION -> getReservation(command);
             case GET_DIGEST, GET_STATS -> new ModelResult(ErrorCode.OK, false, command.sequence, List.of(), List.of(), null,
                 List.of(), stats());
+            case PUT_CHANNEL -> channels.putChannel(command);
+            case BIND_LISTING -> channels.bindListing(command);
+            case UNBIND_LISTING -> channels.unbindListing(command);
+            case PUT_KIT -> channels.putKit(command);
+            case SET_ALLOCATION -> channels.setAllocation(command);
+            case GET_CHANNEL -> channels.getChannel(command);
+            case LIST_CHANNELS -> channels.listChannels(command);
+            case GET_LISTING -> channels.getListing(command);
+            case GET_KIT -> channels.getKit(command);
+            case GET_ALLOCATION -> channels.getAllocation(command);
         };
     }
 
@@ -112,6 +147,19 @@ public final class ReferenceLedger
         {
             case LOCK -> body.addAll(java.util.Arrays.asList(c.orderId, c.channel, c.ttlSeconds, c.allowPresale,
                 c.allowSplit, ModelLocking.requestLines(c.lines)));
+            case PUT_CHANNEL ->
+            {
+                final List<String> warehouses = new ArrayList<>();
+                for (int i = 0; i < c.channelWarehouses.count(); i++)
+                {
+                    warehouses.add(c.channelWarehouses.get(i));
+                }
+                body.addAll(java.util.Arrays.asList(c.channel, c.channelWarehouses.isPresent() ? warehouses : null,
+                    c.bufferUnits, c.percent, c.maxUnits, c.allowPresale));
+            }
+            case BIND_LISTING, UNBIND_LISTING -> body.addAll(java.util.Arrays.asList(c.channel, c.listing, c.sku));
+            case PUT_KIT -> body.addAll(java.util.Arrays.asList(c.sku, ModelLocking.requestLines(c.lines)));
+            case SET_ALLOCATION -> body.addAll(java.util.Arrays.asList(c.channel, c.sku, c.warehouse, c.quantity));
             case RELEASE, DEDUCT, RETURN -> body.addAll(java.util.Arrays.asList(c.orderId,
                 ModelLocking.requestLines(c.lines)));
             case SET_STOCK ->
@@ -227,6 +275,32 @@ public final class ReferenceLedger
     public List<ModelLevel> allLevels()
     {
         return state.cells.values().stream().map(ModelCell::level).toList();
+    }
+
+    /** @return the bound listings as (channel, listing id) pairs. */
+    public List<List<String>> listingKeys()
+    {
+        return List.copyOf(state.catalog.listings.keySet());
+    }
+
+    /** @return every listing's published quantity as the model keeps it, by (channel, listing id). */
+    public Map<List<String>, Long> publishedQuantities()
+    {
+        final Map<List<String>, Long> published = new LinkedHashMap<>();
+        state.catalog.listings.forEach((key, listing) -> published.put(key, listing.published));
+        return published;
+    }
+
+    /** @return the configured channels' codes. */
+    public List<String> channelCodes()
+    {
+        return List.copyOf(state.catalog.channels.keySet());
+    }
+
+    /** @return the kits' codes. */
+    public List<String> kitCodes()
+    {
+        return List.copyOf(state.catalog.kits.keySet());
     }
 
     /** @return the order ids currently known. */

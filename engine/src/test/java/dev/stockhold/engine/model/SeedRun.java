@@ -121,6 +121,13 @@ public final class SeedRun
             command.getStock(level.sku(), level.warehouse());
             cells.addAll(send().levels());
         }
+        for (final List<String> listing : model.listingKeys())
+        {
+            // Each answer is compared with the model's, whose published quantity is recomputed from scratch.
+            command.clear();
+            command.getListing(listing.get(0), listing.get(1));
+            send();
+        }
         final List<ModelView> views = new ArrayList<>();
         for (final String orderId : model.orderIds())
         {

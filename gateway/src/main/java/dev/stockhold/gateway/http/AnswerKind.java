@@ -13,6 +13,16 @@ enum AnswerKind
     LOCK,
     /** A reservation answered 200. */
     RESERVATION,
+    /** A channel's rules (PUT or GET of a channel). */
+    CHANNEL,
+    /** The {@code {"channels":[…]}} of {@code GET /v1/channels}. */
+    CHANNELS,
+    /** A listing (bind, unbind, read). */
+    LISTING,
+    /** A kit (PUT or GET). */
+    KIT,
+    /** A channel's allocation of a cell (PUT or GET). */
+    ALLOCATION,
     /** The node's place in its cluster with the digest a read took ({@code GET /v1/cluster}). */
     CLUSTER
 }

@@ -19,6 +19,7 @@ public final class Answers
     private static final int BODY_GUESS = 512;
 
     private final JsonBodies bodies = new JsonBodies();
+    private final ChannelBodies channelBodies = new ChannelBodies();
     private final ResponseFramer framer = new ResponseFramer();
 
     private Answers()
@@ -67,6 +68,11 @@ public final class Answers
                 case LEVEL -> bodies.level(buf, result.levels(), 0);
                 case SKU -> bodies.skuSummary(buf, command.sku, result.levels());
                 case ITEMS -> bodies.items(buf, result.levels());
+                case CHANNEL -> channelBodies.channel(buf, result.channels(), 0);
+                case CHANNELS -> channelBodies.channels(buf, result.channels());
+                case LISTING -> channelBodies.listing(buf, result.listing());
+                case KIT -> channelBodies.kit(buf, result.kit());
+                case ALLOCATION -> channelBodies.allocation(buf, result.allocation());
                 default -> bodies.reservation(buf, result.reservation());
             }
         }

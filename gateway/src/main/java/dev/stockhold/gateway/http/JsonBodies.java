@@ -162,6 +162,8 @@ public final class JsonBodies
                 gen.writeStringField("warehouse", view.warehouse(i));
                 gen.writeNumberField("quantity", view.quantity(i));
                 gen.writeBooleanField("presale", view.presale(i));
+                gen.writeStringField("kit", view.kit(i));
+                gen.writeStringField("listing", view.listing(i));
                 gen.writeNumberField("deducted", view.deducted(i));
                 gen.writeNumberField("released", view.released(i));
                 gen.writeNumberField("returned", view.returned(i));
@@ -246,6 +248,7 @@ public final class JsonBodies
         gen.writeNumberField("presaleReserved", levels.presaleReserved(i));
         gen.writeNumberField("presaleAvailable", levels.presaleAvailable(i));
         gen.writeNumberField("safetyStock", levels.safetyStock(i));
+        gen.writeNumberField("allocated", levels.allocated(i));
         gen.writeNumberField("shortage", levels.shortage(i));
         gen.writeNumberField("version", levels.version(i));
         gen.writeEndObject();

@@ -27,6 +27,7 @@ public final class RequestDecoder
         new FieldSet("orderId", "channel", "ttlSeconds", "allowPresale", "allowSplit", "lines");
     private static final FieldSet SETTLE_FIELDS = new FieldSet("lines");
     private static final FieldSet LINE_FIELDS = new FieldSet("sku", "warehouse", "quantity");
+    private static final FieldSet LOCK_LINE_FIELDS = new FieldSet("sku", "listing", "warehouse", "quantity");
     private static final FieldSet BATCH_FIELDS = new FieldSet("items");
     private static final FieldSet ITEM_FIELDS =
         new FieldSet("sku", "warehouse", "onHand", "inTransit", "safetyStock", "expectedVersion");
@@ -124,25 +125,29 @@ public final class RequestDecoder
                 throw JsonInput.invalid("at most " + maxLines + " lines");
             }
             String sku = null;
+            String listing = null;
             String warehouse = null;
             long quantity = -1;
             int seen = 0;
+            // Only a lock's line may name a listing instead of a SKU; settling lines address reservation lines.
+            final FieldSet names = warehouseRequired ? LINE_FIELDS : LOCK_LINE_FIELDS;
             for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
             {
-                seen = LINE_FIELDS.mark(seen, field);
+                seen = names.mark(seen, field);
                 switch (field)
                 {
                     case "sku" -> sku = JsonInput.code(parser, field);
+                    case "listing" -> listing = listingId(JsonInput.string(parser, field));
                     case "warehouse" -> warehouse = JsonInput.optionalCode(parser, field);
                     case "quantity" -> quantity = JsonInput.quantity(parser, field, 1, MAX_QUANTITY);
                 }
             }
-            if (sku == null || quantity < 0 || (warehouseRequired && warehouse == null))
+            if ((sku == null) == (listing == null) || quantity < 0 || (warehouseRequired && warehouse == null))
             {
-                throw JsonInput.invalid(warehouseRequired
-                    ? "a line needs sku, warehouse and quantity" : "a line needs sku and quantity");
+                throw JsonInput.invalid(warehouseRequired ? "a line needs sku, warehouse and quantity"
+                    : "a line needs quantity and either sku or listing, not both");
             }
-            command.lines.add(sku, warehouse, quantity);
+            command.lines.add(sku, listing, warehouse, quantity);
         }
         if (command.lines.count() == 0)
         {
@@ -299,6 +304,15 @@ public final class RequestDecoder
         {
             throw malformed(ex);
         }
+    }
+
+    private static String listingId(final String value)
+    {
+        if (!Validation.isListingId(value))
+        {
+            throw JsonInput.invalid("listing must be 1..128 printable ASCII characters without spaces or '/'");
+        }
+        return value;
     }
 
     private static String orderId(final String value)

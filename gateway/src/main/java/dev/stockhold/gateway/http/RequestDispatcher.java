@@ -313,11 +313,80 @@ final class RequestDispatcher
             case RESERVATION_RETURN:
                 decoder.settle(CommandType.RETURN, first, body, offset, length, command);
                 return AnswerKind.RESERVATION;
+            case CHANNELS, CHANNEL, LISTING, ALLOCATION, KIT:
+                return channelRequest(method, route, body, offset, length, command);
             case CLUSTER:
                 command.getDigest();
                 return AnswerKind.CLUSTER;
             default:
                 throw new IllegalStateException("not an engine route: " + route);
+        }
+    }
+
+    /** Fills the command of a channel, listing, allocation or kit request; @return its answer's kind. */
+    private AnswerKind channelRequest(final HttpMethod method, final Route route, final byte[] body,
+        final int offset, final int length, final Command command) throws IOException
+    {
+        final String first = router.first();
+        final String second = router.second();
+        final boolean read = method == HttpMethod.GET;
+        switch (route)
+        {
+            case CHANNELS:
+                command.getChannel(null);
+                return AnswerKind.CHANNELS;
+            case CHANNEL:
+                if (read)
+                {
+                    command.getChannel(first);
+                }
+                else
+                {
+                    ChannelDecoder.putChannel(first, body, offset, length, command);
+                }
+                return AnswerKind.CHANNEL;
+            case LISTING:
+                listing(method, first, second, body, offset, length, command);
+                return AnswerKind.LISTING;
+            case ALLOCATION:
+                if (read)
+                {
+                    command.getAllocation(first, second, router.third());
+                }
+                else
+                {
+                    ChannelDecoder.setAllocation(first, second, router.third(), body, offset, length, command);
+                }
+                return AnswerKind.ALLOCATION;
+            case KIT:
+                if (read)
+                {
+                    command.getKit(first);
+                }
+                else
+                {
+                    ChannelDecoder.putKit(first, body, offset, length, command);
+                }
+                return AnswerKind.KIT;
+            default:
+                throw new IllegalStateException("not a channel route: " + route);
+        }
+    }
+
+    private static void listing(final HttpMethod method, final String channel, final String listingId,
+        final byte[] body, final int offset, final int length, final Command command) throws IOException
+    {
+        if (method == HttpMethod.GET)
+        {
+            command.getListing(channel, listingId);
+        }
+        else if (method == HttpMethod.DELETE)
+        {
+            command.unbindListing(channel, listingId);
+        }
+        else
+        {
+            ChannelDecoder.bindListing(channel, listingId, body, offset, length, command);
         }
     }
 }

@@ -10,6 +10,16 @@ import io.netty.handler.codec.http.HttpMethod;
 enum Route
 {
     STOCK_CELL("GET, PUT", null),
+    /** {@code /v1/channels}: every channel's rules. */
+    CHANNELS("GET", Scope.READ),
+    /** {@code /v1/channels/{channel}}; channels are not deleted, so DELETE is 405. */
+    CHANNEL("GET, PUT", null),
+    /** {@code /v1/channels/{channel}/listings/{listingId}}. */
+    LISTING("GET, PUT, DELETE", null),
+    /** {@code /v1/channels/{channel}/allocations/{sku}/{warehouse}}. */
+    ALLOCATION("GET, PUT", null),
+    /** {@code /v1/kits/{kit}}. */
+    KIT("GET, PUT", null),
     STOCK_SKU("GET", Scope.READ),
     STOCK_ADJUST("POST", Scope.STOCK),
     STOCK_RECEIVE("POST", Scope.STOCK),
@@ -27,11 +37,13 @@ enum Route
     OPENAPI("GET", null);
 
     private final String allow;
+    private final String[] methods;
     private final Scope scope;
 
     Route(final String allow, final Scope scope)
     {
         this.allow = allow;
+        this.methods = allow.split(", ");
         this.scope = scope;
     }
 
@@ -44,19 +56,25 @@ enum Route
     /** @return true when {@code method} is allowed on this path. */
     boolean allows(final HttpMethod method)
     {
-        if (this == STOCK_CELL)
+        for (final String name : methods)
         {
-            return method == HttpMethod.GET || method == HttpMethod.PUT;
+            if (name.equals(method.name()))
+            {
+                return true;
+            }
         }
-        return allow.equals(method.name());
+        return false;
     }
 
-    /** @return the scope {@code method} on this route needs, or null for none. */
+    /**
+     * @return the scope {@code method} on this route needs, or null for none. A route with several methods
+     * (a null scope in its constant) reads with {@code read} and writes with {@code stock}.
+     */
     Scope scope(final HttpMethod method)
     {
-        if (this == STOCK_CELL)
+        if (methods.length > 1)
         {
-            return method == HttpMethod.PUT ? Scope.STOCK : Scope.READ;
+            return method == HttpMethod.GET ? Scope.READ : Scope.STOCK;
         }
         return scope;
     }

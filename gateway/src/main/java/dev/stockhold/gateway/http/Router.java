@@ -18,6 +18,7 @@ final class Router
     private Route route;
     private String first;
     private String second;
+    private String third;
     private String query;
 
     /** @return the route of the last match. */
@@ -38,6 +39,12 @@ final class Router
         return second;
     }
 
+    /** @return the third path parameter (an allocation's warehouse) of the last match, or null. */
+    String third()
+    {
+        return third;
+    }
+
     /** @return the query string of the last match, without '?', or null. */
     String query()
     {
@@ -55,6 +62,7 @@ final class Router
         route = null;
         first = null;
         second = null;
+        third = null;
         final int queryAt = uri.indexOf('?');
         query = queryAt < 0 ? null : uri.substring(queryAt + 1);
         final int end = queryAt < 0 ? uri.length() : queryAt;
@@ -85,6 +93,8 @@ final class Router
             case "reservations" -> matchReservations(count);
             case "stock:batch" -> count == 2 && set(Route.STOCK_BATCH);
             case "changes" -> count == 2 && set(Route.CHANGES);
+            case "channels" -> matchChannels(count);
+            case "kits" -> count == 3 && kit();
             case "cluster" -> count == 2 && set(Route.CLUSTER);
             default -> false;
         };
@@ -155,6 +165,49 @@ final class Router
         return true;
     }
 
+    /** {@code /v1/kits/{kit}}: a kit code follows the SKU rule. */
+    private boolean kit()
+    {
+        route = Route.KIT;
+        first = code(segments[2]);
+        return true;
+    }
+
+    /** Every path under {@code /v1/channels}; the first parameter is the channel, a code. */
+    private boolean matchChannels(final int count)
+    {
+        if (count == 2)
+        {
+            return set(Route.CHANNELS);
+        }
+        if (count == 3)
+        {
+            route = Route.CHANNEL;
+        }
+        else if (count == 5 && "listings".equals(segments[3]))
+        {
+            route = Route.LISTING;
+            second = decode(segments[4]);
+            if (!Validation.isListingId(second))
+            {
+                throw new RejectedRequest(ErrorCode.INVALID_REQUEST,
+                    "a listing id is 1..128 printable ASCII characters without spaces or '/'");
+            }
+        }
+        else if (count == 6 && "allocations".equals(segments[3]))
+        {
+            route = Route.ALLOCATION;
+            second = code(segments[4]);
+            third = code(segments[5]);
+        }
+        else
+        {
+            return false;
+        }
+        first = code(segments[2]);
+        return true;
+    }
+
     private boolean set(final Route matched)
     {
         route = matched;
@@ -193,7 +246,7 @@ final class Router
         if (!Validation.isCode(value))
         {
             throw new RejectedRequest(ErrorCode.INVALID_REQUEST,
-                "SKU and warehouse codes are 1..64 printable ASCII characters without spaces or '/'");
+                "SKU, warehouse, kit and channel codes are 1..64 printable ASCII characters without spaces or '/'");
         }
         return value;
     }

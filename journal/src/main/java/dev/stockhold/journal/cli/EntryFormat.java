@@ -59,9 +59,45 @@ final class EntryFormat
                 line.append(' ').append(c.sku).append('@').append(c.warehouse).append(" quantity=").append(c.quantity);
                 break;
             default:
+                channelCommand(c);
                 break;
         }
         return line.toString();
+    }
+
+    private void channelCommand(final Command c)
+    {
+        switch (c.type)
+        {
+            case PUT_CHANNEL:
+                line.append(" channel=").append(c.channel).append(" warehouses=");
+                for (int i = 0; i < c.channelWarehouses.count(); i++)
+                {
+                    line.append(i == 0 ? "" : ",").append(c.channelWarehouses.get(i));
+                }
+                line.append(c.channelWarehouses.isPresent() ? "" : "*").append(" buffer=").append(c.bufferUnits)
+                    .append(" percent=").append(c.percent);
+                field(" maxUnits=", c.maxUnits);
+                line.append(c.allowPresale ? " presale" : "");
+                break;
+            case BIND_LISTING:
+                line.append(" channel=").append(c.channel).append(" listing=").append(c.listing).append(" sku=")
+                    .append(c.sku);
+                break;
+            case UNBIND_LISTING:
+                line.append(" channel=").append(c.channel).append(" listing=").append(c.listing);
+                break;
+            case PUT_KIT:
+                line.append(" kit=").append(c.sku);
+                lines(c);
+                break;
+            case SET_ALLOCATION:
+                line.append(" channel=").append(c.channel).append(' ').append(c.sku).append('@').append(c.warehouse)
+                    .append(" units=").append(c.quantity);
+                break;
+            default:
+                break;
+        }
     }
 
     private void lines(final Command c)
@@ -72,7 +108,8 @@ final class EntryFormat
         }
         for (int i = 0; i < c.lines.count(); i++)
         {
-            line.append(i == 0 ? " " : ", ").append(c.lines.sku(i)).append('@')
+            line.append(i == 0 ? " " : ", ").append(c.lines.listing(i) == null ? c.lines.sku(i)
+                : "listing " + c.lines.listing(i)).append('@')
                 .append(c.lines.warehouse(i) == null ? "*" : c.lines.warehouse(i)).append(" x").append(c.lines.quantity(i));
         }
     }

@@ -2,12 +2,9 @@ package dev.stockhold.journal.codec;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
-import dev.stockhold.engine.command.OrderLines;
-import dev.stockhold.engine.command.StockItems;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
@@ -29,10 +26,12 @@ import java.util.zip.CRC32C;
  *    end      4  CRC32C of every preceding byte of the entry (int32)
  *
  * string:  2 bytes length n (uint16; 0xFFFF = null), then n bytes of UTF-8; n at most 65,534
- * line:    sku string, warehouse string (null = the engine chooses), quantity (int64, 8)
+ * line:    sku string, [listing string, only when the entry's flags have bit 2,] warehouse string
+ *          (null = the engine chooses), quantity (int64, 8)
  *
  * LOCK                     orderId string, channel string, ttlSeconds (int32, 4),
- *                          flags (1: bit 0 allowPresale, bit 1 allowSplit), line count (uint16, 2), lines
+ *                          flags (1: bit 0 allowPresale, bit 1 allowSplit, bit 2 lines carry listings),
+ *                          line count (uint16, 2), lines
  * RELEASE, DEDUCT, RETURN  orderId string, line count (uint16, 2), lines (none = the whole order)
  * SET_STOCK                item count (int32, 4), then per item: sku string, warehouse string,
  *                          onHand, inTransit, safetyStock, expectedVersion (int64, 8 each;
@@ -41,7 +40,18 @@ import java.util.zip.CRC32C;
  *                          safetyStockDelta (int64, 8 each), reason string
  * RECEIVE                  sku string, warehouse string, quantity (int64, 8)
  * TICK                     nothing
+ * PUT_CHANNEL              channel string, warehouse count (uint16, 2; 0xFFFF = null, every warehouse),
+ *                          warehouse strings, bufferUnits, percent, maxUnits (int64, 8 each; maxUnits
+ *                          Long.MIN_VALUE = no cap), flags (1: bit 0 allowPresale)
+ * BIND_LISTING             channel string, listing string, sku string
+ * UNBIND_LISTING           channel string, listing string
+ * PUT_KIT                  kit string, flags (1: bit 2 lines carry listings), component count (uint16, 2),
+ *                          components as lines (sku, warehouse, quantity; as sent, so a refused request
+ *                          replays as refused)
+ * SET_ALLOCATION           channel string, sku string, warehouse string, units (int64, 8)
  * </pre>
+ * Entries written before channels existed (no bit 2, none of the channel types) read exactly as before:
+ * the format version stays 1 and a lock without listings is byte for byte what it was.
  * A one-line lock with a 12-character order id, an 8-character channel, a 10-character SKU and a
  * 4-character warehouse and no idempotency key is 30 + 2 + 14 + 10 + 4 + 1 + 2 + 12 + 6 + 8 + 4 = 93 bytes.
  * The reply context ({@code replyTo}, {@code correlationId}) and the result are never journaled.
@@ -55,15 +65,12 @@ public final class JournalCodec
     /** Bytes of the trailing checksum. */
     public static final int CHECKSUM_LENGTH = 4;
 
-    private static final int NULL_STRING = 0xFFFF;
-    private static final int MAX_STRING_BYTES = 0xFFFE;
-    private static final int FLAG_PRESALE = 1;
+    static final int FLAG_PRESALE = 1;
     private static final int FLAG_SPLIT = 2;
+    static final int FLAG_LISTINGS = 4;
 
     private final CRC32C crc = new CRC32C();
-    private final CodeCache codes = new CodeCache();
-    private int cursor;
-    private int limit;
+    private final EntryFields fields = new EntryFields();
 
     /**
      * Writes {@code command} as one entry at offset 0 of {@code buffer}, checksum included.
@@ -82,47 +89,48 @@ public final class JournalCodec
         buffer.putLong(10, command.timestampMillis);
         buffer.putInt(18, command.clientId);
         buffer.putLong(22, command.requestId);
-        cursor = HEADER_LENGTH;
-        putString(buffer, command.idempotencyKey);
+        fields.cursor = HEADER_LENGTH;
+        fields.putString(buffer, command.idempotencyKey);
         switch (type)
         {
             case LOCK:
-                putString(buffer, command.orderId);
-                putString(buffer, command.channel);
-                buffer.putInt(cursor, command.ttlSeconds);
-                buffer.putByte(cursor + 4, (byte)((command.allowPresale ? FLAG_PRESALE : 0)
-                    | (command.allowSplit ? FLAG_SPLIT : 0)));
-                cursor += 5;
-                putLines(buffer, command.lines);
+                fields.putString(buffer, command.orderId);
+                fields.putString(buffer, command.channel);
+                buffer.putInt(fields.cursor, command.ttlSeconds);
+                buffer.putByte(fields.cursor + 4, (byte)((command.allowPresale ? FLAG_PRESALE : 0)
+                    | (command.allowSplit ? FLAG_SPLIT : 0) | (command.lines.hasListings() ? FLAG_LISTINGS : 0)));
+                fields.cursor += 5;
+                fields.putLines(buffer, command.lines, command.lines.hasListings());
                 break;
             case RELEASE:
             case DEDUCT:
             case RETURN:
-                putString(buffer, command.orderId);
-                putLines(buffer, command.lines);
+                fields.putString(buffer, command.orderId);
+                fields.putLines(buffer, command.lines, false);
                 break;
             case SET_STOCK:
-                putItems(buffer, command.items);
+                fields.putItems(buffer, command.items);
                 break;
             case ADJUST:
-                putString(buffer, command.sku);
-                putString(buffer, command.warehouse);
-                putLong(buffer, command.onHandDelta);
-                putLong(buffer, command.inTransitDelta);
-                putLong(buffer, command.safetyStockDelta);
-                putString(buffer, command.reason);
+                fields.putString(buffer, command.sku);
+                fields.putString(buffer, command.warehouse);
+                fields.putLong(buffer, command.onHandDelta);
+                fields.putLong(buffer, command.inTransitDelta);
+                fields.putLong(buffer, command.safetyStockDelta);
+                fields.putString(buffer, command.reason);
                 break;
             case RECEIVE:
-                putString(buffer, command.sku);
-                putString(buffer, command.warehouse);
-                putLong(buffer, command.quantity);
+                fields.putString(buffer, command.sku);
+                fields.putString(buffer, command.warehouse);
+                fields.putLong(buffer, command.quantity);
                 break;
             case TICK:
                 break;
             default:
-                throw new IllegalArgumentException("not a journaled command type: " + type);
+                ChannelPayloads.encode(command, buffer, fields);
+                break;
         }
-        final int bodyLength = cursor;
+        final int bodyLength = fields.cursor;
         crc.reset();
         crc.update(buffer.byteArray(), 0, bodyLength);
         buffer.putInt(bodyLength, (int)crc.getValue());
@@ -140,7 +148,7 @@ public final class JournalCodec
     public void decode(final DirectBuffer buffer, final int length, final Command into)
     {
         verifyChecksum(buffer, length);
-        limit = length - CHECKSUM_LENGTH;
+        fields.limit = length - CHECKSUM_LENGTH;
         final CommandType type = CommandType.fromCode(buffer.getByte(1));
         if (type == null || !type.isMutating())
         {
@@ -152,12 +160,12 @@ public final class JournalCodec
         into.timestampMillis = buffer.getLong(10);
         into.clientId = buffer.getInt(18);
         into.requestId = buffer.getLong(22);
-        cursor = HEADER_LENGTH;
-        into.idempotencyKey = getString(buffer);
+        fields.cursor = HEADER_LENGTH;
+        into.idempotencyKey = fields.getString(buffer);
         decodePayload(buffer, type, into);
-        if (cursor != limit)
+        if (fields.cursor != fields.limit)
         {
-            throw new JournalFormatException((limit - cursor) + " unread bytes after the payload");
+            throw new JournalFormatException((fields.limit - fields.cursor) + " unread bytes after the payload");
         }
     }
 
@@ -196,182 +204,41 @@ public final class JournalCodec
         switch (type)
         {
             case LOCK:
-                into.orderId = getString(buffer);
-                into.channel = getCode(buffer);
-                require(5);
-                into.ttlSeconds = buffer.getInt(cursor);
-                final int flags = buffer.getByte(cursor + 4);
+                into.orderId = fields.getString(buffer);
+                into.channel = fields.getCode(buffer);
+                fields.require(5);
+                into.ttlSeconds = buffer.getInt(fields.cursor);
+                final int flags = buffer.getByte(fields.cursor + 4);
                 into.allowPresale = (flags & FLAG_PRESALE) != 0;
                 into.allowSplit = (flags & FLAG_SPLIT) != 0;
-                cursor += 5;
-                getLines(buffer, into.lines);
+                fields.cursor += 5;
+                fields.getLines(buffer, into.lines, (flags & FLAG_LISTINGS) != 0);
                 break;
             case RELEASE:
             case DEDUCT:
             case RETURN:
-                into.orderId = getString(buffer);
-                getLines(buffer, into.lines);
+                into.orderId = fields.getString(buffer);
+                fields.getLines(buffer, into.lines, false);
                 break;
             case SET_STOCK:
-                getItems(buffer, into.items);
+                fields.getItems(buffer, into.items);
                 break;
             case ADJUST:
-                into.sku = getCode(buffer);
-                into.warehouse = getCode(buffer);
-                into.onHandDelta = getLong(buffer);
-                into.inTransitDelta = getLong(buffer);
-                into.safetyStockDelta = getLong(buffer);
-                into.reason = getString(buffer);
+                into.sku = fields.getCode(buffer);
+                into.warehouse = fields.getCode(buffer);
+                into.onHandDelta = fields.getLong(buffer);
+                into.inTransitDelta = fields.getLong(buffer);
+                into.safetyStockDelta = fields.getLong(buffer);
+                into.reason = fields.getString(buffer);
                 break;
             case RECEIVE:
-                into.sku = getCode(buffer);
-                into.warehouse = getCode(buffer);
-                into.quantity = getLong(buffer);
+                into.sku = fields.getCode(buffer);
+                into.warehouse = fields.getCode(buffer);
+                into.quantity = fields.getLong(buffer);
                 break;
             default:
+                ChannelPayloads.decode(buffer, type, into, fields);
                 break;
-        }
-    }
-
-    private void putLines(final MutableDirectBuffer buffer, final OrderLines lines)
-    {
-        final int count = lines.count();
-        if (count > MAX_STRING_BYTES)
-        {
-            throw new IllegalArgumentException("too many lines: " + count);
-        }
-        buffer.putShort(cursor, (short)count);
-        cursor += 2;
-        for (int i = 0; i < count; i++)
-        {
-            putString(buffer, lines.sku(i));
-            putString(buffer, lines.warehouse(i));
-            putLong(buffer, lines.quantity(i));
-        }
-    }
-
-    private void getLines(final DirectBuffer buffer, final OrderLines lines)
-    {
-        require(2);
-        final int count = buffer.getShort(cursor) & 0xFFFF;
-        cursor += 2;
-        for (int i = 0; i < count; i++)
-        {
-            final String sku = getCode(buffer);
-            final String warehouse = getCode(buffer);
-            lines.add(sku, warehouse, getLong(buffer));
-        }
-    }
-
-    private void putItems(final MutableDirectBuffer buffer, final StockItems items)
-    {
-        final int count = items.count();
-        buffer.putInt(cursor, count);
-        cursor += 4;
-        for (int i = 0; i < count; i++)
-        {
-            putString(buffer, items.sku(i));
-            putString(buffer, items.warehouse(i));
-            putLong(buffer, items.onHand(i));
-            putLong(buffer, items.inTransit(i));
-            putLong(buffer, items.safetyStock(i));
-            putLong(buffer, items.expectedVersion(i));
-        }
-    }
-
-    private void getItems(final DirectBuffer buffer, final StockItems items)
-    {
-        require(4);
-        final int count = buffer.getInt(cursor);
-        cursor += 4;
-        if (count < 0)
-        {
-            throw new JournalFormatException("negative item count " + count);
-        }
-        for (int i = 0; i < count; i++)
-        {
-            final String sku = getCode(buffer);
-            final String warehouse = getCode(buffer);
-            final long onHand = getLong(buffer);
-            final long inTransit = getLong(buffer);
-            final long safetyStock = getLong(buffer);
-            items.add(sku, warehouse, onHand, inTransit, safetyStock, getLong(buffer));
-        }
-    }
-
-    private void putLong(final MutableDirectBuffer buffer, final long value)
-    {
-        buffer.putLong(cursor, value);
-        cursor += 8;
-    }
-
-    private long getLong(final DirectBuffer buffer)
-    {
-        require(8);
-        final long value = buffer.getLong(cursor);
-        cursor += 8;
-        return value;
-    }
-
-    private void putString(final MutableDirectBuffer buffer, final String value)
-    {
-        if (value == null)
-        {
-            buffer.putShort(cursor, (short)NULL_STRING);
-            cursor += 2;
-            return;
-        }
-        final int start = cursor + 2;
-        final int end = Utf8.encode(value, buffer, start);
-        final int byteLength = end - start;
-        if (byteLength > MAX_STRING_BYTES)
-        {
-            throw new IllegalArgumentException("string of " + byteLength + " UTF-8 bytes is too long to journal");
-        }
-        buffer.putShort(cursor, (short)byteLength);
-        cursor = end;
-    }
-
-    private String getString(final DirectBuffer buffer)
-    {
-        require(2);
-        final int length = buffer.getShort(cursor) & 0xFFFF;
-        cursor += 2;
-        if (length == NULL_STRING)
-        {
-            return null;
-        }
-        require(length);
-        final byte[] array = buffer.byteArray();
-        // Straight from the entry's array: one copy, where the buffer's own method copies twice.
-        final String value = array != null
-            ? new String(array, buffer.wrapAdjustment() + cursor, length, StandardCharsets.UTF_8)
-            : buffer.getStringWithoutLengthUtf8(cursor, length);
-        cursor += length;
-        return value;
-    }
-
-    /** A SKU, warehouse or channel code: repeats across entries, so it comes from the cache. */
-    private String getCode(final DirectBuffer buffer)
-    {
-        require(2);
-        final int length = buffer.getShort(cursor) & 0xFFFF;
-        cursor += 2;
-        if (length == NULL_STRING)
-        {
-            return null;
-        }
-        require(length);
-        final String value = codes.get(buffer, cursor, length);
-        cursor += length;
-        return value;
-    }
-
-    private void require(final int bytes)
-    {
-        if (cursor + bytes > limit)
-        {
-            throw new JournalFormatException("field at " + cursor + " runs past the entry's end " + limit);
         }
     }
 }

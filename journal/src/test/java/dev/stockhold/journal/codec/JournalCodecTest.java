@@ -49,6 +49,44 @@ class JournalCodecTest
     }
 
     @Test
+    void aLockWithoutListingsKeepsItsFormerBytesAndOneWithListingsRoundTrips()
+    {
+        final Command plain = new Command().lock("order-000001", "shopify1", 0, false, false);
+        plain.lines.add("SKU-000001", "WH01", 3);
+        final int length = codec.encode(plain, buffer);
+        assertEquals(0, buffer.getByte(JournalCodec.HEADER_LENGTH + 2 + 14 + 10 + 4) & 4, "no listing flag");
+        final Command byListing = new Command().lock("order-2", "ae-store1", 0, false, false);
+        byListing.lines.addListing("1005001234", null, 2).add("KIT-1", "WH01", 1);
+        final Command decoded = new Command();
+        codec.decode(buffer, codec.encode(byListing, buffer), decoded);
+        assertEquals(Commands.describe(byListing), Commands.describe(decoded));
+        assertEquals("1005001234", decoded.lines.listing(0));
+        assertEquals(93, length);
+    }
+
+    @Test
+    void everyChannelCommandRoundTripsWithAbsentAndEmptyListsApart()
+    {
+        final Command every = new Command().putChannel("ae-store1", 5, 100, Command.ABSENT, true);
+        final Command empty = new Command().putChannel("ae-store1", 0, 0, 0, false);
+        empty.channelWarehouses.present();
+        final Command listed = new Command().putChannel("ae-store1", 1, 50, 7, false);
+        listed.channelWarehouses.add("CN-SZ").add("US-LA");
+        final Command kit = new Command().putKit("KIT-1");
+        kit.lines.add("A1", null, 2).add("B7", "WH-not-allowed", 1);
+        for (final Command command : new Command[] {every, empty, listed, kit,
+            new Command().bindListing("ae-store1", "1005001234", "A1"),
+            new Command().unbindListing("ae-store1", "1005001234"),
+            new Command().setAllocation("ae-store1", "A1", "CN-SZ", 50)})
+        {
+            final Command decoded = new Command();
+            codec.decode(buffer, codec.encode(command, buffer), decoded);
+            assertEquals(Commands.describe(command), Commands.describe(decoded));
+            assertEquals(command.channelWarehouses.isPresent(), decoded.channelWarehouses.isPresent());
+        }
+    }
+
+    @Test
     void nonAsciiAndNullStringsSurvive()
     {
         final Command adjust = new Command().adjust("SKU-日本", null, -3, 0, 1, "broken 🎁 box");
