@@ -232,6 +232,12 @@ final class StockCells
         return warehouses.code(warehouseId(cell));
     }
 
+    /** @return the priority rank of the cell's warehouse: lower is tried first; unique per warehouse. */
+    int rank(final int cell)
+    {
+        return ranks.rank(warehouseId(cell));
+    }
+
     int skuId(final int cell)
     {
         return (int)(data[row(cell) + CODES] >>> 32);
