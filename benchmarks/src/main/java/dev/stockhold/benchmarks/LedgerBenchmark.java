@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * The ledger alone on one thread: lock+deduct and lock+release cycles over 100,000 SKU×warehouse cells
  * with Zipf popularity. Scores are commands per second (each invocation is two commands). Run with
  * {@code -prof gc} to see that steady-state processing allocates nothing.
+ * <p>
+ * {@code variant=plain} locks by SKU with no channel configured; {@code variant=channels} adds the
+ * {@link ChannelWorkload} (5 channels, 3 listings per SKU, a tenth of the locks by a kit's listing), so
+ * every command also recomputes the published quantities it changes.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -33,8 +38,12 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class LedgerBenchmark
 {
+    @Param({"plain", "channels"})
+    public String variant;
+
     private Ledger ledger;
     private Workload workload;
+    private ChannelWorkload channels;
     private final Command lock = new Command();
     private final Command settle = new Command();
     private long order;
@@ -48,6 +57,11 @@ public class LedgerBenchmark
         // Seeded from other String instances than the locks name, as in a server, where every request
         // decodes its own: the ledger must compare codes, it cannot stop at String identity.
         new Workload(42, "seed-").seed(ledger);
+        if ("channels".equals(variant))
+        {
+            channels = new ChannelWorkload(workload);
+            new ChannelWorkload(new Workload(42, "seed-")).seed(ledger);
+        }
     }
 
     @Benchmark
@@ -67,7 +81,14 @@ public class LedgerBenchmark
     private boolean cycle(final CommandType settlement)
     {
         final long i = order++;
-        workload.lock(lock, i).at(clock++);
+        if (channels == null)
+        {
+            workload.lock(lock, i).at(clock++);
+        }
+        else
+        {
+            channels.lock(lock, i).at(clock++);
+        }
         ledger.apply(lock);
         settle.settle(settlement, lock.orderId).at(clock);
         ledger.apply(settle);

@@ -68,7 +68,45 @@ public final class MemoryFootprint
         }
         after = usedHeap();
         report("idempotency key (16-char key, remembered result with one level)", before, after);
+        channelState(ledger, command, after);
         System.out.println("digest " + Long.toHexString(ledger.digest()) + " (keeps the ledger reachable)");
+    }
+
+    /** Channels (1,000 of them), then a million each of listings, kits of two components and allocations. */
+    private static void channelState(final Ledger ledger, final Command command, final long start)
+    {
+        long before = start;
+        final int channels = 1_000;
+        for (int c = 0; c < channels; c++)
+        {
+            command.putChannel("channel-" + c, 5, 80, Command.ABSENT, false);
+            command.channelWarehouses.add("WH-0").add("WH-1");
+            ledger.apply(command);
+        }
+        long after = usedHeap();
+        System.out.printf("%-70s %6.0f bytes each%n", "channel (two warehouses listed)", (after - before) / (double)channels);
+        before = after;
+        for (int i = 0; i < N; i++)
+        {
+            ledger.apply(command.bindListing("channel-" + (i % channels), "LISTING-" + i, "SKU-" + i));
+        }
+        after = usedHeap();
+        report("listing bound to a SKU (with its 10-14 char listing id)", before, after);
+        before = after;
+        for (int i = 0; i < N; i++)
+        {
+            command.putKit("KIT-" + i).lines.add("SKU-" + i, null, 1).add("SKU-" + ((i + 1) % N), null, 2);
+            ledger.apply(command);
+        }
+        after = usedHeap();
+        report("kit of two components (with its code)", before, after);
+        before = after;
+        for (int i = 0; i < N; i++)
+        {
+            ledger.apply(command.setAllocation("channel-" + (i % channels), "SKU-" + i, "WH-" + (i & 3), 1));
+        }
+        after = usedHeap();
+        report("allocation", before, after);
     }
 
     private static void report(final String what, final long before, final long after)

@@ -16,11 +16,13 @@ public final class CommandResult
     private final Levels changes = new Levels();
     private final ReservationView reservation = new ReservationView();
     private final ShortLines shortLines = new ShortLines();
-    private final ChannelViews channels = new ChannelViews();
-    private final ListingView listing = new ListingView();
-    private final KitView kit = new KitView();
-    private final AllocationView allocation = new AllocationView();
-    private final PublishedChanges published = new PublishedChanges();
+    // The channel parts are made on first use: a remembered result (one per idempotency key) of a stock or
+    // reservation command never pays for them.
+    private ChannelViews channels;
+    private ListingView listing;
+    private KitView kit;
+    private AllocationView allocation;
+    private PublishedChanges published;
     private ErrorCode code = ErrorCode.OK;
     private String detail;
     private boolean replayed;
@@ -38,11 +40,7 @@ public final class CommandResult
         changes.clear();
         reservation.clear();
         shortLines.clear();
-        channels.clear();
-        listing.clear();
-        kit.clear();
-        allocation.clear();
-        published.clear();
+        clearChannelParts();
         code = ErrorCode.OK;
         detail = null;
         replayed = false;
@@ -123,27 +121,84 @@ public final class CommandResult
         return shortLines;
     }
 
+    /** @return true when some channel part (views or feed record) holds something. */
+    public boolean hasChannelParts()
+    {
+        return (channels != null && channels.count() > 0) || (listing != null && listing.isPresent())
+            || (kit != null && kit.isPresent()) || (allocation != null && allocation.isPresent())
+            || (published != null && published.count() > 0);
+    }
+
+    /** Empties the feed record, if there is one, without making one. */
+    public void clearPublished()
+    {
+        if (published != null)
+        {
+            published.clear();
+        }
+    }
+
+    private void clearChannelParts()
+    {
+        if (channels != null)
+        {
+            channels.clear();
+        }
+        if (listing != null)
+        {
+            listing.clear();
+        }
+        if (kit != null)
+        {
+            kit.clear();
+        }
+        if (allocation != null)
+        {
+            allocation.clear();
+        }
+        if (published != null)
+        {
+            published.clear();
+        }
+    }
+
     /** @return the channels answered by a channel's PUT or GET (one) or {@link CommandType#LIST_CHANNELS}. */
     public ChannelViews channels()
     {
+        if (channels == null)
+        {
+            channels = new ChannelViews();
+        }
         return channels;
     }
 
     /** @return the listing answered by a bind, unbind or listing read. */
     public ListingView listing()
     {
+        if (listing == null)
+        {
+            listing = new ListingView();
+        }
         return listing;
     }
 
     /** @return the kit answered by a kit's PUT or GET. */
     public KitView kit()
     {
+        if (kit == null)
+        {
+            kit = new KitView();
+        }
         return kit;
     }
 
     /** @return the allocation answered by an allocation's PUT or GET. */
     public AllocationView allocation()
     {
+        if (allocation == null)
+        {
+            allocation = new AllocationView();
+        }
         return allocation;
     }
 
@@ -153,6 +208,10 @@ public final class CommandResult
      */
     public PublishedChanges published()
     {
+        if (published == null)
+        {
+            published = new PublishedChanges();
+        }
         return published;
     }
 
@@ -204,11 +263,27 @@ public final class CommandResult
         changes.copyFrom(other.changes);
         reservation.copyFrom(other.reservation);
         shortLines.copyFrom(other.shortLines);
-        channels.copyFrom(other.channels);
-        listing.copyFrom(other.listing);
-        kit.copyFrom(other.kit);
-        allocation.copyFrom(other.allocation);
-        published.copyFrom(other.published);
+        clearChannelParts();
+        if (other.channels != null && other.channels.count() > 0)
+        {
+            channels().copyFrom(other.channels);
+        }
+        if (other.listing != null && other.listing.isPresent())
+        {
+            listing().copyFrom(other.listing);
+        }
+        if (other.kit != null && other.kit.isPresent())
+        {
+            kit().copyFrom(other.kit);
+        }
+        if (other.allocation != null && other.allocation.isPresent())
+        {
+            allocation().copyFrom(other.allocation);
+        }
+        if (other.published != null && other.published.count() > 0)
+        {
+            published().copyFrom(other.published);
+        }
         code = other.code;
         detail = other.detail;
         replayed = other.replayed;

@@ -20,6 +20,9 @@ public final class PublishedChanges
     private long[] previous = EmptyArrays.LONGS;
     private int count;
 
+    /** Up to this many entries, insertion sort: fewer comparisons of already ordered entries. */
+    private static final int SMALL = 16;
+
     /** Forgets every entry, keeping capacity. */
     public void clear()
     {
@@ -95,9 +98,23 @@ public final class PublishedChanges
         return end;
     }
 
-    /** Sorts the entries by channel code, then listing id: in place (heap sort), allocating nothing. */
+    /**
+     * Sorts the entries by channel code, then listing id, in place and allocating nothing: insertion sort
+     * for the few entries of a usual command, heap sort for a large fan-out.
+     */
     public void sort()
     {
+        if (count <= SMALL)
+        {
+            for (int i = 1; i < count; i++)
+            {
+                for (int j = i; j > 0 && compare(j - 1, j) > 0; j--)
+                {
+                    swap(j - 1, j);
+                }
+            }
+            return;
+        }
         for (int root = count / 2 - 1; root >= 0; root--)
         {
             siftDown(root, count);
@@ -130,7 +147,8 @@ public final class PublishedChanges
 
     private int compare(final int a, final int b)
     {
-        final int byChannel = channels[a].compareTo(channels[b]);
+        // Codes are interned by the ledger: the same channel is usually the same instance.
+        final int byChannel = channels[a] == channels[b] ? 0 : channels[a].compareTo(channels[b]);
         return byChannel != 0 ? byChannel : listings[a].compareTo(listings[b]);
     }
 

@@ -90,7 +90,7 @@ final class Escrow
      */
     long takeForLock(final int channel, final int cell, final long quantity)
     {
-        if (channel < 0)
+        if (channel < 0 || cells.allocated(cell) == 0)
         {
             return 0;
         }

@@ -67,7 +67,7 @@ final class IdempotencyWindow
         entry.atMillis = atMillis;
         entry.result.copyFrom(result);
         entry.result.changes().clear();
-        entry.result.published().clear();
+        entry.result.clearPublished();
         final long hash = hash(scope, key);
         entry.nextInBucket = byHash.get(hash);
         byHash.put(hash, entry);

@@ -6,7 +6,6 @@ import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.KitView;
 import dev.stockhold.engine.command.OrderLines;
 import dev.stockhold.engine.command.Validation;
-import org.agrona.collections.IntArrayList;
 
 /**
  * The kit commands of docs/channels.md: a kit's PUT (1..20 distinct stocked components, quantity 1..1,000
@@ -20,6 +19,7 @@ final class KitCommands
     private final Publisher publisher;
     private final ChannelLimits limits;
     private int[] componentSkus = new int[20];
+    private final KitCells walk;
 
     KitCommands(final StockCells cells, final ChannelState state, final ChannelLimits limits)
     {
@@ -27,6 +27,7 @@ final class KitCommands
         this.kits = state.kits;
         this.publisher = state.publisher;
         this.limits = limits;
+        this.walk = new KitCells(cells, kits);
     }
 
     void putKit(final Command command)
@@ -147,20 +148,14 @@ final class KitCommands
         {
             view.addComponent(cells.skuCodeOf(kits.componentSku(kit, i)), kits.componentQuantity(kit, i));
         }
-        final IntArrayList firstCells = cells.cellsOfSku(kits.componentSku(kit, 0));
-        for (int c = 0; c < firstCells.size(); c++)
+        for (walk.begin(kit); walk.next(); )
         {
-            final String warehouse = cells.warehouseCode(firstCells.getInt(c));
             long whole = Long.MAX_VALUE;
-            for (int i = 0; i < kits.componentCount(kit) && whole >= 0; i++)
+            for (int i = 0; i < kits.componentCount(kit); i++)
             {
-                final int cell = cells.find(cells.skuCodeOf(kits.componentSku(kit, i)), warehouse);
-                whole = cell == StockCells.MISSING ? -1 : Math.min(whole, cells.available(cell) / kits.componentQuantity(kit, i));
+                whole = Math.min(whole, cells.available(walk.cell(i)) / kits.componentQuantity(kit, i));
             }
-            if (whole >= 0)
-            {
-                view.addWarehouse(warehouse, whole);
-            }
+            view.addWarehouse(cells.warehouseCode(walk.cell(0)), whole);
         }
     }
 

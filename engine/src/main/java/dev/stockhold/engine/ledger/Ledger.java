@@ -244,10 +244,10 @@ public final class Ledger
      */
     public long digest()
     {
-        long cellsDigest = cells.digestStart();
+        long cellsDigest = CellDigest.start(cells);
         for (int cell = 0; cell < cells.count(); cell++)
         {
-            cellsDigest = cells.digestNext(cellsDigest, cell);
+            cellsDigest = CellDigest.next(cells, cellsDigest, cell);
         }
         return digest(cellsDigest, book.digest(), channelState.digest());
     }

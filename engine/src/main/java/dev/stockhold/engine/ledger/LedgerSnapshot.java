@@ -56,7 +56,7 @@ final class LedgerSnapshot
         out.putLong(ledger.lastAppliedSequence);
         out.putLong(ledger.mutations);
         final StockCells cells = ledger.cells;
-        long cellsDigest = cells.digestStart();
+        long cellsDigest = CellDigest.start(cells);
         out.putInt(cells.count());
         for (int cell = 0; cell < cells.count(); cell++)
         {
@@ -69,7 +69,7 @@ final class LedgerSnapshot
             out.putLong(cells.safetyStock(cell));
             out.putLong(cells.version(cell));
             out.putLong(cells.allocated(cell));
-            cellsDigest = cells.digestNext(cellsDigest, cell);
+            cellsDigest = CellDigest.next(cells, cellsDigest, cell);
         }
         ChannelSnapshot.write(out, ledger.channelState, cells);
         final int reservations = ledger.book.openCount() + ledger.book.closedCount();

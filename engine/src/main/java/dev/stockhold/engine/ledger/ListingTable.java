@@ -14,6 +14,7 @@ import java.util.List;
  * <p>
  * Per slot: channel id, listing id, the SKU id or kit id it is bound to (the other is {@link #NONE}), its
  * published quantity, the version of its binding and the number of the last command that recomputed it.
+ * Slot ids stay below 2^31 and kit ids below 2^31 - 2, so each fits the halves of a long.
  */
 final class ListingTable
 {
@@ -24,20 +25,25 @@ final class ListingTable
     private int used;
     private int count;
 
-    private int[] channel = new int[64];
+    /**
+     * One 64-byte row of longs per slot, so that visiting a listing (its channel, links, stamp and published
+     * quantity) costs one cache miss, not one per field: the channel id (high half) and the target (low
+     * half: the SKU id, or -2 minus the kit id), published, version, the stamp, then per list the next slot
+     * (high half) and the previous one (low half).
+     */
+    private static final int STRIDE = 8;
+    private static final int IDS = 0;
+    private static final int PUBLISHED = 1;
+    private static final int VERSION = 2;
+    private static final int STAMP = 3;
+    private static final int LINKS = 4;
+    private long[] rows = new long[64 * STRIDE];
     private String[] listingId = new String[64];
-    private int[] sku = new int[64];
-    private int[] kit = new int[64];
-    private long[] published = new long[64];
-    private long[] version = new long[64];
-    private long[] stamp = new long[64];
 
-    /** Lists: 0 by SKU, 1 by kit, 2 by channel; next and previous slot per list. */
+    /** Lists: 0 by SKU, 1 by kit, 2 by channel. */
     private static final int BY_SKU = 0;
     private static final int BY_KIT = 1;
     private static final int BY_CHANNEL = 2;
-    private final int[][] next = {new int[64], new int[64], new int[64]};
-    private final int[][] previous = {new int[64], new int[64], new int[64]};
     private final int[][] heads = {new int[0], new int[0], new int[0]};
     private final int[][] lengths = {new int[0], new int[0], new int[0]};
 
@@ -66,7 +72,7 @@ final class ListingTable
 
     int channel(final int slot)
     {
-        return channel[slot];
+        return (int)(rows[slot * STRIDE + IDS] >> 32);
     }
 
     String listingId(final int slot)
@@ -77,38 +83,41 @@ final class ListingTable
     /** @return the SKU id the listing is bound to, or {@link #NONE} for a kit listing. */
     int sku(final int slot)
     {
-        return sku[slot];
+        final int target = (int)rows[slot * STRIDE + IDS];
+        return target >= 0 ? target : NONE;
     }
 
     /** @return the kit id the listing is bound to, or {@link #NONE} for a SKU listing. */
     int kit(final int slot)
     {
-        return kit[slot];
+        final int target = (int)rows[slot * STRIDE + IDS];
+        return target >= 0 ? NONE : -2 - target;
     }
 
     long published(final int slot)
     {
-        return published[slot];
+        return rows[slot * STRIDE + PUBLISHED];
     }
 
     void published(final int slot, final long value)
     {
-        published[slot] = value;
+        rows[slot * STRIDE + PUBLISHED] = value;
     }
 
     long version(final int slot)
     {
-        return version[slot];
+        return rows[slot * STRIDE + VERSION];
     }
 
     /** @return true the first time this is asked for {@code slot} during command {@code commandNumber}. */
     boolean firstVisit(final int slot, final long commandNumber)
     {
-        if (stamp[slot] == commandNumber)
+        final int at = slot * STRIDE + STAMP;
+        if (rows[at] == commandNumber)
         {
             return false;
         }
-        stamp[slot] = commandNumber;
+        rows[at] = commandNumber;
         return true;
     }
 
@@ -132,7 +141,7 @@ final class ListingTable
 
     int nextOfSku(final int slot)
     {
-        return next[BY_SKU][slot];
+        return next(BY_SKU, slot);
     }
 
     int firstOfKit(final int kitId)
@@ -142,7 +151,7 @@ final class ListingTable
 
     int nextOfKit(final int slot)
     {
-        return next[BY_KIT][slot];
+        return next(BY_KIT, slot);
     }
 
     int firstOfChannel(final int channelId)
@@ -152,7 +161,7 @@ final class ListingTable
 
     int nextOfChannel(final int slot)
     {
-        return next[BY_CHANNEL][slot];
+        return next(BY_CHANNEL, slot);
     }
 
     /**
@@ -169,11 +178,12 @@ final class ListingTable
             byChannel.add(new Object2IntHashMap<>(NONE));
         }
         byChannel.get(channelId).put(listing, slot);
-        channel[slot] = channelId;
         listingId[slot] = listing;
-        published[slot] = 0;
-        version[slot] = 1;
-        stamp[slot] = 0;
+        final int base = slot * STRIDE;
+        rows[base + IDS] = (long)channelId << 32;
+        rows[base + PUBLISHED] = 0;
+        rows[base + VERSION] = 1;
+        rows[base + STAMP] = 0;
         count++;
         link(BY_CHANNEL, channelId, slot);
         attach(slot, skuId, kitId);
@@ -185,15 +195,15 @@ final class ListingTable
     {
         detach(slot);
         attach(slot, skuId, kitId);
-        version[slot]++;
+        rows[slot * STRIDE + VERSION]++;
     }
 
     /** Unbinds a listing and frees its slot. */
     void unbind(final int slot)
     {
         detach(slot);
-        unlink(BY_CHANNEL, channel[slot], slot);
-        byChannel.get(channel[slot]).removeKey(listingId[slot]);
+        unlink(BY_CHANNEL, channel(slot), slot);
+        byChannel.get(channel(slot)).removeKey(listingId[slot]);
         listingId[slot] = null;
         count--;
         free.pushInt(slot);
@@ -204,14 +214,15 @@ final class ListingTable
         final long restoredVersion)
     {
         final int slot = bind(channelId, listing, skuId, kitId);
-        published[slot] = value;
-        version[slot] = restoredVersion;
+        rows[slot * STRIDE + PUBLISHED] = value;
+        rows[slot * STRIDE + VERSION] = restoredVersion;
     }
 
     private void attach(final int slot, final int skuId, final int kitId)
     {
-        sku[slot] = skuId;
-        kit[slot] = kitId;
+        final int base = slot * STRIDE;
+        rows[base + IDS] = (rows[base + IDS] & 0xFFFF_FFFF_0000_0000L)
+            | ((skuId != NONE ? skuId : -2 - kitId) & 0xFFFF_FFFFL);
         if (skuId != NONE)
         {
             link(BY_SKU, skuId, slot);
@@ -224,14 +235,29 @@ final class ListingTable
 
     private void detach(final int slot)
     {
-        if (sku[slot] != NONE)
+        if (sku(slot) != NONE)
         {
-            unlink(BY_SKU, sku[slot], slot);
+            unlink(BY_SKU, sku(slot), slot);
         }
         else
         {
-            unlink(BY_KIT, kit[slot], slot);
+            unlink(BY_KIT, kit(slot), slot);
         }
+    }
+
+    private int next(final int list, final int slot)
+    {
+        return (int)(rows[slot * STRIDE + LINKS + list] >> 32);
+    }
+
+    private int previous(final int list, final int slot)
+    {
+        return (int)rows[slot * STRIDE + LINKS + list];
+    }
+
+    private void links(final int list, final int slot, final int next, final int previous)
+    {
+        rows[slot * STRIDE + LINKS + list] = ((long)next << 32) | (previous & 0xFFFF_FFFFL);
     }
 
     private int head(final int list, final int owner)
@@ -255,11 +281,10 @@ final class ListingTable
             Arrays.fill(heads[list], old, capacity, NONE);
         }
         final int first = heads[list][owner];
-        next[list][slot] = first;
-        previous[list][slot] = NONE;
+        links(list, slot, first, NONE);
         if (first != NONE)
         {
-            previous[list][first] = slot;
+            links(list, first, next(list, first), slot);
         }
         heads[list][owner] = slot;
         lengths[list][owner]++;
@@ -267,41 +292,31 @@ final class ListingTable
 
     private void unlink(final int list, final int owner, final int slot)
     {
-        final int before = previous[list][slot];
-        final int after = next[list][slot];
+        final int before = previous(list, slot);
+        final int after = next(list, slot);
         if (before == NONE)
         {
             heads[list][owner] = after;
         }
         else
         {
-            next[list][before] = after;
+            links(list, before, after, previous(list, before));
         }
         if (after != NONE)
         {
-            previous[list][after] = before;
+            links(list, after, next(list, after), before);
         }
         lengths[list][owner]--;
     }
 
     private void ensureSlots(final int required)
     {
-        if (required <= channel.length)
+        if (required <= listingId.length)
         {
             return;
         }
-        final int capacity = Math.max(required, channel.length * 2);
-        channel = Arrays.copyOf(channel, capacity);
+        final int capacity = Math.max(required, listingId.length * 2);
+        rows = Arrays.copyOf(rows, capacity * STRIDE);
         listingId = Arrays.copyOf(listingId, capacity);
-        sku = Arrays.copyOf(sku, capacity);
-        kit = Arrays.copyOf(kit, capacity);
-        published = Arrays.copyOf(published, capacity);
-        version = Arrays.copyOf(version, capacity);
-        stamp = Arrays.copyOf(stamp, capacity);
-        for (int list = 0; list < next.length; list++)
-        {
-            next[list] = Arrays.copyOf(next[list], capacity);
-            previous[list] = Arrays.copyOf(previous[list], capacity);
-        }
     }
 }

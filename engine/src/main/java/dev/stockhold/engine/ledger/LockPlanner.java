@@ -27,7 +27,7 @@ final class LockPlanner
     int planCount;
     /** The configured channel of the lock being planned, or -1. */
     private int channel = -1;
-    private int[] kitCells = new int[20];
+    private final KitCells walk;
 
     LockPlanner(final StockCells cells, final ChannelTable channels, final KitTable kits,
         final AllocationTable allocations)
@@ -36,6 +36,7 @@ final class LockPlanner
         this.channels = channels;
         this.kits = kits;
         this.allocations = allocations;
+        this.walk = new KitCells(cells, kits);
     }
 
     /** Starts the plan of a lock of configured channel {@code channelId} (-1 for none). */
@@ -128,7 +129,7 @@ final class LockPlanner
     }
 
     /**
-     * A kit line of {@code kits} whole kits: every component in one warehouse, the named one or else the
+     * A kit line of {@code count} whole kits: every component in one warehouse, the named one or else the
      * first in priority order where all fit; never split, never presale.
      *
      * @param warehouseId the named warehouse, or {@link StockCells#MISSING} for the engine to choose.
@@ -136,15 +137,13 @@ final class LockPlanner
     void kit(final int kitId, final int warehouseId, final long count, final String listing,
         final ShortLines shortLines)
     {
-        final IntArrayList firstCells = cells.cellsOfSku(kits.componentSku(kitId, 0));
         long best = -1;
         String bestWarehouse = null;
-        for (int c = 0; c < firstCells.size(); c++)
+        for (walk.begin(kitId); walk.next(); )
         {
-            final int first = firstCells.getInt(c);
-            final boolean candidate = warehouseId == StockCells.MISSING ? feeds(first)
-                : cells.warehouseId(first) == warehouseId;
-            if (!candidate || !findKitCells(kitId, first))
+            final boolean candidate = warehouseId == StockCells.MISSING ? feeds(walk.cell(0))
+                : walk.warehouseId() == warehouseId;
+            if (!candidate)
             {
                 continue;
             }
@@ -153,37 +152,17 @@ final class LockPlanner
             {
                 for (int i = 0; i < kits.componentCount(kitId); i++)
                 {
-                    add(kitCells[i], kits.componentQuantity(kitId, i) * count, false, kitId, listing);
+                    add(walk.cell(i), kits.componentQuantity(kitId, i) * count, false, kitId, listing);
                 }
                 return;
             }
             if (fits > best)
             {
                 best = fits;
-                bestWarehouse = cells.warehouseCode(first);
+                bestWarehouse = cells.warehouseCode(walk.cell(0));
             }
         }
         shortLines.add(kits.code(kitId), bestWarehouse, count, Math.max(0, best));
-    }
-
-    /** Fills {@link #kitCells} with the kit's component cells in the warehouse of {@code first}; false if one is missing. */
-    private boolean findKitCells(final int kitId, final int first)
-    {
-        final String warehouse = cells.warehouseCode(first);
-        if (kitCells.length < kits.componentCount(kitId))
-        {
-            kitCells = new int[kits.componentCount(kitId)];
-        }
-        kitCells[0] = first;
-        for (int i = 1; i < kits.componentCount(kitId); i++)
-        {
-            kitCells[i] = cells.find(cells.skuCodeOf(kits.componentSku(kitId, i)), warehouse);
-            if (kitCells[i] == StockCells.MISSING)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private long wholeKits(final int kitId)
@@ -191,7 +170,7 @@ final class LockPlanner
         long whole = Long.MAX_VALUE;
         for (int i = 0; i < kits.componentCount(kitId); i++)
         {
-            whole = Math.min(whole, Math.max(0, freeRegular(kitCells[i])) / kits.componentQuantity(kitId, i));
+            whole = Math.min(whole, Math.max(0, freeRegular(walk.cell(i))) / kits.componentQuantity(kitId, i));
         }
         return whole;
     }
@@ -204,7 +183,8 @@ final class LockPlanner
 
     private long freeRegular(final int cell)
     {
-        return cells.available(cell) + allocations.unitsOf(channel, cell) - planned(cell, false);
+        final long allocation = channel < 0 || cells.allocated(cell) == 0 ? 0 : allocations.unitsOf(channel, cell);
+        return cells.available(cell) + allocation - planned(cell, false);
     }
 
     private long freePresale(final int cell)

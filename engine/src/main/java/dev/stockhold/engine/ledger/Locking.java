@@ -200,6 +200,7 @@ final class Locking
         lineSku[i] = StockCells.MISSING;
         lineKit[i] = KitTable.MISSING;
         lineWarehouse[i] = StockCells.MISSING;
+        int knownSku = StockCells.MISSING;
         if (code == null)
         {
             final int slot = channel < 0 ? ListingTable.NONE : listings.find(channel, lines.listing(i));
@@ -207,15 +208,15 @@ final class Locking
             {
                 return channel < 0 ? ErrorCode.CHANNEL_NOT_FOUND : ErrorCode.LISTING_NOT_FOUND;
             }
-            code = listings.sku(slot) != ListingTable.NONE ? cells.skuCodeOf(listings.sku(slot))
-                : kits.code(listings.kit(slot));
+            knownSku = listings.sku(slot);
+            code = knownSku != ListingTable.NONE ? cells.skuCodeOf(knownSku) : kits.code(listings.kit(slot));
         }
         lineCode[i] = code;
         final String warehouse = lines.warehouse(i);
         // A named warehouse needs only the cell; the SKU's id matters when the engine chooses. A kit has no cells.
         if (warehouse != null)
         {
-            lineCell[i] = cells.find(code, warehouse);
+            lineCell[i] = knownSku >= 0 ? cells.find(knownSku, code, warehouse) : cells.find(code, warehouse);
             if (lineCell[i] != StockCells.MISSING)
             {
                 return ErrorCode.OK;

@@ -18,6 +18,7 @@ final class Publisher
     private final ListingTable listings;
     private final KitTable kits;
     private final AllocationTable allocations;
+    private final KitCells kitCells;
     private long commandNumber;
 
     Publisher(final StockCells cells, final ChannelTable channels, final ListingTable listings, final KitTable kits,
@@ -28,17 +29,20 @@ final class Publisher
         this.listings = listings;
         this.kits = kits;
         this.allocations = allocations;
+        this.kitCells = new KitCells(cells, kits);
     }
 
     /** Starts a new command: every listing may be recomputed once more. */
     void beginCommand()
     {
         commandNumber++;
+        memoCount = 0;
     }
 
     /** Recomputes the listings the cells changed by the current command can affect; records the changes. */
     void afterCommand(final PublishedChanges changes)
     {
+        memoCount = 0;
         for (int i = 0; i < cells.touchedCount(); i++)
         {
             final int cell = cells.touchedCell(i);
@@ -127,6 +131,15 @@ final class Publisher
     long compute(final int slot)
     {
         final int channel = listings.channel(slot);
+        if (channels.warehouses(channel) == null)
+        {
+            // Fed by every warehouse: the same sums serve every such channel while nothing is allocated.
+            final int memo = memo(listings.sku(slot), listings.kit(slot));
+            if (memo >= 0 && memoAllocated[memo] == 0)
+            {
+                return publish(channel, memoPool[memo], 0, channels.allowPresale(channel) ? memoPresale[memo] : 0);
+            }
+        }
         final long[] sums = this.sums;
         sums[0] = 0;
         sums[1] = 0;
@@ -145,6 +158,66 @@ final class Publisher
     /** K, E and presale P of the formula: reused, so computing allocates nothing. */
     private final long[] sums = new long[3];
 
+    /**
+     * The sums over every warehouse of the SKUs and kits the current command recomputes, so listings of one
+     * code in several channels fed by every warehouse sum its cells once: the pool, the presale stock and
+     * the allocated units (when some are, each channel sums its own). A few codes per command; a command
+     * that recomputes more goes without.
+     */
+    private static final int MEMO = 16;
+    private final int[] memoSku = new int[MEMO];
+    private final int[] memoKit = new int[MEMO];
+    private final long[] memoPool = new long[MEMO];
+    private final long[] memoPresale = new long[MEMO];
+    private final long[] memoAllocated = new long[MEMO];
+    private int memoCount;
+
+    /** @return the memo entry of the SKU or kit (one of them {@link ListingTable#NONE}), or -1 when full. */
+    private int memo(final int sku, final int kit)
+    {
+        for (int m = 0; m < memoCount; m++)
+        {
+            if (memoSku[m] == sku && memoKit[m] == kit)
+            {
+                return m;
+            }
+        }
+        if (memoCount == MEMO)
+        {
+            return -1;
+        }
+        final int m = memoCount++;
+        memoSku[m] = sku;
+        memoKit[m] = kit;
+        memoPool[m] = 0;
+        memoPresale[m] = 0;
+        memoAllocated[m] = 0;
+        if (sku != ListingTable.NONE)
+        {
+            final IntArrayList skuCells = cells.cellsOfSku(sku);
+            for (int c = 0; c < skuCells.size(); c++)
+            {
+                final int cell = skuCells.getInt(c);
+                memoPool[m] += cells.available(cell);
+                memoPresale[m] += cells.presaleAvailable(cell);
+                memoAllocated[m] += cells.allocated(cell);
+            }
+            return m;
+        }
+        for (kitCells.begin(kit); kitCells.next(); )
+        {
+            long whole = Long.MAX_VALUE;
+            for (int i = 0; i < kits.componentCount(kit); i++)
+            {
+                final int cell = kitCells.cell(i);
+                whole = Math.min(whole, cells.available(cell) / kits.componentQuantity(kit, i));
+                memoAllocated[m] += cells.allocated(cell);
+            }
+            memoPool[m] += whole;
+        }
+        return m;
+    }
+
     private void sumSku(final int channel, final int sku, final long[] into)
     {
         final IntArrayList skuCells = cells.cellsOfSku(sku);
@@ -154,7 +227,7 @@ final class Publisher
             final int cell = skuCells.getInt(c);
             if (channels.includes(channel, cells.warehouseId(cell)))
             {
-                final long allocation = allocations.unitsOf(channel, cell);
+                final long allocation = allocation(channel, cell);
                 into[0] += cells.available(cell) + allocation;
                 into[1] += allocation;
                 into[2] += presale ? cells.presaleAvailable(cell) : 0;
@@ -162,37 +235,34 @@ final class Publisher
         }
     }
 
-    /** Per warehouse of the kit's first component, whole kits from the pool and from the allocations. */
+    /** Per warehouse where every component has a cell, whole kits from the pool and from the allocations. */
     private void sumKit(final int channel, final int kit, final long[] into)
     {
-        final IntArrayList firstCells = cells.cellsOfSku(kits.componentSku(kit, 0));
-        for (int c = 0; c < firstCells.size(); c++)
+        for (kitCells.begin(kit); kitCells.next(); )
         {
-            final int first = firstCells.getInt(c);
-            if (!channels.includes(channel, cells.warehouseId(first)))
+            if (!channels.includes(channel, kitCells.warehouseId()))
             {
                 continue;
             }
-            final String warehouse = cells.warehouseCode(first);
             long whole = Long.MAX_VALUE;
             long escrow = Long.MAX_VALUE;
-            for (int i = 0; i < kits.componentCount(kit) && whole > 0; i++)
+            for (int i = 0; i < kits.componentCount(kit); i++)
             {
-                final int cell = i == 0 ? first : cells.find(cells.skuCodeOf(kits.componentSku(kit, i)), warehouse);
-                if (cell == StockCells.MISSING)
-                {
-                    whole = 0;
-                    escrow = 0;
-                    break;
-                }
+                final int cell = kitCells.cell(i);
                 final long quantity = kits.componentQuantity(kit, i);
-                final long allocation = allocations.unitsOf(channel, cell);
+                final long allocation = allocation(channel, cell);
                 whole = Math.min(whole, (cells.available(cell) + allocation) / quantity);
                 escrow = Math.min(escrow, allocation / quantity);
             }
             into[0] += whole;
-            into[1] += Math.min(escrow, whole);
+            into[1] += escrow;
         }
+    }
+
+    /** @return the channel's allocation of the cell; no lookup when the cell has nothing allocated. */
+    private long allocation(final int channel, final int cell)
+    {
+        return cells.allocated(cell) == 0 ? 0 : allocations.unitsOf(channel, cell);
     }
 
     /** {@code min(maxUnits, E + ⌊max(0, K − E − bufferUnits) × percent / 100⌋ + P)}. */

@@ -44,8 +44,8 @@ final class Reservation
      * misses instead of one per field: cell id and presale flag, quantity, deducted, released, returned.
      */
     private long[] lines = new long[STRIDE];
-    /** Per line, the listing id the lock line named, or null. */
-    private String[] listings = new String[1];
+    /** Per line, the listing id the lock line named; null until a line names one (most locks are by SKU). */
+    private String[] listings;
 
     private static final int STRIDE = 6;
     /** Cell id in the low 32 bits, the presale flag in bit 32, the kit id plus one from bit 33 (0: no kit). */
@@ -103,13 +103,16 @@ final class Reservation
         {
             lines = Arrays.copyOf(lines, lines.length * 2);
         }
-        if (lineCount == listings.length)
-        {
-            listings = Arrays.copyOf(listings, listings.length * 2);
-        }
         final int line = lineCount++;
         final int base = line * STRIDE;
-        listings[line] = listing;
+        if (listing != null || listings != null)
+        {
+            if (listings == null || line >= listings.length)
+            {
+                listings = Arrays.copyOf(listings == null ? new String[0] : listings, Math.max(4, line * 2));
+            }
+            listings[line] = listing;
+        }
         lines[base + FROM_ALLOCATION] = 0;
         lines[base + CELL] = (cellId & 0xFFFF_FFFFL) | (isPresale ? PRESALE_FLAG : 0) | ((long)(kitId + 1) << KIT_SHIFT);
         lines[base + QUANTITY] = lineQuantity;
@@ -145,7 +148,7 @@ final class Reservation
     /** @return the listing id the lock line named, or null. */
     String listing(final int line)
     {
-        return listings[line];
+        return listings == null ? null : listings[line];
     }
 
     long fromAllocation(final int line)
@@ -246,7 +249,7 @@ final class Reservation
         for (int i = 0; i < lineCount; i++)
         {
             view.addLine(cells.skuCode(cell(i)), cells.warehouseCode(cell(i)), quantity(i), presale(i), deducted(i),
-                released(i), returned(i), kit(i) < 0 ? null : kits.code(kit(i)), listings[i]);
+                released(i), returned(i), kit(i) < 0 ? null : kits.code(kit(i)), listing(i));
         }
     }
 
@@ -268,7 +271,7 @@ final class Reservation
             {
                 hash = Hashing.mix(hash, lines[base + field]);
             }
-            hash = Hashing.mix(hash, listings[i]);
+            hash = Hashing.mix(hash, listing(i));
         }
         return hash;
     }

@@ -18,8 +18,9 @@ import dev.stockhold.engine.command.ShortLines;
  * present, then str orderId, str channel, int8 state, int64 createdAt, expiresAt, int32 lines, per line str
  * sku, str warehouse, int64 quantity, int8 presale, int64 deducted, released, returned, str kit, str
  * listing; short lines (int32 count, per line str sku, str warehouse, int64 requested, available);
- * channels (int32 count, per channel str code, int32 warehouses or -1 for every, strs, int64 buffer,
- * percent, maxUnits, int8 presale, int64 version); int8 listing present, then str channel, listing id,
+ * int8 channel parts present (0: nothing of what follows), then channels (int32 count, per channel str
+ * code, int32 warehouses or -1 for every, strs, int64 buffer, percent, maxUnits, int8 presale, int64
+ * version); int8 listing present, then str channel, listing id,
  * sku, int64 published, version; int8 kit present, then str sku, int64 version, int32 components (str sku,
  * int64 quantity each), int32 warehouses (str warehouse, int64 available each); int8 allocation present,
  * then str channel, sku, warehouse, int64 units, version. The channel feed's record is never remembered.
@@ -60,8 +61,13 @@ final class ResultSnapshot
             out.putLong(shortLines.requested(i));
             out.putLong(shortLines.available(i));
         }
-        writeChannels(out, result.channels());
-        writeViews(out, result);
+        // Most remembered results have no channel part: one byte says so, and reading makes none.
+        out.putByte(result.hasChannelParts() ? 1 : 0);
+        if (result.hasChannelParts())
+        {
+            writeChannels(out, result.channels());
+            writeViews(out, result);
+        }
     }
 
     private static void writeReservation(final SnapshotBytes.Writer out, final ReservationView view)
@@ -187,8 +193,11 @@ final class ResultSnapshot
         {
             result.shortLines().add(in.getString(), in.getString(), in.getLong(), in.getLong());
         }
-        readChannels(in, result.channels());
-        readViews(in, result);
+        if (in.getByte() != 0)
+        {
+            readChannels(in, result.channels());
+            readViews(in, result);
+        }
     }
 
     private static void readChannels(final SnapshotBytes.Reader in, final ChannelViews channels)

@@ -136,6 +136,24 @@ final class StockCells
         return MISSING;
     }
 
+    /**
+     * @return the cell of a SKU known by its id (and its interned code) in {@code warehouse}, or
+     * {@link #MISSING}: the SKU is compared by id, without reading its characters.
+     */
+    int find(final int skuId, final String skuCode, final String warehouse)
+    {
+        final int hash = HashSlots.hash(skuCode, warehouse);
+        for (int at = cellIndex.first(hash); at >= 0; at = cellIndex.next(hash, at))
+        {
+            final int cell = cellIndex.value(at);
+            if (skuId(cell) == skuId && warehouse.equals(warehouseCode(cell)))
+            {
+                return cell;
+            }
+        }
+        return MISSING;
+    }
+
     /** @return the cells of a SKU in warehouse priority order; never modify it. */
     IntArrayList cellsOfSku(final int skuId)
     {
@@ -230,6 +248,12 @@ final class StockCells
     String warehouseCode(final int cell)
     {
         return warehouses.code(warehouseId(cell));
+    }
+
+    /** @return the priority rank of the cell's warehouse: lower is tried first; unique per warehouse. */
+    int rank(final int cell)
+    {
+        return ranks.rank(warehouseId(cell));
     }
 
     int skuId(final int cell)
@@ -342,24 +366,6 @@ final class StockCells
         data[base + PRESALE_RESERVED] = presaleReserved;
         data[base + SAFETY_STOCK] = safetyStock;
         data[base + VERSION] = version;
-    }
-
-    /** @return the start of a hash of every cell's codes and fields, which visits the cells in id order. */
-    long digestStart()
-    {
-        return Hashing.mix(Hashing.SEED, count);
-    }
-
-    /** @return {@code hash} with {@code cell} mixed in: the step of the hash that {@link #digestStart} starts. */
-    long digestNext(final long hash, final int cell)
-    {
-        long next = Hashing.mix(hash, skuCode(cell));
-        next = Hashing.mix(next, warehouseCode(cell));
-        for (int field = ON_HAND; field <= VERSION; field++)
-        {
-            next = Hashing.mix(next, data[row(cell) + field]);
-        }
-        return Hashing.mix(next, data[row(cell) + ALLOCATED]);
     }
 
     /** @return whether {@code cell} belongs to {@code sku}, comparing its inline key when it has one. */

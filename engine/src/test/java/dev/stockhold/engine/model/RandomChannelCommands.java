@@ -1,6 +1,7 @@
 package dev.stockhold.engine.model;
 
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandType;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -141,6 +142,22 @@ final class RandomChannelCommands
         {
             c.getAllocation(channel(), pick(RandomCommands.SKUS), pick(RandomCommands.WAREHOUSES));
         }
+    }
+
+    /**
+     * Now and then adds to a lock a line that names both a SKU and a listing, or neither: one fault.
+     *
+     * @return true when it added one.
+     */
+    boolean addSkuAndListingOrNeither(final Command c)
+    {
+        if (c.type != CommandType.LOCK || !chance(0.3))
+        {
+            return false;
+        }
+        final boolean both = chance(0.5);
+        c.lines.add(both ? "Aa" : null, both ? "L1" : null, null, 1);
+        return true;
     }
 
     /** Injects exactly one fault into a channel command. */

@@ -389,13 +389,7 @@ public final class RandomCommands
         {
             c.lines.add(c.lines.sku(i), c.lines.listing(i), c.lines.warehouse(i), chance(0.5) ? 0 : 1_000_000_001L);
         }
-        else if (c.type == CommandType.LOCK && chance(0.3))
-        {
-            // Both a SKU and a listing, or neither.
-            final boolean both = chance(0.5);
-            c.lines.add(both ? "Aa" : null, both ? "L1" : null, c.lines.warehouse(i), 1);
-        }
-        else
+        else if (!channelCommands.addSkuAndListingOrNeither(c))
         {
             c.lines.add(pick(BAD_CODES), c.lines.warehouse(i), c.lines.quantity(i));
         }
