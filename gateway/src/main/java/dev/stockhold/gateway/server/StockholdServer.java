@@ -5,7 +5,6 @@ import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
 import dev.stockhold.gateway.http.HttpLimits;
 import dev.stockhold.gateway.security.ApiKeys;
-import dev.stockhold.gateway.security.TlsFiles;
 import dev.stockhold.journal.SnapshotMode;
 import dev.stockhold.logging.Logging;
 import dev.stockhold.logging.LoggingOptions;
@@ -238,17 +237,8 @@ public final class StockholdServer implements Callable<Integer>
     @Mixin
     private ClusterOptions cluster;
 
-    // TLS.
-    @Option(names = "--tls-cert", paramLabel = "FILE", descriptionKey = "tls.certFile",
-        converter = ConfigValues.NotBlank.class,
-        description = "[tls.certFile] Serve both protocols over TLS with this certificate chain (PEM); needs "
-            + "--tls-key. Default: none, plain HTTP and TCP.")
-    private String tlsCert;
-
-    @Option(names = "--tls-key", paramLabel = "FILE", descriptionKey = "tls.keyFile",
-        converter = ConfigValues.NotBlank.class,
-        description = "[tls.keyFile] The private key of --tls-cert (PEM, PKCS#8, not encrypted).")
-    private String tlsKey;
+    @Mixin
+    private TlsOptions tls;
 
     @Option(names = "--replay-target",
         description = "Receive a replay (bin/stockhold loadtest replay): keep the recorded engine times and ticks "
@@ -343,30 +333,7 @@ public final class StockholdServer implements Callable<Integer>
         return new ServerSettings(Path.of(dataDir), bind, httpPort, binaryPort, keys, ledger, limits, journalMode,
             new SnapshotPolicy(snapshotEveryCommands, Duration.ofSeconds(snapshotIntervalSeconds), snapshotMode),
             retentionDays, httpThreads, replayTarget, new ServerThreads(threadLayout, waitPreset, realtimePriority),
-            minFreeDiskMb << 20, cluster.settings(this::describe), tls());
-    }
-
-    /** @return the TLS files, or null for plain protocols; both files or neither. */
-    private TlsFiles tls()
-    {
-        if (tlsCert == null && tlsKey == null)
-        {
-            return null;
-        }
-        if (tlsCert == null || tlsKey == null)
-        {
-            throw new ConfigException("--tls-cert and --tls-key go together: TLS needs the certificate and its key");
-        }
-        final TlsFiles files = new TlsFiles(Path.of(tlsCert), Path.of(tlsKey));
-        try
-        {
-            files.serverContext();
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new ConfigException(describe("--tls-cert") + ", " + describe("--tls-key") + ": " + ex.getMessage());
-        }
-        return files;
+            minFreeDiskMb << 20, cluster.settings(this::describe), tls.files(this::describe));
     }
 
     /** @return the value an option holds after parsing (from the option, the environment, the file or its default). */
