@@ -3,6 +3,8 @@ package dev.stockhold.engine.ledger;
 import dev.stockhold.engine.command.ErrorCode;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** The channel limits refuse what would exceed them, and nothing else (docs/LIMITS.md). */
 class ChannelLimitsTest
 {
@@ -32,5 +34,8 @@ class ChannelLimitsTest
         channels.kit("K1", "A1", 2).ok();
         channels.kit("K2", "B7", 1).ok();
         channels.kit("K3", "B7", 1).fails(ErrorCode.INVALID_REQUEST);
+        // What a limit refused does not exist afterwards.
+        assertEquals(ErrorCode.CHANNEL_NOT_FOUND, channels.get("c3").result().code(), "a refused channel exists");
+        assertEquals(ErrorCode.OK, channels.get("c2").result().code());
     }
 }
