@@ -15,11 +15,24 @@ final class AsciiFields
     /** @return true for a SKU or warehouse code as Validation.isCode (or nothing, when {@code emptyAllowed}). */
     static boolean isCode(final byte[] bytes, final int length, final boolean emptyAllowed)
     {
+        return isCode(bytes, length, Validation.MAX_CODE_LENGTH, emptyAllowed);
+    }
+
+    /** @return true for a listing id as Validation.isListingId (or nothing, when {@code emptyAllowed}). */
+    static boolean isListingId(final byte[] bytes, final int length, final boolean emptyAllowed)
+    {
+        return isCode(bytes, length, Validation.MAX_LISTING_LENGTH, emptyAllowed);
+    }
+
+    /** The rule codes and listing ids share: printable ASCII without space or '/', of a bounded length. */
+    private static boolean isCode(final byte[] bytes, final int length, final int maxLength,
+        final boolean emptyAllowed)
+    {
         if (length == 0)
         {
             return emptyAllowed;
         }
-        if (length > Validation.MAX_CODE_LENGTH)
+        if (length > maxLength)
         {
             return false;
         }

@@ -127,6 +127,34 @@ final class FieldReader
         return error == null && length > 0 ? strings.intern(varBytes, length) : null;
     }
 
+    /**
+     * Reads the listing id in the last variable-length field: null when empty, or invalid (the request then
+     * fails). Interned as codes are: a listing that repeats allocates nothing.
+     */
+    String listingId(final boolean emptyAllowed, final String detail)
+    {
+        final int length = varLength;
+        if (!AsciiFields.isListingId(varBytes, length, emptyAllowed))
+        {
+            fail(ErrorCode.INVALID_REQUEST, detail);
+            return null;
+        }
+        return error == null && length > 0 ? strings.intern(varBytes, length) : null;
+    }
+
+    /**
+     * @param valid the verdict of the Validation rule the caller applied to {@code quantity}.
+     * @return {@code quantity}; when not valid, the request fails ERR_INVALID_QUANTITY, as over HTTP.
+     */
+    long quantity(final long quantity, final boolean valid, final String detail)
+    {
+        if (!valid)
+        {
+            fail(ErrorCode.INVALID_QUANTITY, detail);
+        }
+        return quantity;
+    }
+
     /** Reads the order id in the last variable-length field read: 1..64 printable ASCII. */
     String orderId()
     {

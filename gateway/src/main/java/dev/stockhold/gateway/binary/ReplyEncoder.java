@@ -39,6 +39,7 @@ public final class ReplyEncoder
     private final SubscribeResultEncoder subscribed = new SubscribeResultEncoder();
     private final AuthenticateResultEncoder authenticated = new AuthenticateResultEncoder();
     private final ChangeEventEncoder change = new ChangeEventEncoder();
+    private final ChannelReplyEncoder channels = new ChannelReplyEncoder(buffer, header);
 
     /** @return the scratch buffer the encode methods write to, from offset 0. */
     public ExpandableArrayBuffer buffer()
@@ -75,6 +76,22 @@ public final class ReplyEncoder
                 return encodeLevels(command.correlationId, sequence, result.isReplayed(), result.levels());
             case TICK:
                 return encodeLevels(command.correlationId, sequence, false, result.changes());
+            case PUT_CHANNEL:
+            case GET_CHANNEL:
+            case LIST_CHANNELS:
+                return channels.encodeChannels(command.correlationId, sequence, result.isReplayed(),
+                    result.channels());
+            case BIND_LISTING:
+            case UNBIND_LISTING:
+            case GET_LISTING:
+                return channels.encodeListing(command.correlationId, sequence, result.isReplayed(), result.listing());
+            case SET_ALLOCATION:
+            case GET_ALLOCATION:
+                return channels.encodeAllocation(command.correlationId, sequence, result.isReplayed(),
+                    result.allocation());
+            case PUT_KIT:
+            case GET_KIT:
+                return channels.encodeKit(command.correlationId, sequence, result.isReplayed(), result.kit());
             case GET_DIGEST:
                 digest.wrapAndApplyHeader(buffer, 0, header)
                     .correlationId(command.correlationId)
@@ -112,7 +129,9 @@ public final class ReplyEncoder
                 .returned(view.returned(i))
                 .presale(bool(view.presale(i)))
                 .sku(view.sku(i))
-                .warehouse(view.warehouse(i));
+                .warehouse(view.warehouse(i))
+                .kit(view.kit(i))
+                .listing(view.listing(i));
         }
         reservation.orderId(view.orderId()).channel(view.channel());
         return MessageHeaderEncoder.ENCODED_LENGTH + reservation.encodedLength();
@@ -138,6 +157,7 @@ public final class ReplyEncoder
                 .safetyStock(source.safetyStock(i))
                 .shortage(source.shortage(i))
                 .version(source.version(i))
+                .allocated(source.allocated(i))
                 .sku(source.sku(i))
                 .warehouse(source.warehouse(i));
         }
@@ -202,6 +222,7 @@ public final class ReplyEncoder
                 .safetyStock(changes.safetyStock(i))
                 .shortage(changes.shortage(i))
                 .version(changes.version(i))
+                .allocated(changes.allocated(i))
                 .sku(changes.sku(i))
                 .warehouse(changes.warehouse(i));
         }

@@ -24,7 +24,8 @@ import org.agrona.DirectBuffer;
  * <p>
  * Not thread-safe: one instance per connection, used on its event loop only; the decoders and the
  * command it fills are reused, so a valid request allocates only the Strings of its order id and
- * idempotency key (SKU, warehouse and channel codes are interned). A request
+ * idempotency key (SKU, warehouse, listing and channel codes are interned). Channel requests (channels,
+ * listings, allocations, kits) are read by a {@link ChannelRequestDecoder} with the same field rules. A request
  * that fails validation is still read to its end, so the next message of a batch can be decoded; a
  * request whose structure is broken (truncated, unknown template, wrong schema) leaves the end unknown
  * and the rest of its frame is dropped.
@@ -58,6 +59,7 @@ public final class RequestDecoder
     private final TickDecoder tick = new TickDecoder();
     private final AuthenticateDecoder authenticate = new AuthenticateDecoder();
     private final FieldReader fields = new FieldReader();
+    private final ChannelRequestDecoder channels = new ChannelRequestDecoder(fields);
     private final boolean replayTarget;
 
     private long correlationId;
@@ -169,8 +171,24 @@ public final class RequestDecoder
                 messageEnd = authenticate.limit();
                 return blockLength == AuthenticateDecoder.BLOCK_LENGTH ? AUTHENTICATE : badBlock();
             default:
-                return structural("unknown template id");
+                return decodeChannelRequest(templateId, frame, body, blockLength, into);
         }
+    }
+
+    private int decodeChannelRequest(final int templateId, final DirectBuffer frame, final int body,
+        final int blockLength, final Command into)
+    {
+        final int expected = ChannelRequestDecoder.blockLength(templateId);
+        if (expected < 0)
+        {
+            return structural("unknown template id");
+        }
+        if (blockLength != expected)
+        {
+            return badBlock();
+        }
+        messageEnd = channels.decode(templateId, frame, body, into);
+        return COMMAND;
     }
 
     /** @return the secret of the last {@link #AUTHENTICATE}, or null. */
@@ -215,9 +233,16 @@ public final class RequestDecoder
             lines.next();
             final long quantity = fields.quantity(lines.quantity());
             fields.readVar(lock);
-            final String sku = fields.code(false, "bad sku");
+            final String sku = fields.code(true, "bad sku");
             fields.readVar(lock);
-            into.lines.add(sku, fields.code(true, "bad warehouse"), quantity);
+            final String warehouse = fields.code(true, "bad warehouse");
+            fields.readVar(lock);
+            final String listing = fields.listingId(true, "bad listing");
+            if ((sku == null) == (listing == null))
+            {
+                fields.fail(ErrorCode.INVALID_REQUEST, "a line needs either sku or listing, not both");
+            }
+            into.lines.add(sku, listing, warehouse, quantity);
         }
         fields.readVar(lock);
         into.orderId = fields.orderId();

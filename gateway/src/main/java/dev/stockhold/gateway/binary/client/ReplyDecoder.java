@@ -31,6 +31,7 @@ public final class ReplyDecoder
     private final SubscribeResultDecoder subscribed = new SubscribeResultDecoder();
     private final ChangeEventDecoder change = new ChangeEventDecoder();
     private final AuthenticateResultDecoder authenticated = new AuthenticateResultDecoder();
+    private final ChannelReplyDecoder channels = new ChannelReplyDecoder();
     private long correlationId;
     private int templateId;
     private int errorWireCode;
@@ -71,7 +72,8 @@ public final class ReplyDecoder
                 end = body + change.wrap(buffer, body, blockLength, version).sbeDecodedLength();
                 break;
             default:
-                throw new IllegalStateException("unknown answer template " + templateId);
+                end = body + channels.decodedLength(templateId, buffer, body, blockLength, version);
+                break;
         }
     }
 
@@ -120,8 +122,8 @@ public final class ReplyDecoder
                 for (final LevelsResultDecoder.LevelsDecoder l : levels.levels())
                 {
                     list.add(new Result.Level(l.sku(), l.warehouse(), l.onHand(), l.reserved(), l.available(),
-                        l.inTransit(), l.presaleReserved(), l.presaleAvailable(), l.safetyStock(), l.shortage(),
-                        l.version()));
+                        l.inTransit(), l.presaleReserved(), l.presaleAvailable(), l.safetyStock(), l.allocated(),
+                        l.shortage(), l.version()));
                 }
                 return new Result.Levels(levels.sequence(), levels.replayed() == BooleanType.TRUE, List.copyOf(list));
             case ErrorResultDecoder.TEMPLATE_ID:
@@ -134,8 +136,10 @@ public final class ReplyDecoder
                 return new Result.Subscribed(subscribed.wrap(buffer, body, blockLength, version).sequence());
             case AuthenticateResultDecoder.TEMPLATE_ID:
                 return new Result.Authenticated(authenticated.wrap(buffer, body, blockLength, version).keyId());
-            default:
+            case ChangeEventDecoder.TEMPLATE_ID:
                 return decodeChange(buffer, body, blockLength, version);
+            default:
+                return channels.decode(templateId, buffer, body, blockLength, version);
         }
     }
 
@@ -158,8 +162,11 @@ public final class ReplyDecoder
             final long released = l.released();
             final long returned = l.returned();
             final boolean presale = l.presale() == BooleanType.TRUE;
-            lines.add(new Result.ReservationLine(l.sku(), l.warehouse(), quantity, presale, deducted, released,
-                returned));
+            final String sku = l.sku();
+            final String warehouse = l.warehouse();
+            final String kit = emptyToNull(l.kit());
+            lines.add(new Result.ReservationLine(sku, warehouse, quantity, presale, deducted, released, returned,
+                kit, emptyToNull(l.listing())));
         }
         final String orderId = reservation.orderId();
         final String channel = emptyToNull(reservation.channel());
@@ -194,8 +201,8 @@ public final class ReplyDecoder
         for (final ChangeEventDecoder.LevelsDecoder l : change.levels())
         {
             list.add(new Result.Level(l.sku(), l.warehouse(), l.onHand(), l.reserved(), l.available(),
-                l.inTransit(), l.presaleReserved(), l.presaleAvailable(), l.safetyStock(), l.shortage(),
-                l.version()));
+                l.inTransit(), l.presaleReserved(), l.presaleAvailable(), l.safetyStock(), l.allocated(),
+                l.shortage(), l.version()));
         }
         return new Result.ChangeEvent(seq, at, List.copyOf(list));
     }

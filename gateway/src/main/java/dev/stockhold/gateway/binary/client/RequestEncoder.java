@@ -40,6 +40,7 @@ public final class RequestEncoder
     private boolean stampRecordedTimes;
     private final SubscribeEncoder subscribe = new SubscribeEncoder();
     private final AuthenticateEncoder authenticate = new AuthenticateEncoder();
+    private final ChannelRequestEncoder channels = new ChannelRequestEncoder(header);
 
     /**
      * Writes {@code command} at {@code offset}; the buffer must be large enough (an expandable buffer grows).
@@ -82,7 +83,8 @@ public final class RequestEncoder
                 for (int i = 0; i < command.lines.count(); i++)
                 {
                     lockLines.next().quantity(command.lines.quantity(i))
-                        .sku(command.lines.sku(i)).warehouse(command.lines.warehouse(i));
+                        .sku(command.lines.sku(i)).warehouse(command.lines.warehouse(i))
+                        .listing(command.lines.listing(i));
                 }
                 lock.orderId(command.orderId).channel(command.channel).idempotencyKey(command.idempotencyKey);
                 return MessageHeaderEncoder.ENCODED_LENGTH + lock.encodedLength();
@@ -123,7 +125,12 @@ public final class RequestEncoder
                 tick.wrapAndApplyHeader(buffer, offset, header).correlationId(command.correlationId);
                 return MessageHeaderEncoder.ENCODED_LENGTH + tick.encodedLength();
             default:
-                throw new IllegalArgumentException("not a protocol request: " + command.type);
+                final int length = channels.encode(command, buffer, offset);
+                if (length < 0)
+                {
+                    throw new IllegalArgumentException("not a protocol request: " + command.type);
+                }
+                return length;
         }
     }
 

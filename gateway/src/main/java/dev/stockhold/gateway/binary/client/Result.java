@@ -11,10 +11,12 @@ import java.util.List;
  */
 public sealed interface Result
     permits Result.Reservation, Result.Levels, Result.Failure, Result.Digest, Result.Subscribed,
-    Result.Authenticated
+    Result.Authenticated, Result.Channels, Result.Listing, Result.Allocation, Result.Kit
 {
     /** The {@link Reservation#expiresAtMillis()} of a reservation without expiry. */
     long NO_EXPIRY = Long.MIN_VALUE;
+    /** The {@link Channel#maxUnits()} of a channel without a cap. */
+    long NO_CAP = Long.MIN_VALUE;
 
     /** @return the engine sequence of the command that produced this answer (0 if it never reached the engine). */
     long sequence();
@@ -37,9 +39,14 @@ public sealed interface Result
     {
     }
 
-    /** One line of a reservation. */
+    /**
+     * One line of a reservation.
+     *
+     * @param kit     the kit this line is a component of, or null.
+     * @param listing the channel listing the lock line named, or null.
+     */
     record ReservationLine(String sku, String warehouse, long quantity, boolean presale, long deducted,
-        long released, long returned)
+        long released, long returned, String kit, String listing)
     {
     }
 
@@ -48,9 +55,13 @@ public sealed interface Result
     {
     }
 
-    /** The levels of one stock cell, as docs/api.md defines them. */
+    /**
+     * The levels of one stock cell, as docs/api.md defines them.
+     *
+     * @param allocated the sum of the channels' allocations of the cell.
+     */
     record Level(String sku, String warehouse, long onHand, long reserved, long available, long inTransit,
-        long presaleReserved, long presaleAvailable, long safetyStock, long shortage, long version)
+        long presaleReserved, long presaleAvailable, long safetyStock, long allocated, long shortage, long version)
     {
     }
 
@@ -88,6 +99,59 @@ public sealed interface Result
 
     /** One command's change to stock: every cell it changed. */
     record ChangeEvent(long seq, long atMillis, List<Level> levels)
+    {
+    }
+
+    /** Channels' rules: one for a channel's put or get, every channel in code order for a list. */
+    record Channels(long sequence, boolean replayed, List<Channel> channels) implements Result
+    {
+    }
+
+    /**
+     * One channel's rules (its push settings are HTTP only).
+     *
+     * @param warehouses the warehouses that feed it, in the order they were put; null: every warehouse.
+     * @param maxUnits   the cap on any listing's published quantity, or {@link #NO_CAP}.
+     */
+    record Channel(String channel, List<String> warehouses, long bufferUnits, long percent, long maxUnits,
+        boolean allowPresale, long version)
+    {
+    }
+
+    /**
+     * A channel listing, answer to bind, unbind (as it was bound, published 0) and get-listing.
+     *
+     * @param sku the SKU or kit the listing is bound to.
+     */
+    record Listing(long sequence, boolean replayed, String channel, String listingId, String sku, long published,
+        long version) implements Result
+    {
+    }
+
+    /** The units of a cell a channel holds for itself; units and version 0 when it holds none. */
+    record Allocation(long sequence, boolean replayed, String channel, String sku, String warehouse, long units,
+        long version) implements Result
+    {
+    }
+
+    /**
+     * A kit, answer to put-kit and get-kit.
+     *
+     * @param available  the whole kits every warehouse together could ship.
+     * @param warehouses in priority order, every warehouse where each component has a cell.
+     */
+    record Kit(long sequence, boolean replayed, String sku, List<KitComponent> components, long available,
+        List<KitWarehouse> warehouses, long version) implements Result
+    {
+    }
+
+    /** One component of a kit: a stocked SKU and how many of it one kit takes. */
+    record KitComponent(String sku, long quantity)
+    {
+    }
+
+    /** How many whole kits one warehouse could ship. */
+    record KitWarehouse(String warehouse, long available)
     {
     }
 }

@@ -166,8 +166,8 @@ public final class StockholdClient implements AutoCloseable
     }
 
     /**
-     * Sends {@code request} (a lock, settle, set, adjust, receive or read built with the {@link Command}
-     * builders); its correlation id is assigned here. The command may be reused as soon as this returns.
+     * Sends {@code request} (a lock, settle, set, adjust, receive, channel, listing, allocation, kit or read
+     * built with the {@link Command} builders); its correlation id is assigned here. The command may be reused as soon as this returns.
      *
      * @return the answer; completes exceptionally only if the connection is lost.
      */
@@ -255,6 +255,101 @@ public final class StockholdClient implements AutoCloseable
     public CompletableFuture<Result> getStock(final String sku, final String warehouse)
     {
         return submit(new Command().getStock(sku, warehouse));
+    }
+
+    /**
+     * Shortcut: locks {@code quantity} of a channel's listing (its SKU, or its kit's components) for an order of
+     * that channel.
+     *
+     * @param warehouse null: the engine chooses among the channel's warehouses.
+     */
+    public CompletableFuture<Result> lockListing(final String orderId, final String channel, final String listingId,
+        final String warehouse, final long quantity)
+    {
+        final Command command = new Command().lock(orderId, channel, 0, false, false);
+        command.lines.addListing(listingId, warehouse, quantity);
+        return submit(command);
+    }
+
+    /**
+     * Shortcut: creates or replaces a channel's rules.
+     *
+     * @param warehouses the warehouses that feed it, or null for every warehouse.
+     * @param maxUnits   the cap on any listing's published quantity, or {@link Result#NO_CAP}.
+     * @return {@link Result.Channels} with the channel.
+     */
+    public CompletableFuture<Result> putChannel(final String channel, final List<String> warehouses,
+        final long bufferUnits, final long percent, final long maxUnits, final boolean allowPresale)
+    {
+        final Command command = new Command()
+            .putChannel(channel, bufferUnits, percent, maxUnits == Result.NO_CAP ? Command.ABSENT : maxUnits,
+                allowPresale);
+        if (warehouses != null)
+        {
+            command.channelWarehouses.present();
+            warehouses.forEach(command.channelWarehouses::add);
+        }
+        return submit(command);
+    }
+
+    /** Shortcut: one channel's rules, as {@link Result.Channels} with one channel. */
+    public CompletableFuture<Result> getChannel(final String channel)
+    {
+        return submit(new Command().getChannel(channel));
+    }
+
+    /** Shortcut: every channel's rules in code order, as {@link Result.Channels}. */
+    public CompletableFuture<Result> listChannels()
+    {
+        return submit(new Command().getChannel(null));
+    }
+
+    /** Shortcut: binds a channel's listing to a stocked SKU or a kit; answers {@link Result.Listing}. */
+    public CompletableFuture<Result> bindListing(final String channel, final String listingId, final String sku)
+    {
+        return submit(new Command().bindListing(channel, listingId, sku));
+    }
+
+    /** Shortcut: unbinds a channel's listing; answers {@link Result.Listing} as it was bound, published 0. */
+    public CompletableFuture<Result> unbindListing(final String channel, final String listingId)
+    {
+        return submit(new Command().unbindListing(channel, listingId));
+    }
+
+    /** Shortcut: a channel's listing, as {@link Result.Listing}. */
+    public CompletableFuture<Result> getListing(final String channel, final String listingId)
+    {
+        return submit(new Command().getListing(channel, listingId));
+    }
+
+    /** Shortcut: sets the units of a cell a channel holds for itself (0 removes); answers {@link Result.Allocation}. */
+    public CompletableFuture<Result> setAllocation(final String channel, final String sku, final String warehouse,
+        final long units)
+    {
+        return submit(new Command().setAllocation(channel, sku, warehouse, units));
+    }
+
+    /** Shortcut: a channel's allocation of a cell, as {@link Result.Allocation} (units 0 when none). */
+    public CompletableFuture<Result> getAllocation(final String channel, final String sku, final String warehouse)
+    {
+        return submit(new Command().getAllocation(channel, sku, warehouse));
+    }
+
+    /** Shortcut: creates or replaces a kit's components; answers {@link Result.Kit}. */
+    public CompletableFuture<Result> putKit(final String kit, final List<Result.KitComponent> components)
+    {
+        final Command command = new Command().putKit(kit);
+        for (final Result.KitComponent component : components)
+        {
+            command.lines.add(component.sku(), null, component.quantity());
+        }
+        return submit(command);
+    }
+
+    /** Shortcut: a kit, as {@link Result.Kit}. */
+    public CompletableFuture<Result> getKit(final String kit)
+    {
+        return submit(new Command().getKit(kit));
     }
 
     /** Shortcut: the ledger's state digest. */

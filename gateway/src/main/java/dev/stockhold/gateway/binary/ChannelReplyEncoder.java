@@ -1,0 +1,123 @@
+package dev.stockhold.gateway.binary;
+
+import dev.stockhold.engine.command.AllocationView;
+import dev.stockhold.engine.command.ChannelViews;
+import dev.stockhold.engine.command.KitView;
+import dev.stockhold.engine.command.ListingView;
+import dev.stockhold.gateway.binary.sbe.AllocationResultEncoder;
+import dev.stockhold.gateway.binary.sbe.BooleanType;
+import dev.stockhold.gateway.binary.sbe.ChannelsResultEncoder;
+import dev.stockhold.gateway.binary.sbe.KitResultEncoder;
+import dev.stockhold.gateway.binary.sbe.ListingResultEncoder;
+import dev.stockhold.gateway.binary.sbe.MessageHeaderEncoder;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Encodes the answers of the channel commands (channels, listings, allocations, kits) for {@link ReplyEncoder},
+ * into its scratch buffer from offset 0. A channel's push settings are not carried: they are HTTP only. Not
+ * thread-safe: owned by one {@link ReplyEncoder}.
+ */
+final class ChannelReplyEncoder
+{
+    private final MutableDirectBuffer buffer;
+    private final MessageHeaderEncoder header;
+    private final ChannelsResultEncoder channels = new ChannelsResultEncoder();
+    private final ListingResultEncoder listing = new ListingResultEncoder();
+    private final AllocationResultEncoder allocation = new AllocationResultEncoder();
+    private final KitResultEncoder kit = new KitResultEncoder();
+
+    ChannelReplyEncoder(final MutableDirectBuffer buffer, final MessageHeaderEncoder header)
+    {
+        this.buffer = buffer;
+        this.header = header;
+    }
+
+    /** Encodes one channel's rules (a PUT or GET) or every channel's (a list); @return the encoded length. */
+    int encodeChannels(final long correlationId, final long sequence, final boolean replayed,
+        final ChannelViews views)
+    {
+        channels.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(correlationId)
+            .sequence(sequence)
+            .replayed(bool(replayed));
+        final ChannelsResultEncoder.ChannelsEncoder group = channels.channelsCount(views.count());
+        for (int i = 0; i < views.count(); i++)
+        {
+            group.next()
+                .bufferUnits(views.bufferUnits(i))
+                .percent(views.percent(i))
+                .maxUnits(views.maxUnits(i) == ChannelViews.NO_CAP
+                    ? ChannelsResultEncoder.ChannelsEncoder.maxUnitsNullValue() : views.maxUnits(i))
+                .allowPresale(bool(views.allowPresale(i)))
+                .everyWarehouse(bool(views.everyWarehouse(i)))
+                .version(views.version(i));
+            final ChannelsResultEncoder.ChannelsEncoder.WarehousesEncoder warehouses =
+                group.warehousesCount(views.warehouseCount(i));
+            for (int w = 0; w < views.warehouseCount(i); w++)
+            {
+                warehouses.next().warehouse(views.warehouse(i, w));
+            }
+            group.channel(views.channel(i));
+        }
+        return MessageHeaderEncoder.ENCODED_LENGTH + channels.encodedLength();
+    }
+
+    /** Encodes a listing (a bind, an unbind: as it was bound, or a read); @return the encoded length. */
+    int encodeListing(final long correlationId, final long sequence, final boolean replayed, final ListingView view)
+    {
+        listing.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(correlationId)
+            .sequence(sequence)
+            .replayed(bool(replayed))
+            .published(view.published())
+            .version(view.version())
+            .channel(view.channel())
+            .listingId(view.listingId())
+            .sku(view.sku());
+        return MessageHeaderEncoder.ENCODED_LENGTH + listing.encodedLength();
+    }
+
+    /** Encodes one channel's allocation of a cell; @return the encoded length. */
+    int encodeAllocation(final long correlationId, final long sequence, final boolean replayed,
+        final AllocationView view)
+    {
+        allocation.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(correlationId)
+            .sequence(sequence)
+            .replayed(bool(replayed))
+            .units(view.units())
+            .version(view.version())
+            .channel(view.channel())
+            .sku(view.sku())
+            .warehouse(view.warehouse());
+        return MessageHeaderEncoder.ENCODED_LENGTH + allocation.encodedLength();
+    }
+
+    /** Encodes a kit: its components and the whole kits each warehouse could ship; @return the encoded length. */
+    int encodeKit(final long correlationId, final long sequence, final boolean replayed, final KitView view)
+    {
+        kit.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(correlationId)
+            .sequence(sequence)
+            .replayed(bool(replayed))
+            .available(view.available())
+            .version(view.version());
+        final KitResultEncoder.ComponentsEncoder components = kit.componentsCount(view.componentCount());
+        for (int i = 0; i < view.componentCount(); i++)
+        {
+            components.next().quantity(view.componentQuantity(i)).sku(view.componentSku(i));
+        }
+        final KitResultEncoder.WarehousesEncoder warehouses = kit.warehousesCount(view.warehouseCount());
+        for (int i = 0; i < view.warehouseCount(); i++)
+        {
+            warehouses.next().available(view.warehouseAvailable(i)).warehouse(view.warehouse(i));
+        }
+        kit.kit(view.sku());
+        return MessageHeaderEncoder.ENCODED_LENGTH + kit.encodedLength();
+    }
+
+    private static BooleanType bool(final boolean value)
+    {
+        return value ? BooleanType.TRUE : BooleanType.FALSE;
+    }
+}

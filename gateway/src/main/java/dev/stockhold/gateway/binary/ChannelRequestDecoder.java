@@ -1,0 +1,220 @@
+package dev.stockhold.gateway.binary;
+
+import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.command.Validation;
+import dev.stockhold.gateway.binary.sbe.BindListingDecoder;
+import dev.stockhold.gateway.binary.sbe.GetAllocationDecoder;
+import dev.stockhold.gateway.binary.sbe.GetChannelDecoder;
+import dev.stockhold.gateway.binary.sbe.GetKitDecoder;
+import dev.stockhold.gateway.binary.sbe.GetListingDecoder;
+import dev.stockhold.gateway.binary.sbe.ListChannelsDecoder;
+import dev.stockhold.gateway.binary.sbe.MessageHeaderDecoder;
+import dev.stockhold.gateway.binary.sbe.PutChannelDecoder;
+import dev.stockhold.gateway.binary.sbe.PutKitDecoder;
+import dev.stockhold.gateway.binary.sbe.SetAllocationDecoder;
+import dev.stockhold.gateway.binary.sbe.UnbindListingDecoder;
+import org.agrona.DirectBuffer;
+import org.agrona.sbe.MessageDecoderFlyweight;
+
+/**
+ * Turns the channel requests (channels, listings, allocations, kits) into engine commands for
+ * {@link RequestDecoder}, checking fields by the rules of {@link Validation} with the error codes HTTP answers:
+ * a number out of range is ERR_INVALID_QUANTITY, any other bad field ERR_INVALID_REQUEST. Rules that need
+ * state (an unknown channel or SKU, a repeated warehouse, a kit's components) are the engine's, as over HTTP.
+ * Event loop only, one per connection.
+ */
+final class ChannelRequestDecoder
+{
+    /** What one PutKit may make the decoder hold; the engine enforces its own, smaller, configured limit. */
+    private static final int MAX_COMPONENTS_READ = 1_000;
+
+    private final FieldReader fields;
+    private final PutChannelDecoder putChannel = new PutChannelDecoder();
+    private final GetChannelDecoder getChannel = new GetChannelDecoder();
+    private final ListChannelsDecoder listChannels = new ListChannelsDecoder();
+    private final BindListingDecoder bindListing = new BindListingDecoder();
+    private final UnbindListingDecoder unbindListing = new UnbindListingDecoder();
+    private final GetListingDecoder getListing = new GetListingDecoder();
+    private final SetAllocationDecoder setAllocation = new SetAllocationDecoder();
+    private final GetAllocationDecoder getAllocation = new GetAllocationDecoder();
+    private final PutKitDecoder putKit = new PutKitDecoder();
+    private final GetKitDecoder getKit = new GetKitDecoder();
+
+    ChannelRequestDecoder(final FieldReader fields)
+    {
+        this.fields = fields;
+    }
+
+    /** @return the root block length of channel request {@code templateId}, or -1 when it is no channel request. */
+    static int blockLength(final int templateId)
+    {
+        return switch (templateId)
+        {
+            case PutChannelDecoder.TEMPLATE_ID -> PutChannelDecoder.BLOCK_LENGTH;
+            case GetChannelDecoder.TEMPLATE_ID -> GetChannelDecoder.BLOCK_LENGTH;
+            case ListChannelsDecoder.TEMPLATE_ID -> ListChannelsDecoder.BLOCK_LENGTH;
+            case BindListingDecoder.TEMPLATE_ID -> BindListingDecoder.BLOCK_LENGTH;
+            case UnbindListingDecoder.TEMPLATE_ID -> UnbindListingDecoder.BLOCK_LENGTH;
+            case GetListingDecoder.TEMPLATE_ID -> GetListingDecoder.BLOCK_LENGTH;
+            case SetAllocationDecoder.TEMPLATE_ID -> SetAllocationDecoder.BLOCK_LENGTH;
+            case GetAllocationDecoder.TEMPLATE_ID -> GetAllocationDecoder.BLOCK_LENGTH;
+            case PutKitDecoder.TEMPLATE_ID -> PutKitDecoder.BLOCK_LENGTH;
+            case GetKitDecoder.TEMPLATE_ID -> GetKitDecoder.BLOCK_LENGTH;
+            default -> -1;
+        };
+    }
+
+    /**
+     * Decodes the channel request {@code templateId} (its block length already checked) into {@code into}.
+     *
+     * @return where the message ends.
+     */
+    int decode(final int templateId, final DirectBuffer frame, final int body, final Command into)
+    {
+        switch (templateId)
+        {
+            case PutChannelDecoder.TEMPLATE_ID:
+                return decodePutChannel(wrap(putChannel, frame, body), into);
+            case GetChannelDecoder.TEMPLATE_ID:
+                // An empty channel fails validation, so this read never becomes a list of every channel.
+                into.getChannel(channel(wrap(getChannel, frame, body)));
+                return getChannel.limit();
+            case ListChannelsDecoder.TEMPLATE_ID:
+                into.getChannel(null);
+                return wrap(listChannels, frame, body).limit();
+            case BindListingDecoder.TEMPLATE_ID:
+                wrap(bindListing, frame, body);
+                into.bindListing(channel(bindListing), listingId(bindListing), code(bindListing, "bad sku"));
+                into.idempotencyKey = idempotencyKey(bindListing);
+                return bindListing.limit();
+            case UnbindListingDecoder.TEMPLATE_ID:
+                wrap(unbindListing, frame, body);
+                into.unbindListing(channel(unbindListing), listingId(unbindListing));
+                into.idempotencyKey = idempotencyKey(unbindListing);
+                return unbindListing.limit();
+            case GetListingDecoder.TEMPLATE_ID:
+                wrap(getListing, frame, body);
+                into.getListing(channel(getListing), listingId(getListing));
+                return getListing.limit();
+            case SetAllocationDecoder.TEMPLATE_ID:
+                return decodeSetAllocation(wrap(setAllocation, frame, body), into);
+            case GetAllocationDecoder.TEMPLATE_ID:
+                wrap(getAllocation, frame, body);
+                into.getAllocation(channel(getAllocation), code(getAllocation, "bad sku"),
+                    code(getAllocation, "bad warehouse"));
+                return getAllocation.limit();
+            case PutKitDecoder.TEMPLATE_ID:
+                return decodePutKit(wrap(putKit, frame, body), into);
+            case GetKitDecoder.TEMPLATE_ID:
+                wrap(getKit, frame, body);
+                into.getKit(code(getKit, "bad kit"));
+                return getKit.limit();
+            default:
+                throw new IllegalArgumentException("not a channel request: " + templateId);
+        }
+    }
+
+    private int decodePutChannel(final PutChannelDecoder message, final Command into)
+    {
+        final long bufferUnits = message.bufferUnits();
+        final long percent = message.percent();
+        final long maxUnits = message.maxUnits();
+        fields.quantity(bufferUnits, Validation.isLevel(bufferUnits), "bufferUnits out of range");
+        fields.quantity(percent, Validation.isPercent(percent), "percent out of range");
+        fields.quantity(maxUnits, maxUnits == Command.ABSENT || Validation.isLevel(maxUnits), "maxUnits out of range");
+        final boolean allowPresale = fields.flag(message.allowPresaleRaw());
+        final boolean everyWarehouse = fields.flag(message.everyWarehouseRaw());
+        into.putChannel(null, bufferUnits, percent, maxUnits, allowPresale);
+        final PutChannelDecoder.WarehousesDecoder warehouses = message.warehouses();
+        fields.checkGroup(warehouses.actingBlockLength(), PutChannelDecoder.WarehousesDecoder.sbeBlockLength());
+        final int count = warehouses.count();
+        if (everyWarehouse ? count > 0 : count > Validation.MAX_CHANNEL_WAREHOUSES)
+        {
+            fields.fail(ErrorCode.INVALID_REQUEST, "warehouses must be every warehouse or 1..100 distinct codes");
+        }
+        if (!everyWarehouse)
+        {
+            into.channelWarehouses.present();
+        }
+        while (warehouses.hasNext())
+        {
+            warehouses.next();
+            final String warehouse = code(message, "bad warehouse");
+            if (!everyWarehouse && into.channelWarehouses.count() < Validation.MAX_CHANNEL_WAREHOUSES)
+            {
+                into.channelWarehouses.add(warehouse);
+            }
+        }
+        into.channel = channel(message);
+        into.idempotencyKey = idempotencyKey(message);
+        return message.limit();
+    }
+
+    private int decodeSetAllocation(final SetAllocationDecoder message, final Command into)
+    {
+        final long units = message.units();
+        fields.quantity(units, Validation.isLevel(units), "units out of range");
+        into.setAllocation(channel(message), code(message, "bad sku"), code(message, "bad warehouse"), units);
+        into.idempotencyKey = idempotencyKey(message);
+        return message.limit();
+    }
+
+    private int decodePutKit(final PutKitDecoder message, final Command into)
+    {
+        into.putKit(null);
+        final PutKitDecoder.ComponentsDecoder components = message.components();
+        fields.checkGroup(components.actingBlockLength(), PutKitDecoder.ComponentsDecoder.sbeBlockLength());
+        if (components.count() == 0)
+        {
+            fields.fail(ErrorCode.INVALID_REQUEST, "components must not be empty");
+        }
+        else if (components.count() > MAX_COMPONENTS_READ)
+        {
+            fields.fail(ErrorCode.INVALID_REQUEST, "too many components");
+        }
+        while (components.hasNext())
+        {
+            components.next();
+            final long quantity = components.quantity();
+            fields.quantity(quantity, Validation.isKitQuantity(quantity), "a component's quantity must be 1..1000");
+            final String sku = code(message, "bad sku");
+            if (into.lines.count() < MAX_COMPONENTS_READ)
+            {
+                into.lines.add(sku, null, quantity);
+            }
+        }
+        into.sku = code(message, "bad kit");
+        into.idempotencyKey = idempotencyKey(message);
+        return message.limit();
+    }
+
+    private <T extends MessageDecoderFlyweight> T wrap(final T message, final DirectBuffer frame, final int body)
+    {
+        message.wrap(frame, body, message.sbeBlockLength(), MessageHeaderDecoder.SCHEMA_VERSION);
+        return message;
+    }
+
+    private String channel(final MessageDecoderFlyweight message)
+    {
+        return code(message, "bad channel");
+    }
+
+    private String code(final MessageDecoderFlyweight message, final String detail)
+    {
+        fields.readVar(message);
+        return fields.code(false, detail);
+    }
+
+    private String listingId(final MessageDecoderFlyweight message)
+    {
+        fields.readVar(message);
+        return fields.listingId(false, "bad listing id");
+    }
+
+    private String idempotencyKey(final MessageDecoderFlyweight message)
+    {
+        fields.readVar(message);
+        return fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
+    }
+}
