@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static dev.stockhold.gateway.StockApiTest.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,6 +130,55 @@ class AuthTest
     }
 
     @Test
+    void theBinaryProtocolChecksChannelScopesLikeHttp() throws Exception
+    {
+        assertEquals(200, server.as("stocker").put("/v1/stock/BCHK/W", "{\"onHand\":5}").statusCode());
+        final String host = "127.0.0.1";
+        final int port = server.server.binaryAddress().getPort();
+        try (StockholdClient anonymous = StockholdClient.connect(host, port);
+            StockholdClient reader = StockholdClient.connect(host, port);
+            StockholdClient erp = StockholdClient.connect(host, port);
+            StockholdClient stocker = StockholdClient.connect(host, port))
+        {
+            reader.authenticate("reader").get(10, TimeUnit.SECONDS);
+            erp.authenticate("erp").get(10, TimeUnit.SECONDS);
+            stocker.authenticate("stocker").get(10, TimeUnit.SECONDS);
+            final List<Function<StockholdClient, CompletableFuture<Result>>> writes = List.of(
+                c -> c.putChannel("bauth-ch", null, 0, 100, Result.NO_CAP, false),
+                c -> c.bindListing("bauth-ch", "L1", "BCHK"),
+                c -> c.setAllocation("bauth-ch", "BCHK", "W", 1),
+                c -> c.putKit("BAUTH-KIT", List.of(new Result.KitComponent("BCHK", 1))));
+            final List<Function<StockholdClient, CompletableFuture<Result>>> reads = List.of(
+                c -> c.getChannel("bauth-ch"),
+                c -> c.getListing("bauth-ch", "L1"),
+                c -> c.getAllocation("bauth-ch", "BCHK", "W"),
+                c -> c.getKit("BAUTH-KIT"),
+                StockholdClient::listChannels);
+            for (int i = 0; i < writes.size(); i++)
+            {
+                assertFailure(ErrorCode.UNAUTHORIZED, writes.get(i).apply(anonymous));
+                assertFailure(ErrorCode.FORBIDDEN, writes.get(i).apply(reader));
+                assertFailure(ErrorCode.FORBIDDEN, writes.get(i).apply(erp));
+                assertOk(writes.get(i).apply(stocker));
+            }
+            for (final Function<StockholdClient, CompletableFuture<Result>> read : reads)
+            {
+                assertFailure(ErrorCode.UNAUTHORIZED, read.apply(anonymous));
+                assertFailure(ErrorCode.FORBIDDEN, read.apply(stocker));
+                assertOk(read.apply(reader));
+            }
+            assertFailure(ErrorCode.FORBIDDEN, reader.unbindListing("bauth-ch", "L1"));
+            assertFailure(ErrorCode.FORBIDDEN, stocker.lockListing("BAUTH-L", "bauth-ch", "L1", null, 1));
+            assertFailure(ErrorCode.FORBIDDEN, reader.lockListing("BAUTH-L", "bauth-ch", "L1", null, 1));
+            assertOk(erp.lockListing("BAUTH-L", "bauth-ch", "L1", null, 1));
+            assertOk(stocker.unbindListing("bauth-ch", "L1"));
+        }
+        // The refused unbind changed nothing: the lock by listing found the listing bound.
+        final String reservation = server.as("root").get("/v1/reservations/BAUTH-L").body();
+        assertTrue(reservation.contains("\"listing\":\"L1\""), reservation);
+    }
+
+    @Test
     void aKeyOverItsRateIsAnswered429WithRetryAfterAndChangesNothing() throws Exception
     {
         server.as("root").put("/v1/stock/RL/W", "{\"onHand\":100}");
@@ -159,6 +209,12 @@ class AuthTest
     {
         final Result result = answer.get(10, TimeUnit.SECONDS);
         assertEquals(code, result.code(), result.toString());
+    }
+
+    private static void assertOk(final CompletableFuture<Result> answer) throws Exception
+    {
+        final Result result = answer.get(10, TimeUnit.SECONDS);
+        assertTrue(result.isOk(), result.toString());
     }
 
     @Test

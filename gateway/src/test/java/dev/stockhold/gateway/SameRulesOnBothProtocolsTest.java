@@ -11,10 +11,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,12 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * One table of good and bad requests, sent over HTTP and over the binary protocol to the same server: each
  * must come back with the same outcome and code, because both decoders check fields by the same rules
- * ({@code Validation}; Unicode channels and reasons counted in characters, as the ledger does).
+ * ({@code Validation}; Unicode channels and reasons counted in characters, as the ledger does). The channel
+ * requests (channels, listings, allocations, kits, locks by listing) are in the table too.
  */
 class SameRulesOnBothProtocolsTest
 {
     private static final Pattern CODE = Pattern.compile("\"code\":\"(ERR_[A-Z_]+)\"");
     private static final AtomicInteger ORDERS = new AtomicInteger();
+    /** A configured channel with listing SL-1 bound to S1; kit SK-KIT is two of S1. */
+    private static final String CHANNEL = "same-ch";
     private static TestServer server;
     private static StockholdClient binary;
 
@@ -37,6 +44,10 @@ class SameRulesOnBothProtocolsTest
         server = new TestServer();
         binary = StockholdClient.connect("127.0.0.1", server.server.binaryAddress().getPort());
         assertEquals(200, server.put("/v1/stock/S1/W1", "{\"onHand\":1000000}").statusCode());
+        assertEquals(200, server.put("/v1/channels/" + CHANNEL, "{}").statusCode());
+        assertEquals(200, server.put("/v1/channels/" + CHANNEL + "/listings/SL-1", "{\"sku\":\"S1\"}").statusCode());
+        assertEquals(200, server.put("/v1/kits/SK-KIT",
+            "{\"components\":[{\"sku\":\"S1\",\"quantity\":2}]}").statusCode());
     }
 
     @AfterAll
@@ -56,7 +67,114 @@ class SameRulesOnBothProtocolsTest
     {
     }
 
+    /** A PUT of a channel's rules; null warehouses: every warehouse; null maxUnits: no cap. */
+    private record PutChannel(String channel, List<String> warehouses, long bufferUnits, long percent,
+        Long maxUnits)
+    {
+    }
+
+    /** A binding of a listing of a channel to a SKU or kit (null: the body has none). */
+    private record Bind(String channel, String listing, String sku)
+    {
+    }
+
+    /** A read of a listing. */
+    private record GetListing(String channel, String listing)
+    {
+    }
+
+    /** A channel's allocation of a cell. */
+    private record Allocate(String channel, String sku, String warehouse, long units)
+    {
+    }
+
+    /** A PUT of a kit of one component, or of none when {@code component} is null. */
+    private record Kit(String kit, String component, long quantity)
+    {
+    }
+
+    /** A lock of one line that names a SKU, a listing, both or neither, in W1. */
+    private record ListingLock(String channel, String sku, String listing, long quantity)
+    {
+    }
+
     static Stream<Arguments> cases()
+    {
+        return Stream.concat(stockCases(), channelCases());
+    }
+
+    static Stream<Arguments> channelCases()
+    {
+        final String listing128 = "l".repeat(128);
+        return Stream.of(
+            Arguments.of("channel put", new PutChannel("same-put", List.of("W1", "W2"), 5, 50, 9L), ErrorCode.OK),
+            Arguments.of("channel put of every warehouse", new PutChannel("same-put", null, 0, 100, null),
+                ErrorCode.OK),
+            Arguments.of("bad channel code", new PutChannel("same/put", null, 0, 100, null),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("channel code of 65", new PutChannel("c".repeat(65), null, 0, 100, null),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("channel code with a space", new PutChannel("same put", null, 0, 100, null),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("percent 101", new PutChannel("same-put", null, 0, 101, null), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("percent -1", new PutChannel("same-put", null, 0, -1, null), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("bufferUnits past 10^12", new PutChannel("same-put", null, 1_000_000_000_001L, 100, null),
+                ErrorCode.INVALID_QUANTITY),
+            Arguments.of("maxUnits -1", new PutChannel("same-put", null, 0, 100, -1L), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("empty warehouse list", new PutChannel("same-put", List.of(), 0, 100, null),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("repeated warehouse", new PutChannel("same-put", List.of("W1", "W1"), 0, 100, null),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("bad warehouse code", new PutChannel("same-put", List.of("W/1"), 0, 100, null),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("101 warehouses", new PutChannel("same-put",
+                IntStream.range(0, 101).mapToObj(i -> "W" + i).toList(), 0, 100, null), ErrorCode.INVALID_REQUEST),
+            Arguments.of("bind", new Bind(CHANNEL, "SL-2", "S1"), ErrorCode.OK),
+            Arguments.of("bind a kit", new Bind(CHANNEL, "SL-KIT", "SK-KIT"), ErrorCode.OK),
+            Arguments.of("listing id of 128", new Bind(CHANNEL, listing128, "S1"), ErrorCode.OK),
+            Arguments.of("listing id of 129", new Bind(CHANNEL, listing128 + "l", "S1"), ErrorCode.INVALID_REQUEST),
+            Arguments.of("listing id with a space", new Bind(CHANNEL, "SL 2", "S1"), ErrorCode.INVALID_REQUEST),
+            Arguments.of("bind without a sku", new Bind(CHANNEL, "SL-2", null), ErrorCode.INVALID_REQUEST),
+            Arguments.of("bind to an unknown sku", new Bind(CHANNEL, "SL-2", "NOPE"), ErrorCode.SKU_NOT_FOUND),
+            Arguments.of("bind on an unknown channel", new Bind("same-nowhere", "SL-2", "S1"),
+                ErrorCode.CHANNEL_NOT_FOUND),
+            Arguments.of("read of a listing", new GetListing(CHANNEL, "SL-1"), ErrorCode.OK),
+            Arguments.of("unknown listing", new GetListing(CHANNEL, "SL-NONE"), ErrorCode.LISTING_NOT_FOUND),
+            Arguments.of("allocation", new Allocate(CHANNEL, "S1", "W1", 5), ErrorCode.OK),
+            Arguments.of("allocation of -1", new Allocate(CHANNEL, "S1", "W1", -1), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("allocation past 10^12", new Allocate(CHANNEL, "S1", "W1", 1_000_000_000_001L),
+                ErrorCode.INVALID_QUANTITY),
+            Arguments.of("allocation beyond available", new Allocate(CHANNEL, "S1", "W1", 1_000_000_000_000L),
+                ErrorCode.INSUFFICIENT_STOCK),
+            Arguments.of("allocation of an unknown cell", new Allocate(CHANNEL, "S1", "W9", 1),
+                ErrorCode.SKU_NOT_FOUND),
+            Arguments.of("allocation on an unknown channel", new Allocate("same-nowhere", "S1", "W1", 1),
+                ErrorCode.CHANNEL_NOT_FOUND),
+            Arguments.of("kit", new Kit("SK-KIT2", "S1", 3), ErrorCode.OK),
+            Arguments.of("kit with a kit component", new Kit("SK-KIT3", "SK-KIT", 1), ErrorCode.INVALID_REQUEST),
+            Arguments.of("kit of a stocked sku", new Kit("S1", "S1", 1), ErrorCode.INVALID_REQUEST),
+            Arguments.of("kit with an unknown component", new Kit("SK-KIT3", "NOPE", 1), ErrorCode.SKU_NOT_FOUND),
+            Arguments.of("kit component quantity 1001", new Kit("SK-KIT3", "S1", 1001), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("kit component quantity 0", new Kit("SK-KIT3", "S1", 0), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("kit without components", new Kit("SK-KIT3", null, 0), ErrorCode.INVALID_REQUEST),
+            Arguments.of("lock by listing", new ListingLock(CHANNEL, null, "SL-1", 1), ErrorCode.OK),
+            Arguments.of("lock line with both sku and listing", new ListingLock(CHANNEL, "S1", "SL-1", 1),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("lock line with neither sku nor listing", new ListingLock(CHANNEL, null, null, 1),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("lock of an unknown listing", new ListingLock(CHANNEL, null, "SL-NONE", 1),
+                ErrorCode.LISTING_NOT_FOUND),
+            Arguments.of("lock of a listing id of 129", new ListingLock(CHANNEL, null, listing128 + "l", 1),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("lock by listing on an unknown channel", new ListingLock("same-nowhere", null, "SL-1", 1),
+                ErrorCode.CHANNEL_NOT_FOUND),
+            Arguments.of("lock by listing without a channel", new ListingLock(null, null, "SL-1", 1),
+                ErrorCode.CHANNEL_NOT_FOUND),
+            Arguments.of("lock by listing of quantity 0", new ListingLock(CHANNEL, null, "SL-1", 0),
+                ErrorCode.INVALID_QUANTITY));
+    }
+
+    static Stream<Arguments> stockCases()
     {
         final String long65 = "x".repeat(65);
         return Stream.of(
@@ -104,11 +222,14 @@ class SameRulesOnBothProtocolsTest
                 + "\"lines\":[{\"sku\":" + json(lock.sku()) + ",\"warehouse\":\"W1\",\"quantity\":" + lock.quantity()
                 + "}]}", lock.key());
         }
-        else
+        else if (request instanceof Adjust adjust)
         {
-            final Adjust adjust = (Adjust)request;
             answer = server.post("/v1/stock/S1/W1/adjust", "{\"onHandDelta\":" + adjust.onHandDelta()
                 + (adjust.reason() == null ? "" : ",\"reason\":" + json(adjust.reason())) + "}");
+        }
+        else
+        {
+            answer = channelOverHttp(request);
         }
         if (answer.statusCode() / 100 == 2)
         {
@@ -127,13 +248,117 @@ class SameRulesOnBothProtocolsTest
             command.lines.add(lock.sku(), "W1", lock.quantity());
             command.idempotencyKey = lock.key();
         }
+        else if (request instanceof Adjust adjust)
+        {
+            command = new Command().adjust("S1", "W1", adjust.onHandDelta(), 0, 0, adjust.reason());
+        }
         else
         {
-            final Adjust adjust = (Adjust)request;
-            command = new Command().adjust("S1", "W1", adjust.onHandDelta(), 0, 0, adjust.reason());
+            command = channelOverBinary(request);
         }
         final Result result = binary.submit(command).get(10, TimeUnit.SECONDS);
         return result.code();
+    }
+
+    private static HttpResponse<String> channelOverHttp(final Object request) throws Exception
+    {
+        if (request instanceof PutChannel put)
+        {
+            return server.put("/v1/channels/" + segment(put.channel()), "{"
+                + (put.warehouses() == null ? "" : "\"warehouses\":" + jsonArray(put.warehouses()) + ",")
+                + "\"bufferUnits\":" + put.bufferUnits() + ",\"percent\":" + put.percent()
+                + ",\"maxUnits\":" + put.maxUnits() + "}");
+        }
+        if (request instanceof Bind bind)
+        {
+            return server.put("/v1/channels/" + segment(bind.channel()) + "/listings/" + segment(bind.listing()),
+                bind.sku() == null ? "{}" : "{\"sku\":" + json(bind.sku()) + "}");
+        }
+        if (request instanceof GetListing get)
+        {
+            return server.get("/v1/channels/" + segment(get.channel()) + "/listings/" + segment(get.listing()));
+        }
+        if (request instanceof Allocate allocate)
+        {
+            return server.put("/v1/channels/" + segment(allocate.channel()) + "/allocations/"
+                + segment(allocate.sku()) + "/" + segment(allocate.warehouse()), "{\"units\":" + allocate.units() + "}");
+        }
+        if (request instanceof Kit kit)
+        {
+            return server.put("/v1/kits/" + segment(kit.kit()), "{\"components\":[" + (kit.component() == null ? ""
+                : "{\"sku\":" + json(kit.component()) + ",\"quantity\":" + kit.quantity() + "}") + "]}");
+        }
+        final ListingLock lock = (ListingLock)request;
+        return server.post("/v1/reservations", "{\"orderId\":\"h-" + ORDERS.incrementAndGet() + "\","
+            + (lock.channel() == null ? "" : "\"channel\":" + json(lock.channel()) + ",")
+            + "\"lines\":[{" + (lock.sku() == null ? "" : "\"sku\":" + json(lock.sku()) + ",")
+            + (lock.listing() == null ? "" : "\"listing\":" + json(lock.listing()) + ",")
+            + "\"warehouse\":\"W1\",\"quantity\":" + lock.quantity() + "}]}");
+    }
+
+    private static Command channelOverBinary(final Object request)
+    {
+        if (request instanceof PutChannel put)
+        {
+            final Command command = new Command().putChannel(put.channel(), put.bufferUnits(), put.percent(),
+                put.maxUnits() == null ? Command.ABSENT : put.maxUnits(), false);
+            if (put.warehouses() != null)
+            {
+                command.channelWarehouses.present();
+                put.warehouses().forEach(command.channelWarehouses::add);
+            }
+            return command;
+        }
+        if (request instanceof Bind bind)
+        {
+            return new Command().bindListing(bind.channel(), bind.listing(), bind.sku());
+        }
+        if (request instanceof GetListing get)
+        {
+            return new Command().getListing(get.channel(), get.listing());
+        }
+        if (request instanceof Allocate allocate)
+        {
+            return new Command().setAllocation(allocate.channel(), allocate.sku(), allocate.warehouse(),
+                allocate.units());
+        }
+        if (request instanceof Kit kit)
+        {
+            final Command command = new Command().putKit(kit.kit());
+            if (kit.component() != null)
+            {
+                command.lines.add(kit.component(), null, kit.quantity());
+            }
+            return command;
+        }
+        final ListingLock lock = (ListingLock)request;
+        final Command command = new Command().lock("b-" + ORDERS.incrementAndGet(), lock.channel(), 0, false, false);
+        command.lines.add(lock.sku(), lock.listing(), "W1", lock.quantity());
+        return command;
+    }
+
+    /** Percent-encodes a path segment (UTF-8), so that a '/' or a space reaches the router as data. */
+    private static String segment(final String value)
+    {
+        final StringBuilder out = new StringBuilder();
+        for (final byte b : value.getBytes(StandardCharsets.UTF_8))
+        {
+            final char c = (char)(b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0)
+            {
+                out.append(c);
+            }
+            else
+            {
+                out.append(String.format("%%%02X", (int)c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String jsonArray(final List<String> values)
+    {
+        return values.stream().map(SameRulesOnBothProtocolsTest::json).collect(Collectors.joining(",", "[", "]"));
     }
 
     private static String orderId(final Lock lock, final String prefix)
