@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Random and mutated frames against a live server: it stays up, answers every frame it can read with
  * documented errors (or closes the connection on a bad frame length), and the ledger's digest never moves.
  * <p>
- * The valid requests that get mutated are ones the engine refuses anyway (missing SKUs and orders, a
- * version that cannot match), so any change of state would be the gateway's fault. Re-run a failure with
+ * The valid requests that get mutated are ones the engine refuses anyway (missing SKUs, orders and channels,
+ * a version that cannot match), so any change of state would be the gateway's fault. Re-run a failure with
  * {@code -Dstockhold.fuzz.seed=<seed>}; {@code -Dstockhold.fuzz.cases=<n>} runs more cases.
  */
 class BinaryFuzzTest
@@ -35,7 +35,8 @@ class BinaryFuzzTest
     private static final int PROBE_EVERY = 8;
     private static final Set<ErrorCode> DOCUMENTED = EnumSet.of(ErrorCode.INVALID_REQUEST,
         ErrorCode.INVALID_QUANTITY, ErrorCode.SKU_NOT_FOUND, ErrorCode.ORDER_NOT_FOUND, ErrorCode.VERSION_CONFLICT,
-        ErrorCode.INSUFFICIENT_STOCK, ErrorCode.INVALID_STATE, ErrorCode.OVERLOADED,
+        ErrorCode.INSUFFICIENT_STOCK, ErrorCode.INVALID_STATE, ErrorCode.OVERLOADED, ErrorCode.CHANNEL_NOT_FOUND,
+        ErrorCode.LISTING_NOT_FOUND,
         // A mutated frame may become a Stamp or Tick, which only a replay target accepts.
         ErrorCode.FORBIDDEN);
 
@@ -116,7 +117,27 @@ class BinaryFuzzTest
         bases.add(raw.encode(new Command().getStock("A1", null)));
         bases.add(raw.encode(new Command().getReservation("O-EXIST")));
         bases.add(raw.encode(new Command().getDigest()));
+        channelBases(raw, bases);
         return bases;
+    }
+
+    /** Channel requests of a channel that does not exist, and a kit of a SKU that does not: all refused. */
+    private static void channelBases(final RawConnection raw, final List<byte[]> bases)
+    {
+        final Command lock = new Command().lock("O-NEW", "no-ch", 0, false, false);
+        lock.lines.addListing("1005001234", null, 2).add("ZZZZZZ", "WH", 1);
+        bases.add(raw.encode(lock));
+        bases.add(raw.encode(new Command().bindListing("no-ch", "1005001234", "A1")));
+        bases.add(raw.encode(new Command().unbindListing("no-ch", "1005001234")));
+        bases.add(raw.encode(new Command().getListing("no-ch", "1005001234")));
+        bases.add(raw.encode(new Command().setAllocation("no-ch", "A1", "WH", 3)));
+        bases.add(raw.encode(new Command().getAllocation("no-ch", "A1", "WH")));
+        bases.add(raw.encode(new Command().getChannel("no-ch")));
+        bases.add(raw.encode(new Command().getChannel(null)));
+        final Command kit = new Command().putKit("KZZZZZ");
+        kit.lines.add("ZZZZZZ", null, 2).add("YYYYYY", null, 1);
+        bases.add(raw.encode(kit));
+        bases.add(raw.encode(new Command().getKit("KZZZZZ")));
     }
 
     private static byte[] fuzzFrame(final Random random, final List<byte[]> bases)
