@@ -20,8 +20,9 @@ import org.agrona.sbe.MessageDecoderFlyweight;
 /**
  * Turns the channel requests (channels, listings, allocations, kits) into engine commands for
  * {@link RequestDecoder}, checking fields by the rules of {@link Validation} with the error codes HTTP answers:
- * a number out of range is ERR_INVALID_QUANTITY, any other bad field ERR_INVALID_REQUEST. Rules that need
- * state (an unknown channel or SKU, a repeated warehouse, a kit's components) are the engine's, as over HTTP.
+ * a number out of range is ERR_INVALID_QUANTITY, any other bad field ERR_INVALID_REQUEST, and a field HTTP
+ * carries in the path is judged first, as HTTP does. Rules that need state (an unknown channel or SKU, a
+ * repeated warehouse, a kit's components) are the engine's, as over HTTP.
  * Event loop only, one per connection.
  */
 final class ChannelRequestDecoder
@@ -101,31 +102,45 @@ final class ChannelRequestDecoder
                 return decodeSetAllocation(wrap(setAllocation, frame, body), into);
             case GetAllocationDecoder.TEMPLATE_ID:
                 wrap(getAllocation, frame, body);
-                into.getAllocation(channel(getAllocation), code(getAllocation, "bad sku"),
-                    code(getAllocation, "bad warehouse"));
+                into.getAllocation(channel(getAllocation), pathCode(getAllocation, "bad sku"),
+                    pathCode(getAllocation, "bad warehouse"));
                 return getAllocation.limit();
             case PutKitDecoder.TEMPLATE_ID:
                 return decodePutKit(wrap(putKit, frame, body), into);
             case GetKitDecoder.TEMPLATE_ID:
                 wrap(getKit, frame, body);
-                into.getKit(code(getKit, "bad kit"));
+                into.getKit(pathCode(getKit, "bad kit"));
                 return getKit.limit();
             default:
                 throw new IllegalArgumentException("not a channel request: " + templateId);
         }
     }
 
+    /**
+     * Body fields are judged in the order of the documented JSON body (warehouses, bufferUnits, percent, maxUnits,
+     * allowPresale), so a request bad in two of them answers the code HTTP answers for that body.
+     */
     private int decodePutChannel(final PutChannelDecoder message, final Command into)
     {
         final long bufferUnits = message.bufferUnits();
         final long percent = message.percent();
         final long maxUnits = message.maxUnits();
+        final short allowPresale = message.allowPresaleRaw();
+        final boolean everyWarehouse = fields.flag(message.everyWarehouseRaw());
+        into.putChannel(null, bufferUnits, percent, maxUnits, false);
+        readWarehouses(message, everyWarehouse, into);
         fields.quantity(bufferUnits, Validation.isLevel(bufferUnits), "bufferUnits out of range");
         fields.quantity(percent, Validation.isPercent(percent), "percent out of range");
         fields.quantity(maxUnits, maxUnits == Command.ABSENT || Validation.isLevel(maxUnits), "maxUnits out of range");
-        final boolean allowPresale = fields.flag(message.allowPresaleRaw());
-        final boolean everyWarehouse = fields.flag(message.everyWarehouseRaw());
-        into.putChannel(null, bufferUnits, percent, maxUnits, allowPresale);
+        into.allowPresale = fields.flag(allowPresale);
+        into.channel = channel(message);
+        into.idempotencyKey = idempotencyKey(message);
+        return message.limit();
+    }
+
+    /** Reads the warehouse group: none for every warehouse, else 1..100 codes (their repeats are the engine's). */
+    private void readWarehouses(final PutChannelDecoder message, final boolean everyWarehouse, final Command into)
+    {
         final PutChannelDecoder.WarehousesDecoder warehouses = message.warehouses();
         fields.checkGroup(warehouses.actingBlockLength(), PutChannelDecoder.WarehousesDecoder.sbeBlockLength());
         final int count = warehouses.count();
@@ -146,25 +161,35 @@ final class ChannelRequestDecoder
                 into.channelWarehouses.add(warehouse);
             }
         }
-        into.channel = channel(message);
-        into.idempotencyKey = idempotencyKey(message);
-        return message.limit();
     }
 
     private int decodeSetAllocation(final SetAllocationDecoder message, final Command into)
     {
         final long units = message.units();
+        into.setAllocation(channel(message), pathCode(message, "bad sku"), pathCode(message, "bad warehouse"),
+            units);
         fields.quantity(units, Validation.isLevel(units), "units out of range");
-        into.setAllocation(channel(message), code(message, "bad sku"), code(message, "bad warehouse"), units);
         into.idempotencyKey = idempotencyKey(message);
         return message.limit();
     }
 
+    /** A component's SKU is judged before its quantity, as in the documented JSON body. */
     private int decodePutKit(final PutKitDecoder message, final Command into)
     {
         into.putKit(null);
         final PutKitDecoder.ComponentsDecoder components = message.components();
         fields.checkGroup(components.actingBlockLength(), PutKitDecoder.ComponentsDecoder.sbeBlockLength());
+        while (components.hasNext())
+        {
+            components.next();
+            final long quantity = components.quantity();
+            final String sku = code(message, "bad sku");
+            fields.quantity(quantity, Validation.isKitQuantity(quantity), "a component's quantity must be 1..1000");
+            if (into.lines.count() < MAX_COMPONENTS_READ)
+            {
+                into.lines.add(sku, null, quantity);
+            }
+        }
         if (components.count() == 0)
         {
             fields.fail(ErrorCode.INVALID_REQUEST, "components must not be empty");
@@ -173,18 +198,7 @@ final class ChannelRequestDecoder
         {
             fields.fail(ErrorCode.INVALID_REQUEST, "too many components");
         }
-        while (components.hasNext())
-        {
-            components.next();
-            final long quantity = components.quantity();
-            fields.quantity(quantity, Validation.isKitQuantity(quantity), "a component's quantity must be 1..1000");
-            final String sku = code(message, "bad sku");
-            if (into.lines.count() < MAX_COMPONENTS_READ)
-            {
-                into.lines.add(sku, null, quantity);
-            }
-        }
-        into.sku = code(message, "bad kit");
+        into.sku = pathCode(message, "bad kit");
         into.idempotencyKey = idempotencyKey(message);
         return message.limit();
     }
@@ -197,7 +211,14 @@ final class ChannelRequestDecoder
 
     private String channel(final MessageDecoderFlyweight message)
     {
-        return code(message, "bad channel");
+        return pathCode(message, "bad channel");
+    }
+
+    /** A code HTTP carries in the path: its failure wins over a body field's, as over HTTP. */
+    private String pathCode(final MessageDecoderFlyweight message, final String detail)
+    {
+        fields.readVar(message);
+        return fields.pathCode(detail);
     }
 
     private String code(final MessageDecoderFlyweight message, final String detail)
@@ -209,7 +230,7 @@ final class ChannelRequestDecoder
     private String listingId(final MessageDecoderFlyweight message)
     {
         fields.readVar(message);
-        return fields.listingId(false, "bad listing id");
+        return fields.pathListingId("bad listing id");
     }
 
     private String idempotencyKey(final MessageDecoderFlyweight message)

@@ -22,12 +22,15 @@ final class FieldReader
     private int varLength;
     private ErrorCode error;
     private String errorDetail;
+    /** True when {@link #error} is a path field's, which no later failure replaces. */
+    private boolean pathFailed;
 
     /** Forgets the last message's failure. */
     void reset()
     {
         error = null;
         errorDetail = null;
+        pathFailed = false;
     }
 
     /** @return the first failure of the message, or null. */
@@ -49,6 +52,21 @@ final class FieldReader
         {
             error = code;
             errorDetail = detail;
+        }
+    }
+
+    /**
+     * Records the failure of a field that HTTP carries in the URL path (a channel, a listing id, a kit, a cell
+     * of an allocation). HTTP checks the path before the body, so this failure replaces a body field's, and a
+     * request bad in both answers the same code on both protocols.
+     */
+    void failPath(final ErrorCode code, final String detail)
+    {
+        if (!pathFailed)
+        {
+            error = code;
+            errorDetail = detail;
+            pathFailed = true;
         }
     }
 
@@ -140,6 +158,28 @@ final class FieldReader
             return null;
         }
         return error == null && length > 0 ? strings.intern(varBytes, length) : null;
+    }
+
+    /** As {@link #code}, never empty, for a field HTTP carries in the path (see {@link #failPath}). */
+    String pathCode(final String detail)
+    {
+        if (!AsciiFields.isCode(varBytes, varLength, false))
+        {
+            failPath(ErrorCode.INVALID_REQUEST, detail);
+            return null;
+        }
+        return error == null ? strings.intern(varBytes, varLength) : null;
+    }
+
+    /** As {@link #listingId}, never empty, for a listing id HTTP carries in the path (see {@link #failPath}). */
+    String pathListingId(final String detail)
+    {
+        if (!AsciiFields.isListingId(varBytes, varLength, false))
+        {
+            failPath(ErrorCode.INVALID_REQUEST, detail);
+            return null;
+        }
+        return error == null ? strings.intern(varBytes, varLength) : null;
     }
 
     /**

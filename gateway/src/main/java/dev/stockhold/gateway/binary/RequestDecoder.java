@@ -230,14 +230,16 @@ public final class RequestDecoder
         }
         while (lines.hasNext())
         {
+            // A line's codes are judged before its quantity, as in the documented JSON body.
             lines.next();
-            final long quantity = fields.quantity(lines.quantity());
+            final long quantity = lines.quantity();
             fields.readVar(lock);
             final String sku = fields.code(true, "bad sku");
             fields.readVar(lock);
             final String warehouse = fields.code(true, "bad warehouse");
             fields.readVar(lock);
             final String listing = fields.listingId(true, "bad listing");
+            fields.quantity(quantity);
             if ((sku == null) == (listing == null))
             {
                 fields.fail(ErrorCode.INVALID_REQUEST, "a line needs either sku or listing, not both");

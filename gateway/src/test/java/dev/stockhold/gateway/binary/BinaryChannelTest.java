@@ -304,7 +304,8 @@ class BinaryChannelTest
         ok(Result.Reservation.class, client.lockListing("BLA-1", "b-la", "LA-1", null, 3));
         assertEquals(1, ok(Result.Allocation.class, client.getAllocation("b-la", "BLA", "W1")).units());
         final Result.Level afterFirst = level("BLA", "W1");
-        assertEquals(List.of(3L, 1L, 6L), List.of(afterFirst.reserved(), afterFirst.allocated(), afterFirst.available()),
+        assertEquals(List.of(3L, 1L, 6L),
+            List.of(afterFirst.reserved(), afterFirst.allocated(), afterFirst.available()),
             "three units from the allocation, none from the shared pool");
 
         ok(Result.Reservation.class, client.lockListing("BLA-2", "b-la", "LA-1", null, 3));

@@ -167,7 +167,8 @@ public final class StockholdClient implements AutoCloseable
 
     /**
      * Sends {@code request} (a lock, settle, set, adjust, receive, channel, listing, allocation, kit or read
-     * built with the {@link Command} builders); its correlation id is assigned here. The command may be reused as soon as this returns.
+     * built with the {@link Command} builders); its correlation id is assigned here. The command may be reused
+     * as soon as this returns.
      *
      * @return the answer; completes exceptionally only if the connection is lost.
      */
