@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * <p>
  * With API keys configured, a connection first sends {@code Authenticate} with a key's secret; until then every
  * message is answered ERR_UNAUTHORIZED, a message outside its key's scopes ERR_FORBIDDEN (the scopes of
- * HTTP: reads need {@code read}, reservations {@code reserve}, stock counts {@code stock}), and one over its
+ * HTTP: reads need {@code read}, reservations {@code reserve}, stock counts and the channel, listing,
+ * allocation and kit writes {@code stock}), and one over its
  * key's rate ERR_RATE_LIMITED, changing nothing.
  */
 final class BinaryConnection extends ByteToMessageDecoder
