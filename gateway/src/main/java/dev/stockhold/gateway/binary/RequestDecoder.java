@@ -24,11 +24,11 @@ import org.agrona.DirectBuffer;
  * <p>
  * Not thread-safe: one instance per connection, used on its event loop only; the decoders and the
  * command it fills are reused, so a valid request allocates only the Strings of its order id and
- * idempotency key (SKU, warehouse, listing and channel codes are interned). Channel requests (channels,
- * listings, allocations, kits) are read by a {@link ChannelRequestDecoder} with the same field rules. A request
- * that fails validation is still read to its end, so the next message of a batch can be decoded; a
- * request whose structure is broken (truncated, unknown template, wrong schema) leaves the end unknown
- * and the rest of its frame is dropped.
+ * idempotency key (SKU, warehouse and channel codes and listing ids are interned). Channel requests
+ * (channels, listings, allocations, kits) are read by a {@link ChannelRequestDecoder} with the same field
+ * rules. A request that fails validation is still read to its end, so the next message of a batch can be
+ * decoded; a request whose structure is broken (truncated, unknown template, wrong schema) leaves the end
+ * unknown and the rest of its frame is dropped.
  */
 public final class RequestDecoder
 {
