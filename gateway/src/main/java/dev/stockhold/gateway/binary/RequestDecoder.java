@@ -101,16 +101,17 @@ public final class RequestDecoder
         {
             return structural("unknown schema id");
         }
-        if (header.version() != MessageHeaderDecoder.SCHEMA_VERSION)
-        {
-            return structural("unsupported schema version");
-        }
         final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
         final int blockLength = header.blockLength();
         if (frameEnd - body >= Long.BYTES)
         {
-            // Every request starts with its correlation id: an answer to a broken request still finds it.
+            // Every request of every version starts with its correlation id: an answer to a broken request, or
+            // to a client built against another version of the schema, still finds it.
             correlationId = frame.getLong(body, java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+        if (header.version() != MessageHeaderDecoder.SCHEMA_VERSION)
+        {
+            return structural("unsupported schema version");
         }
         if (body + blockLength > frameEnd)
         {

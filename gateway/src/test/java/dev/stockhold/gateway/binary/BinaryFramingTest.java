@@ -63,6 +63,28 @@ class BinaryFramingTest
     }
 
     @Test
+    void aMessageOfAnotherSchemaVersionIsRefusedAndChangesNothing() throws Exception
+    {
+        try (RawConnection raw = new RawConnection(fixture.server.port()))
+        {
+            final long before = digest(raw);
+            final Command set = withId(new Command().setStock(), 41);
+            set.items.add("A1", "WH", 10, Command.ABSENT, Command.ABSENT, Command.ABSENT);
+            final byte[] oldVersion = raw.encode(set);
+            // The header's version field: a client built against version 1 of the schema.
+            oldVersion[6] = 1;
+            oldVersion[7] = 0;
+            raw.correlationIds.clear();
+            raw.sendMessages(oldVersion);
+            final Result.Failure refused = (Result.Failure)readAnswers(raw, 1).get(0);
+            assertEquals(ErrorCode.INVALID_REQUEST, refused.error());
+            assertEquals("unsupported schema version", refused.detail());
+            assertEquals(List.of(41L), raw.correlationIds, "its client can match the refusal to its request");
+            assertEquals(before, digest(raw));
+        }
+    }
+
+    @Test
     void severalRequestsInOneFrameAreAnsweredWithTheirCorrelationIds() throws Exception
     {
         try (RawConnection raw = new RawConnection(fixture.server.port()))
