@@ -120,6 +120,79 @@ class BinaryChannelTest
     }
 
     @Test
+    void everyChannelWriteReplaysUnderItsKey() throws Exception
+    {
+        stock("BIK", "W1", 10);
+        ok(Result.Channels.class, client.putChannel("b-ik", null, 0, 100, Result.NO_CAP, false));
+        final List<Command> writes = List.of(
+            new Command().bindListing("b-ik", "IK-1", "BIK"),
+            new Command().setAllocation("b-ik", "BIK", "W1", 2),
+            new Command().putKit("BIK-KIT"),
+            new Command().unbindListing("b-ik", "IK-1"));
+        writes.get(2).lines.add("BIK", null, 2);
+        for (int i = 0; i < writes.size(); i++)
+        {
+            final Command write = writes.get(i);
+            write.idempotencyKey = "b-ik-" + i;
+            final Result first = call(client.submit(write));
+            final Result again = call(client.submit(write));
+            assertTrue(first.isOk(), first::toString);
+            assertEquals(first.sequence(), again.sequence(), write.type::toString);
+            assertEquals(first.getClass(), again.getClass());
+            assertFalse(replayed(first), first::toString);
+            assertTrue(replayed(again), again::toString);
+        }
+        final Command other = new Command().setAllocation("b-ik", "BIK", "W1", 3);
+        other.idempotencyKey = "b-ik-1";
+        failure(ErrorCode.IDEMPOTENCY_KEY_REUSED, client.submit(other));
+        assertEquals(2, level("BIK", "W1").allocated(), "each write applied once");
+    }
+
+    private static boolean replayed(final Result result)
+    {
+        if (result instanceof Result.Channels channels)
+        {
+            return channels.replayed();
+        }
+        if (result instanceof Result.Listing listing)
+        {
+            return listing.replayed();
+        }
+        if (result instanceof Result.Allocation allocation)
+        {
+            return allocation.replayed();
+        }
+        return ((Result.Kit)result).replayed();
+    }
+
+    @Test
+    void malformedFlagsAndWarehouseGroupsAreRefused() throws Exception
+    {
+        try (RawConnection raw = new RawConnection(fixture.server.port()))
+        {
+            final Command put = new Command().putChannel("b-raw", 0, 100, Command.ABSENT, false);
+            put.correlationId = 71;
+            put.channelWarehouses.add("W1");
+            final byte[] everyWarehouseAndAList = raw.encode(put);
+            // Header (8), correlationId, bufferUnits, percent, maxUnits (8 each), allowPresale, everyWarehouse.
+            everyWarehouseAndAList[41] = 1;
+            final byte[] flagOfTwo = raw.encode(put);
+            flagOfTwo[40] = 2;
+            raw.sendMessages(everyWarehouseAndAList, flagOfTwo);
+            final List<Object> answers = new java.util.ArrayList<>();
+            while (answers.size() < 2)
+            {
+                answers.addAll(raw.readFrame());
+            }
+            for (final Object answer : answers)
+            {
+                assertEquals(ErrorCode.INVALID_REQUEST, ((Result.Failure)answer).error(), answer::toString);
+            }
+        }
+        failure(ErrorCode.CHANNEL_NOT_FOUND, client.getChannel("b-raw"));
+    }
+
+    @Test
     void badChannelFieldsAreRefusedAndChangeNothing() throws Exception
     {
         ok(Result.Channels.class, client.putChannel("b-bad", null, 0, 100, Result.NO_CAP, false));
