@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -389,6 +391,33 @@ class BinaryChannelTest
         assertEquals(3, ok(Result.Allocation.class, client.getAllocation("b-la", "BLA", "W1")).units(),
             "a release gives back to the allocation first");
         assertEquals(4, level("BLA", "W1").available());
+    }
+
+    @Test
+    void theChangeFeedCarriesWhatIsAllocated() throws Exception
+    {
+        stock("BCF", "W1", 10);
+        ok(Result.Channels.class, client.putChannel("b-cf", null, 0, 100, Result.NO_CAP, false));
+        ok(Result.Listing.class, client.bindListing("b-cf", "CF-1", "BCF"));
+        ok(Result.Allocation.class, client.setAllocation("b-cf", "BCF", "W1", 4));
+        final BlockingQueue<Result.ChangeEvent> events = new LinkedBlockingQueue<>();
+        try (StockholdClient subscriber = fixture.client())
+        {
+            assertTrue(call(subscriber.subscribe(Command.ABSENT, events::add)).isOk());
+            final Result.Reservation lock = ok(Result.Reservation.class,
+                client.lockListing("BCF-1", "b-cf", "CF-1", null, 1));
+            Result.ChangeEvent event;
+            do
+            {
+                event = events.poll(10, TimeUnit.SECONDS);
+                assertTrue(event != null, "no change event for the lock");
+            }
+            while (event.seq() < lock.sequence());
+            assertEquals(lock.sequence(), event.seq());
+            final Result.Level level = event.levels().get(0);
+            assertEquals(List.of("BCF", 1L, 3L, 6L), List.of(level.sku(), level.reserved(), level.allocated(),
+                level.available()));
+        }
     }
 
     @Test
