@@ -36,8 +36,7 @@ public final class Validation
         }
         for (int i = 0; i < code.length(); i++)
         {
-            final char c = code.charAt(i);
-            if (c <= ' ' || c > '~' || c == '/')
+            if (!isCodeCharacter(code.charAt(i)))
             {
                 return false;
             }
@@ -54,13 +53,27 @@ public final class Validation
         }
         for (int i = 0; i < listingId.length(); i++)
         {
-            final char c = listingId.charAt(i);
-            if (c <= ' ' || c > '~' || c == '/')
+            if (!isCodeCharacter(listingId.charAt(i)))
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * @return true for a character of a code or a listing id: printable ASCII but space and '/'. A decoder that
+     * reads raw bytes checks each with this, so codes have one rule whatever the protocol.
+     */
+    public static boolean isCodeCharacter(final int c)
+    {
+        return c > ' ' && c <= '~' && c != '/';
+    }
+
+    /** @return true for a character of an order id or an idempotency key: printable ASCII, space included. */
+    public static boolean isPrintableCharacter(final int c)
+    {
+        return c >= ' ' && c <= '~';
     }
 
     /** @return true for a channel's share of the shared pool, 0..100 percent. */
@@ -146,8 +159,7 @@ public final class Validation
         }
         for (int i = 0; i < value.length(); i++)
         {
-            final char c = value.charAt(i);
-            if (c < ' ' || c > '~')
+            if (!isPrintableCharacter(value.charAt(i)))
             {
                 return false;
             }

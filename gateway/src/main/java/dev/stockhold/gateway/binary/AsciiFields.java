@@ -4,7 +4,7 @@ import dev.stockhold.engine.command.Validation;
 
 /**
  * Validates the string fields of a request on their raw bytes, before any String is made: garbage costs
- * no allocation.
+ * no allocation. The rules are {@link Validation}'s, character by character and with its lengths.
  */
 final class AsciiFields
 {
@@ -38,8 +38,7 @@ final class AsciiFields
         }
         for (int i = 0; i < length; i++)
         {
-            final byte b = bytes[i];
-            if (b <= ' ' || b > '~' || b == '/')
+            if (!Validation.isCodeCharacter(bytes[i]))
             {
                 return false;
             }
@@ -54,11 +53,10 @@ final class AsciiFields
         {
             return false;
         }
-        final byte lowest = spaceAllowed ? (byte)' ' : (byte)'!';
         for (int i = 0; i < length; i++)
         {
             final byte b = bytes[i];
-            if (b < lowest || b > '~')
+            if (!Validation.isPrintableCharacter(b) || (b == ' ' && !spaceAllowed))
             {
                 return false;
             }
