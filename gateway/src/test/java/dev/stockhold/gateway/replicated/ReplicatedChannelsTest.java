@@ -129,20 +129,55 @@ class ReplicatedChannelsTest
             load.stop();
             System.out.printf("killed leader %d: %s%n", leader, load);
             cluster.launch(leader).awaitReady();
-            final String digest = cluster.awaitSameDigest(Duration.ofSeconds(60));
+            cluster.awaitSameDigest(Duration.ofSeconds(60));
             check(cluster, load);
 
-            // Every member killed at once: each restarts from its latest snapshot and the log after it.
+            // Every member killed at once, after writes past its latest snapshot: each restarts from that
+            // snapshot and the log after it.
+            for (int i = 0; i < ThreeNodes.SIZE; i++)
+            {
+                awaitSnapshot(cluster.node(i));
+            }
+            ok(cluster.node(first).send("PUT", "/v1/channels/ch/listings/past-snapshot", "{\"sku\":\"A1\"}"));
+            ok(cluster.node(first).send("PUT", "/v1/channels/late", "{\"percent\":10}"));
+            final String beforeKill = cluster.awaitSameDigest(Duration.ofSeconds(30));
             for (int i = 0; i < ThreeNodes.SIZE; i++)
             {
                 cluster.node(i).kill();
             }
             cluster.start();
-            assertEquals(digest, cluster.awaitSameDigest(Duration.ofSeconds(60)), "the whole cluster came back");
+            for (int i = 0; i < ThreeNodes.SIZE; i++)
+            {
+                assertTrue(cluster.node(i).logLines("event=engine_started snapshot=true").size() == 1,
+                    "node " + i + " started from a snapshot: " + cluster.node(i).logLine("event=engine_started"));
+            }
+            assertEquals(beforeKill, cluster.awaitSameDigest(Duration.ofSeconds(60)), "the whole cluster came back");
+            for (final String path : List.of("/v1/channels/ch/listings/past-snapshot", "/v1/channels/late"))
+            {
+                final HttpResponse<String> restored = cluster.node(first).send("GET", path, null);
+                assertEquals(200, restored.statusCode(), path + " from the log after the snapshot: " + restored.body());
+            }
             check(cluster, load);
             assertEquals(200, cluster.node(first).send("PUT", "/v1/channels/ch/listings/after", "{\"sku\":\"A1\"}")
                 .statusCode(), "the restarted cluster takes channel commands");
         }
+    }
+
+    /** Waits until {@code node} has a snapshot on disk: one it took, or the one it started from. */
+    private static void awaitSnapshot(final ServerProcess node) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!hasSnapshot(node) && System.nanoTime() < deadline)
+        {
+            Thread.sleep(50);
+        }
+        assertTrue(hasSnapshot(node), "no snapshot: " + node.tail());
+    }
+
+    private static boolean hasSnapshot(final ServerProcess node)
+    {
+        return !node.logLines("event=snapshot_taken").isEmpty()
+            || !node.logLines("event=engine_started snapshot=true").isEmpty();
     }
 
     private static HttpResponse<String> ok(final HttpResponse<String> response)
