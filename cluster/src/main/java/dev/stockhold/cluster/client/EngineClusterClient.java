@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends engine commands to a stockhold cluster and completes a future with each answer.
@@ -155,6 +156,8 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             inFlight.expectFromReplica(pending);
         }
         submitted.offer(pending);
+        // The client's thread may be parked in its backoff (up to 1 ms): wake it, so the command leaves now.
+        LockSupport.unpark(thread);
         return pending.future;
     }
 
