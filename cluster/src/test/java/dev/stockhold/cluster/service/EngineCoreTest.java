@@ -319,7 +319,8 @@ class EngineCoreTest
         final Command kit = new Command().putKit("KIT-1");
         kit.lines.add("A1", null, 2).add("B7", null, 1);
         assertEquals(2, send(core, 3, T0, kit).kit().componentCount());
-        assertEquals("KIT-1", send(core, 4, T0, new Command().bindListing("ae-store1", "L-1", "KIT-1")).listing().sku());
+        assertEquals("KIT-1", send(core, 4, T0, new Command().bindListing("ae-store1", "L-1", "KIT-1")).listing()
+            .sku());
         assertEquals(10, send(core, 5, T0, new Command().setAllocation("ae-store1", "A1", "CN-SZ", 10))
             .allocation().units());
         final Command byListing = new Command().lock("order-1", "ae-store1", 0, false, false);

@@ -130,6 +130,7 @@ class ResultCodecTest
             () -> ResultCodec.decode(new UnsafeBuffer(bytes), 0, bytes.length - 9, into));
         final byte[] padded = Arrays.copyOf(bytes, bytes.length + 1);
         System.arraycopy(bytes, bytes.length - 40, padded, bytes.length - 39, 40);
-        assertThrows(RuntimeException.class, () -> ResultCodec.decode(new UnsafeBuffer(padded), 0, padded.length, into));
+        assertThrows(RuntimeException.class,
+            () -> ResultCodec.decode(new UnsafeBuffer(padded), 0, padded.length, into));
     }
 }

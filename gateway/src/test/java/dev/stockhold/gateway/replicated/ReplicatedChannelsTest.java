@@ -223,7 +223,8 @@ class ReplicatedChannelsTest
             for (final String path : load.acked())
             {
                 final HttpResponse<String> response = node.send("GET", path, null);
-                assertEquals(200, response.statusCode(), path + " was acknowledged; node " + i + ": " + response.body());
+                assertEquals(200, response.statusCode(),
+                    path + " was acknowledged; node " + i + ": " + response.body());
                 assertTrue(response.body().contains("\"version\":1"), path + " applied once: " + response.body());
             }
             for (final String path : load.uncertain())

@@ -9,7 +9,9 @@ import java.util.zip.CRC32C;
 
 /**
  * Encodes a mutating {@link Command} into one journal entry and decodes it back, in a compact hand-written
- * binary layout (no reflection, no text). One instance per thread: it keeps a reusable checksum.
+ * binary layout (no reflection, no text). One instance per thread: it keeps a reusable checksum. It is the
+ * project's one command codec: a cluster's log carries every command a client sends as one such entry
+ * ({@link #encodeRequest}, {@link #decodeRequest}).
  * <p>
  * Entries travel in batches, many to a Chronicle Queue document ({@code EntryBatch} frames them).
  * Integers are little-endian. Layout, field by field:

@@ -141,7 +141,8 @@ class JournalCodecTest
             codec.decodeRequest(buffer, length, decoded);
             assertEquals(Commands.describe(read), Commands.describe(decoded));
             assertEquals(7, decoded.clientId);
-            assertThrows(JournalFormatException.class, () -> codec.decode(buffer, length, new Command()), read.type.name());
+            assertThrows(JournalFormatException.class, () -> codec.decode(buffer, length, new Command()),
+                read.type.name());
         }
         final Command adjust = new Command().adjust("SKU-1", "WH1", 2, 0, 0, "count");
         final Command decoded = new Command();
