@@ -115,6 +115,19 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
      */
     public CompletableFuture<CommandResult> send(final Command command)
     {
+        return send(command, null);
+    }
+
+    /**
+     * Sends a command whose answer, when its member's replica decides it, is copied into {@code answerInto} (for
+     * a client with {@link ClientSettings#answeredByReplica()}): the future then completes with that very
+     * object, which nothing writes to before. Any other answer (the deadline's, one on egress) is a result of
+     * its own. The caller may reuse {@code command} as soon as this returns.
+     *
+     * @return as {@link #send(Command)}.
+     */
+    public CompletableFuture<CommandResult> send(final Command command, final CommandResult answerInto)
+    {
         if (!IngressEncoder.carries(command))
         {
             throw new IllegalArgumentException("the cluster does not take " + command.type + " from a client");
@@ -150,7 +163,8 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.INVALID_REQUEST,
                 "a field is longer than 65,534 bytes"));
         }
-        final Pending pending = new Pending(number, message, System.nanoTime() + deadlineNanos, outstanding);
+        final Pending pending = new Pending(number, message, System.nanoTime() + deadlineNanos, outstanding,
+            answerInto);
         if (settings.answeredByReplica())
         {
             inFlight.expectFromReplica(pending);

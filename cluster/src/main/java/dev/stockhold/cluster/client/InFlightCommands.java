@@ -52,11 +52,9 @@ final class InFlightCommands
     void answerFromReplica(final long number, final CommandResult result)
     {
         final Pending pending = fromReplica.remove(number);
-        if (pending != null && !pending.isDone())
+        if (pending != null)
         {
-            final CommandResult copy = new CommandResult();
-            copy.copyFrom(result);
-            pending.complete(copy);
+            pending.completeWithCopy(result);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A command answered by its member's replica is answered once, whatever comes after: a deadline, a repeat. */
@@ -23,8 +24,13 @@ class InFlightCommandsTest
 
     private Pending submit(final long number, final long deadlineNanos)
     {
+        return submit(number, deadlineNanos, null);
+    }
+
+    private Pending submit(final long number, final long deadlineNanos, final CommandResult answerInto)
+    {
         outstanding.incrementAndGet();
-        final Pending pending = new Pending(number, new byte[0], deadlineNanos, outstanding);
+        final Pending pending = new Pending(number, new byte[0], deadlineNanos, outstanding, answerInto);
         inFlight.expectFromReplica(pending);
         submitted.add(pending);
         inFlight.takeAll(submitted);
@@ -54,6 +60,24 @@ class InFlightCommandsTest
         assertEquals(7, pending.future.get().sequence());
         assertEquals(0, outstanding.get(), "counted out once");
         assertEquals(0, inFlight.size());
+    }
+
+    @Test
+    void theReplicasResultGoesWhereTheSenderAskedAndNowhereOnceTheDeadlineAnswered() throws Exception
+    {
+        final CommandResult into = new CommandResult();
+        final Pending answered = submit(5, 10 * SECOND, into);
+        inFlight.answerFromReplica(5, applied(11));
+        assertSame(into, answered.future.get(), "the sender's own result, no copy of a copy");
+        assertEquals(11, into.sequence());
+
+        final CommandResult untouched = new CommandResult();
+        final Pending late = submit(6, SECOND, untouched);
+        inFlight.scan(2 * SECOND);
+        inFlight.answerFromReplica(6, applied(12));
+        assertEquals(ErrorCode.OVERLOADED, late.future.get().code());
+        assertEquals(0, untouched.sequence(), "a replica that lost the race writes nothing");
+        assertEquals(0, outstanding.get());
     }
 
     @Test

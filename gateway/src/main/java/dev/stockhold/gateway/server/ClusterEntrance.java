@@ -53,7 +53,8 @@ final class ClusterEntrance implements Predicate<Command>
             answer(command, refused, null);
             return true;
         }
-        client.send(command).whenComplete((result, error) -> answer(command, result, error));
+        // The replica copies its result straight into the command the answer is encoded from.
+        client.send(command, command.result).whenComplete((result, error) -> answer(command, result, error));
         return true;
     }
 
@@ -70,7 +71,10 @@ final class ClusterEntrance implements Predicate<Command>
         }
         else
         {
-            command.result.copyFrom(result);
+            if (result != command.result)
+            {
+                command.result.copyFrom(result);
+            }
             command.sequence = result.sequence();
         }
         if (command.replyTo instanceof Reply reply)
