@@ -1,5 +1,8 @@
 package dev.stockhold.gateway.replicated;
 
+import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.gateway.binary.client.Result;
+import dev.stockhold.gateway.binary.client.StockholdClient;
 import dev.stockhold.gateway.crash.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,6 +80,22 @@ class ReplicatedChannelsTest
             final HttpResponse<String> rebound = ok(other.send("PUT", "/v1/channels/shopify/listings/S-B7",
                 "{\"sku\":\"A1\"}"));
             assertTrue(rebound.body().contains("\"version\":2"), rebound.body());
+
+            // The binary protocol through the third member: the same commands, the allocation taken first.
+            try (StockholdClient client = StockholdClient.connect("127.0.0.1", other.binaryPort()))
+            {
+                assertTrue(call(client.setOnHand("BIN-S", "CN-SZ", 10)).isOk());
+                assertTrue(call(client.putChannel("bin-ch", null, 0, 100, Result.NO_CAP, false)).isOk());
+                assertEquals(10, ((Result.Listing)call(client.bindListing("bin-ch", "B-1", "BIN-S"))).published());
+                assertTrue(call(client.setAllocation("bin-ch", "BIN-S", "CN-SZ", 3)).isOk());
+                final Result lock = call(client.lockListing("bo1", "bin-ch", "B-1", null, 2));
+                assertEquals(List.of(new Result.ReservationLine("BIN-S", "CN-SZ", 2, false, 0, 0, 0, null, "B-1")),
+                    ((Result.Reservation)lock).lines(), lock.toString());
+                assertEquals(1, ((Result.Allocation)call(client.getAllocation("bin-ch", "BIN-S", "CN-SZ"))).units());
+                assertEquals(8, ((Result.Listing)call(client.getListing("bin-ch", "B-1"))).published());
+                assertEquals(ErrorCode.LISTING_NOT_FOUND, call(client.lockListing("bo2", "bin-ch", "B-9", null, 1))
+                    .code());
+            }
 
             // Refusals travel as the single server answers them, and change nothing.
             assertEquals(404, other.send("PUT", "/v1/channels/nowhere/listings/X", "{\"sku\":\"A1\"}").statusCode());
@@ -189,6 +210,11 @@ class ReplicatedChannelsTest
     }
 
     /** @return per member, every channel read of the first test, concatenated. */
+    private static Result call(final CompletableFuture<Result> answer) throws Exception
+    {
+        return answer.get(20, TimeUnit.SECONDS);
+    }
+
     private static List<String> views(final ThreeNodes cluster) throws Exception
     {
         final List<String> views = new ArrayList<>();
