@@ -6,9 +6,12 @@ import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.gateway.binary.client.Result;
 import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.gateway.feed.ChangeRecord;
+import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -133,36 +136,37 @@ class BinaryChangeFeedTest
     /** A history kept in memory: records each change as the responder sees it; forgets sequence 1. */
     private static final class RecordedHistory implements ChangeHistory, CommandStage
     {
-        private final List<long[]> headers = new ArrayList<>();
-        private final List<Levels> changes = new ArrayList<>();
+        private final List<Long> sequences = new ArrayList<>();
+        private final List<byte[]> records = new ArrayList<>();
+        private final ChangeRecord record = new ChangeRecord();
+        private final ExpandableArrayBuffer bytes = new ExpandableArrayBuffer();
 
         @Override
         public void onCommand(final Command command, final boolean endOfBatch)
         {
-            if (command.result.changes().count() > 0)
+            if (ChangeRecord.changedAnything(command))
             {
-                final Levels copy = new Levels();
-                copy.copyFrom(command.result.changes());
-                headers.add(new long[] {command.sequence, command.timestampMillis});
-                changes.add(copy);
+                final int length = record.of(command).encode(bytes);
+                sequences.add(command.sequence);
+                records.add(Arrays.copyOf(bytes.byteArray(), length));
             }
         }
 
         @Override
-        public long oldestSeq()
+        public boolean holdsAfter(final long afterSeq)
         {
-            return 2;
+            return afterSeq >= 1;
         }
 
         @Override
-        public void replay(final long afterSeq, final long upToSeq, final Sink sink)
+        public void replay(final long afterSeq, final Sink sink)
         {
-            for (int i = 0; i < headers.size(); i++)
+            final ChangeRecord replayed = new ChangeRecord();
+            for (int i = 0; i < sequences.size(); i++)
             {
-                final long seq = headers.get(i)[0];
-                if (seq > afterSeq && seq <= upToSeq)
+                if (sequences.get(i) > afterSeq)
                 {
-                    sink.onChange(seq, headers.get(i)[1], changes.get(i));
+                    sink.onChange(replayed.decode(sequences.get(i), records.get(i), records.get(i).length));
                 }
             }
         }
