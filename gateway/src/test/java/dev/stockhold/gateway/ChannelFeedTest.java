@@ -7,17 +7,20 @@ import dev.stockhold.gateway.server.ServerSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static dev.stockhold.gateway.FeedStreams.data;
+import static dev.stockhold.gateway.FeedStreams.events;
+import static dev.stockhold.gateway.FeedStreams.listings;
+import static dev.stockhold.gateway.FeedStreams.open;
+import static dev.stockhold.gateway.FeedStreams.seq;
 import static dev.stockhold.gateway.StockApiTest.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,60 +39,9 @@ class ChannelFeedTest
         server = SharedServer.get();
     }
 
-    static List<String> events(final RawHttp raw, final int count) throws Exception
-    {
-        final List<String> events = new ArrayList<>();
-        while (events.size() < count)
-        {
-            final String event = raw.readUntil("\n\n");
-            if (!event.startsWith(":"))
-            {
-                events.add(event);
-            }
-        }
-        return events;
-    }
-
-    static RawHttp open(final int port, final String path, final String headers) throws Exception
-    {
-        final RawHttp raw = new RawHttp(port);
-        raw.write("GET " + path + " HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n");
-        final String head = raw.readHead();
-        assertTrue(head.startsWith("HTTP/1.1 200"), head);
-        assertTrue(head.contains("Content-Type: text/event-stream"), head);
-        return raw;
-    }
-
-    private static RawHttp open(final String path) throws Exception
+    private static RawHttp stream(final String path) throws Exception
     {
         return open(server.server.httpAddress().getPort(), path, "");
-    }
-
-    static long seq(final HttpResponse<String> answer)
-    {
-        assertTrue(answer.statusCode() < 300, answer.body());
-        return Long.parseLong(answer.headers().firstValue("Stockhold-Seq").orElseThrow());
-    }
-
-    /** @return the event's data, checking its id is its seq. */
-    static Map<String, Object> data(final String event)
-    {
-        final Map<String, Object> data = Json.object(event.substring(event.indexOf("data: ") + 6).trim());
-        assertTrue(event.startsWith("id: " + data.get("seq") + "\ndata: "), event);
-        return data;
-    }
-
-    /** @return the event's listings as "listingId=sku:published". */
-    static List<String> listings(final String event)
-    {
-        final List<String> listings = new ArrayList<>();
-        for (final Object listing : (List<?>)data(event).get("listings"))
-        {
-            final Map<?, ?> fields = (Map<?, ?>)listing;
-            assertEquals(List.of("listingId", "sku", "published"), List.copyOf(fields.keySet()));
-            listings.add(fields.get("listingId") + "=" + fields.get("sku") + ":" + fields.get("published"));
-        }
-        return listings;
     }
 
     @Test
@@ -102,7 +54,7 @@ class ChannelFeedTest
         final long before = seq(server.put("/v1/channels/cf-one", "{}"));
         final List<String> live;
         final List<Long> sequences = new ArrayList<>();
-        try (RawHttp stream = open("/v1/channels/cf-one/changes"))
+        try (RawHttp stream = stream("/v1/channels/cf-one/changes"))
         {
             Thread.sleep(300);
             sequences.add(seq(server.put("/v1/channels/cf-one/listings/L-2", "{\"sku\":\"CF-A\"}")));
@@ -128,7 +80,7 @@ class ChannelFeedTest
             "a lock by one listing changes every listing of the same stock, in listing-id order");
         assertEquals(List.of("L-2=CF-A:0"), listings(live.get(4)), "an unbound listing publishes 0");
 
-        try (RawHttp resumed = open("/v1/channels/cf-one/changes?after=" + before))
+        try (RawHttp resumed = stream("/v1/channels/cf-one/changes?after=" + before))
         {
             assertEquals(live, events(resumed, 5), "a resumed event is the live one, byte for byte");
         }
@@ -169,7 +121,7 @@ class ChannelFeedTest
         final int locksEach = 50;
         final List<Long> locked = Collections.synchronizedList(new ArrayList<>());
         final List<String> live;
-        try (RawHttp stream = open("/v1/channels/cf-busy/changes?after=" + before))
+        try (RawHttp stream = stream("/v1/channels/cf-busy/changes?after=" + before))
         {
             final ExecutorService pool = Executors.newFixedThreadPool(threads);
             final List<Future<?>> done = new ArrayList<>();
@@ -204,7 +156,7 @@ class ChannelFeedTest
         }
         assertEquals(expected, ids, "every lock once, in engine order");
         final int middle = live.size() / 2;
-        try (RawHttp resumed = open("/v1/channels/cf-busy/changes?after=" + ids.get(middle - 1)))
+        try (RawHttp resumed = stream("/v1/channels/cf-busy/changes?after=" + ids.get(middle - 1)))
         {
             assertEquals(live.subList(middle, live.size()), events(resumed, live.size() - middle));
         }
