@@ -72,6 +72,12 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     private ChangeLog.Writer writer;
     private long lastSequence;
     private boolean sawCommand;
+    /**
+     * The log knows nothing at or before this sequence unless it holds a record of it: what resuming from an
+     * earlier point with an empty log answers (ERR_GONE). Written before streams exist or by the responder;
+     * read by the catch-up threads.
+     */
+    private volatile long knownAfter = -1;
 
     /**
      * @param log         the durable log, opened.
@@ -94,6 +100,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     {
         final long newest = log.lastSequence();
         lastSequence = newest >= 0 ? newest : firstSequence - 1;
+        knownAfter = lastSequence;
     }
 
     /** @return the number of open streams, for metrics. */
@@ -184,6 +191,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
                 // the first command this process passes it: its first record says so, and resuming from an
                 // earlier point is ERR_GONE rather than a silent gap.
                 lastSequence = Math.max(lastSequence, command.sequence - 1);
+                knownAfter = lastSequence;
             }
         }
         if (!ChangeRecord.changedAnything(command))
@@ -343,8 +351,10 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
             try (ChangeLog.Reader reader = log.reader())
             {
                 int position = reader.seekAfter(subscriber.lastSent);
-                if (position == ChangeLog.Reader.GONE)
+                if (position == ChangeLog.Reader.GONE
+                    || (position == ChangeLog.Reader.AT_END && subscriber.lastSent < knownAfter && !reader.first()))
                 {
+                    // The log no longer holds what followed, or it is empty and began after that point.
                     gone(subscriber);
                     return;
                 }
