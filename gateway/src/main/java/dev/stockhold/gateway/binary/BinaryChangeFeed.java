@@ -135,8 +135,8 @@ public final class BinaryChangeFeed implements CommandStage
     {
         if (subscriber.salesChannel == null)
         {
-            return changed.cells().count() == 0 ? 0
-                : encoder.encodeChange(subscriber.correlationId, changed.sequence(), changed.atMillis(), changed.cells());
+            return changed.cells().count() == 0 ? 0 : encoder.encodeChange(subscriber.correlationId,
+                changed.sequence(), changed.atMillis(), changed.cells());
         }
         final int from = changed.firstListingOf(subscriber.salesChannel);
         if (from < 0)

@@ -13,7 +13,10 @@ import dev.stockhold.gateway.feed.ChangeRecord;
  */
 public interface ChangeHistory
 {
-    /** @return true when the history holds every change record after {@code afterSeq}: resuming there misses nothing. */
+    /**
+     * @return true when the history holds every change record after {@code afterSeq}: resuming there misses
+     * nothing.
+     */
     boolean holdsAfter(long afterSeq);
 
     /** Replays, in engine order, every change record after {@code afterSeq} that the history holds. */

@@ -221,7 +221,8 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         for (int i = 0; i < count; i = changed.listings().endOfChannel(i))
         {
             final List<FeedSubscriber> streamsOfChannel = liveByChannel.get(changed.listings().channel(i));
-            if (streamsOfChannel != null && encode(changed, changed.listings().channel(i)))
+            if (streamsOfChannel != null && !streamsOfChannel.isEmpty()
+                && encode(changed, changed.listings().channel(i)))
             {
                 sendToAll(streamsOfChannel, changed.sequence());
             }

@@ -3,9 +3,9 @@ package dev.stockhold.gateway.feed;
 import io.netty.channel.Channel;
 
 /**
- * One change-feed stream: of the stock feed, or of one channel's feed. Its position ({@link #lastSent}) belongs to the catch-up thread while it
- * replays the log, then to the responder thread once it is live: the hand-over goes through a
- * concurrent queue, which orders the two.
+ * One change-feed stream: of the stock feed, or of one channel's feed. Its position ({@link #lastSent})
+ * belongs to the catch-up thread while it replays the log, then to the responder thread once it is live:
+ * the hand-over goes through a concurrent queue, which orders the two.
  */
 final class FeedSubscriber
 {
