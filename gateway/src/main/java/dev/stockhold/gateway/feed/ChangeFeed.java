@@ -72,6 +72,8 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     private ChangeLog.Writer writer;
     private long lastSequence;
     private boolean sawCommand;
+    /** The log held no record when the position was set ({@link #start}), on the start-up thread. */
+    private boolean startedEmpty;
     /**
      * The log knows nothing at or before this sequence unless it holds a record of it: what resuming from an
      * earlier point with an empty log answers (ERR_GONE). Written before streams exist or by the responder;
@@ -101,6 +103,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         final long newest = log.lastSequence();
         lastSequence = newest >= 0 ? newest : firstSequence - 1;
         knownAfter = lastSequence;
+        startedEmpty = newest < 0;
     }
 
     /** @return the number of open streams, for metrics. */
@@ -185,7 +188,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         if (!sawCommand)
         {
             sawCommand = true;
-            if (log.lastSequence() < 0)
+            if (startedEmpty)
             {
                 // An empty log (a new data directory, or one whose log was started afresh) knows nothing before
                 // the first command this process passes it: its first record says so, and resuming from an
