@@ -57,7 +57,12 @@ public enum CommandType
     LIST_CHANNELS(26, false),
     GET_LISTING(27, false),
     GET_KIT(28, false),
-    GET_ALLOCATION(29, false);
+    GET_ALLOCATION(29, false),
+    /**
+     * Reads nothing and changes nothing: a point in the engine order for the gateway (a change-feed
+     * subscription takes its place there), answered without touching the ledger's state.
+     */
+    MARK(63, false);
 
     private static final CommandType[] BY_CODE = new CommandType[64];
 

@@ -49,7 +49,8 @@ class WireCodesTest
             Map.entry(CommandType.UNBIND_LISTING, 12), Map.entry(CommandType.PUT_KIT, 13),
             Map.entry(CommandType.SET_ALLOCATION, 14), Map.entry(CommandType.GET_CHANNEL, 25),
             Map.entry(CommandType.LIST_CHANNELS, 26), Map.entry(CommandType.GET_LISTING, 27),
-            Map.entry(CommandType.GET_KIT, 28), Map.entry(CommandType.GET_ALLOCATION, 29));
+            Map.entry(CommandType.GET_KIT, 28), Map.entry(CommandType.GET_ALLOCATION, 29),
+            Map.entry(CommandType.MARK, 63));
         assertEquals(pinned.size(), CommandType.values().length, "a new type gets a code here too");
         for (final CommandType type : CommandType.values())
         {

@@ -78,7 +78,13 @@ public final class Server implements AutoCloseable
         try
         {
             // 1. The change log and the feeds.
-            final Path changes = settings.dataDir().resolve("changes");
+            final Path changes = settings.dataDir().resolve(ChangeLog.DIRECTORY);
+            if (Files.isDirectory(settings.dataDir().resolve("changes")))
+            {
+                // A log of encoded events, in a format this server does not read: resuming from before the
+                // change log's first record is ERR_GONE; the directory may be deleted.
+                LOG.warn("event=old_change_log_ignored dir={}", settings.dataDir().resolve("changes"));
+            }
             if (settings.cluster() == null && !EngineHosts.isDurable(settings))
             {
                 // Sequences restart with a memory-only engine: an old change log would contradict them.
