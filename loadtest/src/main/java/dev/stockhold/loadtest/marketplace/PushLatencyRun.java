@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +34,7 @@ public final class PushLatencyRun
     }
 
     private static final String SECRET = "latency-secret";
+    private static final int SENDERS = 64;
 
     private final Settings settings;
     private final Stockhold stockhold;
@@ -99,54 +102,50 @@ public final class PushLatencyRun
         }
     }
 
-    /** Sends locks on a fixed schedule, never waiting for answers; @return how many were sent. */
+    /**
+     * Sends locks on a fixed schedule through at most {@link #SENDERS} connections (each sender waits for its
+     * answer, so a slow server queues locks here, never opens more connections); @return how many were sent.
+     */
     private long drive(final ConcurrentLinkedQueue<Answered> answered, final AtomicLong refused)
         throws InterruptedException
     {
+        final ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         final long start = System.nanoTime();
         final long durationNanos = TimeUnit.MILLISECONDS.toNanos(settings.durationMillis());
         long sent = 0;
-        final List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
-        while (true)
+        while (System.nanoTime() - start < durationNanos)
         {
-            final long elapsed = System.nanoTime() - start;
-            if (elapsed >= durationNanos)
+            final long due = (System.nanoTime() - start) * settings.locksPerSecond() / 1_000_000_000L;
+            for (; sent < due; sent++)
             {
-                break;
-            }
-            final long due = elapsed * settings.locksPerSecond() / 1_000_000_000L;
-            while (sent < due)
-            {
-                final int listing = (int)(sent % settings.skus());
-                pending.add(stockhold.sendAsync("POST", "/v1/reservations", "{\"orderId\":\"" + prefix + "-" + sent
-                    + "\",\"lines\":[{\"sku\":\"" + prefix + "-S" + listing + "\",\"quantity\":1}]}")
-                    .whenComplete((answer, failure) ->
-                    {
-                        if (answer != null && answer.status() == 201)
-                        {
-                            answered.add(new Answered(listing, answer.seq(), System.nanoTime()));
-                        }
-                        else
-                        {
-                            refused.incrementAndGet();
-                        }
-                    }));
-                sent++;
+                final long number = sent;
+                senders.execute(() -> lock(number, answered, refused));
             }
             Thread.sleep(1);
         }
-        for (final java.util.concurrent.CompletableFuture<?> future : pending)
+        senders.shutdown();
+        senders.awaitTermination(5, TimeUnit.MINUTES);
+        return sent;
+    }
+
+    private void lock(final long number, final ConcurrentLinkedQueue<Answered> answered, final AtomicLong refused)
+    {
+        final int listing = (int)(number % settings.skus());
+        try
         {
-            try
+            final Stockhold.Answer answer = stockhold.send("POST", "/v1/reservations", "{\"orderId\":\"" + prefix
+                + "-" + number + "\",\"lines\":[{\"sku\":\"" + prefix + "-S" + listing + "\",\"quantity\":1}]}");
+            if (answer.status() == 201)
             {
-                future.join();
-            }
-            catch (final RuntimeException ex)
-            {
-                // Counted as refused by its own callback.
+                answered.add(new Answered(listing, answer.seq(), System.nanoTime()));
+                return;
             }
         }
-        return sent;
+        catch (final Exception ex)
+        {
+            // Counted below.
+        }
+        refused.incrementAndGet();
     }
 
     /** @return locks without a delivery at or after their seq; records each matched latency when given one. */

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /** The few HTTP calls the marketplace runs make to stockhold, with the JDK's client. Any thread. */
 final class Stockhold
@@ -42,11 +41,6 @@ final class Stockhold
     Answer send(final String method, final String path, final String body) throws IOException, InterruptedException
     {
         return answer(http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString()));
-    }
-
-    CompletableFuture<Answer> sendAsync(final String method, final String path, final String body)
-    {
-        return http.sendAsync(request(method, path, body), HttpResponse.BodyHandlers.ofString()).thenApply(Stockhold::answer);
     }
 
     /** Sends and insists on a 2xx: set-up steps that must not fail. */
