@@ -55,6 +55,7 @@ public final class ChannelPusher implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPusher.class);
     private static final long RETRY_SUBMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final int MAX_ERROR_LENGTH = 256;
 
     private final ConcurrentHashMap<String, PushChannel> channels = new ConcurrentHashMap<>();
     private final PushTiming timing;
@@ -432,7 +433,9 @@ public final class ChannelPusher implements AutoCloseable
         {
             return "connection refused";
         }
-        return cause == null ? "no answer" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        final String text = cause == null ? "no answer" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        // Journaled with the outcome: a bounded description, not a whole stack of messages.
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
     /** A NEXT_DELIVERY answer, copied off the ring slot for the push thread. */
