@@ -1,7 +1,6 @@
 package dev.stockhold.gateway;
 
 import dev.stockhold.gateway.feed.ChangeLog;
-import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,8 +140,10 @@ class ChangeFeedTest
     {
         try (ChangeLog log = ChangeLog.open(dir, 180); ChangeLog.Writer writer = log.writer())
         {
-            writer.append(20, 10, Unpooled.wrappedBuffer("id: 20\n\n".getBytes(StandardCharsets.US_ASCII)));
-            writer.append(25, 20, Unpooled.wrappedBuffer("id: 25\n\n".getBytes(StandardCharsets.US_ASCII)));
+            final byte[] twenty = "record 20".getBytes(StandardCharsets.US_ASCII);
+            final byte[] twentyFive = "record 25".getBytes(StandardCharsets.US_ASCII);
+            writer.append(20, 10, twenty, twenty.length);
+            writer.append(25, 20, twentyFive, twentyFive.length);
             assertEquals(25, log.lastSequence());
             try (ChangeLog.Reader reader = log.reader())
             {
@@ -151,7 +152,7 @@ class ChangeFeedTest
                 assertEquals(20, reader.sequence());
                 assertEquals(ChangeLog.Reader.ON_ENTRY, reader.seekAfter(22));
                 assertEquals(25, reader.sequence());
-                assertEquals("id: 25\n\n", new String(reader.event(), 0, reader.length(), StandardCharsets.US_ASCII));
+                assertEquals("record 25", new String(reader.record(), 0, reader.length(), StandardCharsets.US_ASCII));
                 assertEquals(ChangeLog.Reader.AT_END, reader.seekAfter(25));
             }
         }

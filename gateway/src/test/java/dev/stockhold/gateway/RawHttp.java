@@ -8,13 +8,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** A raw HTTP/1.1 socket, for what a well-behaved client library will not send: pipelining, oversized lines. */
-final class RawHttp implements AutoCloseable
+public final class RawHttp implements AutoCloseable
 {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    RawHttp(final int port) throws IOException
+    public RawHttp(final int port) throws IOException
     {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
@@ -22,7 +22,7 @@ final class RawHttp implements AutoCloseable
         out = socket.getOutputStream();
     }
 
-    void write(final String text) throws IOException
+    public void write(final String text) throws IOException
     {
         out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
@@ -36,7 +36,7 @@ final class RawHttp implements AutoCloseable
     }
 
     /** Reads one response with a Content-Length; @return status line, headers and body. */
-    String readResponse() throws IOException
+    public String readResponse() throws IOException
     {
         final String head = readHead();
         final int at = head.toLowerCase().indexOf("content-length:");
@@ -46,7 +46,7 @@ final class RawHttp implements AutoCloseable
     }
 
     /** Reads up to and including the blank line after the headers. */
-    String readHead() throws IOException
+    public String readHead() throws IOException
     {
         final ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
@@ -64,7 +64,7 @@ final class RawHttp implements AutoCloseable
     }
 
     /** Reads until {@code marker} has been seen; @return everything read. */
-    String readUntil(final String marker) throws IOException
+    public String readUntil(final String marker) throws IOException
     {
         final ByteArrayOutputStream seen = new ByteArrayOutputStream();
         while (!seen.toString(StandardCharsets.UTF_8).endsWith(marker))

@@ -63,8 +63,11 @@ final class Scenarios
         a.put("POST " + RES + "/return 200", s.post("/v1/reservations/OA-1/return", "{}"));
         a.put("POST " + RES + "/return 409", s.post("/v1/reservations/OA-1/return", "{}"));
         channels(s, a);
-        a.put("GET /v1/changes 200", changeEvent(s));
+        a.put("GET /v1/changes 200", changeEvent(s, "/v1/changes?after=0"));
         a.put("GET /v1/changes 400", s.get("/v1/changes?after=-5"));
+        a.put("GET /v1/channels/{channel}/changes 200", changeEvent(s, "/v1/channels/oa-ch/changes?after=0"));
+        a.put("GET /v1/channels/{channel}/changes 400", s.get("/v1/channels/oa-ch/changes?after=-5"));
+        a.put("GET /v1/channels/{channel}/changes 404", s.get("/v1/channels/oa-none/changes"));
         a.put("GET /health 200", s.get("/health"));
         a.put("GET /v1/cluster 200", s.get("/v1/cluster"));
         a.put("GET /ready 200", s.get("/ready"));
@@ -106,13 +109,13 @@ final class Scenarios
         a.put("GET /v1/kits/{kit} 404", s.get("/v1/kits/OA"));
     }
 
-    /** Reads the first event of a resumed change feed and presents its data as a 200 answer. */
-    private static HttpResponse<String> changeEvent(final TestServer s) throws Exception
+    /** Reads the first event of a resumed change feed ({@code path}) and presents its data as a 200 answer. */
+    private static HttpResponse<String> changeEvent(final TestServer s, final String path) throws Exception
     {
         final HttpResponse<String> any = s.get("/health");
         try (RawHttp raw = new RawHttp(s.server.httpAddress().getPort()))
         {
-            raw.write("GET /v1/changes?after=0 HTTP/1.1\r\nHost: x\r\n\r\n");
+            raw.write("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
             final String head = raw.readHead();
             final String event = raw.readUntil("\n\n");
             final String data = event.substring(event.indexOf("data: ") + 6).trim();

@@ -9,6 +9,7 @@ import dev.stockhold.loadtest.targets.Target;
 import dev.stockhold.loadtest.targets.Targets;
 import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -33,8 +34,11 @@ final class ReplayCommand implements Callable<Integer>
     Path journal;
 
     @Option(names = "--target", required = true, paramLabel = "URL",
-        description = "http://HOST:PORT or sbe://HOST:PORT of a fresh server.")
+        description = "http://HOST:PORT or sbe://HOST:PORT of a fresh server (https:// and sbes:// over TLS).")
     String target;
+
+    @Mixin
+    TargetAccessOptions targetAccess = new TargetAccessOptions();
 
     @Option(names = "--speed", paramLabel = "1x|Nx|max", defaultValue = "1x",
         description = "Pacing: as recorded (1x), N times faster (e.g. 10x), or none (max) (default ${DEFAULT-VALUE}).")
@@ -59,7 +63,7 @@ final class ReplayCommand implements Callable<Integer>
         final Path dir = out != null ? out : Path.of("results",
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-replay");
         final LedgerConfig ledger = LedgerConfig.defaults().withWarehousePriority(warehousePriority);
-        try (Target server = Targets.open(target, 1); CommandSource source = JournalSources.open(journal))
+        try (Target server = Targets.open(target, 1, targetAccess.access()); CommandSource source = JournalSources.open(journal))
         {
             final Report report = new Replay(server, factor, ledger, System.out, replayTarget).run(source);
             report.write(dir);

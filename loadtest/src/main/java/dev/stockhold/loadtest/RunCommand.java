@@ -8,6 +8,7 @@ import dev.stockhold.loadtest.workload.WorkloadConfig;
 import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,8 +27,11 @@ import java.util.concurrent.Callable;
 final class RunCommand implements Callable<Integer>
 {
     @Option(names = "--target", required = true, paramLabel = "URL",
-        description = "http://HOST:PORT (HTTP API) or sbe://HOST:PORT (binary protocol).")
+        description = "http://HOST:PORT (HTTP API) or sbe://HOST:PORT (binary protocol); https:// and sbes:// over TLS.")
     String target;
+
+    @Mixin
+    TargetAccessOptions targetAccess = new TargetAccessOptions();
 
     @Option(names = "--scenario", required = true, paramLabel = "NAME",
         description = "burst-500 | flash-sale | steady | soak.")
@@ -138,7 +142,7 @@ final class RunCommand implements Callable<Integer>
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + scenario);
         final int orderCount = orders != null ? orders : flash ? 5000 : 500;
         final RunSettings settings = new RunSettings(target, rate, measured, warmup, connections, inFlight,
-            orderCount, workload, dir);
+            orderCount, workload, dir, targetAccess.access());
         final Report report = new LoadRun(Scenarios.byName(scenario), settings, System.out).run();
         System.out.print(report.summary());
         System.out.println("report: " + dir.toAbsolutePath().resolve("report.html"));

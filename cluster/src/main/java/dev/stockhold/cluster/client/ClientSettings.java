@@ -18,6 +18,9 @@ import java.util.Objects;
  *                         (the cluster answers a repeat from its window); a new leader causes a resend at once.
  * @param maxInFlight      the most commands waiting for answers; beyond it a command is answered ERR_OVERLOADED
  *                         at once.
+ * @param answeredByReplica true for a client that runs beside a member: the member's replica answers its
+ *                          commands as it applies them ({@link EngineClusterClient#onReplicaAnswer}), and the
+ *                          leader sends nothing on egress; false for answers on egress.
  */
 public record ClientSettings(
     String ingressEndpoints,
@@ -25,7 +28,8 @@ public record ClientSettings(
     String egressHost,
     Duration deadline,
     Duration resendAfter,
-    int maxInFlight)
+    int maxInFlight,
+    boolean answeredByReplica)
 {
     /** Default deadline, as the gateway's request deadline. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
@@ -46,24 +50,34 @@ public record ClientSettings(
     /** @return settings with their own media driver, answers to 127.0.0.1, a 5 s deadline, resends after 1 s. */
     public static ClientSettings defaults(final String ingressEndpoints)
     {
-        return new ClientSettings(ingressEndpoints, null, "127.0.0.1", DEFAULT_DEADLINE, Duration.ofSeconds(1), 4096);
+        return new ClientSettings(ingressEndpoints, null, "127.0.0.1", DEFAULT_DEADLINE, Duration.ofSeconds(1), 4096,
+            false);
     }
 
     /** @return a copy with another deadline. */
     public ClientSettings withDeadline(final Duration value)
     {
-        return new ClientSettings(ingressEndpoints, aeronDir, egressHost, value, resendAfter, maxInFlight);
+        return new ClientSettings(ingressEndpoints, aeronDir, egressHost, value, resendAfter, maxInFlight,
+            answeredByReplica);
     }
 
     /** @return a copy that uses the media driver in {@code dir}. */
     public ClientSettings withAeronDir(final String dir)
     {
-        return new ClientSettings(ingressEndpoints, dir, egressHost, deadline, resendAfter, maxInFlight);
+        return new ClientSettings(ingressEndpoints, dir, egressHost, deadline, resendAfter, maxInFlight,
+            answeredByReplica);
     }
 
     /** @return a copy with another limit on commands in flight. */
     public ClientSettings withMaxInFlight(final int value)
     {
-        return new ClientSettings(ingressEndpoints, aeronDir, egressHost, deadline, resendAfter, value);
+        return new ClientSettings(ingressEndpoints, aeronDir, egressHost, deadline, resendAfter, value,
+            answeredByReplica);
+    }
+
+    /** @return a copy for a client that runs beside a member, whose replica answers its commands. */
+    public ClientSettings withAnswersFromReplica()
+    {
+        return new ClientSettings(ingressEndpoints, aeronDir, egressHost, deadline, resendAfter, maxInFlight, true);
     }
 }

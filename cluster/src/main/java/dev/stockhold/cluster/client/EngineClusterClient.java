@@ -25,12 +25,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends engine commands to a stockhold cluster and completes a future with each answer.
  * <p>
  * Each command gets an id (this client's random origin and a number counting up) and stays in flight until
- * its answer arrives. When the cluster elects a new leader, when the session has to be opened again, or when
+ * its answer arrives: on egress from the leader, or, for a client that runs beside a member
+ * ({@link ClientSettings#answeredByReplica()}), from that member's replica as it applies the command
+ * ({@link #onReplicaAnswer}). When the cluster elects a new leader, when the session has to be opened again, or when
  * an answer is missing for {@link ClientSettings#resendAfter()}, the client sends what is in flight again with
  * the same ids; the engine applies each id once and answers a repeat with the first answer. A command not
  * answered within {@link ClientSettings#deadline()} is answered {@link ErrorCode#OVERLOADED} ("no leader
@@ -85,7 +88,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         this.settings = settings;
         this.origin = new SecureRandom().nextLong();
         this.deadlineNanos = settings.deadline().toNanos();
-        this.inFlight = new InFlightCommands(settings.resendAfter().toNanos(), outstanding);
+        this.inFlight = new InFlightCommands(settings.resendAfter().toNanos());
         this.admin = new AdminRequests(origin);
         this.driver = ClientDriver.open(settings.aeronDir());
         this.aeron = driver.aeron();
@@ -112,6 +115,19 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
      */
     public CompletableFuture<CommandResult> send(final Command command)
     {
+        return send(command, null);
+    }
+
+    /**
+     * Sends a command whose answer, when its member's replica decides it, is copied into {@code answerInto} (for
+     * a client with {@link ClientSettings#answeredByReplica()}): the future then completes with that very
+     * object, which nothing writes to before. Any other answer (the deadline's, one on egress) is a result of
+     * its own. The caller may reuse {@code command} as soon as this returns.
+     *
+     * @return as {@link #send(Command)}.
+     */
+    public CompletableFuture<CommandResult> send(final Command command, final CommandResult answerInto)
+    {
         if (!IngressEncoder.carries(command))
         {
             throw new IllegalArgumentException("the cluster does not take " + command.type + " from a client");
@@ -130,7 +146,8 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         try
         {
             final Encoding scratch = encoding.get();
-            final int length = scratch.encoder.encode(origin, number, command, scratch.buffer, 0);
+            final int length = scratch.encoder.encode(origin, number, settings.answeredByReplica(), command,
+                scratch.buffer, 0);
             if (length > MessageLimits.MAX_MESSAGE_BYTES)
             {
                 outstanding.decrementAndGet();
@@ -140,15 +157,38 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             message = new byte[length];
             scratch.buffer.getBytes(0, message);
         }
-        catch (final IllegalStateException ex)
+        catch (final IllegalArgumentException ex)
         {
             outstanding.decrementAndGet();
             return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.INVALID_REQUEST,
-                "a field is longer than 1024 bytes"));
+                "a field is longer than 65,534 bytes"));
         }
-        final Pending pending = new Pending(number, message, System.nanoTime() + deadlineNanos);
+        final Pending pending = new Pending(number, message, System.nanoTime() + deadlineNanos, outstanding,
+            answerInto);
+        if (settings.answeredByReplica())
+        {
+            inFlight.expectFromReplica(pending);
+        }
         submitted.offer(pending);
+        // The client's thread may be parked in its backoff (up to 1 ms): wake it, so the command leaves now.
+        LockSupport.unpark(thread);
         return pending.future;
+    }
+
+    /**
+     * The member this client runs beside decided the result of command ({@code origin}, {@code number}) as its
+     * replica applied it (for a client with {@link ClientSettings#answeredByReplica()}): when it is one of this
+     * client's commands still waiting, it is answered with a copy of {@code result}. Called on the member's
+     * clustered service thread; commands of other clients are ignored at the cost of one comparison.
+     *
+     * @param result valid only during the call.
+     */
+    public void onReplicaAnswer(final long origin, final long number, final CommandResult result)
+    {
+        if (origin == this.origin)
+        {
+            inFlight.answerFromReplica(number, result);
+        }
     }
 
     /**

@@ -8,35 +8,54 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The commands an {@link EngineClusterClient} has taken and not yet answered: by number (to match answers), in
  * the order sent (which is deadline order, one deadline for all), and those waiting to be offered to the
- * cluster. A command is answered once: by the cluster, or {@link ErrorCode#OVERLOADED} at its deadline or when
- * the client closes.
+ * cluster; for a client whose member's replica answers its commands, also by number for that replica. A
+ * command is answered once: by the cluster, or {@link ErrorCode#OVERLOADED} at its deadline or when the
+ * client closes. An answered command is no longer offered, and is forgotten once it reaches the head.
  * <p>
- * The client's thread only, except {@link #outstanding()} and {@link #resends()}.
+ * The client's thread only, except {@link #expectFromReplica}, {@link #answerFromReplica} and
+ * {@link #resends()}.
  */
 final class InFlightCommands
 {
     private final long resendAfterNanos;
-    private final AtomicInteger outstanding;
     private final AtomicLong resends = new AtomicLong();
     private final Long2ObjectHashMap<Pending> byNumber = new Long2ObjectHashMap<>();
+    /** The commands the member's replica answers, by number: any thread. */
+    private final ConcurrentHashMap<Long, Pending> fromReplica = new ConcurrentHashMap<>();
     private final ArrayDeque<Pending> sendQueue = new ArrayDeque<>();
     private final ArrayDeque<Pending> byDeadline = new ArrayDeque<>();
     private final UnsafeBuffer sendView = new UnsafeBuffer(0, 0);
 
-    /**
-     * @param resendAfterNanos how long an answer may be missing before the command is offered again.
-     * @param outstanding      the client's count of commands taken and not answered; decremented here.
-     */
-    InFlightCommands(final long resendAfterNanos, final AtomicInteger outstanding)
+    /** @param resendAfterNanos how long an answer may be missing before the command is offered again. */
+    InFlightCommands(final long resendAfterNanos)
     {
         this.resendAfterNanos = resendAfterNanos;
-        this.outstanding = outstanding;
+    }
+
+    /** Any thread, before the command is submitted: the member's replica answers it. */
+    void expectFromReplica(final Pending pending)
+    {
+        fromReplica.put(pending.number, pending);
+    }
+
+    /**
+     * Any thread (the member's service thread): the replica decided command {@code number}.
+     *
+     * @param result valid only during the call: copied when it is the answer.
+     */
+    void answerFromReplica(final long number, final CommandResult result)
+    {
+        final Pending pending = fromReplica.remove(number);
+        if (pending != null)
+        {
+            pending.completeWithCopy(result);
+        }
     }
 
     /** Takes every command {@code submitted} holds; @return how many. */
@@ -76,7 +95,7 @@ final class InFlightCommands
         Pending pending;
         while ((pending = sendQueue.peekFirst()) != null)
         {
-            if (pending.future.isDone())
+            if (pending.isDone())
             {
                 sendQueue.pollFirst();
                 pending.queued = false;
@@ -100,18 +119,16 @@ final class InFlightCommands
     {
         Pending pending;
         while ((pending = byDeadline.peekFirst()) != null
-            && (pending.future.isDone() || now - pending.deadlineNanos >= 0))
+            && (pending.isDone() || now - pending.deadlineNanos >= 0))
         {
             byDeadline.pollFirst();
-            if (byNumber.remove(pending.number) != null)
-            {
-                complete(pending, failure(ErrorCode.OVERLOADED, "no leader answered within the deadline"));
-            }
+            forget(pending);
+            pending.complete(failure(ErrorCode.OVERLOADED, "no leader answered within the deadline"));
         }
         for (final Pending each : byDeadline)
         {
             if (!each.queued && each.sentAtNanos != 0 && now - each.sentAtNanos >= resendAfterNanos
-                && !each.future.isDone())
+                && !each.isDone())
             {
                 queue(each);
                 resends.incrementAndGet();
@@ -124,7 +141,7 @@ final class InFlightCommands
     {
         for (final Pending each : byDeadline)
         {
-            if (!each.future.isDone() && !each.queued)
+            if (!each.isDone() && !each.queued)
             {
                 if (each.sentAtNanos != 0)
                 {
@@ -143,8 +160,7 @@ final class InFlightCommands
         {
             return false;
         }
-        complete(pending, result);
-        return true;
+        return pending.complete(result);
     }
 
     /** @return true when command {@code number} still waits for its answer. */
@@ -158,13 +174,22 @@ final class InFlightCommands
     {
         for (final Pending each : byDeadline)
         {
-            if (byNumber.remove(each.number) != null)
-            {
-                complete(each, failure(code, detail));
-            }
+            forget(each);
+            each.complete(failure(code, detail));
         }
         byDeadline.clear();
         sendQueue.clear();
+        for (final Pending each : fromReplica.values())
+        {
+            each.complete(failure(code, detail)); // sent while the client was closing, never taken
+        }
+        fromReplica.clear();
+    }
+
+    private void forget(final Pending pending)
+    {
+        byNumber.remove(pending.number);
+        fromReplica.remove(pending.number);
     }
 
     /** @return how many commands wait for their answers. */
@@ -177,12 +202,6 @@ final class InFlightCommands
     long resends()
     {
         return resends.get();
-    }
-
-    private void complete(final Pending pending, final CommandResult result)
-    {
-        outstanding.decrementAndGet();
-        pending.future.complete(result);
     }
 
     /** @return a result failed with {@code code}. */

@@ -24,10 +24,11 @@ import java.util.function.Consumer;
  * single-process server, fed by the cluster's log instead of the ring.
  * <p>
  * What it promises: every node applies the same commands in the same order with the same cluster timestamps,
- * so sequences, answers and the state digest are the same on every node; a command the log holds is answered
- * (by the leader, on the client's egress) only once the cluster has committed it; a command resent with the
- * same command id is applied once and answered with its first answer (within the window of
- * {@link EngineSettings}); ticks come from a cluster timer every {@link EngineSettings#tickIntervalMillis()}
+ * so sequences, results and the state digest are the same on every node; a command the log holds is answered
+ * only once the cluster has committed it and it was applied: by the leader on the client's egress, or, for a
+ * client that runs beside a member, by that member's own replica ({@link LocalReplica}); a command resent with
+ * the same command id is applied once (within the window of {@link EngineSettings}), and a repeat on egress is
+ * answered with the first answer; ticks come from a cluster timer every {@link EngineSettings#tickIntervalMillis()}
  * of cluster time; a snapshot ({@link EngineSnapshot}) holds the ledger in its own snapshot format, the
  * exactly-once window and the sequence. Each node also writes the commands it applied to its audit journal
  * ({@link AuditJournal}).
@@ -158,6 +159,10 @@ public final class ClusteredEngine implements ClusteredService
         status.appliedPosition(cluster.logPosition());
         status.digest(core.lastDigest());
         status.memberSnapshots(core.state().memberSnapshots);
+        if (core.answeredByReplica() && core.result() != null)
+        {
+            replica.onAnswered(core.origin(), core.number(), core.result());
+        }
         if (session != null && core.answerLength() > 0)
         {
             answer(session, core.answer(), core.answerLength());
@@ -248,7 +253,7 @@ public final class ClusteredEngine implements ClusteredService
         }
         try
         {
-            return replica.answerReads(core.state(), nowNs);
+            return replica.answerReads(core.state());
         }
         catch (final Exception ex)
         {

@@ -8,16 +8,17 @@ import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 
 /**
- * The exactly-once window: the answer the engine gave to each command id it applied recently, so that a
- * command a client resends (after an election, or because an answer was lost) is answered with its first
- * answer and applied once.
+ * The exactly-once window: each command id the engine applied recently, with the answer it gave on egress
+ * (none for a command its member's replica answered), so that a command a client resends (after an election,
+ * or because an answer was lost) is applied once and, on egress, answered with its first answer.
  * <p>
  * Bounded twice, both deterministically, so every node holds the same window: an entry is forgotten once
  * {@code retentionMillis} of cluster time have passed since it was applied (clients stop resending long
  * before: their deadline is a few seconds), and at most {@code capacity} entries are held. A full window
  * does not forget early: the engine refuses new mutating commands with ERR_OVERLOADED until entries age
  * out ({@link #isFull()}), because forgetting an id a client may still resend could apply a command twice.
- * Each entry costs about 100 bytes plus its answer (80 to 300 bytes for common answers).
+ * Each entry costs about 100 bytes plus its egress answer (none for a member's gateways; 100 to 400 bytes for
+ * common answers).
  * <p>
  * Owned by the clustered service's thread; written into and read from the service's snapshot.
  */
@@ -42,6 +43,8 @@ final class CommandWindow
         }
     }
 
+    /** The answer of a command answered by its member's replica: the window keeps only its id. */
+    static final byte[] NO_ANSWER = new byte[0];
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final int ENTRY_HEADER_BYTES = 3 * Long.BYTES + Integer.BYTES;
 
@@ -95,6 +98,17 @@ final class CommandWindow
         final byte[] copy = new byte[length];
         answer.getBytes(offset, copy, 0, length);
         add(new Entry(origin, number, appliedAtMillis, copy));
+    }
+
+    /**
+     * Remembers the id of a command just applied whose answer did not go on egress (its member's replica
+     * answered it).
+     *
+     * @param appliedAtMillis the engine time it was applied at: never earlier than the last remembered one's.
+     */
+    void remember(final long origin, final long number, final long appliedAtMillis)
+    {
+        add(new Entry(origin, number, appliedAtMillis, NO_ANSWER));
     }
 
     private void add(final Entry entry)
@@ -202,7 +216,7 @@ final class CommandWindow
             final int answerLength = buffer.getInt(position + 3 * Long.BYTES, LE);
             position += ENTRY_HEADER_BYTES;
             require(answerLength >= 0 && position + answerLength <= end);
-            final byte[] answer = new byte[answerLength];
+            final byte[] answer = answerLength == 0 ? NO_ANSWER : new byte[answerLength];
             buffer.getBytes(position, answer);
             position += answerLength;
             add(new Entry(origin, number, appliedAtMillis, answer));

@@ -3,6 +3,7 @@ package dev.stockhold.cluster.service;
 import dev.stockhold.cluster.protocol.IngressDecoder;
 import dev.stockhold.cluster.protocol.ReplyEncoder;
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.ledger.Ledger;
@@ -16,12 +17,14 @@ import org.slf4j.LoggerFactory;
  * The deterministic part of the clustered engine: applies one ingress message or one tick to the replicated
  * {@link EngineState} and produces the answer. No Aeron here: {@link ClusteredEngine} feeds it the log.
  * <p>
- * For each message, in order: decode it; a mutating command whose id the exactly-once window holds is
- * answered with the remembered answer and applies nothing; otherwise a mutating command takes the next
- * sequence and the engine time, is applied to the ledger, written to the audit journal and its answer
- * remembered. Reads take no sequence: they answer with the last one. Everything here depends only on the
- * log (messages and their cluster timestamps), never on a clock or on the node's role, so every node
- * computes the same state and the same answers.
+ * For each message, in order: decode it; a mutating command whose id the exactly-once window holds applies
+ * nothing (answered on egress with the remembered answer; a command its member's replica answers was answered
+ * when that replica applied it the first time); otherwise a mutating command takes the next sequence and the
+ * engine time, is applied to the ledger, written to the audit journal and its id remembered. Reads take no
+ * sequence: they answer with the last one. Everything here depends only on the log (messages and their
+ * cluster timestamps), never on a clock or on the node's role, so every node computes the same state and the
+ * same results: the leader sends a result on egress, and a member whose own client sent the command answers
+ * it from here ({@link #answeredByReplica()}).
  * <p>
  * Owned by the clustered service's thread.
  */
@@ -34,11 +37,17 @@ final class EngineCore
     private final IngressDecoder decoder = new IngressDecoder();
     private final ReplyEncoder encoder = new ReplyEncoder();
     private final Command command = new Command();
+    /** The result of a message refused before the ledger saw it. */
+    private final CommandResult refused = new CommandResult();
     private final UnsafeBuffer remembered = new UnsafeBuffer(0, 0);
     private DirectBuffer answer;
     private int answerLength;
     private long lastDigest;
     private boolean appliedMutation;
+    private CommandResult result;
+    private long origin;
+    private long number;
+    private boolean answeredByReplica;
 
     /**
      * @param state   the state to apply to: fresh, or loaded from a snapshot.
@@ -64,39 +73,46 @@ final class EngineCore
     }
 
     /**
-     * Applies one ingress message. The answer is then in {@link #answer()}, {@link #answerLength()} bytes,
-     * until the next call.
+     * Applies one ingress message. Until the next call: the egress answer is in {@link #answer()},
+     * {@link #answerLength()} bytes (0: none); {@link #result()} is the result of a command answered now,
+     * null for a repeat or a member's snapshot report.
      *
      * @param timestampMillis the message's cluster timestamp.
      */
     void onMessage(final long timestampMillis, final DirectBuffer buffer, final int offset, final int length)
     {
         appliedMutation = false;
+        answerLength = 0;
+        result = null;
         if (decoder.decodeMemberSnapshot(buffer, offset, length))
         {
             // Not a command: no sequence, no time, no answer.
             state.memberSnapshot(decoder.snapshotMember(), decoder.snapshotPosition());
-            answerLength = 0;
             return;
         }
         final long now = state.advanceTime(timestampMillis);
         state.window.expire(now);
-        if (!decoder.decode(buffer, offset, length, command))
+        final boolean decoded = decoder.decode(buffer, offset, length, command);
+        origin = decoder.origin();
+        number = decoder.number();
+        answeredByReplica = decoder.answeredByReplica();
+        if (!decoded)
         {
             refuse(ErrorCode.INVALID_REQUEST, decoder.error());
             return;
         }
-        final long origin = decoder.origin();
-        final long number = decoder.number();
         final boolean mutating = command.type.isMutating();
         if (mutating)
         {
             final CommandWindow.Entry seen = state.window.find(origin, number);
             if (seen != null)
             {
-                remembered.wrap(seen.answer);
-                answer = remembered;
-                answerLength = seen.answer.length;
+                if (!answeredByReplica)
+                {
+                    remembered.wrap(seen.answer);
+                    answer = remembered;
+                    answerLength = seen.answer.length;
+                }
                 return;
             }
             if (state.window.isFull())
@@ -113,9 +129,12 @@ final class EngineCore
         command.timestampMillis = now;
         apply();
         appliedMutation = mutating;
-        answer = encoder.buffer();
-        answerLength = encoder.encodeResult(origin, number, command.type, command.result);
-        if (mutating)
+        answer(command.result);
+        if (mutating && answeredByReplica)
+        {
+            state.window.remember(origin, number, now);
+        }
+        else if (mutating)
         {
             state.window.remember(origin, number, now, answer, 0, answerLength);
         }
@@ -127,9 +146,22 @@ final class EngineCore
         }
     }
 
+    /** The command's result is decided: encoded for egress unless its member's replica answers it. */
+    private void answer(final CommandResult decided)
+    {
+        result = decided;
+        if (!answeredByReplica)
+        {
+            answer = encoder.buffer();
+            answerLength = encoder.encode(origin, number, decided);
+        }
+    }
+
     /** Applies a tick at {@code timestampMillis}: expiry in the ledger, eviction from the window. */
     void onTick(final long timestampMillis)
     {
+        answerLength = 0;
+        result = null;
         final long now = state.advanceTime(timestampMillis);
         command.tick();
         command.sequence = ++state.sequence;
@@ -163,8 +195,10 @@ final class EngineCore
 
     private void refuse(final ErrorCode code, final String detail)
     {
-        answer = encoder.buffer();
-        answerLength = encoder.encodeError(decoder.origin(), decoder.number(), 0, code, detail, null);
+        refused.clear();
+        refused.sequence(0);
+        refused.fail(code, detail);
+        answer(refused);
     }
 
     /**
@@ -182,13 +216,40 @@ final class EngineCore
         return command;
     }
 
+    /**
+     * @return the result of the last message when it was answered now (applied or refused); null for a repeat
+     * or a member's snapshot report. Valid until the next call.
+     */
+    CommandResult result()
+    {
+        return result;
+    }
+
+    /** @return true when the last message's command is answered by the replica of the member that sent it. */
+    boolean answeredByReplica()
+    {
+        return answeredByReplica;
+    }
+
+    /** @return the origin of the last message's command id (0 when unreadable). */
+    long origin()
+    {
+        return origin;
+    }
+
+    /** @return the number of the last message's command id (0 when unreadable). */
+    long number()
+    {
+        return number;
+    }
+
     /** @return the buffer holding the last answer, from offset 0. */
     DirectBuffer answer()
     {
         return answer;
     }
 
-    /** @return the length of the last answer. */
+    /** @return the length of the last egress answer, 0 for none. */
     int answerLength()
     {
         return answerLength;

@@ -1,34 +1,45 @@
 package dev.stockhold.cluster.service;
 
 import dev.stockhold.engine.command.Command;
+import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.engine.pipeline.Reply;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
-
-import java.util.ArrayDeque;
-import java.util.Iterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the node's own gateway has of the replica it runs beside: it sees every command the replica applies
- * (the change feeds, metrics), and it reads from the replica without going through the cluster's log.
+ * (the change feeds, metrics), it reads from the replica without going through the cluster's log, and the
+ * node's own cluster client learns from it the results of the commands it sent.
  * <p>
- * A read names the sequence it must see applied: the gateway passes the highest sequence it has acknowledged
- * to any client, so a read through one node reflects every write that node acknowledged (read-your-writes).
- * Reads wait on the service thread until the replica has applied that sequence, or until their deadline, when
- * they are answered {@link ErrorCode#OVERLOADED}.
+ * A write the node's client sends is answered here, when this replica applies it ({@link Answers}): the
+ * replica applies the same log as the leader, deterministically, so its result is the leader's. So a write is
+ * acknowledged only once this replica holds it, and a read answered here afterwards reflects it:
+ * read-your-writes through one node, with no wait. Reads are answered between two log entries.
  * <p>
- * Threads: {@link #read} from any thread; everything else on the clustered service's thread.
+ * Threads: {@link #read} and {@link #answerTo} from any thread; everything else on the clustered service's
+ * thread.
  */
 public final class LocalReplica
 {
-    private final CommandStage responder;
-    private final ManyToOneConcurrentArrayQueue<PendingRead> submitted;
-    private final ArrayDeque<PendingRead> waiting = new ArrayDeque<>();
+    private static final Logger LOG = LoggerFactory.getLogger(LocalReplica.class);
 
-    /** A read waiting for its sequence. */
-    private record PendingRead(Command command, long minSequence, long deadlineNanos)
+    private final CommandStage responder;
+    private final ManyToOneConcurrentArrayQueue<Command> submitted;
+    private volatile Answers answers;
+
+    /** Who waits for the results of the commands a client sent to be answered by this replica. */
+    @FunctionalInterface
+    public interface Answers
     {
+        /**
+         * This replica decided the result of command ({@code origin}, {@code number}), on the clustered
+         * service's thread: applied, or refused before the ledger saw it. {@code result} is valid only during
+         * the call; a command id the receiver does not wait for is ignored.
+         */
+        void answer(long origin, long number, CommandResult result);
     }
 
     /**
@@ -48,21 +59,25 @@ public final class LocalReplica
         return new LocalReplica(null, 1);
     }
 
+    /** Sends the results of the commands sent to be answered by this replica to {@code answers}. */
+    public void answerTo(final Answers answers)
+    {
+        this.answers = answers;
+    }
+
     /**
-     * Submits a read (any non-mutating command, its {@link Command#replyTo} a {@link Reply}). The replica owns
-     * {@code command} from now on.
+     * Submits a read (any non-mutating command, its {@link Command#replyTo} a {@link Reply}), answered from
+     * this replica between two log entries. The replica owns {@code command} from now on.
      *
-     * @param minSequence   the sequence the replica must have applied before the read is answered.
-     * @param deadlineNanos the {@link System#nanoTime()} after which the read is answered ERR_OVERLOADED.
      * @return false when too many reads are queued: answer ERR_OVERLOADED.
      */
-    public boolean read(final Command command, final long minSequence, final long deadlineNanos)
+    public boolean read(final Command command)
     {
         if (command.type.isMutating())
         {
             throw new IllegalArgumentException("a local read cannot be " + command.type);
         }
-        return submitted.offer(new PendingRead(command, minSequence, deadlineNanos));
+        return submitted.offer(command);
     }
 
     void onStart()
@@ -85,41 +100,38 @@ public final class LocalReplica
         }
     }
 
+    /** A command this replica answered (see {@link Answers}); a receiver that fails is logged, never fatal. */
+    void onAnswered(final long origin, final long number, final CommandResult result)
+    {
+        final Answers receiver = answers;
+        if (receiver == null)
+        {
+            return;
+        }
+        try
+        {
+            receiver.answer(origin, number, result);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.error("event=local_answer_failed number={}", number, ex);
+        }
+    }
+
     /**
-     * Answers the reads whose sequence the replica has reached, and those past their deadline.
+     * Answers the reads submitted so far.
      *
      * @return how many reads were answered.
      */
-    int answerReads(final EngineState state, final long nowNanos) throws Exception
+    int answerReads(final EngineState state) throws Exception
     {
-        submitted.drain(waiting::addLast);
-        if (waiting.isEmpty())
-        {
-            return 0;
-        }
         int answered = 0;
-        for (final Iterator<PendingRead> it = waiting.iterator(); it.hasNext(); )
+        Command command;
+        while ((command = submitted.poll()) != null)
         {
-            final PendingRead read = it.next();
-            final Command command = read.command();
-            if (read.minSequence() <= state.sequence)
-            {
-                command.sequence = state.sequence;
-                command.timestampMillis = state.engineTimeMillis;
-                state.ledger.apply(command);
-            }
-            else if (nowNanos - read.deadlineNanos() >= 0)
-            {
-                command.result.clear();
-                command.result.sequence(state.sequence);
-                command.result.fail(ErrorCode.OVERLOADED, "this node has not yet applied the writes it acknowledged;"
-                    + " retry shortly");
-            }
-            else
-            {
-                continue;
-            }
-            it.remove();
+            command.sequence = state.sequence;
+            command.timestampMillis = state.engineTimeMillis;
+            state.ledger.apply(command);
             answer(command);
             answered++;
         }
@@ -141,15 +153,14 @@ public final class LocalReplica
     /** The node stops: reads still waiting are answered ERR_OVERLOADED, then the responder stops. */
     void onStop(final long sequence) throws Exception
     {
-        submitted.drain(waiting::addLast);
-        for (final PendingRead read : waiting)
+        Command command;
+        while ((command = submitted.poll()) != null)
         {
-            read.command().result.clear();
-            read.command().result.sequence(sequence);
-            read.command().result.fail(ErrorCode.OVERLOADED, "this node is stopping; retry on another");
-            answer(read.command());
+            command.result.clear();
+            command.result.sequence(sequence);
+            command.result.fail(ErrorCode.OVERLOADED, "this node is stopping; retry on another");
+            answer(command);
         }
-        waiting.clear();
         if (responder != null)
         {
             responder.onShutdown();

@@ -2,12 +2,16 @@ package dev.stockhold.cluster.service;
 
 import dev.stockhold.cluster.protocol.IngressEncoder;
 import dev.stockhold.cluster.protocol.ReplyDecoder;
+import dev.stockhold.cluster.sbe.AnsweredBy;
+import dev.stockhold.cluster.sbe.MessageHeaderEncoder;
+import dev.stockhold.cluster.sbe.RequestEncoder;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.ReservationState;
 import dev.stockhold.engine.ledger.LedgerConfig;
+import dev.stockhold.journal.codec.JournalCodec;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -38,7 +42,7 @@ class EngineCoreTest
 
     private CommandResult send(final EngineCore core, final long number, final long atMillis, final Command command)
     {
-        final int length = encoder.encode(ORIGIN, number, command, buffer, 0);
+        final int length = encoder.encode(ORIGIN, number, false, command, buffer, 0);
         core.onMessage(atMillis, buffer, 0, length);
         return answer(core, number);
     }
@@ -140,7 +144,7 @@ class EngineCoreTest
     void anUnreadableMessageIsAnsweredWithInvalidRequestAndAppliesNothing()
     {
         final EngineCore core = core(EngineSettings.defaults());
-        final int length = encoder.encode(ORIGIN, 7, stock("SKU-1", 10), buffer, 0);
+        final int length = encoder.encode(ORIGIN, 7, false, stock("SKU-1", 10), buffer, 0);
         core.onMessage(T0, buffer, 0, length - 3);
         final CommandResult result = answer(core, 7);
         assertEquals(ErrorCode.INVALID_REQUEST, result.code());
@@ -295,5 +299,112 @@ class EngineCoreTest
         assertEquals(ErrorCode.INSUFFICIENT_STOCK, shortLock.code());
         assertEquals(1, shortLock.shortLines().count());
         assertEquals(10, shortLock.shortLines().available(0));
+    }
+
+    @Test
+    void everyChannelCommandAndReadSurvivesTheWire()
+    {
+        final EngineCore core = core(EngineSettings.defaults());
+        final Command set = new Command().setStock();
+        set.items.add("A1", "CN-SZ", 100, Command.ABSENT, Command.ABSENT, Command.ABSENT);
+        set.items.add("B7", "CN-SZ", 50, Command.ABSENT, Command.ABSENT, Command.ABSENT);
+        send(core, 1, T0, set);
+        final Command channel = new Command().putChannel("ae-store1", 5, 50, 40, true);
+        channel.channelWarehouses.present();
+        channel.channelWarehouses.add("CN-SZ");
+        final CommandResult put = send(core, 2, T0, channel);
+        assertTrue(put.isOk(), String.valueOf(put.detail()));
+        assertEquals(40, put.channels().maxUnits(0));
+        assertEquals("CN-SZ", put.channels().warehouse(0, 0));
+        final Command kit = new Command().putKit("KIT-1");
+        kit.lines.add("A1", null, 2).add("B7", null, 1);
+        assertEquals(2, send(core, 3, T0, kit).kit().componentCount());
+        assertEquals("KIT-1", send(core, 4, T0, new Command().bindListing("ae-store1", "L-1", "KIT-1")).listing()
+            .sku());
+        assertEquals(10, send(core, 5, T0, new Command().setAllocation("ae-store1", "A1", "CN-SZ", 10))
+            .allocation().units());
+        final Command byListing = new Command().lock("order-1", "ae-store1", 0, false, false);
+        byListing.lines.addListing("L-1", null, 1);
+        final CommandResult locked = send(core, 6, T0, byListing);
+        assertTrue(locked.isOk(), String.valueOf(locked.detail()));
+        assertEquals("L-1", locked.reservation().listing(0));
+        assertEquals("ae-store1", send(core, 7, T0, new Command().getChannel("ae-store1")).channels().channel(0));
+        assertEquals(1, send(core, 8, T0, new Command().getChannel(null)).channels().count());
+        assertEquals(1, send(core, 9, T0, new Command().getListing("ae-store1", "L-1")).listing().version());
+        assertEquals(1, send(core, 10, T0, new Command().getKit("KIT-1")).kit().warehouseCount());
+        assertEquals(8, send(core, 11, T0, new Command().getAllocation("ae-store1", "A1", "CN-SZ"))
+            .allocation().units());
+        final CommandResult unbound = send(core, 12, T0, new Command().unbindListing("ae-store1", "L-1"));
+        assertEquals(0, unbound.listing().published());
+        assertEquals(ErrorCode.LISTING_NOT_FOUND,
+            send(core, 13, T0, new Command().getListing("ae-store1", "L-1")).code());
+        assertEquals(7, core.state().sequence, "reads take no sequence");
+    }
+
+    @Test
+    void aCommandItsMembersReplicaAnswersHasNoEgressAnswerAndARepeatIsNeitherAppliedNorAnswered()
+    {
+        final EngineCore core = core(EngineSettings.defaults());
+        final Command adjust = new Command().adjust("SKU-1", "WH1", 5, 0, 0, "count");
+        send(core, 1, T0, stock("SKU-1", 10));
+        core.onMessage(T0 + 1, buffer, 0, encoder.encode(ORIGIN, 2, true, adjust, buffer, 0));
+        assertEquals(0, core.answerLength(), "nothing on egress");
+        assertTrue(core.answeredByReplica());
+        assertEquals(ORIGIN, core.origin());
+        assertEquals(2, core.number());
+        assertEquals(15, core.result().levels().onHand(0));
+        assertEquals(2, core.result().sequence());
+        assertTrue(core.appliedMutation());
+
+        core.onMessage(T0 + 2, buffer, 0, encoder.encode(ORIGIN, 2, true, adjust, buffer, 0));
+        assertEquals(0, core.answerLength());
+        assertEquals(null, core.result(), "the repeat was answered when the first was applied");
+        assertFalse(core.appliedMutation());
+        assertEquals(2, core.state().sequence);
+
+        core.onMessage(T0 + 3, buffer, 0, encoder.encode(ORIGIN, 3, true, new Command().getStock("SKU-1", "WH1"),
+            buffer, 0));
+        assertEquals(15, core.result().levels().onHand(0), "a read through the log is answered the same way");
+        assertEquals(0, core.answerLength());
+
+        final List<byte[]> messages = new ArrayList<>();
+        EngineSnapshot.write(core.state(), 4096, (from, offset, length) ->
+        {
+            final byte[] copy = new byte[length];
+            from.getBytes(offset, copy);
+            messages.add(copy);
+        });
+        final EngineSnapshot.Reader reader = new EngineSnapshot.Reader();
+        messages.forEach(message -> reader.onMessage(new UnsafeBuffer(message), 0, message.length));
+        final EngineCore restored = new EngineCore(reader.state(LedgerConfig.defaults(),
+            new CommandWindow(15_000, 1 << 10)), null);
+        restored.onMessage(T0 + 4, buffer, 0, encoder.encode(ORIGIN, 2, true, adjust, buffer, 0));
+        assertEquals(null, restored.result(), "the restored window still holds the id");
+        assertEquals(2, restored.state().sequence);
+    }
+
+    @Test
+    void aTickFromAClientOrACorruptCommandIsRefusedAndAppliesNothing()
+    {
+        final EngineCore core = core(EngineSettings.defaults());
+        final int length = encoder.encode(ORIGIN, 1, false, stock("SKU-1", 10), buffer, 0);
+        buffer.putByte(length - 6, (byte)(buffer.getByte(length - 6) ^ 0x20));
+        core.onMessage(T0, buffer, 0, length);
+        final CommandResult corrupt = answer(core, 1);
+        assertEquals(ErrorCode.INVALID_REQUEST, corrupt.code());
+        assertTrue(corrupt.detail().contains("checksum"), corrupt.detail());
+
+        final Command tick = new Command().tick();
+        final ExpandableArrayBuffer entry = new ExpandableArrayBuffer(64);
+        final int entryLength = new JournalCodec().encode(tick, entry);
+        final RequestEncoder request = new RequestEncoder();
+        request.wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .answeredBy(AnsweredBy.EGRESS).commandId().origin(ORIGIN).number(2);
+        request.putEntry(entry, 0, entryLength);
+        core.onMessage(T0, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH
+            + request.encodedLength());
+        assertEquals(ErrorCode.INVALID_REQUEST, answer(core, 2).code());
+        assertEquals(0, core.state().sequence);
+        assertEquals(0, core.state().window.size());
     }
 }

@@ -13,7 +13,7 @@ package dev.stockhold.engine.command;
  *   <li>SET_STOCK: items (one for a PUT, many for a batch).</li>
  *   <li>ADJUST: sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason.</li>
  *   <li>RECEIVE: sku, warehouse, quantity.</li>
- *   <li>TICK, SNAPSHOT, GET_DIGEST, GET_STATS: only the header.</li>
+ *   <li>TICK, SNAPSHOT, GET_DIGEST, GET_STATS, MARK: only the header.</li>
  *   <li>GET_CELL: sku, warehouse. GET_SKU: sku. GET_RESERVATION: orderId.</li>
  *   <li>PUT_CHANNEL: channel, channelWarehouses (absent: every warehouse), bufferUnits, percent, maxUnits
  *   ({@link #ABSENT}: no cap), allowPresale.</li>
@@ -294,6 +294,14 @@ public final class Command
     {
         clearRequest();
         this.type = CommandType.GET_DIGEST;
+        return this;
+    }
+
+    /** Fills a {@link CommandType#MARK}: a place in the engine order that reads and changes nothing. */
+    public Command mark()
+    {
+        clearRequest();
+        this.type = CommandType.MARK;
         return this;
     }
 

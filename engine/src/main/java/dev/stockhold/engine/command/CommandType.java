@@ -74,7 +74,12 @@ public enum CommandType
     /** Answers a channel's push progress: acknowledged sequence, pending listings, dead letters, lag. */
     GET_PUSH(30, false),
     /** Answers a channel's push settings and the listings of its next delivery; for the pusher. */
-    NEXT_DELIVERY(31, false);
+    NEXT_DELIVERY(31, false),
+    /**
+     * Reads nothing and changes nothing: a point in the engine order for the gateway (a change-feed
+     * subscription takes its place there), answered without touching the ledger's state.
+     */
+    MARK(63, false);
 
     private static final CommandType[] BY_CODE = new CommandType[64];
 

@@ -165,6 +165,10 @@ public final class Ledger
             case GET_DIGEST -> command.result.stats(digest(), cells.count(), book.openCount(), book.closedCount(),
                 keys.size());
             case GET_STATS -> command.result.stats(0, cells.count(), book.openCount(), book.closedCount(), keys.size());
+            case MARK ->
+            {
+                // A place in the sequence and nothing else.
+            }
             case SNAPSHOT ->
             {
                 // Taken by the pipeline's ledger stage right after this call, at this point of the sequence.

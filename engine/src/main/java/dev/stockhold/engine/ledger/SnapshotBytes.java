@@ -125,6 +125,12 @@ final class SnapshotBytes
             return buffer.getLong(advance(8));
         }
 
+        /** @return the bytes left before the limit. */
+        int remaining()
+        {
+            return limit - position;
+        }
+
         String getString()
         {
             final int length = getInt();

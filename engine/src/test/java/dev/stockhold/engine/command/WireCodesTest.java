@@ -51,7 +51,7 @@ class WireCodesTest
             Map.entry(CommandType.LIST_CHANNELS, 26), Map.entry(CommandType.GET_LISTING, 27),
             Map.entry(CommandType.GET_KIT, 28), Map.entry(CommandType.GET_ALLOCATION, 29),
             Map.entry(CommandType.PUSH_OUTCOME, 15), Map.entry(CommandType.GET_PUSH, 30),
-            Map.entry(CommandType.NEXT_DELIVERY, 31));
+            Map.entry(CommandType.NEXT_DELIVERY, 31), Map.entry(CommandType.MARK, 63));
         assertEquals(pinned.size(), CommandType.values().length, "a new type gets a code here too");
         for (final CommandType type : CommandType.values())
         {

@@ -51,6 +51,16 @@ class DigestTest
     }
 
     @Test
+    void aMarkChangesNothingAndPublishesNothing()
+    {
+        final LedgerDriver driver = scenario();
+        final long before = driver.digest();
+        driver.command().mark();
+        driver.send().ok().noChanges().publishedChanges();
+        assertEquals(before, driver.digest());
+    }
+
+    @Test
     void everyChangeOfACellChangesTheDigest()
     {
         final long base = scenario().digest();

@@ -119,7 +119,7 @@ public final class ReferenceLedger
             case ADJUST -> stock.adjust(command);
             case RECEIVE -> stock.receive(command);
             case TICK -> tick(command.sequence);
-            case SNAPSHOT -> error(ErrorCode.OK, command.sequence);
+            case SNAPSHOT, MARK -> error(ErrorCode.OK, command.sequence);
             case GET_CELL -> getCell(command);
             case GET_SKU -> getSku(command);
             case GET_RESERVATION -> getReservation(command);

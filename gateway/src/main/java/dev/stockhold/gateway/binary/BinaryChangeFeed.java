@@ -2,20 +2,25 @@ package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.command.Levels;
+import dev.stockhold.engine.command.PublishedChanges;
 import dev.stockhold.engine.pipeline.CommandStage;
+import dev.stockhold.gateway.feed.ChangeRecord;
 
 import java.util.Arrays;
 
 /**
- * The change feed of the binary protocol: sends every command's changed cells to the connections that
- * subscribed, in engine order.
+ * The change feeds of the binary protocol: every command's changed cells ({@code ChangeEvent}) to the
+ * connections that subscribed to the stock feed, and a channel's changed listings ({@code ChannelChangeEvent})
+ * to those that subscribed to that channel, in engine order. Both are encoded from the command's
+ * {@link ChangeRecord}, live or replayed from the {@link ChangeHistory}.
  * <p>
- * Wire it as the observer of the pipeline's responder, {@code new ReplyingResponder(feed)} (or call
- * {@link #onCommand} from the observer there is), and give it to the {@link BinaryServer}. Everything
- * here runs on the responder thread: subscriptions are registered there too (a Subscribe passes through
- * the ring), so a new subscriber sees exactly the events after its place in the sequence. A subscriber
- * whose connection falls more than its outbox limit behind is disconnected; it may resume with
+ * Wire it as an observer of the pipeline's responder, after the change log's writer, and give it to the
+ * {@link BinaryServer}. Everything here runs on the responder thread: a subscription passes through the ring
+ * as a {@link dev.stockhold.engine.command.CommandType#MARK} (which reads nothing) and is registered when the
+ * responder reaches it, between two commands: the subscriber gets every record after {@code afterSeq} the
+ * history holds, then every live one. Each subscriber remembers the newest sequence it was given, so a record
+ * is never sent twice (a cluster member replaying its log passes records the history already holds). A
+ * subscriber whose connection falls more than its outbox limit behind is disconnected; it may resume with
  * {@code afterSeq}.
  */
 public final class BinaryChangeFeed implements CommandStage
@@ -24,6 +29,7 @@ public final class BinaryChangeFeed implements CommandStage
 
     private final ChangeHistory history;
     private final ReplyEncoder encoder = new ReplyEncoder();
+    private final ChangeRecord record = new ChangeRecord();
     private volatile Subscriber[] subscribers = NONE;
     private long lastChangeSeq;
     private long floorSeq = -1;
@@ -34,13 +40,13 @@ public final class BinaryChangeFeed implements CommandStage
         this(null);
     }
 
-    /** @param history where resumed subscriptions find older events; may be null. */
+    /** @param history where resumed subscriptions find older records; may be null. */
     public BinaryChangeFeed(final ChangeHistory history)
     {
         this.history = history;
     }
 
-    /** Responder thread: sends {@code command}'s change event, if it changed anything, to every subscriber. */
+    /** Responder thread: sends {@code command}'s events, if it changed anything, to every subscriber. */
     @Override
     public void onCommand(final Command command, final boolean endOfBatch)
     {
@@ -49,36 +55,38 @@ public final class BinaryChangeFeed implements CommandStage
             // Events before the first command this feed saw happened before this process: only history has them.
             floorSeq = command.sequence - 1;
         }
-        final Levels changes = command.result.changes();
-        if (changes.count() == 0)
+        if (!ChangeRecord.changedAnything(command))
         {
             return;
         }
         lastChangeSeq = command.sequence;
+        record.of(command);
         final Subscriber[] current = subscribers;
         for (int i = 0; i < current.length; i++)
         {
-            send(current[i], command.sequence, command.timestampMillis, changes);
+            send(current[i], record);
         }
     }
 
     /**
-     * Responder thread: registers a subscriber, answering SubscribeResult (then any replayed events) or
-     * ERR_GONE.
+     * Responder thread: registers a subscriber of the stock feed ({@code salesChannel} null) or of one channel's
+     * feed, answering SubscribeResult (then any replayed events) or ERR_GONE.
      *
      * @param afterSeq     the last sequence the subscriber has seen, or {@link Command#ABSENT} for "from now".
-     * @param subscribeSeq the sequence of the Subscribe itself: every earlier command has been answered.
+     * @param subscribeSeq the subscription's place in the engine order, acknowledged to the subscriber.
      */
-    void subscribe(final FrameOutbox outbox, final long correlationId, final long afterSeq, final long subscribeSeq)
+    void subscribe(final FrameOutbox outbox, final long correlationId, final String salesChannel, final long afterSeq,
+        final long subscribeSeq)
     {
-        final Subscriber subscriber = new Subscriber(outbox, correlationId);
         final boolean fromNow = afterSeq == Command.ABSENT;
         final boolean missedNothing = fromNow || (afterSeq >= lastChangeSeq && afterSeq >= floorSeq);
-        if (!missedNothing && (history == null || afterSeq + 1 < history.oldestSeq()))
+        if (!missedNothing && (history == null || !history.holdsAfter(afterSeq)))
         {
             gone(outbox, correlationId, subscribeSeq);
             return;
         }
+        final Subscriber subscriber = new Subscriber(outbox, correlationId, salesChannel,
+            fromNow ? lastChangeSeq : afterSeq);
         // All of this runs between two commands on the responder thread, so no live event can slip in
         // between the acknowledgement, the replayed events and the next live one.
         subscribers = Arrays.copyOf(subscribers, subscribers.length + 1);
@@ -87,8 +95,7 @@ public final class BinaryChangeFeed implements CommandStage
         outbox.append(encoder.buffer().byteArray(), 0, length);
         if (!missedNothing)
         {
-            history.replay(afterSeq, subscribeSeq - 1,
-                (seq, atMillis, changes) -> send(subscriber, seq, atMillis, changes));
+            history.replay(afterSeq, replayed -> send(subscriber, replayed));
         }
     }
 
@@ -105,15 +112,40 @@ public final class BinaryChangeFeed implements CommandStage
         outbox.append(encoder.buffer().byteArray(), 0, length);
     }
 
-    private void send(final Subscriber subscriber, final long seq, final long atMillis, final Levels changes)
+    /** Sends the subscriber's event of {@code changed}, if it has one and has not been sent it already. */
+    private void send(final Subscriber subscriber, final ChangeRecord changed)
     {
-        final int length = encoder.encodeChange(subscriber.correlationId, seq, atMillis, changes);
-        if (!subscriber.outbox.append(encoder.buffer().byteArray(), 0, length))
+        if (changed.sequence() <= subscriber.lastSeq || subscriber.closed)
+        {
+            return;
+        }
+        subscriber.lastSeq = changed.sequence();
+        final int length = encode(subscriber, changed);
+        if (length > 0 && !subscriber.outbox.append(encoder.buffer().byteArray(), 0, length))
         {
             // Closed, or too far behind to catch up live: let it go; it resumes with afterSeq.
+            subscriber.closed = true;
             subscriber.outbox.channel().close();
             remove(subscriber);
         }
+    }
+
+    /** @return the encoded length of the subscriber's event, or 0 when the record has nothing for it. */
+    private int encode(final Subscriber subscriber, final ChangeRecord changed)
+    {
+        if (subscriber.salesChannel == null)
+        {
+            return changed.cells().count() == 0 ? 0 : encoder.encodeChange(subscriber.correlationId,
+                changed.sequence(), changed.atMillis(), changed.cells());
+        }
+        final int from = changed.firstListingOf(subscriber.salesChannel);
+        if (from < 0)
+        {
+            return 0;
+        }
+        final PublishedChanges listings = changed.listings();
+        return encoder.encodeChannelChange(subscriber.correlationId, changed.sequence(), changed.atMillis(),
+            subscriber.salesChannel, listings, from, listings.endOfChannel(from));
     }
 
     private void remove(final Subscriber subscriber)
@@ -136,11 +168,18 @@ public final class BinaryChangeFeed implements CommandStage
     {
         final FrameOutbox outbox;
         final long correlationId;
+        /** The channel whose feed it follows, or null for the stock feed. */
+        final String salesChannel;
+        /** The newest sequence given to it (sent, or nothing in it for this subscriber). */
+        long lastSeq;
+        boolean closed;
 
-        Subscriber(final FrameOutbox outbox, final long correlationId)
+        Subscriber(final FrameOutbox outbox, final long correlationId, final String salesChannel, final long lastSeq)
         {
             this.outbox = outbox;
             this.correlationId = correlationId;
+            this.salesChannel = salesChannel;
+            this.lastSeq = lastSeq;
         }
     }
 }

@@ -154,7 +154,7 @@ final class BinaryConnection extends ByteToMessageDecoder
             }
             else if (outcome == RequestDecoder.SUBSCRIBE)
             {
-                subscribe(correlationId, decoder.afterSeq());
+                subscribe(correlationId, decoder.salesChannel(), decoder.afterSeq());
             }
             else if (outcome == RequestDecoder.STAMP)
             {
@@ -228,18 +228,39 @@ final class BinaryConnection extends ByteToMessageDecoder
         }
     }
 
-    private void subscribe(final long correlationId, final long afterSeq)
+    /**
+     * A feed subscription passes through the ring, so it takes an exact place in the engine order: the stock
+     * feed's as a {@code MARK}, which reads nothing; a channel's as a read of that channel, which also tells
+     * whether it exists. The responder registers it when it reaches that place (see {@link BinaryChangeFeed}).
+     */
+    private void subscribe(final long correlationId, final String salesChannel, final long afterSeq)
     {
         if (feed == null)
         {
             answerError(correlationId, ErrorCode.INVALID_REQUEST, "no change feed on this server");
             return;
         }
-        // The subscription passes through the ring as a read, so it takes its place in the engine order.
-        request.getDigest();
+        if (salesChannel == null)
+        {
+            request.mark();
+        }
+        else
+        {
+            request.getChannel(salesChannel);
+        }
         request.correlationId = correlationId;
         request.replyTo = (Reply)(command, endOfBatch) ->
-            feed.subscribe(outbox, correlationId, afterSeq, command.sequence);
+        {
+            if (command.result.isOk())
+            {
+                feed.subscribe(outbox, correlationId, salesChannel, afterSeq, command.sequence);
+            }
+            else
+            {
+                // ERR_CHANNEL_NOT_FOUND, or ERR_OVERLOADED from a cluster member that could not read in time.
+                reply.complete(command, endOfBatch);
+            }
+        };
         if (!publisher.test(request))
         {
             refused(correlationId);

@@ -1,37 +1,32 @@
 package dev.stockhold.gateway.binary;
 
-import dev.stockhold.engine.command.Levels;
+import dev.stockhold.gateway.feed.ChangeRecord;
 
 /**
- * Where a resumed subscription finds the change events it missed: the seam to the durable change log
- * (the journal). Without one, a subscriber can only resume from a point it has not missed anything
- * after; otherwise it is answered {@code ERR_GONE}.
+ * Where a resumed subscription finds the change records it missed: the seam to the durable change log.
+ * Without one, a subscriber can only resume from a point it has not missed anything after; otherwise it
+ * is answered {@code ERR_GONE}.
  * <p>
- * Called on the engine's responder thread, between two commands, so the replayed events join the live
- * ones without a gap or a duplicate; a long replay delays the engine's answers for its duration.
+ * Called on the engine's responder thread, between two commands, after the change log has recorded every
+ * command the responder passed, so the replayed events join the live ones without a gap; a long replay
+ * delays the engine's answers for its duration.
  */
 public interface ChangeHistory
 {
     /**
-     * @return the oldest sequence whose event the history still holds, or {@code Long.MAX_VALUE} when it
-     * holds none; a subscriber resuming after an older point gets ERR_GONE.
+     * @return true when the history holds every change record after {@code afterSeq}: resuming there misses
+     * nothing.
      */
-    long oldestSeq();
+    boolean holdsAfter(long afterSeq);
 
-    /**
-     * Replays, in engine order, every change event with {@code afterSeq < seq <= upToSeq}.
-     *
-     * @param afterSeq the last sequence the subscriber has seen.
-     * @param upToSeq  the last sequence the responder has passed; live events follow it.
-     * @param sink     receives each event; its levels are valid only during the call.
-     */
-    void replay(long afterSeq, long upToSeq, Sink sink);
+    /** Replays, in engine order, every change record after {@code afterSeq} that the history holds. */
+    void replay(long afterSeq, Sink sink);
 
-    /** Receives replayed change events. */
+    /** Receives replayed change records. */
     @FunctionalInterface
     interface Sink
     {
-        /** One command's change event: its sequence, engine time and every cell it changed. */
-        void onChange(long seq, long atMillis, Levels changes);
+        /** One command's record; valid only during the call. */
+        void onChange(ChangeRecord record);
     }
 }

@@ -4,10 +4,12 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.Levels;
+import dev.stockhold.engine.command.PublishedChanges;
 import dev.stockhold.engine.command.ReservationView;
 import dev.stockhold.engine.command.ShortLines;
 import dev.stockhold.gateway.binary.sbe.BooleanType;
 import dev.stockhold.gateway.binary.sbe.ChangeEventEncoder;
+import dev.stockhold.gateway.binary.sbe.ChannelChangeEventEncoder;
 import dev.stockhold.gateway.binary.sbe.DigestResultEncoder;
 import dev.stockhold.gateway.binary.sbe.ErrorResultEncoder;
 import dev.stockhold.gateway.binary.sbe.LevelsResultEncoder;
@@ -39,6 +41,7 @@ public final class ReplyEncoder
     private final SubscribeResultEncoder subscribed = new SubscribeResultEncoder();
     private final AuthenticateResultEncoder authenticated = new AuthenticateResultEncoder();
     private final ChangeEventEncoder change = new ChangeEventEncoder();
+    private final ChannelChangeEventEncoder channelChange = new ChannelChangeEventEncoder();
 
     /** @return the scratch buffer the encode methods write to, from offset 0. */
     public ExpandableArrayBuffer buffer()
@@ -206,6 +209,20 @@ public final class ReplyEncoder
                 .warehouse(changes.warehouse(i));
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + change.encodedLength();
+    }
+
+    /** Encodes a channel feed's event: {@code channel}'s entries {@code [from, to)} of {@code listings}. */
+    public int encodeChannelChange(final long correlationId, final long seq, final long atMillis,
+        final String channel, final PublishedChanges listings, final int from, final int to)
+    {
+        channelChange.wrapAndApplyHeader(buffer, 0, header).correlationId(correlationId).seq(seq).atMillis(atMillis);
+        final ChannelChangeEventEncoder.ListingsEncoder group = channelChange.listingsCount(to - from);
+        for (int i = from; i < to; i++)
+        {
+            group.next().published(listings.published(i)).listingId(listings.listingId(i)).sku(listings.sku(i));
+        }
+        channelChange.channel(channel);
+        return MessageHeaderEncoder.ENCODED_LENGTH + channelChange.encodedLength();
     }
 
     private static BooleanType bool(final boolean value)

@@ -16,6 +16,7 @@ import dev.stockhold.gateway.binary.sbe.MessageHeaderDecoder;
 import dev.stockhold.gateway.binary.sbe.ReceiveDecoder;
 import dev.stockhold.gateway.binary.sbe.SetStockDecoder;
 import dev.stockhold.gateway.binary.sbe.SettleDecoder;
+import dev.stockhold.gateway.binary.sbe.SubscribeChannelDecoder;
 import dev.stockhold.gateway.binary.sbe.SubscribeDecoder;
 import org.agrona.DirectBuffer;
 
@@ -35,7 +36,10 @@ public final class RequestDecoder
 
     /** {@link #decode} outcome: a command was decoded; publish it. */
     public static final int COMMAND = 1;
-    /** {@link #decode} outcome: a change feed subscription. */
+    /**
+     * {@link #decode} outcome: a change feed subscription, of the stock feed or (when {@link #salesChannel()} is
+     * not null) of one channel's feed.
+     */
     public static final int SUBSCRIBE = 2;
     /** {@link #decode} outcome: the request is invalid; answer {@link #error()}. */
     public static final int INVALID = 3;
@@ -54,6 +58,7 @@ public final class RequestDecoder
     private final GetReservationDecoder getReservation = new GetReservationDecoder();
     private final GetDigestDecoder getDigest = new GetDigestDecoder();
     private final SubscribeDecoder subscribe = new SubscribeDecoder();
+    private final SubscribeChannelDecoder subscribeChannel = new SubscribeChannelDecoder();
     private final StampDecoder stamp = new StampDecoder();
     private final TickDecoder tick = new TickDecoder();
     private final AuthenticateDecoder authenticate = new AuthenticateDecoder();
@@ -62,6 +67,7 @@ public final class RequestDecoder
 
     private long correlationId;
     private long afterSeq;
+    private String salesChannel;
     private long stampMillis;
     private int messageEnd;
     private String secret;
@@ -152,6 +158,9 @@ public final class RequestDecoder
                 return blockLength == GetDigestDecoder.BLOCK_LENGTH ? COMMAND : badBlock();
             case SubscribeDecoder.TEMPLATE_ID:
                 return blockLength == SubscribeDecoder.BLOCK_LENGTH ? decodeSubscribe(frame, body) : badBlock();
+            case SubscribeChannelDecoder.TEMPLATE_ID:
+                return blockLength == SubscribeChannelDecoder.BLOCK_LENGTH ? decodeSubscribeChannel(frame, body)
+                    : badBlock();
             case StampDecoder.TEMPLATE_ID:
                 stamp.wrap(frame, body, blockLength, MessageHeaderDecoder.SCHEMA_VERSION);
                 stampMillis = stamp.atMillis();
@@ -345,13 +354,29 @@ public final class RequestDecoder
     private int decodeSubscribe(final DirectBuffer frame, final int body)
     {
         subscribe.wrap(frame, body, SubscribeDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        afterSeq = subscribe.afterSeq();
-        if (afterSeq != SubscribeDecoder.afterSeqNullValue() && afterSeq < 0)
+        salesChannel = null;
+        afterSeq = checkAfterSeq(subscribe.afterSeq());
+        messageEnd = subscribe.limit();
+        return SUBSCRIBE;
+    }
+
+    private int decodeSubscribeChannel(final DirectBuffer frame, final int body)
+    {
+        subscribeChannel.wrap(frame, body, SubscribeChannelDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
+        afterSeq = checkAfterSeq(subscribeChannel.afterSeq());
+        fields.readVar(subscribeChannel);
+        salesChannel = fields.code(false, "bad channel");
+        messageEnd = subscribeChannel.limit();
+        return SUBSCRIBE;
+    }
+
+    private long checkAfterSeq(final long after)
+    {
+        if (after != SubscribeDecoder.afterSeqNullValue() && after < 0)
         {
             fields.fail(ErrorCode.INVALID_REQUEST, "afterSeq out of range");
         }
-        messageEnd = subscribe.limit();
-        return SUBSCRIBE;
+        return after;
     }
 
     /** @return the correlation id of the last message, 0 when it could not be read. */
@@ -364,6 +389,12 @@ public final class RequestDecoder
     public long afterSeq()
     {
         return afterSeq;
+    }
+
+    /** @return the channel a SubscribeChannel follows, or null for a Subscribe to the stock feed. */
+    public String salesChannel()
+    {
+        return salesChannel;
     }
 
     /** @return where the next message of the frame starts, or -1 when the rest of the frame is unreadable. */

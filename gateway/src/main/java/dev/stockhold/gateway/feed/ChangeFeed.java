@@ -2,7 +2,6 @@ package dev.stockhold.gateway.feed;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.engine.threads.NamedThreads;
 import dev.stockhold.gateway.http.Answers;
@@ -12,12 +11,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.AttributeKey;
+import org.agrona.ExpandableArrayBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,14 +28,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The change feed: one server-sent event per command that changed stock, in engine order.
+ * The HTTP change feeds: the stock feed ({@code /v1/changes}, one server-sent event per command that changed
+ * stock) and each channel's feed ({@code /v1/channels/{c}/changes}, one event per command that changed a
+ * published quantity of that channel), in engine order.
  * <p>
- * As the responder's observer it encodes each event once, appends it to the durable {@link ChangeLog}
- * and sends it to every live stream. A new stream first replays the log on a catch-up thread (from
+ * As the responder's observer it appends one {@link ChangeRecord} per command that changed anything to the
+ * durable {@link ChangeLog}, encodes each stream's event from it ({@link SseEvents}) once per feed, and sends
+ * it to every live stream of that feed. A new stream first replays the log on a catch-up thread (from
  * {@code after}), then is handed to the responder, which sends whatever was appended meanwhile from
  * {@link RecentEvents} and makes it live: no gap, no duplicate, and a resumed event is the very bytes
- * the live one was. A stream that falls more than its buffer behind is dropped, so a slow client never
- * holds up the responder.
+ * the live one was, encoded from the same record. A stream that falls more than its buffer behind is
+ * dropped, so a slow client never holds up the responder.
  * <p>
  * Threads: recovery's {@link #catchUp} runs on the start-up thread and is closed before the pipeline starts;
  * from then on the responder owns the encoder, the recent events and a change-log writer of its own, which
@@ -46,9 +51,6 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     private static final byte[] HEADER = ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
         + "Cache-Control: no-cache\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ID = "id: ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DATA = "\ndata: ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CATCH_UP_BATCH_BYTES = 32 * 1024;
     private static final long WRITABLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -56,12 +58,28 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     private final int bufferBytes;
     private final ExecutorService catchUp;
     private final ConcurrentLinkedQueue<FeedSubscriber> handOver = new ConcurrentLinkedQueue<>();
+    /** Live streams of the stock feed. */
     private final List<FeedSubscriber> live = new ArrayList<>();
+    /** Live streams of each channel's feed, by channel code. */
+    private final Map<String, List<FeedSubscriber>> liveByChannel = new HashMap<>();
     private final AtomicInteger streams = new AtomicInteger();
     private final RecentEvents recent = new RecentEvents(4096);
+    private final ChangeRecord record = new ChangeRecord();
+    /** A record read back from {@link #recent}, for a stream being handed over. */
+    private final ChangeRecord recentRecord = new ChangeRecord();
+    private final ExpandableArrayBuffer recordBytes = new ExpandableArrayBuffer(1024);
     private final ByteBuf event = Unpooled.buffer(1024);
     private ChangeLog.Writer writer;
     private long lastSequence;
+    private boolean sawCommand;
+    /** The log held no record when the position was set ({@link #start}), on the start-up thread. */
+    private boolean startedEmpty;
+    /**
+     * The log knows nothing at or before this sequence unless it holds a record of it: what resuming from an
+     * earlier point with an empty log answers (ERR_GONE). Written before streams exist or by the responder;
+     * read by the catch-up threads.
+     */
+    private volatile long knownAfter = -1;
 
     /**
      * @param log         the durable log, opened.
@@ -84,6 +102,8 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     {
         final long newest = log.lastSequence();
         lastSequence = newest >= 0 ? newest : firstSequence - 1;
+        knownAfter = lastSequence;
+        startedEmpty = newest < 0;
     }
 
     /** @return the number of open streams, for metrics. */
@@ -93,15 +113,25 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     }
 
     /**
-     * Starts a stream on {@code channel}: replays events after {@code after} (or starts with the next
-     * event when {@code after} is negative), then follows the live feed. Any thread.
+     * Starts a stream of the stock feed on {@code channel}: replays events after {@code after} (or starts
+     * with the next event when {@code after} is negative), then follows the live feed. Any thread.
      */
     public void subscribe(final Channel channel, final long after)
+    {
+        subscribe(channel, null, after);
+    }
+
+    /**
+     * Starts a stream on {@code channel} of {@code salesChannel}'s feed (null: the stock feed), as
+     * {@link #subscribe(Channel, long)}. The caller has checked that the sales channel exists. Any thread.
+     */
+    public void subscribe(final Channel channel, final String salesChannel, final long after)
     {
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(bufferBytes / 2, bufferBytes));
         streams.incrementAndGet();
         channel.closeFuture().addListener(f -> streams.decrementAndGet());
-        final FeedSubscriber subscriber = new FeedSubscriber(channel, after < 0 ? FeedSubscriber.FROM_NOW : after);
+        final FeedSubscriber subscriber = new FeedSubscriber(channel, salesChannel,
+            after < 0 ? FeedSubscriber.FROM_NOW : after);
         catchUp.execute(() -> replay(subscriber));
     }
 
@@ -114,7 +144,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         }
     }
 
-    /** Responder thread: logs and sends the event of every command that changed stock. */
+    /** Responder thread: logs the record of every command that changed anything and sends its events. */
     @Override
     public void onCommand(final Command command, final boolean endOfBatch)
     {
@@ -125,7 +155,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         }
         if (logEvent(command, writer))
         {
-            broadcast(command.sequence);
+            broadcast(record.of(command));
         }
     }
 
@@ -152,38 +182,70 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         return new ChangeLogCatchUp(this, log);
     }
 
-    /** @return true when {@code command} changed stock and its event was logged and kept in memory. */
+    /** @return true when {@code command} changed anything and its record was logged and kept in memory. */
     boolean logEvent(final Command command, final ChangeLog.Writer into)
     {
-        final Levels changes = command.result.changes();
-        if (!command.result.isOk() || changes.count() == 0)
+        if (!sawCommand)
+        {
+            sawCommand = true;
+            if (startedEmpty)
+            {
+                // An empty log (a new data directory, or one whose log was started afresh) knows nothing before
+                // the first command this process passes it: its first record says so, and resuming from an
+                // earlier point is ERR_GONE rather than a silent gap.
+                lastSequence = Math.max(lastSequence, command.sequence - 1);
+                knownAfter = lastSequence;
+            }
+        }
+        if (!ChangeRecord.changedAnything(command))
         {
             return false;
         }
         final long sequence = command.sequence;
-        event.clear();
-        event.writeBytes(ID);
-        writeNumber(event, sequence);
-        event.writeBytes(DATA);
-        Answers.forThread().bodies().change(event, sequence, command.timestampMillis, changes);
-        event.writeBytes(END);
-        into.append(sequence, lastSequence, event);
-        recent.add(sequence, lastSequence, event);
+        final int length = record.of(command).encode(recordBytes);
+        into.append(sequence, lastSequence, recordBytes.byteArray(), length);
+        recent.add(sequence, lastSequence, recordBytes.byteArray(), length);
         lastSequence = sequence;
         return true;
     }
 
-    private void broadcast(final long sequence)
+    /** Sends the record's events: the stock feed's to its streams, each channel's to that channel's streams. */
+    private void broadcast(final ChangeRecord changed)
     {
-        if (live.isEmpty())
+        if (!live.isEmpty() && encode(changed, null))
+        {
+            sendToAll(live, changed.sequence());
+        }
+        if (liveByChannel.isEmpty())
         {
             return;
         }
+        final int count = changed.listings().count();
+        for (int i = 0; i < count; i = changed.listings().endOfChannel(i))
+        {
+            final List<FeedSubscriber> streamsOfChannel = liveByChannel.get(changed.listings().channel(i));
+            if (streamsOfChannel != null && !streamsOfChannel.isEmpty()
+                && encode(changed, changed.listings().channel(i)))
+            {
+                sendToAll(streamsOfChannel, changed.sequence());
+            }
+        }
+    }
+
+    /** Encodes one feed's event into {@link #event}; @return false when the record has nothing for it. */
+    private boolean encode(final ChangeRecord changed, final String salesChannel)
+    {
+        event.clear();
+        return SseEvents.encode(changed, salesChannel, event);
+    }
+
+    private void sendToAll(final List<FeedSubscriber> subscribers, final long sequence)
+    {
         final ByteBuf shared = Unpooled.directBuffer(event.readableBytes()).writeBytes(event, event.readerIndex(),
             event.readableBytes());
-        for (int i = live.size() - 1; i >= 0; i--)
+        for (int i = subscribers.size() - 1; i >= 0; i--)
         {
-            final FeedSubscriber subscriber = live.get(i);
+            final FeedSubscriber subscriber = subscribers.get(i);
             if (sequence <= subscriber.lastSent)
             {
                 continue;
@@ -194,7 +256,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
             }
             else
             {
-                live.remove(i);
+                subscribers.remove(i);
             }
         }
         shared.release();
@@ -239,7 +301,14 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
             {
                 continue;
             }
-            live.add(subscriber);
+            if (subscriber.salesChannel == null)
+            {
+                live.add(subscriber);
+            }
+            else
+            {
+                liveByChannel.computeIfAbsent(subscriber.salesChannel, c -> new ArrayList<>()).add(subscriber);
+            }
         }
     }
 
@@ -255,8 +324,13 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         }
         for (int i = first; i < recent.size(); i++)
         {
-            final ByteBuf bytes = Unpooled.wrappedBuffer(recent.event(i).clone(), 0, recent.length(i));
-            if (!send(subscriber, bytes))
+            recentRecord.decode(recent.sequence(i), recent.record(i), recent.length(i));
+            final ByteBuf bytes = Unpooled.buffer(256);
+            if (!SseEvents.encode(recentRecord, subscriber.salesChannel, bytes))
+            {
+                bytes.release();
+            }
+            else if (!send(subscriber, bytes))
             {
                 return false;
             }
@@ -277,11 +351,14 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
                 handOver.offer(subscriber);
                 return;
             }
+            final ChangeRecord replayed = new ChangeRecord();
             try (ChangeLog.Reader reader = log.reader())
             {
                 int position = reader.seekAfter(subscriber.lastSent);
-                if (position == ChangeLog.Reader.GONE)
+                if (position == ChangeLog.Reader.GONE
+                    || (position == ChangeLog.Reader.AT_END && subscriber.lastSent < knownAfter && !reader.first()))
                 {
+                    // The log no longer holds what followed, or it is empty and began after that point.
                     gone(subscriber);
                     return;
                 }
@@ -291,9 +368,9 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
                 {
                     if (batch == null)
                     {
-                        batch = channel.alloc().buffer(CATCH_UP_BATCH_BYTES + reader.length());
+                        batch = channel.alloc().buffer(CATCH_UP_BATCH_BYTES + 4 * reader.length());
                     }
-                    batch.writeBytes(reader.event(), 0, reader.length());
+                    SseEvents.encode(reader.decode(replayed), subscriber.salesChannel, batch);
                     subscriber.lastSent = reader.sequence();
                     if (batch.readableBytes() >= CATCH_UP_BATCH_BYTES)
                     {
@@ -357,15 +434,6 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         }
     }
 
-    private static void writeNumber(final ByteBuf out, final long value)
-    {
-        if (value >= 10)
-        {
-            writeNumber(out, value / 10);
-        }
-        out.writeByte('0' + (int)(value % 10));
-    }
-
     /** Stops replays and closes every stream; the log is closed by its owner. */
     @Override
     public void close()
@@ -376,6 +444,11 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
             subscriber.channel.close();
         }
         live.clear();
+        for (final List<FeedSubscriber> ofChannel : liveByChannel.values())
+        {
+            ofChannel.forEach(subscriber -> subscriber.channel.close());
+        }
+        liveByChannel.clear();
         event.release();
     }
 }

@@ -3,7 +3,6 @@ package dev.stockhold.gateway.feed;
 import dev.stockhold.engine.pipeline.Failpoints;
 import dev.stockhold.journal.queue.JournalQueue;
 import dev.stockhold.journal.queue.QueuePretoucher;
-import io.netty.buffer.ByteBuf;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -22,17 +21,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The durable change log: every change-feed event, exactly as it was sent, in a Chronicle Queue with
- * daily roll cycles, so a client can resume with {@code after=n} and receive byte-identical events.
+ * The durable change log: one {@link ChangeRecord} per command that changed a cell or a published quantity,
+ * in a Chronicle Queue with daily roll cycles, so a client of any feed can resume with {@code after=n}. The
+ * feeds' events are encoded from these records, the same way live and resumed, so a resumed event is
+ * byte-identical to the live one.
  * <p>
  * Entry layout, little-endian as Chronicle writes it:
  * <pre>
  *   seq      8  engine sequence of the command
  *   prevSeq  8  sequence of the previous entry (or the sequence before the first the log ever saw):
  *               a reader resuming after n has no gap exactly when the first entry it reads has prevSeq <= n
- *   length   4  bytes of the event
- *   event    n  "id: …\ndata: {…}\n\n"
+ *   length   4  bytes of the record
+ *   record   n  the command's {@link ChangeRecord}, starting with its format byte
  * </pre>
+ * The log lives in its own directory, {@link #DIRECTORY} under the data directory; a directory of any other
+ * name (such as an older log that kept encoded events) is never opened by it.
  * Threads: Chronicle's appenders and tailers belong to the thread that first uses them, so every thread
  * that writes takes a {@link Writer} of its own and closes it when done (recovery's catch-up on the start-up
  * thread, then the responder for the rest of the server's life); one writes at a time. Each reader is used
@@ -42,6 +45,9 @@ public final class ChangeLog implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    /** The log's directory under the server's data directory. */
+    public static final String DIRECTORY = "change-records";
 
     private final SingleChronicleQueue queue;
     private final File dir;
@@ -147,22 +153,21 @@ public final class ChangeLog implements AutoCloseable
         {
         }
 
-        /** Appends one event. */
-        public void append(final long sequence, final long previousSequence, final ByteBuf event)
+        /** Appends one record: {@code length} bytes of {@code record}, as {@link ChangeRecord#encode} wrote them. */
+        public void append(final long sequence, final long previousSequence, final byte[] record, final int length)
         {
             Failpoints.hit("changelog.append");
             if (appender == null)
             {
                 appender = queue.createAppender();
             }
-            final int length = event.readableBytes();
             try (DocumentContext dc = appender.writingDocument())
             {
                 final Bytes<?> bytes = dc.wire().bytes();
                 bytes.writeLong(sequence);
                 bytes.writeLong(previousSequence);
                 bytes.writeInt(length);
-                bytes.write(event.array(), event.arrayOffset() + event.readerIndex(), length);
+                bytes.write(record, 0, length);
                 pretoucher.writerAt(appender.cycle(), bytes.writePosition());
             }
         }
@@ -192,7 +197,7 @@ public final class ChangeLog implements AutoCloseable
         private final ExcerptTailer tailer;
         private long sequence;
         private long previousSequence;
-        private byte[] event = new byte[1024];
+        private byte[] record = new byte[1024];
         private int length;
 
         private Reader(final ExcerptTailer tailer)
@@ -204,7 +209,7 @@ public final class ChangeLog implements AutoCloseable
          * Reads up to the first entry after {@code after}.
          *
          * @return {@link #GONE} when the log no longer holds what followed {@code after};
-         * {@link #ON_ENTRY} when that entry has been read (see {@link #sequence()}, {@link #event()});
+         * {@link #ON_ENTRY} when that entry has been read (see {@link #sequence()}, {@link #record()});
          * {@link #AT_END} when the log holds nothing after {@code after} yet.
          */
         public int seekAfter(final long after)
@@ -247,11 +252,11 @@ public final class ChangeLog implements AutoCloseable
                 sequence = bytes.readLong();
                 previousSequence = bytes.readLong();
                 length = bytes.readInt();
-                if (event.length < length)
+                if (record.length < length)
                 {
-                    event = new byte[Math.max(length, event.length * 2)];
+                    record = new byte[Math.max(length, record.length * 2)];
                 }
-                bytes.read(event, 0, length);
+                bytes.read(record, 0, length);
                 return true;
             }
         }
@@ -268,16 +273,22 @@ public final class ChangeLog implements AutoCloseable
             return previousSequence;
         }
 
-        /** @return the bytes of the event last read, valid until the next read. */
-        public byte[] event()
+        /** @return the bytes of the record last read, valid until the next read. */
+        public byte[] record()
         {
-            return event;
+            return record;
         }
 
-        /** @return the length of the event last read. */
+        /** @return the length of the record last read. */
         public int length()
         {
             return length;
+        }
+
+        /** Decodes the entry last read into {@code into}; @return it. */
+        public ChangeRecord decode(final ChangeRecord into)
+        {
+            return into.decode(sequence, record, length);
         }
 
         @Override

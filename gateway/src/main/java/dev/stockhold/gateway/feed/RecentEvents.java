@@ -1,13 +1,11 @@
 package dev.stockhold.gateway.feed;
 
-import io.netty.buffer.ByteBuf;
-
 import java.util.Arrays;
 
 /**
- * The last few events in memory, so a stream that finished replaying the log can be handed to the
- * live feed without reading the log again for what was appended in between. Reused arrays: adding
- * allocates nothing once every slot has seen its largest event. Responder thread only.
+ * The last few change records in memory (as the log keeps them), so a stream that finished replaying the
+ * log can be handed to the live feed without reading the log again for what was appended in between.
+ * Reused arrays: adding allocates nothing once every slot has seen its largest record. Responder thread only.
  */
 final class RecentEvents
 {
@@ -29,15 +27,14 @@ final class RecentEvents
         Arrays.fill(events, new byte[0]);
     }
 
-    void add(final long sequence, final long previousSequence, final ByteBuf event)
+    void add(final long sequence, final long previousSequence, final byte[] record, final int length)
     {
         final int slot = (int)(added++ & mask);
-        final int length = event.readableBytes();
         if (events[slot].length < length)
         {
             events[slot] = new byte[Math.max(length, 512)];
         }
-        event.getBytes(event.readerIndex(), events[slot], 0, length);
+        System.arraycopy(record, 0, events[slot], 0, length);
         sequences[slot] = sequence;
         previous[slot] = previousSequence;
         lengths[slot] = length;
@@ -71,7 +68,7 @@ final class RecentEvents
         return sequences[slot(position)];
     }
 
-    byte[] event(final int position)
+    byte[] record(final int position)
     {
         return events[slot(position)];
     }

@@ -15,6 +15,11 @@ enum AnswerKind
     RESERVATION,
     /** A channel's rules (PUT or GET of a channel). */
     CHANNEL,
+    /**
+     * A channel feed's start: the read of its channel takes the stream's place in the engine order; found,
+     * the connection becomes the stream, else the read's error answers it.
+     */
+    CHANNEL_FEED,
     /** The {@code {"channels":[…]}} of {@code GET /v1/channels}. */
     CHANNELS,
     /** A listing (bind, unbind, read). */

@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.pipeline.Reply;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,6 +33,8 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     static final int WINDOW = 64;
     private static final int MASK = WINDOW - 1;
     private static final Logger LOG = LoggerFactory.getLogger(HttpConnection.class);
+    /** Parked in a request's slot when its channel feed may start: never written, never released. */
+    private static final ByteBuf STREAM_START = Unpooled.unreleasableBuffer(Unpooled.buffer(0, 0));
 
     private final HttpContext context;
     private final AtomicReferenceArray<ByteBuf> ready = new AtomicReferenceArray<>(WINDOW);
@@ -48,6 +51,8 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     private long writeIndex;
     private long streamIndex = -1;
     private long streamAfter;
+    /** The sales channel whose feed the stream follows; null for the stock feed. */
+    private String streamChannel;
     private boolean streaming;
     private boolean closing;
 
@@ -157,6 +162,17 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         drain();
     }
 
+    /**
+     * Request {@code index} starts {@code salesChannel}'s feed once the read of the channel published with it
+     * answers; the connection reads no further request.
+     */
+    void prepareStream(final long index, final String salesChannel, final long after)
+    {
+        prepare(index, AnswerKind.CHANNEL_FEED, true);
+        streamChannel = salesChannel;
+        streamAfter = after;
+    }
+
     /** Called on the responder thread with the engine's answer. */
     @Override
     public void complete(final Command command, final boolean endOfBatch)
@@ -166,7 +182,10 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         ByteBuf answer;
         try
         {
-            answer = kinds[slot] == AnswerKind.CLUSTER
+            answer = kinds[slot] == AnswerKind.CHANNEL_FEED
+                ? (command.result.isOk() ? STREAM_START : Answers.forThread().engineAnswer(channel.alloc(), command,
+                    AnswerKind.CHANNEL, true, context.cluster().node() != null))
+                : kinds[slot] == AnswerKind.CLUSTER
                 ? Answers.forThread().cluster(channel.alloc(), command, context.cluster(), closeAfter[slot])
                 : Answers.forThread().engineAnswer(channel.alloc(), command, kinds[slot], closeAfter[slot],
                     context.cluster().node() != null);
@@ -210,6 +229,17 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
                 break;
             }
             writeIndex++;
+            if (answer == STREAM_START)
+            {
+                if (wrote)
+                {
+                    channel.flush();
+                    wrote = false;
+                }
+                streaming = true;
+                context.feed().subscribe(channel, streamChannel, streamAfter);
+                break;
+            }
             if (!channel.isActive())
             {
                 answer.release();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.Levels;
+import dev.stockhold.engine.command.PublishedChanges;
 import dev.stockhold.engine.command.ReservationView;
 import dev.stockhold.engine.command.ShortLines;
 import io.netty.buffer.ByteBuf;
@@ -124,6 +125,39 @@ public final class JsonBodies
             gen.writeFieldName("at");
             writeTime(atMillis);
             writeLevels("levels", levels);
+            gen.writeEndObject();
+        }
+        catch (final IOException ex)
+        {
+            throw failed(ex);
+        }
+        end();
+    }
+
+    /**
+     * Writes a channel feed event's data, {@code {"seq":n,"at":"…","listings":[{"listingId":"…","sku":"…",
+     * "published":n},…]}}, from one channel's entries {@code [from, to)} of {@code listings}.
+     */
+    public void channelChange(final ByteBuf out, final long sequence, final long atMillis,
+        final PublishedChanges listings, final int from, final int to)
+    {
+        begin(out);
+        try
+        {
+            gen.writeStartObject();
+            gen.writeNumberField("seq", sequence);
+            gen.writeFieldName("at");
+            writeTime(atMillis);
+            gen.writeArrayFieldStart("listings");
+            for (int i = from; i < to; i++)
+            {
+                gen.writeStartObject();
+                gen.writeStringField("listingId", listings.listingId(i));
+                gen.writeStringField("sku", listings.sku(i));
+                gen.writeNumberField("published", listings.published(i));
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
             gen.writeEndObject();
         }
         catch (final IOException ex)

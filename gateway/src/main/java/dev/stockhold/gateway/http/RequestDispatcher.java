@@ -135,7 +135,7 @@ final class RequestDispatcher
                 answers.raw(allocator, 200, ContentType.PROMETHEUS, context.metrics().scrape(), close));
             case OPENAPI -> connection.immediate(index,
                 answers.raw(allocator, 200, ContentType.YAML, context.openApi(), close));
-            case CHANGES ->
+            case CHANGES, CHANNEL_CHANGES ->
             {
                 final long after = after(router.query(), request.headers().get(LAST_EVENT_ID));
                 if (head)
@@ -151,6 +151,10 @@ final class RequestDispatcher
                     connection.immediate(index, answers.problem(allocator, ErrorCode.OVERLOADED,
                         "the engine is recovering", null, close));
                 }
+                else if (route == Route.CHANNEL_CHANGES)
+                {
+                    channelStream(connection, index, after);
+                }
                 else
                 {
                     connection.startStream(index, after);
@@ -162,6 +166,31 @@ final class RequestDispatcher
             }
         }
         return true;
+    }
+
+    /**
+     * Starts a channel's feed: a read of the channel passes the ring (the feed needs the channel to exist);
+     * its answer either turns the connection into the stream or answers the error. The connection takes no
+     * further request either way.
+     */
+    private void channelStream(final HttpConnection connection, final long index, final long after)
+    {
+        final Command command = scratch;
+        command.getChannel(router.first());
+        command.requestId = connection.context().nextRequestId();
+        command.replyTo = connection;
+        command.correlationId = index;
+        connection.prepareStream(index, router.first(), after);
+        final boolean published = connection.context().publish(command);
+        command.clear();
+        if (!published)
+        {
+            final HttpContext context = connection.context();
+            connection.immediate(index, context.failure() != null
+                ? failed(Answers.forThread(), connection.channel().alloc(), context, 500, true)
+                : Answers.forThread().problem(connection.channel().alloc(), ErrorCode.OVERLOADED,
+                    "the engine is busy; retry shortly", null, true));
+        }
     }
 
     /**

@@ -32,6 +32,8 @@ enum Route
     RESERVATION_DEDUCT("POST", Scope.RESERVE),
     RESERVATION_RETURN("POST", Scope.RESERVE),
     CHANGES("GET", Scope.READ),
+    /** {@code /v1/channels/{channel}/changes}: the channel's feed. */
+    CHANNEL_CHANGES("GET", Scope.READ),
     CLUSTER("GET", Scope.READ),
     HEALTH("GET", null),
     READY("GET", null),

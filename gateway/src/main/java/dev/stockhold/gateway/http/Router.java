@@ -188,6 +188,10 @@ final class Router
         {
             route = Route.CHANNEL_PUSH;
         }
+        else if (count == 4 && "changes".equals(segments[3]))
+        {
+            route = Route.CHANNEL_CHANGES;
+        }
         else if (count == 5 && "listings".equals(segments[3]))
         {
             route = Route.LISTING;

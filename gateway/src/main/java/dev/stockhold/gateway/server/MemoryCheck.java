@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.server;
 
+import dev.stockhold.engine.ledger.ChannelLimits;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.EnginePipeline;
 
@@ -15,9 +16,12 @@ import java.util.Locale;
  * @param openReservations   one-line open reservations at {@code ledger.maxOpenReservations}.
  * @param closedReservations closed reservations at {@code ledger.maxClosedReservations}.
  * @param idempotencyKeys    remembered keys at {@code ledger.maxIdempotencyKeys}.
+ * @param channels           channels, listings and kits at {@code ledger.maxChannels}, {@code ledger.maxListings}
+ *                           and {@code ledger.maxKits}.
  * @param ring               the ring's slots once each has held a large order.
  */
-record MemoryCheck(long cells, long openReservations, long closedReservations, long idempotencyKeys, long ring)
+record MemoryCheck(long cells, long openReservations, long closedReservations, long idempotencyKeys, long channels,
+    long ring)
 {
     /** Heap bytes per item (docs/LIMITS.md). */
     static final long CELL_BYTES = 341;
@@ -25,6 +29,9 @@ record MemoryCheck(long cells, long openReservations, long closedReservations, l
     static final long CLOSED_RESERVATION_BYTES = 238;
     static final long IDEMPOTENCY_KEY_BYTES = 500;
     static final long RING_SLOT_BYTES = 1024;
+    static final long CHANNEL_BYTES = 176;
+    static final long LISTING_BYTES = 169;
+    static final long KIT_BYTES = 267;
 
     /** What the server does when the limits need more heap than it has. */
     enum Mode
@@ -42,13 +49,20 @@ record MemoryCheck(long cells, long openReservations, long closedReservations, l
     {
         return new MemoryCheck(ledger.maxCells() * CELL_BYTES, ledger.maxOpenReservations() * OPEN_RESERVATION_BYTES,
             ledger.maxClosedReservations() * CLOSED_RESERVATION_BYTES,
-            ledger.maxIdempotencyKeys() * IDEMPOTENCY_KEY_BYTES, EnginePipeline.DEFAULT_RING_SIZE * RING_SLOT_BYTES);
+            ledger.maxIdempotencyKeys() * IDEMPOTENCY_KEY_BYTES, channels(ledger.channelLimits()),
+            EnginePipeline.DEFAULT_RING_SIZE * RING_SLOT_BYTES);
+    }
+
+    private static long channels(final ChannelLimits limits)
+    {
+        return limits.maxChannels() * CHANNEL_BYTES + limits.maxListings() * LISTING_BYTES
+            + limits.maxKits() * KIT_BYTES;
     }
 
     /** @return the sum. */
     long total()
     {
-        return cells + openReservations + closedReservations + idempotencyKeys + ring;
+        return cells + openReservations + closedReservations + idempotencyKeys + channels + ring;
     }
 
     /** @return true when the limits fit in {@code maxHeapBytes}. */
@@ -62,7 +76,7 @@ record MemoryCheck(long cells, long openReservations, long closedReservations, l
     {
         return "limitsBytes=" + total() + " heapBytes=" + maxHeapBytes + " cellsBytes=" + cells
             + " openReservationsBytes=" + openReservations + " closedReservationsBytes=" + closedReservations
-            + " idempotencyKeysBytes=" + idempotencyKeys + " ringBytes=" + ring;
+            + " idempotencyKeysBytes=" + idempotencyKeys + " channelsBytes=" + channels + " ringBytes=" + ring;
     }
 
     /** @return the figures in words, for an operator. */
@@ -70,9 +84,10 @@ record MemoryCheck(long cells, long openReservations, long closedReservations, l
     {
         return "the ledger limits need " + size(total()) + " of heap when reached (cells " + size(cells)
             + ", open reservations " + size(openReservations) + ", closed reservations " + size(closedReservations)
-            + ", idempotency keys " + size(idempotencyKeys) + ", ring " + size(ring) + ") but the heap is "
-            + size(maxHeapBytes) + ": lower ledger.maxCells, ledger.maxOpenReservations,"
-            + " ledger.maxClosedReservations or ledger.maxIdempotencyKeys (docs/LIMITS.md), or raise -Xmx";
+            + ", idempotency keys " + size(idempotencyKeys) + ", channels, listings and kits " + size(channels)
+            + ", ring " + size(ring) + ") but the heap is " + size(maxHeapBytes) + ": lower ledger.maxCells,"
+            + " ledger.maxOpenReservations, ledger.maxClosedReservations, ledger.maxIdempotencyKeys,"
+            + " ledger.maxListings or ledger.maxKits (docs/LIMITS.md), or raise -Xmx";
     }
 
     /** @return {@code bytes} in MiB or GiB with one decimal. */

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
 /**
  * A member of a replicated cluster as a server's engine: the node (Aeron's media driver, archive, consensus
  * module and the clustered engine) and a cluster client on the node's media driver for the writes its gateways
- * take. Every command the node's replica applies passes the server's observers on the clustered service's
+ * take, each answered by the node's own replica when it applies it. Every command the node's replica applies passes the server's observers on the clustered service's
  * thread, so every node logs the same change events with the same ids; the change log's events already logged
  * (the node replaying its log after a restart) are not logged twice.
  * <p>
@@ -70,14 +70,16 @@ final class ReplicatedEngine implements ServerEngine
             client = started.add(EngineClusterClient.start(ClientSettings.defaults(cluster.members().ingressEndpoints())
                 .withAeronDir(node.settings().aeronDir().toString())
                 .withDeadline(cluster.requestDeadline())
-                .withMaxInFlight(MAX_IN_FLIGHT)));
+                .withMaxInFlight(MAX_IN_FLIGHT)
+                .withAnswersFromReplica()));
         }
         catch (final Exception | Error ex)
         {
             started.closeAll(ex);
             throw ex;
         }
-        entrance = new ClusterEntrance(client, replica, cluster.requestDeadline().toNanos());
+        replica.answerTo(client::onReplicaAnswer);
+        entrance = new ClusterEntrance(client, replica);
         status = new NodeClusterStatus(cluster.members(), cluster.node(), node.health());
         watchTermination();
         bindMetrics(metrics, node.health());

@@ -83,7 +83,13 @@ public final class Server implements AutoCloseable
         try
         {
             // 1. The change log and the feeds.
-            final Path changes = settings.dataDir().resolve("changes");
+            final Path changes = settings.dataDir().resolve(ChangeLog.DIRECTORY);
+            if (Files.isDirectory(settings.dataDir().resolve("changes")))
+            {
+                // A log of encoded events, in a format this server does not read: resuming from before the
+                // change log's first record is ERR_GONE; the directory may be deleted.
+                LOG.warn("event=old_change_log_ignored dir={}", settings.dataDir().resolve("changes"));
+            }
             if (settings.cluster() == null && !EngineHosts.isDurable(settings))
             {
                 // Sequences restart with a memory-only engine: an old change log would contradict them.
@@ -96,7 +102,7 @@ public final class Server implements AutoCloseable
             final BinaryChangeFeed binaryFeed = new BinaryChangeFeed(new ChangeLogHistory(changeLog));
 
             // 2. The engine, then the pusher of channels' quantities (a single process only: in a cluster only the
-            //    leader may push, and a member does not carry the pusher's outcomes yet).
+            //    leader may push, and starting and stopping it with the leadership is not wired yet).
             pusher = settings.cluster() == null ? new ChannelPusher(PushTiming.defaults(), metrics.push()) : null;
             engine = started.add(settings.cluster() == null
                 ? new StandaloneEngine(settings, failure, metrics, feed, feed, binaryFeed, metrics.observer(),

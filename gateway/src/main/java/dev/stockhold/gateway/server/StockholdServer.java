@@ -235,6 +235,9 @@ public final class StockholdServer implements Callable<Integer>
     private MemoryCheck.Mode memoryCheck = MemoryCheck.Mode.WARN;
 
     @Mixin
+    private ChannelLimitOptions channelLimits;
+
+    @Mixin
     private ClusterOptions cluster;
 
     @Mixin
@@ -327,7 +330,7 @@ public final class StockholdServer implements Callable<Integer>
         final LedgerConfig ledger = new LedgerConfig(
             warehousePriority == null ? LEDGER.warehousePriority() : warehousePriority,
             idempotencyWindow.toMillis(), maxIdempotencyKeys, closedRetention.toMillis(), maxClosedReservations,
-            maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems);
+            maxOpenReservations, maxCells, maxLinesPerOrder, maxBatchItems).withChannelLimits(channelLimits.limits());
         final HttpLimits limits = new HttpLimits(maxBodyBytes, maxHeaderBytes, maxInitialLineBytes, maxConnections,
             idleTimeoutSeconds, sseBufferBytes);
         return new ServerSettings(Path.of(dataDir), bind, httpPort, binaryPort, keys, ledger, limits, journalMode,

@@ -6,11 +6,16 @@ import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.gateway.binary.client.Result;
 import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.gateway.feed.ChangeRecord;
+import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -130,39 +135,117 @@ class BinaryChangeFeedTest
         }
     }
 
+    /**
+     * A subscription takes an exact place in the engine order (a MARK, not a digest read): subscribed from now
+     * in the middle of concurrent writes, it receives exactly the writes after its acknowledged sequence;
+     * resumed from an earlier point, exactly the writes after that point. Each once, in order.
+     */
+    @Test
+    void aSubscriptionMadeDuringConcurrentWritesHasNoGapAndNoDuplicate() throws Exception
+    {
+        final RecordedHistory history = new RecordedHistory();
+        try (BinaryFixture fixture = new BinaryFixture(1 << 12, null, 1 << 20, history, history);
+             StockholdClient first = fixture.client();
+             StockholdClient second = fixture.client();
+             StockholdClient fromNow = fixture.client();
+             StockholdClient resumed = fixture.client())
+        {
+            final List<Long> written = Collections.synchronizedList(new ArrayList<>());
+            final Thread[] writers = new Thread[2];
+            final StockholdClient[] clients = {first, second};
+            final CountDownLatch halfway = new CountDownLatch(2);
+            final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            for (int w = 0; w < writers.length; w++)
+            {
+                final StockholdClient client = clients[w];
+                final String sku = "CW" + w;
+                writers[w] = new Thread(() ->
+                {
+                    try
+                    {
+                        for (int i = 1; i <= 300; i++)
+                        {
+                            written.add(call(client, set(sku, i)).sequence());
+                            if (i == 150)
+                            {
+                                halfway.countDown();
+                            }
+                        }
+                    }
+                    catch (final Exception | AssertionError ex)
+                    {
+                        failures.add(ex);
+                    }
+                });
+                writers[w].start();
+            }
+            assertTrue(halfway.await(30, TimeUnit.SECONDS));
+            final long resumeAfter = written.get(written.size() / 3);
+            final BlockingQueue<Result.ChangeEvent> live = new LinkedBlockingQueue<>();
+            final BlockingQueue<Result.ChangeEvent> replayed = new LinkedBlockingQueue<>();
+            final Result subscribed = fromNow.subscribe(Command.ABSENT, live::add).get(10, TimeUnit.SECONDS);
+            assertTrue(resumed.subscribe(resumeAfter, replayed::add).get(10, TimeUnit.SECONDS).isOk());
+            for (final Thread writer : writers)
+            {
+                writer.join(60_000);
+            }
+            assertEquals(List.of(), failures);
+            final long place = subscribed.sequence();
+            final List<Long> sorted = new ArrayList<>(written);
+            Collections.sort(sorted);
+            final List<Long> afterPlace = sorted.stream().filter(seq -> seq > place).toList();
+            final List<Long> afterResume = sorted.stream().filter(seq -> seq > resumeAfter).toList();
+            assertTrue(!afterPlace.isEmpty() && afterPlace.size() < sorted.size(), "subscribed during the writes");
+            assertEquals(afterPlace, drain(live, afterPlace.size()), "from now: every write after its place, once");
+            assertEquals(afterResume, drain(replayed, afterResume.size()), "resumed: every write after afterSeq, once");
+        }
+    }
+
+    private static List<Long> drain(final BlockingQueue<Result.ChangeEvent> events, final int count) throws Exception
+    {
+        final List<Long> seqs = new ArrayList<>();
+        for (int i = 0; i < count; i++)
+        {
+            seqs.add(next(events).seq());
+        }
+        assertNull(events.poll(100, TimeUnit.MILLISECONDS), "nothing more, nothing twice");
+        return seqs;
+    }
+
     /** A history kept in memory: records each change as the responder sees it; forgets sequence 1. */
     private static final class RecordedHistory implements ChangeHistory, CommandStage
     {
-        private final List<long[]> headers = new ArrayList<>();
-        private final List<Levels> changes = new ArrayList<>();
+        private final List<Long> sequences = new ArrayList<>();
+        private final List<byte[]> records = new ArrayList<>();
+        private final ChangeRecord record = new ChangeRecord();
+        private final ExpandableArrayBuffer bytes = new ExpandableArrayBuffer();
 
         @Override
         public void onCommand(final Command command, final boolean endOfBatch)
         {
-            if (command.result.changes().count() > 0)
+            if (ChangeRecord.changedAnything(command))
             {
-                final Levels copy = new Levels();
-                copy.copyFrom(command.result.changes());
-                headers.add(new long[] {command.sequence, command.timestampMillis});
-                changes.add(copy);
+                final int length = record.of(command).encode(bytes);
+                sequences.add(command.sequence);
+                records.add(Arrays.copyOf(bytes.byteArray(), length));
             }
         }
 
         @Override
-        public long oldestSeq()
+        public boolean holdsAfter(final long afterSeq)
         {
-            return 2;
+            return afterSeq >= 1;
         }
 
         @Override
-        public void replay(final long afterSeq, final long upToSeq, final Sink sink)
+        public void replay(final long afterSeq, final Sink sink)
         {
-            for (int i = 0; i < headers.size(); i++)
+            final ChangeRecord replayed = new ChangeRecord();
+            for (int i = 0; i < sequences.size(); i++)
             {
-                final long seq = headers.get(i)[0];
-                if (seq > afterSeq && seq <= upToSeq)
+                if (sequences.get(i) > afterSeq)
                 {
-                    sink.onChange(seq, headers.get(i)[1], changes.get(i));
+                    sink.onChange(replayed.decode(sequences.get(i), records.get(i), records.get(i).length));
                 }
             }
         }

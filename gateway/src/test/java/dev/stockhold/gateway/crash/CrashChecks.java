@@ -71,7 +71,7 @@ final class CrashChecks
     /** @return the sequence of the change log's newest event, or -1 (offline). */
     static long changeLogLastSequence(final Path dataDir)
     {
-        try (ChangeLog log = ChangeLog.open(dataDir.resolve("changes"), 3650))
+        try (ChangeLog log = ChangeLog.open(dataDir.resolve(ChangeLog.DIRECTORY), 3650))
         {
             return log.lastSequence();
         }

@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.server;
 
 import dev.stockhold.cluster.node.NodeSettings;
+import dev.stockhold.engine.ledger.ChannelLimits;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import dev.stockhold.engine.pipeline.ThreadLayout;
 import dev.stockhold.engine.pipeline.WaitPreset;
@@ -54,6 +55,7 @@ class ConfigTest
     }
 
     private static final LedgerConfig LEDGER = LedgerConfig.defaults();
+    private static final ChannelLimits CHANNELS = ChannelLimits.defaults();
     private static final long DAY = 86_400_000L;
 
     private static final List<Row> TABLE = List.of(
@@ -132,6 +134,20 @@ class ConfigTest
             LEDGER.maxIdempotencyKeys(), "1", 1, "2", 2, "3", 3),
         row("ledger.idempotencyWindow", "--idempotency-window", (c, s) -> s.ledger().idempotencyWindowMillis(), DAY,
             "1h", DAY / 24, "30m", DAY / 48, "500ms", 500L),
+        row("ledger.maxChannels", "--max-channels", (c, s) -> s.ledger().channelLimits().maxChannels(),
+            CHANNELS.maxChannels(), "1", 1, "2", 2, "3", 3),
+        row("ledger.maxListings", "--max-listings", (c, s) -> s.ledger().channelLimits().maxListings(),
+            CHANNELS.maxListings(), "1", 1, "2", 2, "3", 3),
+        row("ledger.maxKits", "--max-kits", (c, s) -> s.ledger().channelLimits().maxKits(),
+            CHANNELS.maxKits(), "1", 1, "2", 2, "3", 3),
+        row("ledger.maxComponentsPerKit", "--max-components-per-kit",
+            (c, s) -> s.ledger().channelLimits().maxComponentsPerKit(), CHANNELS.maxComponentsPerKit(),
+            "1", 1, "2", 2, "3", 3),
+        row("ledger.maxListingsPerCode", "--max-listings-per-code",
+            (c, s) -> s.ledger().channelLimits().maxListingsPerCode(), CHANNELS.maxListingsPerCode(),
+            "1", 1, "2", 2, "3", 3),
+        row("ledger.maxKitsPerSku", "--max-kits-per-sku", (c, s) -> s.ledger().channelLimits().maxKitsPerSku(),
+            CHANNELS.maxKitsPerSku(), "1", 1, "2", 2, "3", 3),
         row("memory.check", "--memory-check", (c, s) -> c.memoryCheck(), MemoryCheck.Mode.WARN,
             "refuse", MemoryCheck.Mode.REFUSE, "off", MemoryCheck.Mode.OFF, "warn", MemoryCheck.Mode.WARN));
 
@@ -334,21 +350,23 @@ class ConfigTest
     @Test
     void theLimitsAreCheckedAgainstTheHeap()
     {
-        // docs/LIMITS.md: the defaults need about 13 GB when every limit is reached.
+        // docs/LIMITS.md: the defaults need about 15 GB when every limit is reached.
         final MemoryCheck defaults = MemoryCheck.of(LedgerConfig.defaults());
-        assertEquals(3_410_000_000L + 2_300_000_000L + 2_380_000_000L + 5_000_000_000L + (16L << 20), defaults.total());
+        assertEquals(3_410_000_000L + 2_300_000_000L + 2_380_000_000L + 5_000_000_000L
+            + 176_000L + 1_690_000_000L + 267_000_000L + (16L << 20), defaults.total());
         assertFalse(defaults.fits(4L << 30));
         final LedgerConfig small = LedgerConfig.defaults().withSizeLimits(1_000_000, 1_000_000, 100, 10_000)
-            .withClosedRetention(30 * DAY, 1_000_000).withIdempotency(DAY, 1_000_000);
+            .withClosedRetention(30 * DAY, 1_000_000).withIdempotency(DAY, 1_000_000)
+            .withChannelLimits(new ChannelLimits(1_000, 1_000_000, 100_000, 20, 1_000, 100));
         assertTrue(MemoryCheck.of(small).fits(2L << 30));
 
         // The test JVM's heap (-Xmx2g) is far below the default limits: refused before anything starts.
         final Run refused = execute(Map.of(), "--memory-check", "refuse", "--data-dir", dir.resolve("d").toString());
         assertEquals(2, refused.status(), refused.err());
         assertEquals(1, refused.errLines().size(), refused.err());
-        assertTrue(refused.err().startsWith("stockhold: --memory-check refuse: the ledger limits need 12.2 GiB of heap"
+        assertTrue(refused.err().startsWith("stockhold: --memory-check refuse: the ledger limits need 14.0 GiB of heap"
             + " when reached (cells 3.2 GiB, open reservations 2.1 GiB, closed reservations 2.2 GiB, idempotency keys"
-            + " 4.7 GiB, ring 16.0 MiB) but the heap is "), refused.err());
+            + " 4.7 GiB, channels, listings and kits 1.8 GiB, ring 16.0 MiB) but the heap is "), refused.err());
         assertFalse(Files.exists(dir.resolve("d")), "nothing started");
 
         final StockholdServer warn = parse(Map.of());
@@ -356,7 +374,8 @@ class ConfigTest
         warn.checkMemory(settings, 1L << 30); // logs limits_exceed_heap, starts
         final StockholdServer fits = parse(Map.of("STOCKHOLD_MEMORY_CHECK", "refuse", "STOCKHOLD_LEDGER_MAX_CELLS",
             "1000", "STOCKHOLD_LEDGER_MAX_OPEN_RESERVATIONS", "1000", "STOCKHOLD_LEDGER_MAX_CLOSED_RESERVATIONS", "1000",
-            "STOCKHOLD_LEDGER_MAX_IDEMPOTENCY_KEYS", "1000"));
+            "STOCKHOLD_LEDGER_MAX_IDEMPOTENCY_KEYS", "1000", "STOCKHOLD_LEDGER_MAX_LISTINGS", "1000",
+            "STOCKHOLD_LEDGER_MAX_KITS", "1000"));
         fits.checkMemory(fits.settings(), 64L << 20);
     }
 

@@ -9,7 +9,9 @@ import java.util.zip.CRC32C;
 
 /**
  * Encodes a mutating {@link Command} into one journal entry and decodes it back, in a compact hand-written
- * binary layout (no reflection, no text). One instance per thread: it keeps a reusable checksum.
+ * binary layout (no reflection, no text). One instance per thread: it keeps a reusable checksum. It is the
+ * project's one command codec: a cluster's log carries every command a client sends as one such entry
+ * ({@link #encodeRequest}, {@link #decodeRequest}).
  * <p>
  * Entries travel in batches, many to a Chronicle Queue document ({@code EntryBatch} frames them).
  * Integers are little-endian. Layout, field by field:
@@ -55,6 +57,11 @@ import java.util.zip.CRC32C;
  *                          sku string, published, seq (int64, 8 each)
  * </pre>
  * A PUT_CHANNEL without push has no bit 1 and reads exactly as one written before push existed.
+ * The reads a client sends are never journaled, but a cluster's log carries them in the same layout
+ * ({@link #encodeRequest}): GET_CELL and GET_SKU sku string, warehouse string; GET_RESERVATION orderId
+ * string; GET_CHANNEL channel string; GET_LISTING channel string, listing string; GET_KIT sku string;
+ * GET_ALLOCATION channel string, sku string, warehouse string; GET_PUSH and NEXT_DELIVERY channel string; GET_DIGEST,
+ * GET_STATS and LIST_CHANNELS nothing.
  * Entries written before channels existed (no bit 2, none of the channel types) read exactly as before:
  * the format version stays 1 and a lock without listings is byte for byte what it was.
  * A one-line lock with a 12-character order id, an 8-character channel, a 10-character SKU and a
@@ -88,6 +95,24 @@ public final class JournalCodec
      * @throws IllegalArgumentException for a read-only type or a string longer than 65,534 UTF-8 bytes.
      */
     public int encode(final Command command, final MutableDirectBuffer buffer)
+    {
+        return encode(command, buffer, false);
+    }
+
+    /**
+     * Writes any command a client sends as one entry at offset 0 of {@code buffer}: a mutating command exactly
+     * as {@link #encode} writes it, a read in the same layout with its own payload. How a cluster's log
+     * carries every client command with this one codec.
+     *
+     * @throws IllegalArgumentException for the engine's own snapshot request or a string longer than 65,534
+     *                                  UTF-8 bytes.
+     */
+    public int encodeRequest(final Command command, final MutableDirectBuffer buffer)
+    {
+        return encode(command, buffer, true);
+    }
+
+    private int encode(final Command command, final MutableDirectBuffer buffer, final boolean reads)
     {
         final CommandType type = command.type;
         buffer.putByte(0, VERSION);
@@ -134,7 +159,14 @@ public final class JournalCodec
             case TICK:
                 break;
             default:
-                ChannelPayloads.encode(command, buffer, fields);
+                if (reads && !type.isMutating())
+                {
+                    ReadPayloads.encode(command, buffer, fields);
+                }
+                else
+                {
+                    ChannelPayloads.encode(command, buffer, fields);
+                }
                 break;
         }
         final int bodyLength = fields.cursor;
@@ -154,10 +186,25 @@ public final class JournalCodec
      */
     public void decode(final DirectBuffer buffer, final int length, final Command into)
     {
+        decode(buffer, length, into, false);
+    }
+
+    /**
+     * Reads an entry {@link #encodeRequest} wrote: as {@link #decode}, and a read too.
+     *
+     * @throws JournalFormatException when the checksum, version, type or a length is wrong.
+     */
+    public void decodeRequest(final DirectBuffer buffer, final int length, final Command into)
+    {
+        decode(buffer, length, into, true);
+    }
+
+    private void decode(final DirectBuffer buffer, final int length, final Command into, final boolean reads)
+    {
         verifyChecksum(buffer, length);
         fields.limit = length - CHECKSUM_LENGTH;
         final CommandType type = CommandType.fromCode(buffer.getByte(1));
-        if (type == null || !type.isMutating())
+        if (type == null || !(type.isMutating() || reads && ReadPayloads.carries(type)))
         {
             throw new JournalFormatException("unknown command type code " + buffer.getByte(1));
         }
@@ -244,7 +291,14 @@ public final class JournalCodec
                 into.quantity = fields.getLong(buffer);
                 break;
             default:
-                ChannelPayloads.decode(buffer, type, into, fields);
+                if (type.isMutating())
+                {
+                    ChannelPayloads.decode(buffer, type, into, fields);
+                }
+                else
+                {
+                    ReadPayloads.decode(buffer, type, into, fields);
+                }
                 break;
         }
     }

@@ -144,4 +144,30 @@ class JournalCodecTest
         assertThrows(IllegalArgumentException.class, () -> codec.encode(new Command().snapshot(), buffer));
         assertEquals(false, CommandType.SNAPSHOT.isMutating());
     }
+
+    @Test
+    void everyReadAClientSendsTravelsAsARequestAndIsNeverReadAsAJournalEntry()
+    {
+        for (final Command read : new Command[] {new Command().getStock("SKU-1", "WH1"),
+            new Command().getStock("SKU-1", null), new Command().getReservation("order-1"), new Command().getDigest(),
+            new Command().getStats(), new Command().getChannel("ae-store1"), new Command().getChannel(null),
+            new Command().getListing("ae-store1", "1005001234"), new Command().getKit("KIT-1"),
+            new Command().getAllocation("ae-store1", "A1", "CN-SZ")})
+        {
+            read.clientId = 7;
+            read.requestId = 99;
+            final int length = codec.encodeRequest(read, buffer);
+            final Command decoded = new Command();
+            codec.decodeRequest(buffer, length, decoded);
+            assertEquals(Commands.describe(read), Commands.describe(decoded));
+            assertEquals(7, decoded.clientId);
+            assertThrows(JournalFormatException.class, () -> codec.decode(buffer, length, new Command()),
+                read.type.name());
+        }
+        final Command adjust = new Command().adjust("SKU-1", "WH1", 2, 0, 0, "count");
+        final Command decoded = new Command();
+        codec.decodeRequest(buffer, codec.encodeRequest(adjust, buffer), decoded);
+        assertEquals(Commands.describe(adjust), Commands.describe(decoded));
+        assertThrows(IllegalArgumentException.class, () -> codec.encodeRequest(new Command().snapshot(), buffer));
+    }
 }

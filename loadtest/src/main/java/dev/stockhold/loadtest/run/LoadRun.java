@@ -52,7 +52,7 @@ public final class LoadRun
         out.printf("stockhold loadtest: scenario %s against %s, seed %d, prefix %s%n", scenario.name(),
             settings.target(), workload.seed(), workload.prefix());
         Files.createDirectories(settings.out());
-        try (Target target = Targets.open(settings.target(), settings.connections());
+        try (Target target = Targets.open(settings.target(), settings.connections(), settings.access());
              PrintStream hlog = new PrintStream(Files.newOutputStream(settings.out().resolve("latency.hlog")), true,
                  StandardCharsets.UTF_8))
         {

@@ -1,5 +1,6 @@
 package dev.stockhold.loadtest.run;
 
+import dev.stockhold.loadtest.targets.TargetAccess;
 import dev.stockhold.loadtest.workload.WorkloadConfig;
 
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.time.Duration;
 /**
  * Everything a run needs besides its scenario.
  *
- * @param target      {@code http://host:port} or {@code sbe://host:port}.
+ * @param target      {@code http://host:port} or {@code sbe://host:port} (or over TLS, https or sbes).
  * @param rate        requests per second for an open-loop run; 0 for closed-loop at maximum speed.
  * @param duration    the measured part of the run.
  * @param warmup      traffic sent before measuring (not in the histograms, in the audit).
@@ -17,8 +18,15 @@ import java.time.Duration;
  * @param orders      burst scenarios: how many orders.
  * @param workload    the traffic's shape.
  * @param out         where the histogram log, plot, summary and HTML report go.
+ * @param access      the API key and TLS trust for the target.
  */
 public record RunSettings(String target, double rate, Duration duration, Duration warmup, int connections,
-    int inFlight, int orders, WorkloadConfig workload, Path out)
+    int inFlight, int orders, WorkloadConfig workload, Path out, TargetAccess access)
 {
+    /** Settings for a target that needs no key and no TLS. */
+    public RunSettings(final String target, final double rate, final Duration duration, final Duration warmup,
+        final int connections, final int inFlight, final int orders, final WorkloadConfig workload, final Path out)
+    {
+        this(target, rate, duration, warmup, connections, inFlight, orders, workload, out, TargetAccess.open());
+    }
 }

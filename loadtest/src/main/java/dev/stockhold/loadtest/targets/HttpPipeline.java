@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.IOException;
@@ -43,14 +44,19 @@ final class HttpPipeline implements AutoCloseable
     private final EventLoopGroup group;
     private final Connection[] connections;
     private final String hostHeader;
+    private final String authorization;
     private int next;
 
     /**
+     * @param tls           the client side of TLS, or null for plain HTTP.
+     * @param authorization the Authorization header of every request, or null.
      * @throws IOException when a connection cannot be made.
      */
-    HttpPipeline(final String host, final int port, final int count) throws IOException
+    HttpPipeline(final String host, final int port, final int count, final SslContext tls,
+        final String authorization) throws IOException
     {
         this.hostHeader = host + ":" + port;
+        this.authorization = authorization;
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("loadtest-http", true),
             NioIoHandler.newFactory());
         this.connections = new Connection[count];
@@ -67,6 +73,10 @@ final class HttpPipeline implements AutoCloseable
                         @Override
                         protected void initChannel(final SocketChannel ch)
                         {
+                            if (tls != null)
+                            {
+                                ch.pipeline().addLast(tls.newHandler(ch.alloc(), host, port));
+                            }
                             ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE_BYTES),
                                 new Inbound(connection));
                         }
@@ -100,6 +110,10 @@ final class HttpPipeline implements AutoCloseable
         if (call.body() != null)
         {
             request.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        }
+        if (authorization != null)
+        {
+            request.headers().set(HttpHeaderNames.AUTHORIZATION, authorization);
         }
         if (call.idempotencyKey() != null)
         {

@@ -26,10 +26,20 @@ final class HttpRequests
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final String base;
+    /** The Authorization header's value, or null for a server without keys. */
+    private final String authorization;
 
-    HttpRequests(final String base)
+    /** @param apiKey the API key's secret, or null. */
+    HttpRequests(final String base, final String apiKey)
     {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.authorization = apiKey == null ? null : "Bearer " + apiKey;
+    }
+
+    /** @return the Authorization header's value, or null. */
+    String authorization()
+    {
+        return authorization;
     }
 
     Call build(final Command command)
@@ -80,14 +90,19 @@ final class HttpRequests
     /** @return a plain GET for the JDK client (metrics). */
     HttpRequest jdkGet(final String path)
     {
-        return HttpRequest.newBuilder(URI.create(base + path)).GET().build();
+        return authorized(HttpRequest.newBuilder(URI.create(base + path))).GET().build();
     }
 
     /** @return the change feed request: an open-ended stream. */
     HttpRequest changes()
     {
-        return HttpRequest.newBuilder(URI.create(base + "/v1/changes")).header("Accept", "text/event-stream")
-            .GET().build();
+        return authorized(HttpRequest.newBuilder(URI.create(base + "/v1/changes")))
+            .header("Accept", "text/event-stream").GET().build();
+    }
+
+    private HttpRequest.Builder authorized(final HttpRequest.Builder builder)
+    {
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     private Call setStock(final Command command)

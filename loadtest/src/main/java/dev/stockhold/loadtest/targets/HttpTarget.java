@@ -38,13 +38,26 @@ public final class HttpTarget implements Target
      */
     public HttpTarget(final String base, final int connections) throws IOException
     {
+        this(base, connections, TargetAccess.open());
+    }
+
+    /**
+     * @param base   e.g. {@code https://127.0.0.1:8443}: TLS when the scheme is https.
+     * @param access the API key and the TLS trust.
+     * @throws IOException when the server cannot be reached.
+     */
+    public HttpTarget(final String base, final int connections, final TargetAccess access) throws IOException
+    {
         this.base = base;
         this.connections = connections;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-        this.requests = new HttpRequests(base);
         final URI uri = URI.create(base);
-        this.pipeline = new HttpPipeline(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(), connections);
+        final boolean tls = "https".equals(uri.getScheme());
+        final HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5));
+        this.client = (tls ? builder.sslContext(access.jdkTls()) : builder).build();
+        this.requests = new HttpRequests(base, access.apiKey());
+        this.pipeline = new HttpPipeline(uri.getHost(), uri.getPort() < 0 ? tls ? 443 : 80 : uri.getPort(),
+            connections, tls ? access.nettyTls() : null, requests.authorization());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.gateway.binary.client.Result;
 import dev.stockhold.gateway.binary.client.StockholdClient;
+import io.netty.handler.ssl.SslContext;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ public final class SbeTarget implements Target
 {
     private final String host;
     private final int port;
+    private final SslContext tls;
+    private final String apiKey;
     private final StockholdClient[] clients;
     private final AtomicInteger next = new AtomicInteger();
     private final List<StockholdClient> subscribers = new ArrayList<>();
@@ -31,12 +34,55 @@ public final class SbeTarget implements Target
      */
     public SbeTarget(final String host, final int port, final int connections) throws IOException
     {
+        this(host, port, connections, false, TargetAccess.open());
+    }
+
+    /**
+     * @param tls    connect over TLS (an {@code sbes://} target).
+     * @param access the API key each connection authenticates with first, and the TLS trust.
+     * @throws IOException when a connection cannot be made or its key is refused.
+     */
+    public SbeTarget(final String host, final int port, final int connections, final boolean tls,
+        final TargetAccess access) throws IOException
+    {
         this.host = host;
         this.port = port;
+        this.tls = tls ? access.nettyTls() : null;
+        this.apiKey = access.apiKey();
         this.clients = new StockholdClient[connections];
         for (int i = 0; i < connections; i++)
         {
-            clients[i] = StockholdClient.connect(host, port);
+            clients[i] = connect();
+        }
+    }
+
+    /** @return a new connection, over TLS and authenticated when the target asks for it. */
+    private StockholdClient connect() throws IOException
+    {
+        final StockholdClient client = tls == null ? StockholdClient.connect(host, port)
+            : StockholdClient.connect(host, port, tls);
+        if (apiKey == null)
+        {
+            return client;
+        }
+        try
+        {
+            final Result authenticated = client.authenticate(apiKey).get(10, TimeUnit.SECONDS);
+            if (!authenticated.isOk())
+            {
+                throw new IOException("the server refused the API key: " + authenticated);
+            }
+            return client;
+        }
+        catch (final IOException ex)
+        {
+            client.close();
+            throw ex;
+        }
+        catch (final Exception ex)
+        {
+            client.close();
+            throw new IOException("cannot authenticate to " + host + ":" + port + ": " + ex, ex);
         }
     }
 
@@ -51,7 +97,7 @@ public final class SbeTarget implements Target
     @Override
     public AutoCloseable subscribe(final ChangeListener listener) throws Exception
     {
-        final StockholdClient client = StockholdClient.connect(host, port);
+        final StockholdClient client = connect();
         synchronized (subscribers)
         {
             subscribers.add(client);
@@ -107,7 +153,7 @@ public final class SbeTarget implements Target
     @Override
     public String describe()
     {
-        return "sbe://" + host + ":" + port + " (" + clients.length + " connections)";
+        return (tls == null ? "sbe://" : "sbes://") + host + ":" + port + " (" + clients.length + " connections)";
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.stockhold.engine.command.ReservationState;
 import dev.stockhold.gateway.binary.sbe.AuthenticateResultDecoder;
 import dev.stockhold.gateway.binary.sbe.BooleanType;
 import dev.stockhold.gateway.binary.sbe.ChangeEventDecoder;
+import dev.stockhold.gateway.binary.sbe.ChannelChangeEventDecoder;
 import dev.stockhold.gateway.binary.sbe.DigestResultDecoder;
 import dev.stockhold.gateway.binary.sbe.ErrorResultDecoder;
 import dev.stockhold.gateway.binary.sbe.LevelsResultDecoder;
@@ -30,6 +31,7 @@ public final class ReplyDecoder
     private final DigestResultDecoder digest = new DigestResultDecoder();
     private final SubscribeResultDecoder subscribed = new SubscribeResultDecoder();
     private final ChangeEventDecoder change = new ChangeEventDecoder();
+    private final ChannelChangeEventDecoder channelChange = new ChannelChangeEventDecoder();
     private final AuthenticateResultDecoder authenticated = new AuthenticateResultDecoder();
     private long correlationId;
     private int templateId;
@@ -69,6 +71,9 @@ public final class ReplyDecoder
                 break;
             case ChangeEventDecoder.TEMPLATE_ID:
                 end = body + change.wrap(buffer, body, blockLength, version).sbeDecodedLength();
+                break;
+            case ChannelChangeEventDecoder.TEMPLATE_ID:
+                end = body + channelChange.wrap(buffer, body, blockLength, version).sbeDecodedLength();
                 break;
             default:
                 throw new IllegalStateException("unknown answer template " + templateId);
@@ -134,6 +139,8 @@ public final class ReplyDecoder
                 return new Result.Subscribed(subscribed.wrap(buffer, body, blockLength, version).sequence());
             case AuthenticateResultDecoder.TEMPLATE_ID:
                 return new Result.Authenticated(authenticated.wrap(buffer, body, blockLength, version).keyId());
+            case ChannelChangeEventDecoder.TEMPLATE_ID:
+                return decodeChannelChange(buffer, body, blockLength, version);
             default:
                 return decodeChange(buffer, body, blockLength, version);
         }
@@ -182,6 +189,21 @@ public final class ReplyDecoder
         }
         return new Result.Failure(sequence, code == null ? ErrorCode.INTERNAL : code, emptyToNull(error.detail()),
             List.copyOf(lines));
+    }
+
+    private Result.ChannelChangeEvent decodeChannelChange(final DirectBuffer buffer, final int body,
+        final int blockLength, final int version)
+    {
+        channelChange.wrap(buffer, body, blockLength, version);
+        final long seq = channelChange.seq();
+        final long at = channelChange.atMillis();
+        final List<Result.ListingChange> list = new ArrayList<>();
+        for (final ChannelChangeEventDecoder.ListingsDecoder l : channelChange.listings())
+        {
+            final long published = l.published();
+            list.add(new Result.ListingChange(l.listingId(), l.sku(), published));
+        }
+        return new Result.ChannelChangeEvent(seq, at, channelChange.channel(), List.copyOf(list));
     }
 
     private Result.ChangeEvent decodeChange(final DirectBuffer buffer, final int body, final int blockLength,

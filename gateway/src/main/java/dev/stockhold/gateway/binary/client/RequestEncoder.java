@@ -17,6 +17,7 @@ import dev.stockhold.gateway.binary.sbe.ReceiveEncoder;
 import dev.stockhold.gateway.binary.sbe.SetStockEncoder;
 import dev.stockhold.gateway.binary.sbe.SettleAction;
 import dev.stockhold.gateway.binary.sbe.SettleEncoder;
+import dev.stockhold.gateway.binary.sbe.SubscribeChannelEncoder;
 import dev.stockhold.gateway.binary.sbe.SubscribeEncoder;
 import org.agrona.MutableDirectBuffer;
 
@@ -39,6 +40,7 @@ public final class RequestEncoder
     private final TickEncoder tick = new TickEncoder();
     private boolean stampRecordedTimes;
     private final SubscribeEncoder subscribe = new SubscribeEncoder();
+    private final SubscribeChannelEncoder subscribeChannel = new SubscribeChannelEncoder();
     private final AuthenticateEncoder authenticate = new AuthenticateEncoder();
 
     /**
@@ -146,6 +148,20 @@ public final class RequestEncoder
     {
         subscribe.wrapAndApplyHeader(buffer, offset, header).correlationId(correlationId).afterSeq(afterSeq);
         return MessageHeaderEncoder.ENCODED_LENGTH + subscribe.encodedLength();
+    }
+
+    /**
+     * Writes a SubscribeChannel at {@code offset}.
+     *
+     * @param afterSeq the last sequence seen, or {@link Command#ABSENT} for "from now".
+     * @return the encoded length.
+     */
+    public int encodeSubscribeChannel(final long correlationId, final String channel, final long afterSeq,
+        final MutableDirectBuffer buffer, final int offset)
+    {
+        subscribeChannel.wrapAndApplyHeader(buffer, offset, header).correlationId(correlationId).afterSeq(afterSeq)
+            .channel(channel);
+        return MessageHeaderEncoder.ENCODED_LENGTH + subscribeChannel.encodedLength();
     }
 
     private int encodeSettle(final Command command, final MutableDirectBuffer buffer, final int offset)

@@ -90,4 +90,14 @@ public sealed interface Result
     record ChangeEvent(long seq, long atMillis, List<Level> levels)
     {
     }
+
+    /** One command's change to a channel: every listing of it whose published quantity the command changed. */
+    record ChannelChangeEvent(long seq, long atMillis, String channel, List<ListingChange> listings)
+    {
+    }
+
+    /** A listing's published quantity after a command, and the SKU or kit it is (or was) bound to. */
+    record ListingChange(String listingId, String sku, long published)
+    {
+    }
 }

@@ -48,7 +48,8 @@ public final class StockholdClient implements AutoCloseable
     private final RequestEncoder encoder = new RequestEncoder();
     private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(4096);
     private final Long2ObjectHashMap<CompletableFuture<Result>> inFlight = new Long2ObjectHashMap<>();
-    private final Long2ObjectHashMap<Consumer<Result.ChangeEvent>> subscriptions = new Long2ObjectHashMap<>();
+    /** The event consumers of open subscriptions, by correlation id: stock feed or channel feed events. */
+    private final Long2ObjectHashMap<Consumer<Object>> subscriptions = new Long2ObjectHashMap<>();
     private final ReplyListener rawListener;
     private long nextCorrelationId = 1;
     private boolean closed;
@@ -212,6 +213,26 @@ public final class StockholdClient implements AutoCloseable
      */
     public CompletableFuture<Result> subscribe(final long afterSeq, final Consumer<Result.ChangeEvent> events)
     {
+        return subscribe(null, afterSeq, event -> events.accept((Result.ChangeEvent)event));
+    }
+
+    /**
+     * Subscribes to one channel's feed: an event per command that changed a published quantity of the channel.
+     *
+     * @param channel  the channel's code.
+     * @param afterSeq the last sequence already seen, or {@link Command#ABSENT} to start from now.
+     * @param events   called on the client's thread with each channel event, in engine order.
+     * @return {@link Result.Subscribed} once live, or a failure such as ERR_GONE or ERR_CHANNEL_NOT_FOUND.
+     */
+    public CompletableFuture<Result> subscribeChannel(final String channel, final long afterSeq,
+        final Consumer<Result.ChannelChangeEvent> events)
+    {
+        return subscribe(channel, afterSeq, event -> events.accept((Result.ChannelChangeEvent)event));
+    }
+
+    private CompletableFuture<Result> subscribe(final String channel, final long afterSeq,
+        final Consumer<Object> events)
+    {
         final CompletableFuture<Result> future = new CompletableFuture<>();
         synchronized (this)
         {
@@ -223,7 +244,8 @@ public final class StockholdClient implements AutoCloseable
             final long correlationId = nextCorrelationId++;
             inFlight.put(correlationId, future);
             subscriptions.put(correlationId, events);
-            write(encoder.encodeSubscribe(correlationId, afterSeq, scratch, 0));
+            write(channel == null ? encoder.encodeSubscribe(correlationId, afterSeq, scratch, 0)
+                : encoder.encodeSubscribeChannel(correlationId, channel, afterSeq, scratch, 0));
         }
         return future;
     }
@@ -294,16 +316,16 @@ public final class StockholdClient implements AutoCloseable
         }
         final Object answer = decoder.decode(buffer, offset);
         final long correlationId = decoder.correlationId();
-        if (answer instanceof Result.ChangeEvent)
+        if (answer instanceof Result.ChangeEvent || answer instanceof Result.ChannelChangeEvent)
         {
-            final Consumer<Result.ChangeEvent> events;
+            final Consumer<Object> events;
             synchronized (this)
             {
                 events = subscriptions.get(correlationId);
             }
             if (events != null)
             {
-                events.accept((Result.ChangeEvent)answer);
+                events.accept(answer);
             }
             return;
         }
