@@ -87,6 +87,8 @@ final class Scenarios
         a.put("GET " + channel + " 200", s.get("/v1/channels/oa-ch"));
         a.put("GET " + channel + " 404", s.get("/v1/channels/oa-none"));
         a.put("GET /v1/channels 200", s.get("/v1/channels"));
+        a.put("GET " + channel + "/push 200", s.get("/v1/channels/oa-ch/push"));
+        a.put("GET " + channel + "/push 404", s.get("/v1/channels/oa-none/push"));
         a.put("PUT " + listing + " 200", s.put("/v1/channels/oa-ch/listings/L-1", "{\"sku\":\"OA\"}"));
         a.put("PUT " + listing + " 400", s.put("/v1/channels/oa-ch/listings/L-1", "{\"sku\":1}"));
         a.put("PUT " + listing + " 404", s.put("/v1/channels/oa-ch/listings/L-1", "{\"sku\":\"OA-NOPE\"}"));

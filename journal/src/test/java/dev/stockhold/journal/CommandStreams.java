@@ -154,11 +154,14 @@ public final class CommandStreams
         }
     }
 
-    /** Channels, kits, listings and allocations, with now and then a refused one (unknown channel). */
+    /**
+     * Channels (pushing half the time), kits, listings, allocations and push outcomes, with now and then a
+     * refused one (unknown channel).
+     */
     private void channelCommand(final Command into)
     {
         final String channel = random.nextInt(10) == 0 ? "ebay" : "amazon";
-        switch (random.nextInt(6))
+        switch (random.nextInt(7))
         {
             case 0 ->
             {
@@ -168,13 +171,33 @@ public final class CommandStreams
                 {
                     into.channelWarehouses.add(WAREHOUSES[0]).add(WAREHOUSES[1 + random.nextInt(2)]);
                 }
+                if (random.nextBoolean())
+                {
+                    into.push("http://127.0.0.1:9/stock", "secret", 1 + random.nextInt(20), 1 + random.nextInt(20),
+                        1 + random.nextInt(3));
+                }
             }
+            case 6 -> pushOutcome(channel, into);
             case 1 -> into.putKit("KIT-1").lines.add(SKUS[0], null, 1 + random.nextInt(2))
                 .add(SKUS[1 + random.nextInt(2)], null, 1 + random.nextInt(3));
             case 2, 3 -> into.bindListing(channel, LISTINGS[random.nextInt(LISTINGS.length)],
                 random.nextInt(3) == 0 ? "KIT-1" : sku());
             case 4 -> into.unbindListing(channel, LISTINGS[random.nextInt(LISTINGS.length)]);
             default -> into.setAllocation(channel, sku(), warehouse(), random.nextInt(30));
+        }
+    }
+
+    /** A delivery's outcome: acknowledged, refused (parked), or failed, of listings with plausible values. */
+    private void pushOutcome(final String channel, final Command into)
+    {
+        final int[] statuses = {200, 200, 204, 400, 429, 503, 0};
+        final int status = statuses[random.nextInt(statuses.length)];
+        into.pushOutcome(channel, "d-" + random.nextInt(1_000_000), status, status == 200 || status == 204 ? null
+            : "HTTP " + status);
+        final int count = 1 + random.nextInt(3);
+        for (int i = 0; i < count; i++)
+        {
+            into.pushed.add(LISTINGS[random.nextInt(LISTINGS.length)], sku(), random.nextInt(50), random.nextInt(2_000));
         }
     }
 

@@ -54,7 +54,18 @@ public final class Commands
                     sb.append(c.channelWarehouses.get(i)).append(',');
                 }
                 sb.append(" buffer=").append(c.bufferUnits).append(" percent=").append(c.percent).append(" max=")
-                    .append(c.maxUnits).append(" presale=").append(c.allowPresale);
+                    .append(c.maxUnits).append(" presale=").append(c.allowPresale).append(" push=").append(c.pushUrl)
+                    .append(' ').append(c.pushSecret).append(' ').append(c.pushRatePerSecond).append('/')
+                    .append(c.pushBurst).append('/').append(c.pushMaxListings);
+                break;
+            case PUSH_OUTCOME:
+                sb.append(' ').append(c.channel).append(" delivery=").append(c.delivery).append(" status=")
+                    .append(c.status).append(" error=").append(c.reason);
+                for (int i = 0; i < c.pushed.count(); i++)
+                {
+                    sb.append(" [").append(c.pushed.listingId(i)).append(' ').append(c.pushed.sku(i)).append('=')
+                        .append(c.pushed.published(i)).append('@').append(c.pushed.sequence(i)).append(']');
+                }
                 break;
             case BIND_LISTING:
             case UNBIND_LISTING:

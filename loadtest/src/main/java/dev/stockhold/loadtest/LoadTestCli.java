@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
     usageHelpAutoWidth = true,
     description = {"Load generator and replay harness for stockhold.",
         "Latency is recorded with HdrHistogram, corrected for coordinated omission in open-loop runs."},
-    subcommands = {RunCommand.class, ReplayCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ReplayCommand.class, ServeCommand.class, MarketplaceCommand.class,
+        CommandLine.HelpCommand.class})
 public final class LoadTestCli
 {
     @Mixin

@@ -20,6 +20,9 @@ public final class ChannelViews
     private String[] warehouses = EmptyArrays.STRINGS;
     private int warehouseCount;
     private int count;
+    /** Per channel: where its deliveries go (null: no push), then rate, burst and maxListings. */
+    private String[] pushUrls = EmptyArrays.STRINGS;
+    private long[] pushValues = EmptyArrays.LONGS;
 
     private static final int FIELDS = 4;
     private static final int BUFFER = 0;
@@ -49,7 +52,10 @@ public final class ChannelViews
             values = Arrays.copyOf(values, capacity * FIELDS);
             flags = Arrays.copyOf(flags, capacity * 2);
             firstWarehouse = Arrays.copyOf(firstWarehouse, capacity + 1);
+            pushUrls = Arrays.copyOf(pushUrls, capacity);
+            pushValues = Arrays.copyOf(pushValues, capacity * 3);
         }
+        pushUrls[count] = null;
         channels[count] = channel;
         final int base = count * FIELDS;
         values[base + BUFFER] = bufferUnits;
@@ -61,6 +67,37 @@ public final class ChannelViews
         firstWarehouse[count] = warehouseCount;
         count++;
         firstWarehouse[count] = warehouseCount;
+    }
+
+    /** Gives the channel added last its push settings (the secret is never part of a view). */
+    public void push(final String url, final long ratePerSecond, final long burst, final long maxListings)
+    {
+        final int i = count - 1;
+        pushUrls[i] = url;
+        pushValues[i * 3] = ratePerSecond;
+        pushValues[i * 3 + 1] = burst;
+        pushValues[i * 3 + 2] = maxListings;
+    }
+
+    /** @return where channel {@code i}'s deliveries go, or null when it has no push. */
+    public String pushUrl(final int i)
+    {
+        return pushUrls[i];
+    }
+
+    public long pushRatePerSecond(final int i)
+    {
+        return pushValues[i * 3];
+    }
+
+    public long pushBurst(final int i)
+    {
+        return pushValues[i * 3 + 1];
+    }
+
+    public long pushMaxListings(final int i)
+    {
+        return pushValues[i * 3 + 2];
     }
 
     /** Appends a warehouse to the channel added last. */
@@ -135,6 +172,10 @@ public final class ChannelViews
         {
             add(other.channel(i), other.everyWarehouse(i), other.bufferUnits(i), other.percent(i), other.maxUnits(i),
                 other.allowPresale(i), other.version(i));
+            if (other.pushUrl(i) != null)
+            {
+                push(other.pushUrl(i), other.pushRatePerSecond(i), other.pushBurst(i), other.pushMaxListings(i));
+            }
             for (int w = 0; w < other.warehouseCount(i); w++)
             {
                 addWarehouse(other.warehouse(i, w));

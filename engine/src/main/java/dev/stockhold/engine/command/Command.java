@@ -23,6 +23,10 @@ package dev.stockhold.engine.command;
  *   <li>SET_ALLOCATION: channel, sku, warehouse, quantity (the units). GET_ALLOCATION: channel, sku,
  *   warehouse.</li>
  *   <li>GET_CHANNEL: channel. LIST_CHANNELS: only the header.</li>
+ *   <li>PUT_CHANNEL also reads the push settings: pushUrl (null: no push), pushSecret, pushRatePerSecond,
+ *   pushBurst, pushMaxListings.</li>
+ *   <li>PUSH_OUTCOME: channel, delivery, status (the HTTP status, 0 when no answer came), reason (the error,
+ *   or null), pushed (the delivery's listings). GET_PUSH, NEXT_DELIVERY: channel.</li>
  * </ul>
  * A lock line names a SKU or, for a configured channel's lock, one of its listings ({@link OrderLines}).
  */
@@ -74,6 +78,18 @@ public final class Command
     public long percent;
     /** A channel's cap on published quantities, or {@link #ABSENT} for none. */
     public long maxUnits;
+    /** Where a channel's deliveries go, or null for a channel without push. */
+    public String pushUrl;
+    public String pushSecret;
+    public long pushRatePerSecond;
+    public long pushBurst;
+    public long pushMaxListings;
+    /** A push delivery's id. */
+    public String delivery;
+    /** A push delivery's HTTP status, 0 when the attempt got no answer (timeout, refused connection). */
+    public int status;
+    /** A push delivery's listings. */
+    public final PushedListings pushed = new PushedListings();
 
     /** The ledger's answer. */
     public final CommandResult result = new CommandResult();
@@ -120,7 +136,20 @@ public final class Command
         bufferUnits = 0;
         percent = 0;
         maxUnits = 0;
+        clearPush();
         return this;
+    }
+
+    private void clearPush()
+    {
+        pushUrl = null;
+        pushSecret = null;
+        pushRatePerSecond = 0;
+        pushBurst = 0;
+        pushMaxListings = 0;
+        delivery = null;
+        status = 0;
+        pushed.clear();
     }
 
     /**
@@ -155,6 +184,14 @@ public final class Command
         bufferUnits = other.bufferUnits;
         percent = other.percent;
         maxUnits = other.maxUnits;
+        pushUrl = other.pushUrl;
+        pushSecret = other.pushSecret;
+        pushRatePerSecond = other.pushRatePerSecond;
+        pushBurst = other.pushBurst;
+        pushMaxListings = other.pushMaxListings;
+        delivery = other.delivery;
+        status = other.status;
+        pushed.copyFrom(other.pushed);
     }
 
     // Builders: each clears the request and fills one command type, so callers cannot leave stale fields.
@@ -292,6 +329,53 @@ public final class Command
         this.percent = percent;
         this.maxUnits = maxUnits;
         this.allowPresale = allowPresale;
+        return this;
+    }
+
+    /** Adds push settings to a {@link #putChannel} just filled: the channel's deliveries go to {@code url}. */
+    public Command push(final String url, final String secret, final long ratePerSecond, final long burst,
+        final long maxListings)
+    {
+        this.pushUrl = url;
+        this.pushSecret = secret;
+        this.pushRatePerSecond = ratePerSecond;
+        this.pushBurst = burst;
+        this.pushMaxListings = maxListings;
+        return this;
+    }
+
+    /**
+     * Fills the outcome of one push delivery; add its listings to {@link #pushed}.
+     *
+     * @param status the HTTP status, 0 when no answer came.
+     * @param error  what went wrong, or null for a 2xx.
+     */
+    public Command pushOutcome(final String channel, final String delivery, final int status, final String error)
+    {
+        clearRequest();
+        this.type = CommandType.PUSH_OUTCOME;
+        this.channel = channel;
+        this.delivery = delivery;
+        this.status = status;
+        this.reason = error;
+        return this;
+    }
+
+    /** Fills a read of a channel's push progress. */
+    public Command getPush(final String channel)
+    {
+        clearRequest();
+        this.type = CommandType.GET_PUSH;
+        this.channel = channel;
+        return this;
+    }
+
+    /** Fills a read of a channel's push settings and next delivery. */
+    public Command nextDelivery(final String channel)
+    {
+        clearRequest();
+        this.type = CommandType.NEXT_DELIVERY;
+        this.channel = channel;
         return this;
     }
 

@@ -23,6 +23,7 @@ public final class CommandResult
     private KitView kit;
     private AllocationView allocation;
     private PublishedChanges published;
+    private PushView push;
     private ErrorCode code = ErrorCode.OK;
     private String detail;
     private boolean replayed;
@@ -126,7 +127,7 @@ public final class CommandResult
     {
         return (channels != null && channels.count() > 0) || (listing != null && listing.isPresent())
             || (kit != null && kit.isPresent()) || (allocation != null && allocation.isPresent())
-            || (published != null && published.count() > 0);
+            || (published != null && published.count() > 0) || (push != null && push.isPresent());
     }
 
     /** Empties the feed record, if there is one, without making one. */
@@ -160,6 +161,20 @@ public final class CommandResult
         {
             published.clear();
         }
+        if (push != null)
+        {
+            push.clear();
+        }
+    }
+
+    /** @return a channel's push, answered by {@link CommandType#GET_PUSH} and {@link CommandType#NEXT_DELIVERY}. */
+    public PushView push()
+    {
+        if (push == null)
+        {
+            push = new PushView();
+        }
+        return push;
     }
 
     /** @return the channels answered by a channel's PUT or GET (one) or {@link CommandType#LIST_CHANNELS}. */
@@ -283,6 +298,10 @@ public final class CommandResult
         if (other.published != null && other.published.count() > 0)
         {
             published().copyFrom(other.published);
+        }
+        if (other.push != null && other.push.isPresent())
+        {
+            push().copyFrom(other.push);
         }
         code = other.code;
         detail = other.detail;

@@ -38,6 +38,19 @@ public enum CommandType
     /** Sets how many units of one cell a channel holds for itself (0 removes the allocation). */
     SET_ALLOCATION(14, true),
     /**
+     * Records the outcome of one push delivery to a channel: a 2xx acknowledges its listings, another 4xx
+     * (not 429) parks them as dead letters, any other outcome only records the error. Sent by the server's
+     * pusher, never by a client.
+     */
+    PUSH_OUTCOME(15, true)
+    {
+        @Override
+        public boolean takesIdempotencyKey()
+        {
+            return false;
+        }
+    },
+    /**
      * Asks the ledger to write a snapshot of itself at this point of the sequence. It changes no stock,
      * so it is not journaled; the snapshot records the last journaled sequence it covers.
      */
@@ -58,6 +71,10 @@ public enum CommandType
     GET_LISTING(27, false),
     GET_KIT(28, false),
     GET_ALLOCATION(29, false),
+    /** Answers a channel's push progress: acknowledged sequence, pending listings, dead letters, lag. */
+    GET_PUSH(30, false),
+    /** Answers a channel's push settings and the listings of its next delivery; for the pusher. */
+    NEXT_DELIVERY(31, false),
     /**
      * Reads nothing and changes nothing: a point in the engine order for the gateway (a change-feed
      * subscription takes its place there), answered without touching the ledger's state.

@@ -22,6 +22,18 @@ public final class Validation
     public static final int MAX_CHANNEL_WAREHOUSES = 100;
     /** The largest quantity of one component in a kit. */
     public static final long MAX_KIT_COMPONENT_QUANTITY = 1_000;
+    /** A push URL's longest length, in characters. */
+    public static final int MAX_PUSH_URL_LENGTH = 2_048;
+    /** A push secret's longest length, in characters. */
+    public static final int MAX_PUSH_SECRET_LENGTH = 256;
+    /** The largest push rate and burst. */
+    public static final long MAX_PUSH_RATE = 10_000;
+    /** The largest number of listings in one push delivery. */
+    public static final long MAX_PUSH_LISTINGS = 1_000;
+    /** Push defaults: 10 deliveries a second, bursts of 10, 200 listings a delivery. */
+    public static final long DEFAULT_PUSH_RATE = 10;
+    public static final long DEFAULT_PUSH_BURST = 10;
+    public static final long DEFAULT_PUSH_LISTINGS = 200;
 
     private Validation()
     {
@@ -143,6 +155,35 @@ public final class Validation
     public static boolean isLevel(final long level)
     {
         return level >= 0 && level <= MAX_LEVEL;
+    }
+
+    /** @return true for an absolute {@code http://} or {@code https://} URL of printable ASCII, 2,048 at most. */
+    public static boolean isPushUrl(final String url)
+    {
+        if (!isPrintableAscii(url, MAX_PUSH_URL_LENGTH) || url.indexOf(' ') >= 0)
+        {
+            return false;
+        }
+        final int hostStart = url.startsWith("http://") ? 7 : url.startsWith("https://") ? 8 : -1;
+        return hostStart > 0 && url.length() > hostStart && url.charAt(hostStart) != '/';
+    }
+
+    /** @return true for a push secret: 1..256 printable ASCII characters. */
+    public static boolean isPushSecret(final String secret)
+    {
+        return isPrintableAscii(secret, MAX_PUSH_SECRET_LENGTH);
+    }
+
+    /** @return true for a push rate or burst, 1..10,000. */
+    public static boolean isPushRate(final long rate)
+    {
+        return rate >= 1 && rate <= MAX_PUSH_RATE;
+    }
+
+    /** @return true for a push delivery's listing count, 1..1,000. */
+    public static boolean isPushListings(final long listings)
+    {
+        return listings >= 1 && listings <= MAX_PUSH_LISTINGS;
     }
 
     /** @return true for an adjust delta, -10^12..10^12. */

@@ -7,6 +7,8 @@ import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.Validation;
 
+import java.util.Objects;
+
 /**
  * The channel commands of docs/channels.md: a channel's rules, its listings and its allocations, and
  * their reads. Each validates everything before it changes anything, then leaves the published
@@ -20,11 +22,14 @@ final class ChannelCommands
     private final KitTable kits;
     private final AllocationTable allocations;
     private final Publisher publisher;
+    private final ChannelPushes pushes;
     private final ChannelLimits limits;
 
     ChannelCommands(final StockCells cells, final ChannelTable channels, final ListingTable listings,
-        final KitTable kits, final AllocationTable allocations, final Publisher publisher, final ChannelLimits limits)
+        final KitTable kits, final AllocationTable allocations, final Publisher publisher, final ChannelPushes pushes,
+        final ChannelLimits limits)
     {
+        this.pushes = pushes;
         this.cells = cells;
         this.channels = channels;
         this.listings = listings;
@@ -34,7 +39,7 @@ final class ChannelCommands
         this.limits = limits;
     }
 
-    void putChannel(final Command command)
+    void putChannel(final Command command, final long nowMillis)
     {
         final CommandResult result = command.result;
         if (!Validation.isCode(command.channel))
@@ -53,6 +58,10 @@ final class ChannelCommands
             result.fail(ErrorCode.INVALID_QUANTITY, "bufferUnits and maxUnits must be 0..10^12, percent 0..100");
             return;
         }
+        if (!hasValidPush(command, result))
+        {
+            return;
+        }
         final int existing = channels.find(command.channel);
         if (existing == ChannelTable.MISSING && channels.count() >= limits.maxChannels())
         {
@@ -67,7 +76,99 @@ final class ChannelCommands
         {
             publisher.refreshChannel(channel, result.published());
         }
+        configurePush(channel, command, versionBefore, nowMillis);
+        copyChannel(channel, result);
+    }
+
+    private static boolean hasValidPush(final Command command, final CommandResult result)
+    {
+        if (command.pushUrl == null)
+        {
+            return true;
+        }
+        if (!Validation.isPushUrl(command.pushUrl))
+        {
+            result.fail(ErrorCode.INVALID_REQUEST, "push.url must be an absolute http:// or https:// URL");
+            return false;
+        }
+        if (!Validation.isPushSecret(command.pushSecret))
+        {
+            result.fail(ErrorCode.INVALID_REQUEST, "push.secret must be 1-256 printable ASCII characters");
+            return false;
+        }
+        if (!Validation.isPushRate(command.pushRatePerSecond) || !Validation.isPushRate(command.pushBurst)
+            || !Validation.isPushListings(command.pushMaxListings))
+        {
+            result.fail(ErrorCode.INVALID_QUANTITY,
+                "push.ratePerSecond and push.burst must be 1..10,000, push.maxListings 1..1,000");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Sets the channel's push; a change of it is a change of the channel's definition. A channel that starts
+     * pushing (or pushes elsewhere) owes every bound listing's current value; any PUT releases its dead letters.
+     */
+    private void configurePush(final int channel, final Command command, final long versionBefore,
+        final long nowMillis)
+    {
+        final boolean changed = !Objects.equals(pushes.url(channel), command.pushUrl)
+            || (command.pushUrl != null && (!command.pushSecret.equals(pushes.secret(channel))
+            || pushes.ratePerSecond(channel) != command.pushRatePerSecond
+            || pushes.burst(channel) != command.pushBurst || pushes.maxListings(channel) != command.pushMaxListings));
+        if (!changed)
+        {
+            pushes.releaseDead(channel, nowMillis);
+            return;
+        }
+        if (channels.version(channel) == versionBefore)
+        {
+            channels.bumpVersion(channel);
+        }
+        final boolean owesEverything = pushes.configure(channel, command.pushUrl, command.pushSecret,
+            command.pushRatePerSecond, command.pushBurst, command.pushMaxListings);
+        pushes.releaseDead(channel, nowMillis);
+        if (owesEverything)
+        {
+            for (int slot = listings.firstOfChannel(channel); slot != ListingTable.NONE;
+                slot = listings.nextOfChannel(slot))
+            {
+                pushes.changed(channel, listings.listingId(slot), publisher.targetCode(slot),
+                    listings.published(slot), command.sequence, PushEntry.NEVER, nowMillis);
+            }
+        }
+    }
+
+    /** Appends a channel's rules and push settings to an answer. */
+    private void copyChannel(final int channel, final CommandResult result)
+    {
         channels.copyTo(channel, result.channels());
+        final String url = pushes.url(channel);
+        if (url != null)
+        {
+            result.channels().push(url, pushes.ratePerSecond(channel), pushes.burst(channel),
+                pushes.maxListings(channel));
+        }
+    }
+
+    void getPush(final Command command, final long nowMillis, final boolean delivery)
+    {
+        final int channel = findChannel(command, command.result);
+        if (channel != ChannelTable.MISSING)
+        {
+            pushes.answer(channel, nowMillis, delivery, command.result.push());
+        }
+    }
+
+    void pushOutcome(final Command command, final long nowMillis)
+    {
+        if (!Validation.isCode(command.channel) || command.delivery == null)
+        {
+            command.result.fail(ErrorCode.INVALID_REQUEST, "a push outcome names a channel and a delivery");
+            return;
+        }
+        pushes.outcome(command, nowMillis);
     }
 
     private static boolean hasValidWarehouses(final CodeList warehouses)
@@ -186,7 +287,7 @@ final class ChannelCommands
         final int channel = findChannel(command, command.result);
         if (channel != ChannelTable.MISSING)
         {
-            channels.copyTo(channel, command.result.channels());
+            copyChannel(channel, command.result);
         }
     }
 
@@ -194,7 +295,7 @@ final class ChannelCommands
     {
         for (int rank = 0; rank < channels.count(); rank++)
         {
-            channels.copyTo(channels.inCodeOrder(rank), command.result.channels());
+            copyChannel(channels.inCodeOrder(rank), command.result);
         }
     }
 

@@ -13,6 +13,11 @@ import dev.stockhold.engine.command.OrderLines;
  *   int32 listings, then per bound listing: int32 channel id, str listing id, int8 kind (0 SKU, 1 kit),
  *       int32 SKU or kit id, int64 published, int64 version
  *   int32 allocations, then per allocation: int32 channel id, int32 cell, int64 units, version, setOrder
+ *   int32 pushing channels (a push set, or an acknowledgement kept), then per channel: int32 channel id,
+ *       str url (null: no push), str secret, int64 ratePerSecond, burst, maxListings, acknowledgedSeq,
+ *       str lastError, int32 entries, then per entry (flowing ones oldest first, then dead letters in the
+ *       order they were parked): str listing id, str sku, int64 published, seq, acknowledged (-1: never),
+ *       firstAt, lastAt, int32 deadStatus (0: flowing), int64 deadAt
  * </pre>
  */
 final class ChannelSnapshot
@@ -55,6 +60,87 @@ final class ChannelSnapshot
         }
         writeListings(out, state.listings);
         writeAllocations(out, state.allocations);
+        writePushes(out, state.pushes, channels);
+    }
+
+    private static void writePushes(final SnapshotBytes.Writer out, final ChannelPushes pushes,
+        final ChannelTable channels)
+    {
+        int count = 0;
+        for (int id = 0; id < channels.count(); id++)
+        {
+            count += hasPushState(pushes, id) ? 1 : 0;
+        }
+        out.putInt(count);
+        for (int id = 0; id < channels.count(); id++)
+        {
+            if (!hasPushState(pushes, id))
+            {
+                continue;
+            }
+            final String url = pushes.url(id);
+            out.putInt(id);
+            out.putString(url);
+            out.putString(url == null ? null : pushes.secret(id));
+            out.putLong(url == null ? 0 : pushes.ratePerSecond(id));
+            out.putLong(url == null ? 0 : pushes.burst(id));
+            out.putLong(url == null ? 0 : pushes.maxListings(id));
+            out.putLong(pushes.acknowledgedSeq(id));
+            out.putString(url == null ? null : pushes.lastError(id));
+            final PushQueue queue = pushes.queue(id);
+            if (url == null || queue == null)
+            {
+                out.putInt(0);
+                continue;
+            }
+            out.putInt(queue.size());
+            for (PushEntry e = queue.oldest(); e != null; e = e.newer)
+            {
+                writeEntry(out, e);
+            }
+            for (PushEntry e = queue.first(PushQueue.DEAD); e != null; e = e.next)
+            {
+                writeEntry(out, e);
+            }
+        }
+    }
+
+    private static boolean hasPushState(final ChannelPushes pushes, final int channel)
+    {
+        return pushes.url(channel) != null || pushes.acknowledgedSeq(channel) != 0;
+    }
+
+    private static void writeEntry(final SnapshotBytes.Writer out, final PushEntry e)
+    {
+        out.putString(e.listingId);
+        out.putString(e.sku);
+        out.putLong(e.published);
+        out.putLong(e.sequence);
+        out.putLong(e.acknowledged);
+        out.putLong(e.firstAtMillis);
+        out.putLong(e.lastAtMillis);
+        out.putInt(e.deadStatus);
+        out.putLong(e.deadAtMillis);
+    }
+
+    private static void readPushes(final SnapshotBytes.Reader in, final ChannelPushes pushes)
+    {
+        final int count = in.getCount();
+        for (int i = 0; i < count; i++)
+        {
+            final int channel = in.getInt();
+            final String url = in.getString();
+            final String secret = in.getString();
+            pushes.configure(channel, url, secret, in.getLong(), in.getLong(), in.getLong());
+            pushes.restoreProgress(channel, in.getLong(), in.getString());
+            final int entries = in.getCount();
+            final PushQueue queue = pushes.queue(channel);
+            for (int e = 0; e < entries; e++)
+            {
+                queue.restore(in.getString(), in.getString(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                    in.getLong(), in.getInt(), in.getLong());
+            }
+        }
     }
 
     private static void writeListings(final SnapshotBytes.Writer out, final ListingTable listings)
@@ -138,5 +224,6 @@ final class ChannelSnapshot
         {
             state.allocations.restore(in.getInt(), in.getInt(), in.getLong(), in.getLong(), in.getLong());
         }
+        readPushes(in, state.pushes);
     }
 }

@@ -12,21 +12,24 @@ final class ChannelState
     final AllocationTable allocations = new AllocationTable();
     final Escrow escrow;
     final Publisher publisher;
+    final ChannelPushes pushes;
 
     ChannelState(final StockCells cells)
     {
         this.channels = new ChannelTable(cells);
         this.escrow = new Escrow(cells, channels, allocations);
         this.publisher = new Publisher(cells, channels, listings, kits, allocations);
+        this.pushes = new ChannelPushes(channels);
         cells.warehouseListener(channels::newWarehouse);
     }
 
-    /** @return a hash of the channels, kits, listings and allocations. */
+    /** @return a hash of the channels, kits, listings, allocations and pushes. */
     long digest()
     {
         long hash = Hashing.mix(channels.digest(), kits.digest());
         hash = Hashing.mix(hash, listingsDigest());
-        return Hashing.mix(hash, allocations.digest(channels));
+        hash = Hashing.mix(hash, allocations.digest(channels));
+        return Hashing.mix(hash, pushes.digest());
     }
 
     /** Order-independent over the listings' slots, so a snapshot may restore them into other slots. */

@@ -155,6 +155,12 @@ final class ChannelTable
         return version[channel];
     }
 
+    /** The channel's definition changed beyond its rules (its push): one more version. */
+    void bumpVersion(final int channel)
+    {
+        version[channel]++;
+    }
+
     /** @return the warehouses the channel's PUT listed, or null for every warehouse; never modify it. */
     String[] warehouses(final int channel)
     {

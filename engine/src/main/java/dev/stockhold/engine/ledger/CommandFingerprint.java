@@ -58,6 +58,11 @@ final class CommandFingerprint
         }
         hash = Hashing.mix(hash, command.bufferUnits);
         hash = Hashing.mix(hash, command.percent);
-        return Hashing.mix(hash, command.maxUnits);
+        hash = Hashing.mix(hash, command.maxUnits);
+        hash = Hashing.mix(hash, command.pushUrl);
+        hash = Hashing.mix(hash, command.pushSecret);
+        hash = Hashing.mix(hash, command.pushRatePerSecond);
+        hash = Hashing.mix(hash, command.pushBurst);
+        return Hashing.mix(hash, command.pushMaxListings);
     }
 }

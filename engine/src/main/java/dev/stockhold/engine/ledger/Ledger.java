@@ -52,7 +52,7 @@ public final class Ledger
         this.stockSync = new StockSync(cells, presale, config, channelState);
         final ChannelState state = channelState;
         this.channelCommands = new ChannelCommands(cells, state.channels, state.listings, state.kits,
-            state.allocations, state.publisher, config.channelLimits());
+            state.allocations, state.publisher, state.pushes, config.channelLimits());
         this.kitCommands = new KitCommands(cells, state, config.channelLimits());
         this.checks = new LedgerChecks(cells, book, state);
     }
@@ -102,6 +102,10 @@ public final class Ledger
         cells.copyChanges(result.changes());
         channelState.publisher.afterCommand(result.published());
         result.published().sort();
+        if (type.isMutating() && result.isOk() && !result.isReplayed())
+        {
+            channelState.pushes.record(result.published(), command.sequence, nowMillis);
+        }
         checks.afterCommand(command);
     }
 
@@ -142,7 +146,10 @@ public final class Ledger
             case ADJUST -> stockSync.adjust(command);
             case RECEIVE -> stockSync.receive(command);
             case TICK -> tick();
-            case PUT_CHANNEL -> channelCommands.putChannel(command);
+            case PUT_CHANNEL -> channelCommands.putChannel(command, nowMillis);
+            case PUSH_OUTCOME -> channelCommands.pushOutcome(command, nowMillis);
+            case GET_PUSH -> channelCommands.getPush(command, command.timestampMillis, false);
+            case NEXT_DELIVERY -> channelCommands.getPush(command, command.timestampMillis, true);
             case BIND_LISTING -> channelCommands.bindListing(command);
             case UNBIND_LISTING -> channelCommands.unbindListing(command);
             case PUT_KIT -> kitCommands.putKit(command);

@@ -18,7 +18,7 @@ import java.util.List;
  *   int32 cells, then per cell in id order:
  *       str sku, str warehouse, int64 onHand, reserved, inTransit, presaleReserved, safetyStock, version,
  *       allocated
- *   channels, kits, listings and allocations (see {@link ChannelSnapshot})
+ *   channels, kits, listings, allocations and pushes (see {@link ChannelSnapshot})
  *   int32 reservations, then per reservation (open ones, then closed ones oldest first):
  *       str orderId, str channel, int32 channel id (-1: not a configured channel's order), int64 createdAt,
  *       expiresAt, lockSequence, linesFingerprint, int8 flags (1 expired, 2 released by expiry, 4 closed),
@@ -35,11 +35,11 @@ final class LedgerSnapshot
 {
     static final int MAGIC = 0x53484C31;
     /**
-     * 4: channels, listings, kits and allocations; a cell's allocated level; a reservation's channel and its
+     * 5: channels' push settings, acknowledgements and unacknowledged listings. 4: channels, listings, kits and allocations; a cell's allocated level; a reservation's channel and its
      * lines' kit, listing and allocated part. 3: a lock's lines fingerprint ignores the lines' order (version
      * 2 hashed them in order; version 1 hashed String.hashCode).
      */
-    static final int FORMAT_VERSION = 4;
+    static final int FORMAT_VERSION = 5;
 
     private LedgerSnapshot()
     {

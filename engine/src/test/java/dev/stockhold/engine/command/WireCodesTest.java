@@ -50,7 +50,8 @@ class WireCodesTest
             Map.entry(CommandType.SET_ALLOCATION, 14), Map.entry(CommandType.GET_CHANNEL, 25),
             Map.entry(CommandType.LIST_CHANNELS, 26), Map.entry(CommandType.GET_LISTING, 27),
             Map.entry(CommandType.GET_KIT, 28), Map.entry(CommandType.GET_ALLOCATION, 29),
-            Map.entry(CommandType.MARK, 63));
+            Map.entry(CommandType.PUSH_OUTCOME, 15), Map.entry(CommandType.GET_PUSH, 30),
+            Map.entry(CommandType.NEXT_DELIVERY, 31), Map.entry(CommandType.MARK, 63));
         assertEquals(pinned.size(), CommandType.values().length, "a new type gets a code here too");
         for (final CommandType type : CommandType.values())
         {
@@ -64,7 +65,8 @@ class WireCodesTest
     {
         for (final CommandType type : CommandType.values())
         {
-            assertEquals(type.isMutating() && type != CommandType.TICK, type.takesIdempotencyKey(), type.name());
+            final boolean engineSent = type == CommandType.TICK || type == CommandType.PUSH_OUTCOME;
+            assertEquals(type.isMutating() && !engineSent, type.takesIdempotencyKey(), type.name());
         }
         assertTrue(CommandType.LOCK.takesIdempotencyKey());
         assertFalse(CommandType.GET_CELL.takesIdempotencyKey());

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Channels, listings, kits and allocations are part of the state: the digest covers them, snapshots carry
- * them (format 4; an older format is refused and recovery falls back to replay), and a restored ledger
+ * them (format 5 with the pushes; an older format is refused and recovery falls back to replay), and a restored ledger
  * goes on exactly as the original.
  */
 class ChannelSnapshotTest

@@ -24,6 +24,8 @@ enum AnswerKind
     CHANNELS,
     /** A listing (bind, unbind, read). */
     LISTING,
+    /** A channel's push progress ({@code GET /v1/channels/{channel}/push}). */
+    PUSH,
     /** A kit (PUT or GET). */
     KIT,
     /** A channel's allocation of a cell (PUT or GET). */

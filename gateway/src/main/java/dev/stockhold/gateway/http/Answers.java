@@ -72,6 +72,7 @@ public final class Answers
                 case CHANNELS -> channelBodies.channels(buf, result.channels());
                 case LISTING -> channelBodies.listing(buf, result.listing());
                 case KIT -> channelBodies.kit(buf, result.kit());
+                case PUSH -> channelBodies.push(buf, result.push());
                 case ALLOCATION -> channelBodies.allocation(buf, result.allocation());
                 default -> bodies.reservation(buf, result.reservation());
             }

@@ -5,6 +5,7 @@ import dev.stockhold.engine.command.AllocationView;
 import dev.stockhold.engine.command.ChannelViews;
 import dev.stockhold.engine.command.KitView;
 import dev.stockhold.engine.command.ListingView;
+import dev.stockhold.engine.command.PushView;
 import io.netty.buffer.ByteBuf;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 final class ChannelBodies
 {
     private final ByteBufSink sink = new ByteBufSink();
+    private final char[] time = new char[IsoTime.LENGTH];
     private JsonGenerator gen;
 
     /** Creates a writer for the calling thread. */
@@ -105,8 +107,54 @@ final class ChannelBodies
             gen.writeNumber(views.maxUnits(i));
         }
         gen.writeBooleanField("allowPresale", views.allowPresale(i));
+        if (views.pushUrl(i) != null)
+        {
+            gen.writeObjectFieldStart("push");
+            gen.writeStringField("url", views.pushUrl(i));
+            // Write-only: an answer shows that a secret is set, never the secret.
+            gen.writeStringField("secret", "***");
+            gen.writeNumberField("ratePerSecond", views.pushRatePerSecond(i));
+            gen.writeNumberField("burst", views.pushBurst(i));
+            gen.writeNumberField("maxListings", views.pushMaxListings(i));
+            gen.writeEndObject();
+        }
         gen.writeNumberField("version", views.version(i));
         gen.writeEndObject();
+    }
+
+    /**
+     * Writes a channel's push progress: {@code {"acknowledgedSeq":n,"pendingListings":k,"deadLetters":[…],
+     * "lastError":…,"lagMillis":n}}.
+     */
+    void push(final ByteBuf out, final PushView view)
+    {
+        sink.target(out);
+        try
+        {
+            gen.writeStartObject();
+            gen.writeNumberField("acknowledgedSeq", view.acknowledgedSeq());
+            gen.writeNumberField("pendingListings", view.pendingListings());
+            gen.writeArrayFieldStart("deadLetters");
+            for (int i = 0; i < view.deadLetterCount(); i++)
+            {
+                gen.writeStartObject();
+                gen.writeStringField("listingId", view.deadListing(i));
+                gen.writeNumberField("status", view.deadStatus(i));
+                final int length = IsoTime.format(view.deadAt(i), time, 0);
+                gen.writeFieldName("at");
+                gen.writeString(time, 0, length);
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeStringField("lastError", view.lastError());
+            gen.writeNumberField("lagMillis", view.lagMillis());
+            gen.writeEndObject();
+        }
+        catch (final IOException ex)
+        {
+            throw failed(ex);
+        }
+        end();
     }
 
     /** Writes {@code {"channel":…,"listingId":…,"sku":…,"published":n,"version":n}}. */

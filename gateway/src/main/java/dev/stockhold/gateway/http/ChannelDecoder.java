@@ -18,7 +18,8 @@ final class ChannelDecoder
 {
     private static final long MAX_LEVEL = Validation.MAX_LEVEL;
     private static final FieldSet CHANNEL_FIELDS =
-        new FieldSet("warehouses", "bufferUnits", "percent", "maxUnits", "allowPresale");
+        new FieldSet("warehouses", "bufferUnits", "percent", "maxUnits", "allowPresale", "push");
+    private static final FieldSet PUSH_FIELDS = new FieldSet("url", "secret", "ratePerSecond", "burst", "maxListings");
     private static final FieldSet LISTING_FIELDS = new FieldSet("sku");
     private static final FieldSet KIT_FIELDS = new FieldSet("components");
     private static final FieldSet COMPONENT_FIELDS = new FieldSet("sku", "quantity");
@@ -59,6 +60,7 @@ final class ChannelDecoder
                     case "maxUnits" -> command.maxUnits = parser.currentToken() == JsonToken.VALUE_NULL
                         ? Command.ABSENT : JsonInput.quantity(parser, field, 0, MAX_LEVEL);
                     case "allowPresale" -> command.allowPresale = JsonInput.optionalBoolean(parser, field);
+                    case "push" -> push(parser, command);
                 }
             }
             JsonInput.expectEnd(parser);
@@ -66,6 +68,43 @@ final class ChannelDecoder
         catch (final StreamReadException ex)
         {
             throw malformed(ex);
+        }
+    }
+
+    /**
+     * Reads {@code null} (no push) or {@code {"url":…,"secret":…,"ratePerSecond":n,"burst":n,"maxListings":n}}:
+     * url and secret required, the numbers optional (10, 10, 200). The URL's and secret's rules are the engine's.
+     */
+    private static void push(final JsonParser parser, final Command command) throws IOException
+    {
+        if (parser.currentToken() == JsonToken.VALUE_NULL)
+        {
+            return;
+        }
+        if (parser.currentToken() != JsonToken.START_OBJECT)
+        {
+            throw JsonInput.invalid("push must be an object or null");
+        }
+        command.push(null, null, Validation.DEFAULT_PUSH_RATE, Validation.DEFAULT_PUSH_BURST,
+            Validation.DEFAULT_PUSH_LISTINGS);
+        int seen = 0;
+        for (String field = JsonInput.nextField(parser); field != null; field = JsonInput.nextField(parser))
+        {
+            seen = PUSH_FIELDS.mark(seen, field);
+            switch (field)
+            {
+                case "url" -> command.pushUrl = JsonInput.string(parser, "push.url");
+                case "secret" -> command.pushSecret = JsonInput.string(parser, "push.secret");
+                case "ratePerSecond" -> command.pushRatePerSecond =
+                    JsonInput.quantity(parser, "push.ratePerSecond", 1, Validation.MAX_PUSH_RATE);
+                case "burst" -> command.pushBurst = JsonInput.quantity(parser, "push.burst", 1, Validation.MAX_PUSH_RATE);
+                case "maxListings" -> command.pushMaxListings =
+                    JsonInput.quantity(parser, "push.maxListings", 1, Validation.MAX_PUSH_LISTINGS);
+            }
+        }
+        if (command.pushUrl == null || command.pushSecret == null)
+        {
+            throw JsonInput.invalid("push needs url and secret");
         }
     }
 

@@ -342,7 +342,7 @@ final class RequestDispatcher
             case RESERVATION_RETURN:
                 decoder.settle(CommandType.RETURN, first, body, offset, length, command);
                 return AnswerKind.RESERVATION;
-            case CHANNELS, CHANNEL, LISTING, ALLOCATION, KIT:
+            case CHANNELS, CHANNEL, CHANNEL_PUSH, LISTING, ALLOCATION, KIT:
                 return channelRequest(method, route, body, offset, length, command);
             case CLUSTER:
                 command.getDigest();
@@ -374,6 +374,9 @@ final class RequestDispatcher
                     ChannelDecoder.putChannel(first, body, offset, length, command);
                 }
                 return AnswerKind.CHANNEL;
+            case CHANNEL_PUSH:
+                command.getPush(first);
+                return AnswerKind.PUSH;
             case LISTING:
                 listing(method, first, second, body, offset, length, command);
                 return AnswerKind.LISTING;

@@ -18,6 +18,8 @@ enum Route
     LISTING("GET, PUT, DELETE", null),
     /** {@code /v1/channels/{channel}/allocations/{sku}/{warehouse}}. */
     ALLOCATION("GET, PUT", null),
+    /** {@code /v1/channels/{channel}/push}: the channel's push progress. */
+    CHANNEL_PUSH("GET", Scope.READ),
     /** {@code /v1/kits/{kit}}. */
     KIT("GET, PUT", null),
     STOCK_SKU("GET", Scope.READ),

@@ -184,6 +184,10 @@ final class Router
         {
             route = Route.CHANNEL;
         }
+        else if (count == 4 && "push".equals(segments[3]))
+        {
+            route = Route.CHANNEL_PUSH;
+        }
         else if (count == 4 && "changes".equals(segments[3]))
         {
             route = Route.CHANNEL_CHANGES;

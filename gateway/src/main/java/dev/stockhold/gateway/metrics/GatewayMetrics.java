@@ -33,6 +33,7 @@ public final class GatewayMetrics
     private final PrometheusTextFormatWriter writer = new PrometheusTextFormatWriter(false);
     private final CounterDataPoint[][] commands;
     private final Histogram latency;
+    private final PushMetrics push;
     private volatile LongSupplier ringOccupancy = () -> 0;
     private volatile LongSupplier journalLag = () -> 0;
     private volatile LongSupplier connections = () -> 0;
@@ -78,6 +79,13 @@ public final class GatewayMetrics
         stat("stockhold_closed_reservations", "Closed reservations still remembered", 1);
         stat("stockhold_stock_cells", "Stock cells", 2);
         stat("stockhold_idempotency_keys", "Idempotency keys remembered", 3);
+        push = new PushMetrics(registry);
+    }
+
+    /** @return the pusher's metrics (deliveries, pending listings, lag). */
+    public PushMetrics push()
+    {
+        return push;
     }
 
     private void gauge(final String name, final String help,

@@ -14,6 +14,8 @@ import dev.stockhold.gateway.http.HttpContext;
 import dev.stockhold.gateway.http.HttpGateway;
 import dev.stockhold.gateway.http.RequestDecoder;
 import dev.stockhold.gateway.metrics.GatewayMetrics;
+import dev.stockhold.gateway.push.ChannelPusher;
+import dev.stockhold.gateway.push.ChannelPusher.PushTiming;
 import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ import java.util.stream.Stream;
  *      replicated cluster ({@link ReplicatedEngine}: the node joins its cluster and replays its log);
  *      either way every applied command passes the observers (change feed, binary feed, metrics) before
  *      it is answered;
+ *      a single process then starts pushing channels' quantities ({@link ChannelPusher}), from the state
+ *      recovery left;
  *   3. the HTTP gateway binds (/ready 200 once the engine serves), then the binary server.
  * </pre>
  * A step that fails stops everything the earlier steps started, in reverse order, and the start throws.
@@ -68,6 +72,7 @@ public final class Server implements AutoCloseable
     private final InetSocketAddress httpAddress;
     private final ScheduledExecutorService housekeeping;
     private final BinaryServer binary;
+    private final ChannelPusher pusher;
 
     private Server(final ServerSettings settings) throws Exception
     {
@@ -96,10 +101,18 @@ public final class Server implements AutoCloseable
             // binary feed sees it (the responder's order, ResponderObservers).
             final BinaryChangeFeed binaryFeed = new BinaryChangeFeed(new ChangeLogHistory(changeLog));
 
-            // 2. The engine.
+            // 2. The engine, then the pusher of channels' quantities (a single process only: in a cluster only the
+            //    leader may push, and starting and stopping it with the leadership is not wired yet).
+            pusher = settings.cluster() == null ? new ChannelPusher(PushTiming.defaults(), metrics.push()) : null;
             engine = started.add(settings.cluster() == null
-                ? new StandaloneEngine(settings, failure, metrics, feed, feed, binaryFeed, metrics.observer())
+                ? new StandaloneEngine(settings, failure, metrics, feed, feed, binaryFeed, metrics.observer(),
+                    pusher.observer())
                 : new ReplicatedEngine(settings, failure, metrics, changeLog, feed, binaryFeed, metrics.observer()));
+            if (pusher != null)
+            {
+                pusher.start(engine.entrance());
+                started.add(pusher);
+            }
             housekeeping = started.add(housekeeping(), ScheduledExecutorService::shutdownNow);
 
             // 3. The gateways, once there is an engine to answer.
@@ -196,6 +209,10 @@ public final class Server implements AutoCloseable
         }
         context.engineClosed();
         housekeeping.shutdownNow();
+        if (pusher != null)
+        {
+            pusher.close();
+        }
         engine.close();
         feed.close();
         changeLog.close();

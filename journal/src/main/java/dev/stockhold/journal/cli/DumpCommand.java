@@ -33,6 +33,10 @@ final class DumpCommand implements Callable<Integer>
     @Option(names = "--order", description = "Only entries of this order id.")
     String order;
 
+    @Option(names = "--channel",
+        description = "Only entries of this channel: its rules, listings, allocations, locks and push deliveries.")
+    String channel;
+
     @Option(names = "--client", description = "Only entries of this client (API key id).")
     Integer client;
 
@@ -50,7 +54,7 @@ final class DumpCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final EntryFilter filter = new EntryFilter(sku, warehouse, order, client, from, to);
+        final EntryFilter filter = new EntryFilter(sku, warehouse, order, channel, client, from, to);
         final EntryFormat format = new EntryFormat();
         long printed = 0;
         try (JournalQueue queue = JournalQueue.open(data.config().journalDir(), SystemTimeProvider.INSTANCE, true);

@@ -11,13 +11,15 @@ final class EntryFilter
     private final String sku;
     private final String warehouse;
     private final String order;
+    private final String channel;
     private final Integer client;
     private final long fromMillis;
     private final long toMillis;
 
-    EntryFilter(final String sku, final String warehouse, final String order, final Integer client, final String from,
-        final String to)
+    EntryFilter(final String sku, final String warehouse, final String order, final String channel,
+        final Integer client, final String from, final String to)
     {
+        this.channel = channel;
         this.sku = sku;
         this.warehouse = warehouse;
         this.order = order;
@@ -47,6 +49,10 @@ final class EntryFilter
             return false;
         }
         if (order != null && !order.equals(c.orderId))
+        {
+            return false;
+        }
+        if (channel != null && !channel.equals(c.channel))
         {
             return false;
         }

@@ -79,6 +79,26 @@ final class EntryFormat
                     .append(" percent=").append(c.percent);
                 field(" maxUnits=", c.maxUnits);
                 line.append(c.allowPresale ? " presale" : "");
+                if (c.pushUrl != null)
+                {
+                    // The secret stays out of the dump, as out of every answer.
+                    line.append(" push=").append(c.pushUrl).append(" rate=").append(c.pushRatePerSecond)
+                        .append(" burst=").append(c.pushBurst).append(" maxListings=").append(c.pushMaxListings);
+                }
+                break;
+            case PUSH_OUTCOME:
+                line.append(" channel=").append(c.channel).append(" delivery=").append(c.delivery).append(" status=")
+                    .append(c.status == 0 ? "none" : Integer.toString(c.status));
+                if (c.reason != null)
+                {
+                    line.append(" error=\"").append(c.reason).append('"');
+                }
+                line.append(" seq=").append(c.pushed.maxSequence()).append(" listings=");
+                for (int i = 0; i < c.pushed.count(); i++)
+                {
+                    line.append(i == 0 ? "" : ",").append(c.pushed.listingId(i)).append(':').append(c.pushed.sku(i))
+                        .append('=').append(c.pushed.published(i)).append('@').append(c.pushed.sequence(i));
+                }
                 break;
             case BIND_LISTING:
                 line.append(" channel=").append(c.channel).append(" listing=").append(c.listing).append(" sku=")

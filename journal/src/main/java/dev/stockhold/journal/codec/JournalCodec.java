@@ -44,19 +44,24 @@ import java.util.zip.CRC32C;
  * TICK                     nothing
  * PUT_CHANNEL              channel string, warehouse count (uint16, 2; 0xFFFF = null, every warehouse),
  *                          warehouse strings, bufferUnits, percent, maxUnits (int64, 8 each; maxUnits
- *                          Long.MIN_VALUE = no cap), flags (1: bit 0 allowPresale)
+ *                          Long.MIN_VALUE = no cap), flags (1: bit 0 allowPresale, bit 1 push follows),
+ *                          [push: url string, secret string, ratePerSecond, burst, maxListings (int64, 8 each)]
  * BIND_LISTING             channel string, listing string, sku string
  * UNBIND_LISTING           channel string, listing string
  * PUT_KIT                  kit string, flags (1: bit 2 lines carry listings), component count (uint16, 2),
  *                          components as lines (sku, warehouse, quantity; as sent, so a refused request
  *                          replays as refused)
  * SET_ALLOCATION           channel string, sku string, warehouse string, units (int64, 8)
+ * PUSH_OUTCOME             channel string, delivery string, status (int32, 4; 0 = no answer), error string
+ *                          (null after a 2xx), listing count (uint16, 2), then per listing: listing string,
+ *                          sku string, published, seq (int64, 8 each)
  * </pre>
+ * A PUT_CHANNEL without push has no bit 1 and reads exactly as one written before push existed.
  * The reads a client sends are never journaled, but a cluster's log carries them in the same layout
  * ({@link #encodeRequest}): GET_CELL and GET_SKU sku string, warehouse string; GET_RESERVATION orderId
  * string; GET_CHANNEL channel string; GET_LISTING channel string, listing string; GET_KIT sku string;
- * GET_ALLOCATION channel string, sku string, warehouse string; GET_DIGEST, GET_STATS and LIST_CHANNELS
- * nothing.
+ * GET_ALLOCATION channel string, sku string, warehouse string; GET_PUSH and NEXT_DELIVERY channel string; GET_DIGEST,
+ * GET_STATS and LIST_CHANNELS nothing.
  * Entries written before channels existed (no bit 2, none of the channel types) read exactly as before:
  * the format version stays 1 and a lock without listings is byte for byte what it was.
  * A one-line lock with a 12-character order id, an 8-character channel, a 10-character SKU and a
@@ -75,6 +80,8 @@ public final class JournalCodec
     static final int FLAG_PRESALE = 1;
     private static final int FLAG_SPLIT = 2;
     static final int FLAG_LISTINGS = 4;
+    /** In a PUT_CHANNEL's flags (where bit 1 means nothing else): the push settings follow. */
+    static final int FLAG_PUSH = 2;
 
     private final CRC32C crc = new CRC32C();
     private final EntryFields fields = new EntryFields();

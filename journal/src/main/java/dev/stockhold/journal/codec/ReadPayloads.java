@@ -38,6 +38,8 @@ final class ReadPayloads
             case LIST_CHANNELS:
                 break;
             case GET_CHANNEL:
+            case GET_PUSH:
+            case NEXT_DELIVERY:
                 fields.putString(buffer, command.channel);
                 break;
             case GET_LISTING:
@@ -70,6 +72,8 @@ final class ReadPayloads
                 into.orderId = fields.getString(buffer);
                 break;
             case GET_CHANNEL:
+            case GET_PUSH:
+            case NEXT_DELIVERY:
                 into.channel = fields.getCode(buffer);
                 break;
             case GET_LISTING:

@@ -85,6 +85,11 @@ class JournalCliTest
         assertTrue(Arrays.stream(sku.out().split("\n")).allMatch(l -> l.contains("SKU-C") && l.contains("WH2")));
         final Run order = cli("dump", "--data-dir", dir.toString(), "--order", "order-7");
         assertTrue(Arrays.stream(order.out().split("\n")).allMatch(l -> l.contains("order=order-7 ")), order.out());
+        final Run pushes = cli("dump", "--data-dir", dir.toString(), "--channel", "amazon");
+        assertTrue(Arrays.stream(pushes.out().split("\n")).allMatch(l -> l.contains("channel=amazon")), pushes.out());
+        assertTrue(pushes.out().contains("PUSH_OUTCOME channel=amazon delivery=d-"), "what was pushed, and when");
+        assertTrue(pushes.out().contains(" push=http://127.0.0.1:9/stock rate="), "where it goes");
+        assertTrue(!pushes.out().contains("secret"), "never the secret");
         final Run client = cli("dump", "--data-dir", dir.toString(), "--client", "2", "--limit", "10");
         assertEquals(10, client.out().split("\n").length);
         assertTrue(Arrays.stream(client.out().split("\n")).allMatch(l -> l.contains(" client=2 ")));

@@ -87,6 +87,26 @@ class JournalCodecTest
     }
 
     @Test
+    void pushSettingsAndDeliveryOutcomesRoundTrip()
+    {
+        final Command withPush = new Command().putChannel("ae-store1", 0, 100, Command.ABSENT, true)
+            .push("https://shop.example/stock", "s3cr3t", 10, 20, 200);
+        final int plainLength = codec.encode(new Command().putChannel("ae-store1", 0, 100, Command.ABSENT, true),
+            buffer);
+        assertEquals(1, buffer.getByte(plainLength - 5), "without push, only the presale bit: as before push");
+        final Command acknowledged = new Command().pushOutcome("ae-store1", "d-1", 200, null);
+        acknowledged.pushed.add("1005001234", "A1", 37, 41);
+        acknowledged.pushed.add("bundle", "KIT-1", 0, 44);
+        final Command refused = new Command().pushOutcome("ae-store1", "d-2", 0, "connection refused");
+        for (final Command command : new Command[] {withPush, acknowledged, refused})
+        {
+            final Command decoded = new Command();
+            codec.decode(buffer, codec.encode(command, buffer), decoded);
+            assertEquals(Commands.describe(command), Commands.describe(decoded));
+        }
+    }
+
+    @Test
     void nonAsciiAndNullStringsSurvive()
     {
         final Command adjust = new Command().adjust("SKU-日本", null, -3, 0, 1, "broken 🎁 box");

@@ -1,0 +1,221 @@
+package dev.stockhold.loadtest.marketplace;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Several fake marketplaces sell one stock pool, each showing what stockhold pushed it (less its own sales the
+ * pushed value does not count yet), and every sale is a lock by listing sent to stockhold. A sale stockhold
+ * refuses is an oversell: the marketplace showed stock that was no longer there. {@code shared}: every channel
+ * publishes the whole pool, so a marketplace learns of the others' sales only when a push arrives;
+ * {@code escrow}: each channel publishes only its allocations ({@code percent: 0}), which no other channel
+ * can take, so it cannot oversell however late its pushes are.
+ */
+public final class OversellRun
+{
+    /** The run's knobs. */
+    public record Settings(String target, boolean escrow, int marketplaces, int skus, long stock, int salesPerSecond,
+        int pushRatePerSecond, long durationMillis)
+    {
+    }
+
+    /** What happened. */
+    public record Outcome(long sold, long oversold, long errors, long deliveries, long badSignatures)
+    {
+    }
+
+    private static final String SECRET = "oversell-secret";
+
+    private final Settings settings;
+    private final Stockhold stockhold;
+    private final String prefix = "os" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    private final AtomicLong sold = new AtomicLong();
+    private final AtomicLong oversold = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+
+    public OversellRun(final Settings settings)
+    {
+        this.settings = settings;
+        this.stockhold = new Stockhold(settings.target());
+    }
+
+    public Outcome run(final PrintStream out) throws Exception
+    {
+        final List<Marketplace> markets = new ArrayList<>();
+        try
+        {
+            for (int m = 0; m < settings.marketplaces(); m++)
+            {
+                markets.add(new Marketplace(prefix + "-mp" + m, SECRET));
+            }
+            setUp(markets);
+            out.printf("oversell %s: %d marketplaces, %d SKUs x %d units, %d sales/s each, pushes at most %d/s%n",
+                settings.escrow() ? "escrow" : "shared", settings.marketplaces(), settings.skus(), settings.stock(),
+                settings.salesPerSecond(), settings.pushRatePerSecond());
+            final List<Thread> shoppers = new ArrayList<>();
+            final long deadline = System.nanoTime() + settings.durationMillis() * 1_000_000;
+            for (final Marketplace market : markets)
+            {
+                final Thread shopper = new Thread(() -> shop(market, deadline), "shopper-" + market.channel());
+                shopper.start();
+                shoppers.add(shopper);
+            }
+            for (final Thread shopper : shoppers)
+            {
+                shopper.join();
+            }
+            long deliveries = 0;
+            long bad = 0;
+            for (final Marketplace market : markets)
+            {
+                deliveries += market.deliveries();
+                bad += market.badSignatures();
+            }
+            return new Outcome(sold.get(), oversold.get(), errors.get(), deliveries, bad);
+        }
+        finally
+        {
+            markets.forEach(Marketplace::close);
+        }
+    }
+
+    private String sku(final int i)
+    {
+        return prefix + "-S" + i;
+    }
+
+    private void setUp(final List<Marketplace> markets) throws Exception
+    {
+        for (int i = 0; i < settings.skus(); i++)
+        {
+            stockhold.must("PUT", "/v1/stock/" + sku(i) + "/W1", "{\"onHand\":" + settings.stock() + "}");
+        }
+        for (final Marketplace market : markets)
+        {
+            final String path = "/v1/channels/" + market.channel();
+            stockhold.must("PUT", path, "{\"percent\":" + (settings.escrow() ? 0 : 100) + "}");
+            for (int i = 0; i < settings.skus(); i++)
+            {
+                stockhold.must("PUT", path + "/listings/L" + i, "{\"sku\":\"" + sku(i) + "\"}");
+                if (settings.escrow())
+                {
+                    stockhold.must("PUT", path + "/allocations/" + sku(i) + "/W1",
+                        "{\"units\":" + settings.stock() / settings.marketplaces() + "}");
+                }
+            }
+            stockhold.must("PUT", path, "{\"percent\":" + (settings.escrow() ? 0 : 100) + ",\"push\":{\"url\":\""
+                + market.url() + "\",\"secret\":\"" + SECRET + "\",\"ratePerSecond\":" + settings.pushRatePerSecond()
+                + ",\"burst\":" + settings.pushRatePerSecond() + ",\"maxListings\":1000}}");
+        }
+        // Every marketplace shows every listing before the first shopper comes.
+        final long until = System.nanoTime() + 30_000_000_000L;
+        for (final Marketplace market : markets)
+        {
+            for (int i = 0; i < settings.skus(); i++)
+            {
+                while (market.shown("L" + i).pushedSeq < 0)
+                {
+                    if (System.nanoTime() > until)
+                    {
+                        throw new IllegalStateException(market.channel() + " never received L" + i);
+                    }
+                    Thread.sleep(10);
+                }
+            }
+        }
+    }
+
+    /** One marketplace's shoppers: buy one unit of a listing it shows, at the set pace, until nothing is shown. */
+    private void shop(final Marketplace market, final long deadline)
+    {
+        final long pauseNanos = 1_000_000_000L / settings.salesPerSecond();
+        long idleSince = -1;
+        int order = 0;
+        while (System.nanoTime() < deadline)
+        {
+            final int listing = pick(market);
+            if (listing < 0)
+            {
+                idleSince = idleSince < 0 ? System.nanoTime() : idleSince;
+                if (System.nanoTime() - idleSince > 2_000_000_000L)
+                {
+                    return;
+                }
+                sleepNanos(20_000_000);
+                continue;
+            }
+            idleSince = -1;
+            sell(market, listing, market.channel() + "-" + order++);
+            sleepNanos(pauseNanos);
+        }
+    }
+
+    private int pick(final Marketplace market)
+    {
+        final int start = ThreadLocalRandom.current().nextInt(settings.skus());
+        for (int k = 0; k < settings.skus(); k++)
+        {
+            final int i = (start + k) % settings.skus();
+            final Marketplace.Shown shown = market.shown("L" + i);
+            synchronized (shown)
+            {
+                if (shown.available() > 0)
+                {
+                    shown.sales.add(Long.MAX_VALUE);
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void sell(final Marketplace market, final int listing, final String orderId)
+    {
+        final Marketplace.Shown shown = market.shown("L" + listing);
+        Stockhold.Answer answer;
+        try
+        {
+            answer = stockhold.send("POST", "/v1/reservations", "{\"orderId\":\"" + orderId + "\",\"channel\":\""
+                + market.channel() + "\",\"lines\":[{\"listing\":\"L" + listing + "\",\"quantity\":1}]}");
+        }
+        catch (final Exception ex)
+        {
+            answer = null;
+        }
+        synchronized (shown)
+        {
+            shown.sales.remove(Long.MAX_VALUE);
+            if (answer != null && answer.status() == 201)
+            {
+                sold.incrementAndGet();
+                if (answer.seq() > shown.pushedSeq)
+                {
+                    shown.sales.add(answer.seq());
+                }
+            }
+            else if (answer != null && "ERR_INSUFFICIENT_STOCK".equals(answer.code()))
+            {
+                oversold.incrementAndGet();
+            }
+            else
+            {
+                errors.incrementAndGet();
+            }
+        }
+    }
+
+    private static void sleepNanos(final long nanos)
+    {
+        try
+        {
+            Thread.sleep(nanos / 1_000_000, (int)(nanos % 1_000_000));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

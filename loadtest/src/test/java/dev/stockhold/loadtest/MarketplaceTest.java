@@ -1,0 +1,74 @@
+package dev.stockhold.loadtest;
+
+import dev.stockhold.loadtest.marketplace.OversellRun;
+import dev.stockhold.loadtest.marketplace.PushLatencyRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code loadtest marketplace} against the real server in this process: marketplaces that sell what the
+ * server pushed them. With escrow (allocations, percent 0) exactly nothing is oversold, however slow the
+ * pushes; with a shared pool the same shoppers can oversell. Every lock's new quantity is delivered.
+ */
+class MarketplaceTest
+{
+    private static final int SKUS = 5;
+    private static final long STOCK = 20;
+    private static HttpServerFixture server;
+
+    @BeforeAll
+    static void start() throws Exception
+    {
+        server = new HttpServerFixture();
+    }
+
+    @AfterAll
+    static void stop() throws Exception
+    {
+        server.close();
+    }
+
+    private static OversellRun.Outcome oversell(final boolean escrow) throws Exception
+    {
+        return new OversellRun(new OversellRun.Settings(server.url(), escrow, 2, SKUS, STOCK, 200, 2, 20_000))
+            .run(System.out);
+    }
+
+    @Test
+    void escrowSellsEverythingAndOversellsNothing() throws Exception
+    {
+        final OversellRun.Outcome escrow = oversell(true);
+        System.out.println("escrow: " + escrow);
+        assertEquals(0, escrow.oversold(), "escrow cannot oversell");
+        assertEquals(SKUS * STOCK, escrow.sold(), "every allocated unit is sold");
+        assertEquals(0, escrow.errors());
+        assertEquals(0, escrow.badSignatures());
+    }
+
+    @Test
+    void aSharedPoolSellsEverythingOnceAndReportsItsOversells() throws Exception
+    {
+        final OversellRun.Outcome shared = oversell(false);
+        System.out.println("shared: " + shared);
+        assertEquals(SKUS * STOCK, shared.sold(), "the server never accepts more than the pool");
+        assertEquals(0, shared.errors());
+        assertEquals(0, shared.badSignatures());
+    }
+
+    @Test
+    void everyAnsweredLocksQuantityIsDelivered() throws Exception
+    {
+        final PushLatencyRun.Outcome outcome = new PushLatencyRun(new PushLatencyRun.Settings(server.url(), 200, 20,
+            2_000)).run(System.out);
+        System.out.println("latency: locks " + outcome.locks() + " p50 " + outcome.micros().getValueAtPercentile(50)
+            + " us, p99 " + outcome.micros().getValueAtPercentile(99) + " us");
+        assertEquals(0, outcome.refused());
+        assertEquals(0, outcome.unmatched(), "every lock's new quantity reaches the marketplace");
+        assertEquals(outcome.locks(), outcome.micros().getTotalCount());
+        assertTrue(outcome.locks() >= 300, "locks: " + outcome.locks());
+    }
+}
