@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  *      either way every applied command passes the observers (change feed, binary feed, metrics) before
  *      it is answered;
  *      a single process then starts pushing channels' quantities ({@link ChannelPusher}), from the state
- *      recovery left;
+ *      recovery left; a cluster member pushes only while it leads, from its replica's state;
  *   3. the HTTP gateway binds (/ready 200 once the engine serves), then the binary server.
  * </pre>
  * A step that fails stops everything the earlier steps started, in reverse order, and the start throws.
@@ -59,6 +59,8 @@ public final class Server implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     private static final long STATS_INTERVAL_SECONDS = 5;
+    /** How often a cluster member checks whether it leads, to start or stop pushing. */
+    private static final long LEADERSHIP_POLL_MILLIS = 200;
 
     private final ServerSettings settings;
     private final EngineFailure failure = new EngineFailure();
@@ -101,19 +103,20 @@ public final class Server implements AutoCloseable
             // binary feed sees it (the responder's order, ResponderObservers).
             final BinaryChangeFeed binaryFeed = new BinaryChangeFeed(new ChangeLogHistory(changeLog));
 
-            // 2. The engine, then the pusher of channels' quantities (a single process only: in a cluster only the
-            //    leader may push, and starting and stopping it with the leadership is not wired yet).
-            pusher = settings.cluster() == null ? new ChannelPusher(PushTiming.defaults(), metrics.push()) : null;
+            // 2. The engine, then the pusher of channels' quantities: a single process pushes from the start, a
+            //    cluster member only while it leads (housekeeping follows the leadership).
+            pusher = new ChannelPusher(PushTiming.defaults(), metrics.push());
             engine = started.add(settings.cluster() == null
                 ? new StandaloneEngine(settings, failure, metrics, feed, feed, binaryFeed, metrics.observer(),
                     pusher.observer())
-                : new ReplicatedEngine(settings, failure, metrics, changeLog, feed, binaryFeed, metrics.observer()));
-            if (pusher != null)
+                : new ReplicatedEngine(settings, failure, metrics, changeLog, feed, binaryFeed, metrics.observer(),
+                    pusher.observer()));
+            started.add(pusher);
+            if (settings.cluster() == null)
             {
                 pusher.start(engine.entrance());
-                started.add(pusher);
             }
-            housekeeping = started.add(housekeeping(), ScheduledExecutorService::shutdownNow);
+            housekeeping = started.add(housekeeping(settings.cluster() != null), ScheduledExecutorService::shutdownNow);
 
             // 3. The gateways, once there is an engine to answer.
             context = new HttpContext(settings.keys(), settings.limits(), new RequestDecoder(
@@ -139,7 +142,8 @@ public final class Server implements AutoCloseable
             binary == null ? "off" : binary.localAddress(), engine.clusterStatus().role(), settings.keys().enabled());
     }
 
-    private ScheduledExecutorService housekeeping()
+    /** @param replicated follow the cluster's leadership: push only while this member leads. */
+    private ScheduledExecutorService housekeeping(final boolean replicated)
     {
         final ScheduledExecutorService timer = NamedThreads.timer("stockhold-housekeeping");
         // Sizes for the metrics; not the digest, which hashes the whole state on the engine's thread.
@@ -147,7 +151,29 @@ public final class Server implements AutoCloseable
         final Predicate<Command> entrance = engine.entrance();
         timer.scheduleAtFixedRate(() -> entrance.test(stats), 0, STATS_INTERVAL_SECONDS, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(() -> changeLog.purge(LocalDate.now(ZoneOffset.UTC)), 1, 1, TimeUnit.HOURS);
+        if (replicated)
+        {
+            timer.scheduleWithFixedDelay(() -> followLeadership(entrance), 0, LEADERSHIP_POLL_MILLIS,
+                TimeUnit.MILLISECONDS);
+        }
         return timer;
+    }
+
+    /**
+     * Only the leader pushes: it starts when this member becomes leader (and first delivers what the channels are
+     * owed, from its replica) and stops when it no longer is. A deposed leader may still deliver for a moment; a
+     * channel may hear a value twice, never miss one, since what is acknowledged is in the log.
+     */
+    private void followLeadership(final Predicate<Command> entrance)
+    {
+        if ("LEADER".equals(engine.clusterStatus().role()))
+        {
+            pusher.start(entrance);
+        }
+        else
+        {
+            pusher.close();
+        }
     }
 
     /**
