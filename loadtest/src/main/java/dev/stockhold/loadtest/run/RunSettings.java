@@ -1,5 +1,6 @@
 package dev.stockhold.loadtest.run;
 
+import dev.stockhold.loadtest.workload.ChannelOptions;
 import dev.stockhold.loadtest.workload.WorkloadConfig;
 
 import java.nio.file.Path;
@@ -17,8 +18,16 @@ import java.time.Duration;
  * @param orders      burst scenarios: how many orders.
  * @param workload    the traffic's shape.
  * @param out         where the histogram log, plot, summary and HTML report go.
+ * @param channels    the multichannel scenario's channel set-up.
  */
 public record RunSettings(String target, double rate, Duration duration, Duration warmup, int connections,
-    int inFlight, int orders, WorkloadConfig workload, Path out)
+    int inFlight, int orders, WorkloadConfig workload, Path out, ChannelOptions channels)
 {
+    /** Settings with the default channel set-up for the workload's SKUs. */
+    public RunSettings(final String target, final double rate, final Duration duration, final Duration warmup,
+        final int connections, final int inFlight, final int orders, final WorkloadConfig workload, final Path out)
+    {
+        this(target, rate, duration, warmup, connections, inFlight, orders, workload, out,
+            ChannelOptions.defaults(workload.skus()));
+    }
 }
