@@ -10,7 +10,8 @@ import java.util.Arrays;
  * warehouse. A SKU's sums are built from its cells the first time they are asked for; from then on
  * {@link #fold} keeps them current from the cells each command changed, by the difference between each
  * cell's values now and those last counted (kept per cell). A cell created later starts from zero, so its
- * first fold counts it whole. Ledger thread only; allocates only when the cells or SKUs outgrow its arrays.
+ * first fold counts it whole. Ledger thread only; allocates only when the cells or SKUs outgrow its arrays,
+ * which are sized for every cell and SKU there is when first used.
  * <p>
  * Memory: 24 bytes per cell and 25 per SKU, from the first SKU listing recomputed on.
  */
@@ -65,7 +66,8 @@ final class SkuSums
         }
         if (sku >= built.length)
         {
-            final int capacity = Math.max(sku + 1, Math.max(16, built.length * 2));
+            // Room for every SKU there is at once, so that building the others later allocates nothing.
+            final int capacity = Math.max(Math.max(sku + 1, cells.skuCount()), Math.max(16, built.length * 2));
             built = Arrays.copyOf(built, capacity);
             bySku = Arrays.copyOf(bySku, capacity * FIELDS);
         }
@@ -82,7 +84,9 @@ final class SkuSums
     {
         if ((cell + 1) * FIELDS > counted.length)
         {
-            counted = Arrays.copyOf(counted, Math.max((cell + 1) * FIELDS, Math.max(64, counted.length * 2)));
+            // Room for every cell there is at once: only cells created later make it grow again.
+            counted = Arrays.copyOf(counted, Math.max(Math.max(cell + 1, cells.count()) * FIELDS,
+                Math.max(64, counted.length * 2)));
         }
         final int at = cell * FIELDS;
         final int sums = sku * FIELDS;
