@@ -8,9 +8,10 @@ import java.lang.management.ManagementFactory;
 
 /**
  * {@link LedgerBenchmark}'s lock+release cycle in a plain loop, plain and channels variants interleaved
- * (plain, channels, plain, channels) in one JVM: nanoseconds per command, and the bytes the thread
- * allocated per command as {@code ThreadMXBean} counts them, over the second half of each run. A check on
- * the JMH figures that needs no profiler.
+ * (plain, channels, plain, channels) in one JVM: nanoseconds per command of wall time and of the thread's
+ * CPU time (which a machine busy with other work disturbs less), and the bytes the thread allocated per
+ * command as {@code ThreadMXBean} counts them, over the second half of each run. A check on the JMH
+ * figures that needs no profiler.
  * <p>
  * Run: {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.stockhold.benchmarks.LedgerLoop [cycles]}
  */
@@ -40,6 +41,7 @@ public final class LedgerLoop
             for (int half = 0; half < 2; half++)
             {
                 final long bytesBefore = threads.getCurrentThreadAllocatedBytes();
+                final long cpuStart = threads.getCurrentThreadCpuTime();
                 final long start = System.nanoTime();
                 for (long i = half * cycles; i < (half + 1) * cycles; i++)
                 {
@@ -48,11 +50,12 @@ public final class LedgerLoop
                     ledger.apply(release.settle(CommandType.RELEASE, lock.orderId).at(i));
                 }
                 final long nanos = System.nanoTime() - start;
+                final long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
                 final long bytes = threads.getCurrentThreadAllocatedBytes() - bytesBefore;
                 if (half == 1)
                 {
-                    System.out.printf("%-8s %6.0f ns/command %8.3f B/command%n", variant, nanos / (2.0 * cycles),
-                        bytes / (2.0 * cycles));
+                    System.out.printf("%-8s %6.0f ns/command (CPU %6.0f ns) %8.3f B/command%n", variant,
+                        nanos / (2.0 * cycles), cpuNanos / (2.0 * cycles), bytes / (2.0 * cycles));
                 }
             }
         }
