@@ -13,7 +13,8 @@ import java.lang.management.ManagementFactory;
  * command as {@code ThreadMXBean} counts them, over the second half of each run. A check on the JMH
  * figures that needs no profiler.
  * <p>
- * Run: {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.stockhold.benchmarks.LedgerLoop [cycles]}
+ * Run: {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.stockhold.benchmarks.LedgerLoop [cycles [deduct]]}
+ * ({@code deduct}: lock+deduct cycles instead of lock+release).
  */
 public final class LedgerLoop
 {
@@ -24,6 +25,8 @@ public final class LedgerLoop
     public static void main(final String[] args)
     {
         final long cycles = args.length > 0 ? Long.parseLong(args[0]) : 3_000_000;
+        final CommandType settlement = args.length > 1 && "deduct".equals(args[1]) ? CommandType.DEDUCT
+            : CommandType.RELEASE;
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         for (final String variant : new String[] {"plain", "channels", "plain", "channels"})
@@ -37,7 +40,7 @@ public final class LedgerLoop
                 new ChannelWorkload(new Workload(42, "seed-")).seed(ledger);
             }
             final Command lock = new Command();
-            final Command release = new Command();
+            final Command settle = new Command();
             for (int half = 0; half < 2; half++)
             {
                 final long bytesBefore = threads.getCurrentThreadAllocatedBytes();
@@ -47,7 +50,7 @@ public final class LedgerLoop
                 {
                     (channels == null ? workload.lock(lock, i) : channels.lock(lock, i)).at(i);
                     ledger.apply(lock);
-                    ledger.apply(release.settle(CommandType.RELEASE, lock.orderId).at(i));
+                    ledger.apply(settle.settle(settlement, lock.orderId).at(i));
                 }
                 final long nanos = System.nanoTime() - start;
                 final long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
