@@ -7,7 +7,7 @@ import dev.stockhold.engine.ledger.Ledger;
 import java.lang.management.ManagementFactory;
 
 /**
- * {@link LedgerBenchmark}'s lock+release cycle in a plain loop, plain and channels variants interleaved
+ * {@link LedgerBenchmark}'s lock+release (or lock+deduct) cycle in a plain loop, plain and channels variants interleaved
  * (plain, channels, plain, channels) in one JVM: nanoseconds per command of wall time and of the thread's
  * CPU time (which a machine busy with other work disturbs less), and the bytes the thread allocated per
  * command as {@code ThreadMXBean} counts them, over the second half of each run. A check on the JMH
