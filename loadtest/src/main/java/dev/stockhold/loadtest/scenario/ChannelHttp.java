@@ -61,7 +61,7 @@ final class ChannelHttp
      * Sends every call, {@value #IN_FLIGHT} at a time.
      *
      * @return the answers, in the order of the calls.
-     * @throws IOException when a request cannot be sent or its answer is not JSON.
+     * @throws Exception when a request cannot be sent, times out or its answer is not JSON.
      */
     List<Reply> sendAll(final List<Call> calls) throws Exception
     {

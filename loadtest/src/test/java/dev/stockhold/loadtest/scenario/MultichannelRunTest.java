@@ -17,8 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,7 +57,7 @@ class MultichannelRunTest
                 + " listings recomputed"), report.summary());
             assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("set up 5 channels, 12 kits, 396 listings,"
                 + " 40 allocations"), bytes.toString(StandardCharsets.UTF_8));
-            final java.util.regex.Matcher refusals = java.util.regex.Pattern.compile("(\\d+) refused \\(insufficient stock\\)")
+            final Matcher refusals = Pattern.compile("(\\d+) refused \\(insufficient stock\\)")
                 .matcher(report.summary());
             assertTrue(refusals.find() && Long.parseLong(refusals.group(1)) > 0, "the popular cells ran out: "
                 + report.summary());
@@ -100,10 +103,10 @@ class MultichannelRunTest
         }
         final WorkloadConfig workload = new WorkloadConfig(10, 1, 1.1, 10, 1, 1, 1, 0, 0, 0, 1, 0, 0,
             WorkloadConfig.defaultChannels(), SEED, "X");
-        final IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class, () -> new MultichannelScenario().generator(workload,
-                new RunSettings("sbe://127.0.0.1:7070", 1, Duration.ofSeconds(1), Duration.ZERO, 1, 1, 0, workload,
-                    Path.of("unused"))));
+        final RunSettings binary = new RunSettings("sbe://127.0.0.1:7070", 1, Duration.ofSeconds(1), Duration.ZERO, 1,
+            1, 0, workload, Path.of("unused"));
+        final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+            () -> new MultichannelScenario().generator(workload, binary));
         assertTrue(refused.getMessage().contains("http://"), refused.getMessage());
     }
 }
