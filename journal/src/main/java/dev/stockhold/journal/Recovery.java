@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * a longer replay; without any, the whole journal is replayed. With a second processor the replay reads
  * and decodes the journal on a thread of its own while this one applies ({@link Replayer}).
  */
-final class Recovery
+public final class Recovery
 {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
@@ -35,8 +35,15 @@ final class Recovery
     {
     }
 
-    /** A snapshot loaded into a ledger. */
-    record Loaded(Ledger ledger, Path file, long coveredSequence, int skipped)
+    /**
+     * A snapshot loaded into a ledger.
+     *
+     * @param ledger          the ledger the snapshot holds, or null when none was usable.
+     * @param file            the snapshot file, or null.
+     * @param coveredSequence the last sequence the snapshot includes (0 without one).
+     * @param skipped         newer snapshot files found unreadable and passed over.
+     */
+    public record Loaded(Ledger ledger, Path file, long coveredSequence, int skipped)
     {
     }
 
@@ -107,12 +114,34 @@ final class Recovery
     /** @return the newest snapshot that reads back whole, or a result with a null ledger if none does. */
     static Loaded loadNewestValid(final SnapshotStore store, final LedgerConfig ledgerConfig)
     {
+        return loadNewestValid(store, ledgerConfig, Long.MAX_VALUE);
+    }
+
+    /**
+     * As recovery chooses, among the snapshots that cover no sequence above {@code maxCoveredSequence}: for a
+     * reader that must see the entries after that sequence applied (the journal tool's history of published
+     * quantities).
+     *
+     * @return the newest such snapshot that reads back whole, or a result with a null ledger if none does.
+     */
+    public static Loaded loadNewestValid(final SnapshotStore store, final LedgerConfig ledgerConfig,
+        final long maxCoveredSequence)
+    {
         int skipped = 0;
         for (final Path path : store.newestFirst())
         {
+            final long peeked = SnapshotFile.peekCoveredSequence(path);
+            if (peeked > maxCoveredSequence)
+            {
+                continue;
+            }
             try
             {
                 final SnapshotFile file = SnapshotFile.read(path);
+                if (file.coveredSequence() > maxCoveredSequence)
+                {
+                    continue;
+                }
                 final Ledger ledger = Ledger.fromSnapshot(ledgerConfig, file.state(), 0, file.state().capacity());
                 return new Loaded(ledger, path, file.coveredSequence(), skipped);
             }

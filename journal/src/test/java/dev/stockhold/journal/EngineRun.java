@@ -68,8 +68,20 @@ public final class EngineRun implements AutoCloseable
     /** Publishes {@code count} commands of the stream, waiting while the ring is full; waits for all answers. */
     public void feed(final CommandStreams stream, final int count) throws InterruptedException
     {
+        feed(stream, count, (command, endOfBatch) ->
+        {
+        });
+    }
+
+    /** As {@link #feed(CommandStreams, int)}, showing {@code observer} every answered command first. */
+    public void feed(final CommandStreams stream, final int count, final Reply observer) throws InterruptedException
+    {
         final CountDownLatch done = new CountDownLatch(count);
-        final Reply reply = (command, endOfBatch) -> done.countDown();
+        final Reply reply = (command, endOfBatch) ->
+        {
+            observer.complete(command, endOfBatch);
+            done.countDown();
+        };
         final Command command = new Command();
         for (int i = 0; i < count; i++)
         {

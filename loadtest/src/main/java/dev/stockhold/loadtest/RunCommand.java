@@ -4,6 +4,7 @@ import dev.stockhold.loadtest.report.Report;
 import dev.stockhold.loadtest.run.LoadRun;
 import dev.stockhold.loadtest.run.RunSettings;
 import dev.stockhold.loadtest.scenario.Scenarios;
+import dev.stockhold.loadtest.workload.ChannelOptions;
 import dev.stockhold.loadtest.workload.WorkloadConfig;
 import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine.ArgGroup;
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Runs a load scenario against a live server, then audits every cell against the answers it got.",
-        "Scenarios: burst-500, flash-sale, steady, soak (docs/loadtest.md).",
+        "Scenarios: burst-500, flash-sale, steady, soak, multichannel (docs/loadtest.md).",
         "Exit status: 0 when the audit and every check passed, 1 otherwise, 2 for bad arguments."})
 final class RunCommand implements Callable<Integer>
 {
@@ -34,7 +35,7 @@ final class RunCommand implements Callable<Integer>
     TargetAccessOptions targetAccess = new TargetAccessOptions();
 
     @Option(names = "--scenario", required = true, paramLabel = "NAME",
-        description = "burst-500 | flash-sale | steady | soak.")
+        description = "burst-500 | flash-sale | steady | soak | multichannel (HTTP only).")
     String scenario;
 
     @ArgGroup(exclusive = true)
@@ -71,8 +72,8 @@ final class RunCommand implements Callable<Integer>
         description = "burst-500 and flash-sale: number of orders (default 500 and 5000).")
     Integer orders;
 
-    @Option(names = "--skus", paramLabel = "K", defaultValue = "10000", description = "SKUs (default ${DEFAULT-VALUE}).")
-    int skus;
+    @Option(names = "--skus", paramLabel = "K", description = "SKUs (default 10000; multichannel 1000).")
+    Integer skus;
 
     @Option(names = "--warehouses", paramLabel = "W", defaultValue = "3",
         description = "Warehouses per SKU (default ${DEFAULT-VALUE}).")
@@ -112,8 +113,30 @@ final class RunCommand implements Callable<Integer>
     double anyWarehouse;
 
     @Option(names = "--channels", paramLabel = "LIST", split = ",",
-        defaultValue = "aliexpress,shopify,amazon,temu,tiktok", description = "Sales channels (default ${DEFAULT-VALUE}).")
+        defaultValue = "aliexpress,shopify,amazon,temu,tiktok", description = "Sales channels (default ${DEFAULT-VALUE});"
+        + " multichannel configures each, its code prefixed with the run's.")
     List<String> channels;
+
+    @Option(names = "--listings-per-sku", paramLabel = "N", defaultValue = "3",
+        description = "multichannel: listings of every SKU and kit, each on another channel (default ${DEFAULT-VALUE}).")
+    int listingsPerSku;
+
+    @Option(names = "--kits", paramLabel = "N",
+        description = "multichannel: kits of two SKUs, each with its listings (default: one per ten SKUs).")
+    Integer kits;
+
+    @Option(names = "--kit-share", paramLabel = "SHARE", defaultValue = "0.1",
+        description = "multichannel: share of order lines by a kit's listing (default ${DEFAULT-VALUE}).")
+    double kitShare;
+
+    @Option(names = "--allocated-cells", paramLabel = "N", defaultValue = "10",
+        description = "multichannel: cells every channel holds an allocation of, the most popular first"
+            + " (default ${DEFAULT-VALUE}).")
+    int allocatedCells;
+
+    @Option(names = "--allocation-units", paramLabel = "N", defaultValue = "50",
+        description = "multichannel: units of each allocation (default ${DEFAULT-VALUE}).")
+    long allocationUnits;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: time; printed, re-run with it).")
     Long seed;
@@ -133,7 +156,9 @@ final class RunCommand implements Callable<Integer>
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                 "--mix takes four shares: deduct,release,expire,return");
         }
-        final WorkloadConfig workload = new WorkloadConfig(skus, warehouses, zipf,
+        final boolean multichannel = "multichannel".equals(scenario);
+        final int skuCount = skus != null ? skus : multichannel ? 1000 : 10_000;
+        final WorkloadConfig workload = new WorkloadConfig(skuCount, warehouses, zipf,
             stock != null ? stock : flash ? 100 : 100_000, maxLines, maxQuantity, mix.get(0), mix.get(1), mix.get(2),
             mix.get(3), expireTtl, ttl, anyWarehouse, channels, runSeed, prefix);
         final double rate = pace.max ? 0 : pace.rate > 0 ? pace.rate : 1000;
@@ -141,8 +166,10 @@ final class RunCommand implements Callable<Integer>
         final Path dir = out != null ? out : Path.of("results",
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + scenario);
         final int orderCount = orders != null ? orders : flash ? 5000 : 500;
+        final ChannelOptions channelOptions = new ChannelOptions(listingsPerSku, kits != null ? kits : skuCount / 10,
+            kitShare, allocatedCells, allocationUnits);
         final RunSettings settings = new RunSettings(target, rate, measured, warmup, connections, inFlight,
-            orderCount, workload, dir, targetAccess.access());
+            orderCount, workload, dir, channelOptions, targetAccess.access());
         final Report report = new LoadRun(Scenarios.byName(scenario), settings, System.out).run();
         System.out.print(report.summary());
         System.out.println("report: " + dir.toAbsolutePath().resolve("report.html"));

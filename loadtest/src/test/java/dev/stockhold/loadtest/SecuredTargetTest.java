@@ -12,6 +12,7 @@ import dev.stockhold.loadtest.run.RunSettings;
 import dev.stockhold.loadtest.scenario.Scenarios;
 import dev.stockhold.loadtest.targets.SbeTarget;
 import dev.stockhold.loadtest.targets.TargetAccess;
+import dev.stockhold.loadtest.workload.ChannelOptions;
 import dev.stockhold.loadtest.workload.WorkloadConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +93,7 @@ class SecuredTargetTest
         try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8))
         {
             final RunSettings settings = new RunSettings(target, 200, Duration.ofSeconds(1), Duration.ofMillis(300),
-                2, 8, 0, workload, out, new TargetAccess(secret, ca));
+                2, 8, 0, workload, out, ChannelOptions.defaults(workload.skus()), new TargetAccess(secret, ca));
             return new LoadRun(Scenarios.byName("steady"), settings, print).run();
         }
         finally

@@ -8,6 +8,7 @@ final class EmptyArrays
 {
     static final String[] STRINGS = new String[0];
     static final long[] LONGS = new long[0];
+    static final int[] INTS = new int[0];
     static final boolean[] BOOLEANS = new boolean[0];
 
     private EmptyArrays()

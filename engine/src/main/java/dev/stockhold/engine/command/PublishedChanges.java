@@ -18,6 +18,10 @@ public final class PublishedChanges
     private String[] skus = EmptyArrays.STRINGS;
     private long[] published = EmptyArrays.LONGS;
     private long[] previous = EmptyArrays.LONGS;
+    /** Entry {@code i} in sorted order is at {@code order[i]}: sorting moves these ints, not five arrays. */
+    private int[] order = EmptyArrays.INTS;
+    /** Each entry's channel's place in code order, or -1 when the writer gave none. */
+    private int[] channelRanks = EmptyArrays.INTS;
     private int count;
 
     /** Up to this many entries, insertion sort: fewer comparisons of already ordered entries. */
@@ -39,6 +43,16 @@ public final class PublishedChanges
     public void add(final String channel, final String listingId, final String sku, final long previous,
         final long published)
     {
+        add(-1, channel, listingId, sku, previous, published);
+    }
+
+    /**
+     * As {@link #add(String, String, String, long, long)}, with the channel's place in code order (0 for
+     * the first code): sorting then compares two channels' places, not their codes.
+     */
+    public void add(final int channelRank, final String channel, final String listingId, final String sku,
+        final long previous, final long published)
+    {
         if (count == channels.length)
         {
             final int capacity = Math.max(4, count * 2);
@@ -47,7 +61,11 @@ public final class PublishedChanges
             skus = Arrays.copyOf(skus, capacity);
             this.published = Arrays.copyOf(this.published, capacity);
             this.previous = Arrays.copyOf(this.previous, capacity);
+            order = Arrays.copyOf(order, capacity);
+            channelRanks = Arrays.copyOf(channelRanks, capacity);
         }
+        order[count] = count;
+        channelRanks[count] = channelRank;
         channels[count] = channel;
         listings[count] = listingId;
         skus[count] = sku;
@@ -63,35 +81,35 @@ public final class PublishedChanges
 
     public String channel(final int i)
     {
-        return channels[i];
+        return channels[order[i]];
     }
 
     public String listingId(final int i)
     {
-        return listings[i];
+        return listings[order[i]];
     }
 
     public String sku(final int i)
     {
-        return skus[i];
+        return skus[order[i]];
     }
 
     public long published(final int i)
     {
-        return published[i];
+        return published[order[i]];
     }
 
     /** @return the published quantity before the command (0 for a listing it bound). */
     public long previous(final int i)
     {
-        return previous[i];
+        return previous[order[i]];
     }
 
     /** @return the index after the last entry of entry {@code i}'s channel (entries must be sorted). */
     public int endOfChannel(final int i)
     {
         int end = i + 1;
-        while (end < count && channels[end].equals(channels[i]))
+        while (end < count && channel(end).equals(channel(i)))
         {
             end++;
         }
@@ -99,8 +117,8 @@ public final class PublishedChanges
     }
 
     /**
-     * Sorts the entries by channel code, then listing id, in place and allocating nothing: insertion sort
-     * for the few entries of a usual command, heap sort for a large fan-out.
+     * Sorts the entries by channel code, then listing id, allocating nothing: insertion sort for the few
+     * entries of a usual command, heap sort for a large fan-out. Only the order of the entries moves.
      */
     public void sort()
     {
@@ -145,30 +163,22 @@ public final class PublishedChanges
         }
     }
 
+    /** Compares the entries at sorted positions {@code a} and {@code b}. */
     private int compare(final int a, final int b)
     {
+        final int x = order[a];
+        final int y = order[b];
         // Codes are interned by the ledger: the same channel is usually the same instance.
-        final int byChannel = channels[a] == channels[b] ? 0 : channels[a].compareTo(channels[b]);
-        return byChannel != 0 ? byChannel : listings[a].compareTo(listings[b]);
+        final int byChannel = channels[x] == channels[y] ? 0 : channelRanks[x] >= 0 && channelRanks[y] >= 0
+            ? Integer.compare(channelRanks[x], channelRanks[y]) : channels[x].compareTo(channels[y]);
+        return byChannel != 0 ? byChannel : listings[x].compareTo(listings[y]);
     }
 
     private void swap(final int a, final int b)
     {
-        final String channel = channels[a];
-        channels[a] = channels[b];
-        channels[b] = channel;
-        final String listing = listings[a];
-        listings[a] = listings[b];
-        listings[b] = listing;
-        final String sku = skus[a];
-        skus[a] = skus[b];
-        skus[b] = sku;
-        final long value = published[a];
-        published[a] = published[b];
-        published[b] = value;
-        final long before = previous[a];
-        previous[a] = previous[b];
-        previous[b] = before;
+        final int entry = order[a];
+        order[a] = order[b];
+        order[b] = entry;
     }
 
     /** Replaces this record with a copy of {@code other}. */
@@ -177,7 +187,7 @@ public final class PublishedChanges
         clear();
         for (int i = 0; i < other.count; i++)
         {
-            add(other.channels[i], other.listings[i], other.skus[i], other.previous[i], other.published[i]);
+            add(other.channel(i), other.listingId(i), other.sku(i), other.previous(i), other.published(i));
         }
     }
 }

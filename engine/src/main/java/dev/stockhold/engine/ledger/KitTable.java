@@ -23,6 +23,11 @@ final class KitTable
     private long[] version = new long[16];
     /** Per SKU id, the kits it is a component of. */
     private final List<IntArrayList> kitsBySku = new ArrayList<>();
+    /**
+     * Per SKU id, how many kits it is a component of, flat: every command asks this of each cell it changed,
+     * and most SKUs are in no kit, so the answer is one array read instead of two dereferences.
+     */
+    private int[] kitCountBySku = new int[16];
 
     /** @return the kit's id, or {@link #MISSING}. */
     int find(final String kit)
@@ -63,7 +68,7 @@ final class KitTable
     /** @return how many kits {@code skuId} is a component of. */
     int kitsOfSkuCount(final int skuId)
     {
-        return skuId < kitsBySku.size() ? kitsBySku.get(skuId).size() : 0;
+        return skuId < kitCountBySku.length ? kitCountBySku[skuId] : 0;
     }
 
     /** @return kit {@code i} of those {@code skuId} is a component of. */
@@ -102,6 +107,7 @@ final class KitTable
             for (final int sku : componentSkus[id])
             {
                 kitsBySku.get(sku).removeInt(id);
+                kitCountBySku[sku]--;
             }
         }
         componentSkus[id] = newSkus;
@@ -114,6 +120,11 @@ final class KitTable
                 kitsBySku.add(new IntArrayList(2, IntArrayList.DEFAULT_NULL_VALUE));
             }
             kitsBySku.get(sku).addInt(id);
+            if (sku >= kitCountBySku.length)
+            {
+                kitCountBySku = Arrays.copyOf(kitCountBySku, Math.max(sku + 1, kitCountBySku.length * 2));
+            }
+            kitCountBySku[sku]++;
         }
         return id;
     }

@@ -145,11 +145,11 @@ final class LedgerChecks
         final ListingTable listings = channels.listings;
         for (int slot = 0; slot < listings.slots(); slot++)
         {
-            if (listings.isBound(slot) && listings.published(slot) != channels.publisher.compute(slot))
+            if (listings.isBound(slot) && listings.published(slot) != channels.publisher.recompute(slot))
             {
                 throw new LedgerInvariantException("a listing's published quantity follows its formula: sequence "
                     + command.sequence + " " + command.type + " listing " + listings.listingId(slot) + " published "
-                    + listings.published(slot) + " formula " + channels.publisher.compute(slot));
+                    + listings.published(slot) + " formula " + channels.publisher.recompute(slot));
             }
         }
     }

@@ -9,7 +9,12 @@ import org.agrona.collections.IntArrayList;
  * each command it recomputes only the listings that command can have changed, found through the reverse
  * indexes (a changed cell: the listings of its SKU, and of the kits its SKU is a component of, in channels
  * its warehouse feeds), each at most once, and records every change in the command's result. Ledger
- * thread only; allocates nothing.
+ * thread only; allocates nothing once its per-cell and per-SKU arrays cover the cells.
+ * <p>
+ * For a channel fed by every warehouse, a SKU listing's formula needs only three sums over the SKU's
+ * cells: the shared pool, the presale stock and the allocated units. They are kept per SKU
+ * ({@link SkuSums}) from the cells each command changes, so recomputing such a listing reads three
+ * numbers, not every cell of its SKU. {@link #recompute} reads every cell, for the checks.
  */
 final class Publisher
 {
@@ -19,6 +24,12 @@ final class Publisher
     private final KitTable kits;
     private final AllocationTable allocations;
     private final KitCells kitCells;
+    private final SkuSums sums;
+    /** Per channel id, its place in code order: the feed record sorts by it. Rebuilt when a channel is added. */
+    private int[] channelRank = new int[0];
+    private int rankedChannels;
+    /** True between a command's start and its {@link #afterCommand}: still true at the next start if it threw. */
+    private boolean commandOpen;
     private long commandNumber;
 
     Publisher(final StockCells cells, final ChannelTable channels, final ListingTable listings, final KitTable kits,
@@ -30,11 +41,18 @@ final class Publisher
         this.kits = kits;
         this.allocations = allocations;
         this.kitCells = new KitCells(cells, kits);
+        this.sums = new SkuSums(cells);
     }
 
     /** Starts a new command: every listing may be recomputed once more. */
     void beginCommand()
     {
+        if (commandOpen)
+        {
+            // The last command threw before its end: what it changed was never folded into the sums.
+            sums.forget();
+        }
+        commandOpen = true;
         commandNumber++;
         memoCount = 0;
     }
@@ -43,6 +61,8 @@ final class Publisher
     void afterCommand(final PublishedChanges changes)
     {
         memoCount = 0;
+        commandOpen = false;
+        sums.fold();
         for (int i = 0; i < cells.touchedCount(); i++)
         {
             final int cell = cells.touchedCell(i);
@@ -72,6 +92,7 @@ final class Publisher
     /** Recomputes every listing of a channel (its rules changed). */
     void refreshChannel(final int channel, final PublishedChanges changes)
     {
+        sums.fold();
         for (int slot = listings.firstOfChannel(channel); slot != ListingTable.NONE;
             slot = listings.nextOfChannel(slot))
         {
@@ -82,6 +103,7 @@ final class Publisher
     /** Recomputes every listing of a kit (its components changed). */
     void refreshKit(final int kit, final PublishedChanges changes)
     {
+        sums.fold();
         for (int slot = listings.firstOfKit(kit); slot != ListingTable.NONE; slot = listings.nextOfKit(slot))
         {
             refresh(slot, changes);
@@ -94,13 +116,13 @@ final class Publisher
      */
     void bound(final int slot, final long previous, final String previousSku, final PublishedChanges changes)
     {
+        sums.fold();
         listings.firstVisit(slot, commandNumber);
         final long value = compute(slot);
         listings.published(slot, value);
         if (value != previous || !previousSku.equals(targetCode(slot)))
         {
-            changes.add(channels.code(listings.channel(slot)), listings.listingId(slot), targetCode(slot), previous,
-                value);
+            record(slot, previous, value, changes);
         }
     }
 
@@ -115,9 +137,32 @@ final class Publisher
         if (value != before)
         {
             listings.published(slot, value);
-            changes.add(channels.code(listings.channel(slot)), listings.listingId(slot), targetCode(slot), before,
-                value);
+            record(slot, before, value, changes);
         }
+    }
+
+    private void record(final int slot, final long previous, final long value, final PublishedChanges changes)
+    {
+        final int channel = listings.channel(slot);
+        changes.add(rank(channel), channels.code(channel), listings.listingId(slot), targetCode(slot), previous, value);
+    }
+
+    /** @return the channel's place in code order. */
+    private int rank(final int channel)
+    {
+        if (rankedChannels != channels.count())
+        {
+            rankedChannels = channels.count();
+            if (channelRank.length < rankedChannels)
+            {
+                channelRank = new int[Math.max(16, rankedChannels * 2)];
+            }
+            for (int rank = 0; rank < rankedChannels; rank++)
+            {
+                channelRank[channels.inCodeOrder(rank)] = rank;
+            }
+        }
+        return channelRank[channel];
     }
 
     /** @return the code the listing is bound to: its SKU or its kit. */
@@ -127,57 +172,77 @@ final class Publisher
         return sku != ListingTable.NONE ? cells.skuCodeOf(sku) : kits.code(listings.kit(slot));
     }
 
-    /** @return the listing's published quantity by the formula, from the current state. */
+    /**
+     * @return the listing's published quantity by the formula, from the current state; call after
+     * {@link SkuSums#fold} has seen the cells changed so far (every entry point above does).
+     */
     long compute(final int slot)
     {
         final int channel = listings.channel(slot);
         if (channels.warehouses(channel) == null)
         {
-            // Fed by every warehouse: the same sums serve every such channel while nothing is allocated.
-            final int memo = memo(listings.sku(slot), listings.kit(slot));
-            if (memo >= 0 && memoAllocated[memo] == 0)
+            // Fed by every warehouse: the sums over every cell serve every such channel while nothing is allocated.
+            final int sku = listings.sku(slot);
+            if (sku != ListingTable.NONE)
             {
-                return publish(channel, memoPool[memo], 0, channels.allowPresale(channel) ? memoPresale[memo] : 0);
+                sums.ensure(sku);
+                if (sums.allocated(sku) == 0)
+                {
+                    return publish(channel, sums.pool(sku), 0, channels.allowPresale(channel) ? sums.presale(sku) : 0);
+                }
+            }
+            else
+            {
+                final int memo = memo(listings.kit(slot));
+                if (memo >= 0 && memoAllocated[memo] == 0)
+                {
+                    return publish(channel, memoPool[memo], 0, 0);
+                }
             }
         }
-        final long[] sums = this.sums;
-        sums[0] = 0;
-        sums[1] = 0;
-        sums[2] = 0;
+        return recompute(slot);
+    }
+
+    /** @return the listing's published quantity by the formula, reading every cell it depends on. */
+    long recompute(final int slot)
+    {
+        final int channel = listings.channel(slot);
+        final long[] totals = this.totals;
+        totals[0] = 0;
+        totals[1] = 0;
+        totals[2] = 0;
         if (listings.sku(slot) != ListingTable.NONE)
         {
-            sumSku(channel, listings.sku(slot), sums);
+            sumSku(channel, listings.sku(slot), totals);
         }
         else
         {
-            sumKit(channel, listings.kit(slot), sums);
+            sumKit(channel, listings.kit(slot), totals);
         }
-        return publish(channel, sums[0], sums[1], sums[2]);
+        return publish(channel, totals[0], totals[1], totals[2]);
     }
 
     /** K, E and presale P of the formula: reused, so computing allocates nothing. */
-    private final long[] sums = new long[3];
+    private final long[] totals = new long[3];
 
     /**
-     * The sums over every warehouse of the SKUs and kits the current command recomputes, so listings of one
-     * code in several channels fed by every warehouse sum its cells once: the pool, the presale stock and
-     * the allocated units (when some are, each channel sums its own). A few codes per command; a command
-     * that recomputes more goes without.
+     * The sums over every warehouse of the kits the current command recomputes, so listings of one kit in
+     * several channels fed by every warehouse count its whole kits once: the pool and the allocated units
+     * (when some are, each channel sums its own). A few kits per command; a command that recomputes more
+     * goes without.
      */
     private static final int MEMO = 16;
-    private final int[] memoSku = new int[MEMO];
     private final int[] memoKit = new int[MEMO];
     private final long[] memoPool = new long[MEMO];
-    private final long[] memoPresale = new long[MEMO];
     private final long[] memoAllocated = new long[MEMO];
     private int memoCount;
 
-    /** @return the memo entry of the SKU or kit (one of them {@link ListingTable#NONE}), or -1 when full. */
-    private int memo(final int sku, final int kit)
+    /** @return the memo entry of the kit, or -1 when full. */
+    private int memo(final int kit)
     {
         for (int m = 0; m < memoCount; m++)
         {
-            if (memoSku[m] == sku && memoKit[m] == kit)
+            if (memoKit[m] == kit)
             {
                 return m;
             }
@@ -187,23 +252,9 @@ final class Publisher
             return -1;
         }
         final int m = memoCount++;
-        memoSku[m] = sku;
         memoKit[m] = kit;
         memoPool[m] = 0;
-        memoPresale[m] = 0;
         memoAllocated[m] = 0;
-        if (sku != ListingTable.NONE)
-        {
-            final IntArrayList skuCells = cells.cellsOfSku(sku);
-            for (int c = 0; c < skuCells.size(); c++)
-            {
-                final int cell = skuCells.getInt(c);
-                memoPool[m] += cells.available(cell);
-                memoPresale[m] += cells.presaleAvailable(cell);
-                memoAllocated[m] += cells.allocated(cell);
-            }
-            return m;
-        }
         for (kitCells.begin(kit); kitCells.next(); )
         {
             long whole = Long.MAX_VALUE;

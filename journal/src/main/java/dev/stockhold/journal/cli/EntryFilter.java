@@ -38,6 +38,12 @@ final class EntryFilter
         return Instant.parse(text).toEpochMilli();
     }
 
+    /** @return the earliest time an entry may have, epoch millis ({@link Long#MIN_VALUE} without {@code --from}). */
+    long fromMillis()
+    {
+        return fromMillis;
+    }
+
     boolean matches(final Command c)
     {
         if (c.timestampMillis < fromMillis || c.timestampMillis >= toMillis)

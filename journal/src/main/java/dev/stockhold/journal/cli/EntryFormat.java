@@ -18,7 +18,22 @@ final class EntryFormat
         {
             line.append(" key=").append(c.idempotencyKey);
         }
-        line.append("  ").append(c.type);
+        line.append("  ");
+        appendCommand(c);
+        return line.toString();
+    }
+
+    /** @return the command's type and key fields, without the entry's time, sequence and client. */
+    String describe(final Command c)
+    {
+        line.setLength(0);
+        appendCommand(c);
+        return line.toString();
+    }
+
+    private void appendCommand(final Command c)
+    {
+        line.append(c.type);
         switch (c.type)
         {
             case LOCK:
@@ -62,7 +77,6 @@ final class EntryFormat
                 channelCommand(c);
                 break;
         }
-        return line.toString();
     }
 
     private void channelCommand(final Command c)

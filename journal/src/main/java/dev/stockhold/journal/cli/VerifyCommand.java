@@ -136,7 +136,7 @@ final class VerifyCommand implements Callable<Integer>
     private List<Checkpoint> readSnapshots(final PrintWriter out)
     {
         final List<Checkpoint> valid = new ArrayList<>();
-        for (final Path path : new SnapshotStore(data.config().snapshotDir()).newestFirst())
+        for (final Path path : SnapshotStore.readOnly(data.config().snapshotDir()).newestFirst())
         {
             try
             {

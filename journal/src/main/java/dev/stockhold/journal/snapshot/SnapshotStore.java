@@ -55,6 +55,20 @@ public final class SnapshotStore
         }
     }
 
+    private SnapshotStore(final Path dir, final boolean readOnly)
+    {
+        this.dir = dir;
+    }
+
+    /**
+     * A store that is only read: neither creates the directory nor removes the temporary file of a
+     * snapshot that a server running beside the reader may be writing (the journal tool).
+     */
+    public static SnapshotStore readOnly(final Path dir)
+    {
+        return new SnapshotStore(dir, true);
+    }
+
     /** @return the directory. */
     public Path dir()
     {
@@ -64,6 +78,10 @@ public final class SnapshotStore
     /** @return every snapshot file, newest (highest covered sequence) first. */
     public List<Path> newestFirst()
     {
+        if (!Files.isDirectory(dir))
+        {
+            return List.of();
+        }
         try (Stream<Path> files = Files.list(dir))
         {
             final List<Path> snapshots = new ArrayList<>();

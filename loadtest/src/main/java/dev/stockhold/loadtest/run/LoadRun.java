@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * One load run, start to end:
  * <pre>
  *   1. connect, and subscribe to the change feed on a connection of its own;
- *   2. seed every cell through the batch endpoint (SetStock), recording the answers;
+ *   2. seed every cell through the batch endpoint (SetStock), recording the answers, then the scenario's
+ *      own set-up (channels, listings, kits, allocations);
  *   3. drive the scenario's traffic, printing progress every second and logging interval histograms;
  *   4. wait for expiries to fire and the feed to catch up;
  *   5. audit every cell against the record of acknowledged answers, check the feed's view of each cell;
@@ -60,12 +61,13 @@ public final class LoadRun
             final AckBook book = new AckBook();
             final RunStats stats = new RunStats();
             final Latency latency = new Latency();
-            final OrderGenerator generator = new OrderGenerator(workload);
+            final OrderGenerator generator = scenario.generator(workload, settings);
             RunContext context = new RunContext(workload, generator, stats, sync, book, null);
             final AutoCloseable feed = target.subscribe(sync);
             try
             {
                 seed(target, generator, book);
+                scenario.prepare(target, settings, out);
                 final Progress progress = new Progress(stats, latency, sync, new HistogramLogWriter(hlog), out, target)
                     .start();
                 final long startNanos = System.nanoTime();

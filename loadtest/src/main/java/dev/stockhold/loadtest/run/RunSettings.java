@@ -1,6 +1,7 @@
 package dev.stockhold.loadtest.run;
 
 import dev.stockhold.loadtest.targets.TargetAccess;
+import dev.stockhold.loadtest.workload.ChannelOptions;
 import dev.stockhold.loadtest.workload.WorkloadConfig;
 
 import java.nio.file.Path;
@@ -18,15 +19,26 @@ import java.time.Duration;
  * @param orders      burst scenarios: how many orders.
  * @param workload    the traffic's shape.
  * @param out         where the histogram log, plot, summary and HTML report go.
+ * @param channels    the multichannel scenario's channel set-up.
  * @param access      the API key and TLS trust for the target.
  */
 public record RunSettings(String target, double rate, Duration duration, Duration warmup, int connections,
-    int inFlight, int orders, WorkloadConfig workload, Path out, TargetAccess access)
+    int inFlight, int orders, WorkloadConfig workload, Path out, ChannelOptions channels, TargetAccess access)
 {
-    /** Settings for a target that needs no key and no TLS. */
+    /** Settings with the default channel set-up for the workload's SKUs, for a target without keys or TLS. */
     public RunSettings(final String target, final double rate, final Duration duration, final Duration warmup,
         final int connections, final int inFlight, final int orders, final WorkloadConfig workload, final Path out)
     {
-        this(target, rate, duration, warmup, connections, inFlight, orders, workload, out, TargetAccess.open());
+        this(target, rate, duration, warmup, connections, inFlight, orders, workload, out,
+            ChannelOptions.defaults(workload.skus()));
+    }
+
+    /** Settings for a target without keys or TLS. */
+    public RunSettings(final String target, final double rate, final Duration duration, final Duration warmup,
+        final int connections, final int inFlight, final int orders, final WorkloadConfig workload, final Path out,
+        final ChannelOptions channels)
+    {
+        this(target, rate, duration, warmup, connections, inFlight, orders, workload, out, channels,
+            TargetAccess.open());
     }
 }

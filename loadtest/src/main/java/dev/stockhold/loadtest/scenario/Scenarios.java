@@ -8,7 +8,7 @@ import java.util.List;
 public final class Scenarios
 {
     /** Names accepted by {@code --scenario}. */
-    public static final List<String> NAMES = List.of("burst-500", "flash-sale", "steady", "soak");
+    public static final List<String> NAMES = List.of("burst-500", "flash-sale", "steady", "soak", "multichannel");
 
     private Scenarios()
     {
@@ -26,6 +26,8 @@ public final class Scenarios
             case "steady":
             case "soak":
                 return new SteadyScenario(name);
+            case "multichannel":
+                return new MultichannelScenario();
             default:
                 throw new IllegalArgumentException("unknown scenario " + name + "; one of " + NAMES);
         }

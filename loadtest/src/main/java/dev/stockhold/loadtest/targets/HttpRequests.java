@@ -181,7 +181,8 @@ final class HttpRequests
         final ArrayNode array = body.putArray("lines");
         for (int i = 0; i < lines.count(); i++)
         {
-            final ObjectNode line = array.addObject().put("sku", lines.sku(i));
+            final ObjectNode line = lines.listing(i) != null ? array.addObject().put("listing", lines.listing(i))
+                : array.addObject().put("sku", lines.sku(i));
             if (lines.warehouse(i) != null)
             {
                 line.put("warehouse", lines.warehouse(i));

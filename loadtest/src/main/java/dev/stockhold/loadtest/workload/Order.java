@@ -11,9 +11,17 @@ import java.util.List;
  */
 public final class Order
 {
-    /** One requested line; {@code warehouse} null lets the engine choose. */
-    public record Line(String sku, String warehouse, long quantity)
+    /**
+     * One requested line, by SKU (or kit) code or by a listing of the order's channel (the other null);
+     * {@code warehouse} null lets the engine choose.
+     */
+    public record Line(String sku, String listing, String warehouse, long quantity)
     {
+        /** A line by SKU or kit code. */
+        public Line(final String sku, final String warehouse, final long quantity)
+        {
+            this(sku, null, warehouse, quantity);
+        }
     }
 
     private final String orderId;
@@ -68,7 +76,7 @@ public final class Order
             into.lock(orderId, channel, ttlSeconds, false, false);
             for (final Line line : lines)
             {
-                into.lines.add(line.sku(), line.warehouse(), line.quantity());
+                into.lines.add(line.sku(), line.listing(), line.warehouse(), line.quantity());
             }
             return into;
         }

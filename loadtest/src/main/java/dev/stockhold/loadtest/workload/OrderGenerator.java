@@ -13,11 +13,19 @@ public final class OrderGenerator
     private final Zipf popularity;
     private final SplittableRandom random;
     private final String runTag;
+    private final ChannelCatalog catalog;
     private long count;
 
     public OrderGenerator(final WorkloadConfig config)
     {
+        this(config, null);
+    }
+
+    /** @param catalog when not null, every order comes from one of its channels, every line by listing. */
+    public OrderGenerator(final WorkloadConfig config, final ChannelCatalog catalog)
+    {
         this.config = config;
+        this.catalog = catalog;
         this.popularity = new Zipf(config.skus(), config.zipfExponent());
         this.random = new SplittableRandom(config.seed());
         this.runTag = config.prefix() + "-O";
@@ -26,6 +34,13 @@ public final class OrderGenerator
     /** @return the next order. */
     public Order next()
     {
+        if (catalog != null)
+        {
+            final ChannelCatalog.Drawn drawn = catalog.draw(random, popularity);
+            final Fate fate = fate(random.nextDouble());
+            return new Order(runTag + "-" + (count++), drawn.channel(),
+                fate == Fate.EXPIRE ? config.expireTtlSeconds() : config.ttlSeconds(), drawn.lines(), fate);
+        }
         final int lineCount = 1 + random.nextInt(Math.min(config.maxLines(), config.skus()));
         final List<Order.Line> lines = new ArrayList<>(lineCount);
         final List<String> skus = new ArrayList<>(lineCount);
