@@ -25,6 +25,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Audit
 {
+    /** Order read-backs in flight at once. */
+    private static final int READ_WINDOW = 1_024;
+    private static final int OVERLOADED_RETRIES = 100;
+    private static final long OVERLOADED_PAUSE_MILLIS = 20;
     private static final long TIMEOUT_SECONDS = 60;
 
     private Audit()
@@ -163,35 +167,60 @@ public final class Audit
         return sums;
     }
 
-    /** Reads back the orders whose end the harness did not see; @return how many. */
+    /**
+     * Reads back the orders whose end the harness did not see, {@link #READ_WINDOW} at a time (a run may leave
+     * hundreds of thousands, more than the server's ring holds at once); a read the server answers
+     * ERR_OVERLOADED is sent again after a pause. @return how many.
+     */
     private static int resolveOrders(final Target target, final AckBook book) throws Exception
     {
-        final Map<AckBook.OrderRecord, CompletableFuture<Answer>> reads = new HashMap<>();
+        final List<AckBook.OrderRecord> unresolved = new ArrayList<>();
         for (final AckBook.OrderRecord order : book.orders())
         {
             if (order.uncertain() || (order.mayExpire() && order.open() > 0))
             {
-                reads.put(order, target.send(new Command().getReservation(order.orderId())));
+                unresolved.add(order);
             }
         }
-        for (final Map.Entry<AckBook.OrderRecord, CompletableFuture<Answer>> read : reads.entrySet())
+        for (int from = 0; from < unresolved.size(); from += READ_WINDOW)
         {
-            final Answer answer = read.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (answer.isOk())
+            final List<AckBook.OrderRecord> window = unresolved.subList(from,
+                Math.min(unresolved.size(), from + READ_WINDOW));
+            final List<CompletableFuture<Answer>> reads = new ArrayList<>(window.size());
+            for (final AckBook.OrderRecord order : window)
             {
-                book.resolved(read.getKey(), answer.lines());
+                reads.add(target.send(new Command().getReservation(order.orderId())));
             }
-            else if (answer.code() == ErrorCode.ORDER_NOT_FOUND && read.getKey().uncertain())
+            for (int i = 0; i < window.size(); i++)
             {
-                book.resolved(read.getKey(), List.of());
-            }
-            else
-            {
-                throw new IllegalStateException("cannot read back order " + read.getKey().orderId() + ": "
-                    + answer.code() + " " + answer.detail());
+                resolve(target, book, window.get(i), reads.get(i).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
             }
         }
-        return reads.size();
+        return unresolved.size();
+    }
+
+    private static void resolve(final Target target, final AckBook book, final AckBook.OrderRecord order,
+        final Answer first) throws Exception
+    {
+        Answer answer = first;
+        for (int attempt = 1; answer.code() == ErrorCode.OVERLOADED && attempt <= OVERLOADED_RETRIES; attempt++)
+        {
+            Thread.sleep(OVERLOADED_PAUSE_MILLIS);
+            answer = target.send(new Command().getReservation(order.orderId())).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        if (answer.isOk())
+        {
+            book.resolved(order, answer.lines());
+        }
+        else if (answer.code() == ErrorCode.ORDER_NOT_FOUND && order.uncertain())
+        {
+            book.resolved(order, List.of());
+        }
+        else
+        {
+            throw new IllegalStateException("cannot read back order " + order.orderId() + ": "
+                + answer.code() + " " + answer.detail());
+        }
     }
 
     private static String name(final Answer.Level level)
