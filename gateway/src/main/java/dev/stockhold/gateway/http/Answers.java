@@ -4,6 +4,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.command.ShortLines;
+import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.gateway.security.RateLimit;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -121,6 +122,17 @@ public final class Answers
         final ByteBuf buf = ResponseFramer.startBody(allocator, BODY_GUESS);
         bodies.problem(buf, status, code, detail, null);
         return framer.finish(buf, status, ContentType.PROBLEM, -1, false, false, close, null);
+    }
+
+    /**
+     * The answer of a server whose engine failed: ERR_INTERNAL, naming the failure, with {@code status} (500
+     * for a request, 503 for a health check). The process exits shortly; a supervisor restarts it.
+     */
+    ByteBuf engineFailed(final ByteBufAllocator allocator, final EngineFailure.Report failure, final int status,
+        final boolean close)
+    {
+        return problem(allocator, status, ErrorCode.INTERNAL, "the engine stopped after an internal failure ("
+            + failure.describe() + "); the server is exiting to restart on its journal", close);
     }
 
     /** Encodes a 405 with its {@code Allow} header. */
