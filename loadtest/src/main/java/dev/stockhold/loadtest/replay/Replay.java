@@ -31,8 +31,14 @@ import java.util.concurrent.locks.LockSupport;
  * every command carries its recorded engine time and the recorded ticks are sent too, so the server
  * rebuilds exactly the recorded state and its digest must equal the recording's. Without it, ticks are
  * applied here only and the server expires reservations on its own clock, so a replay faster than
- * recorded can see a reservation still open that had expired in the recording. Commands are sent over one connection, in order: a binary connection
- * pipelines them, HTTP sends one at a time. Pacing: the recorded gaps divided by {@code speed}, or none.
+ * recorded can see a reservation still open that had expired in the recording. Commands are sent over one
+ * connection, in order: a binary connection pipelines them, HTTP sends one at a time. Pacing: the recorded gaps
+ * divided by {@code speed}, or none.
+ * <p>
+ * An answer is compared by its code, its levels and reservation lines, and, where its protocol shows them
+ * (HTTP), what it says of channels: a channel's rules, a listing's published quantity, a kit, an allocation and
+ * the listing or kit each reserved line came by. At the end every cell and every listing the recording named
+ * is read back from the server and compared with the offline ledger's.
  */
 public final class Replay
 {
@@ -51,6 +57,8 @@ public final class Replay
     private final AtomicLong mismatchCount = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
     private final TreeSet<String> skus = new TreeSet<>();
+    /** Every listing the recording bound, as {@code channel/listingId} (neither may hold '/'). */
+    private final TreeSet<String> listings = new TreeSet<>();
     private long sent;
     private long applied;
 
@@ -148,6 +156,8 @@ public final class Replay
     private Report report(final double elapsedSeconds) throws Exception
     {
         final List<String> cellDifferences = compareCells();
+        final List<String> listingDifferences = new ArrayList<>();
+        final boolean publishedShown = compareListings(listingDifferences);
         final long expectedDigest = expected.digest();
         final OptionalLong digest = target.digest();
         final Report report = new Report("stockhold replay")
@@ -158,6 +168,8 @@ public final class Replay
             .figure("engine times", recordedTimes ? "recorded (the target keeps them)" : "the target's own clock")
             .figure("throughput", String.format("%.0f commands/s over %.2f s", sent / elapsedSeconds, elapsedSeconds))
             .figure("cells compared", Integer.toString(expected.cellCount()))
+            .figure("listings compared", listings.size() + (publishedShown ? " (published quantities)"
+                : " (by result code: this protocol's answers do not show published quantities)"))
             .latency("replayed", latency);
         report.figure("state digest", digest.isPresent() ? String.format("server %x, recorded %x%s",
             digest.getAsLong(), expectedDigest, digest.getAsLong() == expectedDigest ? " (equal)"
@@ -168,6 +180,9 @@ public final class Replay
             mismatchCount.get() + " mismatches of " + sent + " commands" + (lost > 0 ? ", " + lost + " unanswered" : "")));
         report.check(new Check("every cell as recorded", cellDifferences.isEmpty(),
             cellDifferences.isEmpty() ? "all levels equal" : cellDifferences.size() + " cells differ"));
+        report.check(new Check("every listing as recorded", listingDifferences.isEmpty(),
+            listingDifferences.isEmpty() ? listings.size() + " listings equal" : listingDifferences.size()
+                + " listings differ"));
         if (recordedTimes)
         {
             final boolean same = digest.isPresent() && digest.getAsLong() == expectedDigest;
@@ -176,6 +191,7 @@ public final class Replay
         }
         mismatches.forEach(line -> report.note("MISMATCH " + line));
         cellDifferences.stream().limit(MAX_SHOWN).forEach(line -> report.note("CELL " + line));
+        listingDifferences.stream().limit(MAX_SHOWN).forEach(line -> report.note("LISTING " + line));
         return report;
     }
 
@@ -199,6 +215,36 @@ public final class Replay
         return differences;
     }
 
+    /**
+     * Reads back every listing the recording bound, from the server and from the offline ledger, and adds one
+     * line per listing that differs to {@code differences}: its SKU and published quantity where the answers
+     * show them, else its result code.
+     *
+     * @return true when the server's answers showed the listings' published quantities.
+     */
+    private boolean compareListings(final List<String> differences) throws Exception
+    {
+        boolean shown = false;
+        final Command read = new Command();
+        for (final String key : listings)
+        {
+            final int slash = key.indexOf('/');
+            final String channel = key.substring(0, slash);
+            final String listing = key.substring(slash + 1);
+            expected.apply(read.getListing(channel, listing));
+            final Answer want = Answer.fromEngine(read.result);
+            final Answer got = target.send(read.getListing(channel, listing))
+                .get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            shown |= got.channel() != null;
+            final String difference = got.differenceFrom(want);
+            if (difference != null)
+            {
+                differences.add(abbreviate(key + ": " + difference));
+            }
+        }
+        return shown;
+    }
+
     private static String abbreviate(final String text)
     {
         return text.length() <= 400 ? text : text.substring(0, 400) + "...";
@@ -211,19 +257,29 @@ public final class Replay
         return cells;
     }
 
+    /** Notes the cells and listings a command names, to read them back at the end. */
     private void remember(final Command command)
     {
         for (int i = 0; i < command.lines.count(); i++)
         {
-            skus.add(command.lines.sku(i));
+            // A line locked by listing or kit names no SKU.
+            if (command.lines.sku(i) != null)
+            {
+                skus.add(command.lines.sku(i));
+            }
         }
         for (int i = 0; i < command.items.count(); i++)
         {
             skus.add(command.items.sku(i));
         }
-        if (command.sku != null)
+        // A kit's code and what a listing sells are not cells.
+        if (command.sku != null && command.type != CommandType.PUT_KIT && command.type != CommandType.BIND_LISTING)
         {
             skus.add(command.sku);
+        }
+        if (command.type == CommandType.BIND_LISTING)
+        {
+            listings.add(command.channel + "/" + command.listing);
         }
     }
 

@@ -21,10 +21,18 @@ import java.util.List;
  * @param lines    the reservation's lines (empty for other answers).
  * @param levels   the stock levels, for stock answers (empty for other answers).
  * @param detail   the server's explanation of an error or of a lost answer, or null.
+ * @param channel  what the answer shows of sales channels; null when its protocol does not carry it.
  */
 public record Answer(ErrorCode code, long sequence, boolean replayed, ReservationState state, List<Line> lines,
-    List<Level> levels, String detail)
+    List<Level> levels, String detail, ChannelAnswer channel)
 {
+    /** An answer of a protocol that does not carry what it shows of channels. */
+    public Answer(final ErrorCode code, final long sequence, final boolean replayed, final ReservationState state,
+        final List<Line> lines, final List<Level> levels, final String detail)
+    {
+        this(code, sequence, replayed, state, lines, levels, detail, null);
+    }
+
     /** One line of a reservation answer. */
     public record Line(String sku, String warehouse, long quantity, boolean presale, long deducted, long released,
         long returned)
@@ -100,7 +108,8 @@ public record Answer(ErrorCode code, long sequence, boolean replayed, Reservatio
             }
         }
         final Levels levels = tick ? result.changes() : result.levels();
-        return new Answer(ErrorCode.OK, result.sequence(), result.isReplayed(), state, lines, levelsOf(levels), null);
+        return new Answer(ErrorCode.OK, result.sequence(), result.isReplayed(), state, lines, levelsOf(levels), null,
+            ChannelAnswer.fromEngine(result));
     }
 
     /** @return a copy of engine levels. */
@@ -117,7 +126,8 @@ public record Answer(ErrorCode code, long sequence, boolean replayed, Reservatio
 
     /**
      * Compares what two runs of the same command answered, ignoring what legitimately differs between a
-     * recorded run and its replay (engine sequences and timestamps).
+     * recorded run and its replay (engine sequences and timestamps). What they show of channels is compared
+     * when both carry it.
      *
      * @return null when they agree, else a sentence saying how they differ.
      */
@@ -142,6 +152,10 @@ public record Answer(ErrorCode code, long sequence, boolean replayed, Reservatio
         if (!levels.equals(expected.levels))
         {
             return "levels " + levels + " != expected " + expected.levels;
+        }
+        if (channel != null && expected.channel != null)
+        {
+            return channel.differenceFrom(expected.channel);
         }
         return null;
     }

@@ -45,14 +45,21 @@ final class HttpAnswers
         if (body.has("orderId"))
         {
             final List<Answer.Line> lines = new ArrayList<>();
+            final List<String> sources = new ArrayList<>();
             for (final JsonNode line : body.path("lines"))
             {
                 lines.add(new Answer.Line(line.path("sku").asText(), line.path("warehouse").asText(),
                     line.path("quantity").asLong(), line.path("presale").asBoolean(), line.path("deducted").asLong(),
                     line.path("released").asLong(), line.path("returned").asLong()));
+                sources.add(ChannelAnswer.lineSource(text(line, "listing"), text(line, "kit")));
             }
             return new Answer(ErrorCode.OK, sequence, replayed, ReservationState.valueOf(body.path("state").asText()),
-                lines, List.of(), null);
+                lines, List.of(), null, new ChannelAnswer(List.of(), null, null, null, sources));
+        }
+        final ChannelAnswer channel = ChannelAnswers.parse(body);
+        if (channel != ChannelAnswer.NONE)
+        {
+            return new Answer(ErrorCode.OK, sequence, replayed, null, List.of(), List.of(), null, channel);
         }
         final List<Answer.Level> levels = new ArrayList<>();
         if (body.has("items"))
@@ -67,7 +74,14 @@ final class HttpAnswers
         {
             levels.add(level(body));
         }
-        return new Answer(ErrorCode.OK, sequence, replayed, null, List.of(), levels, null);
+        return new Answer(ErrorCode.OK, sequence, replayed, null, List.of(), levels, null, ChannelAnswer.NONE);
+    }
+
+    /** @return the text of {@code field}, or null when it is null or absent. */
+    static String text(final JsonNode node, final String field)
+    {
+        final JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : null;
     }
 
     static Answer.Level level(final JsonNode level)

@@ -77,6 +77,17 @@ final class HttpRequests
                 return get("/v1/stock/" + seg(command.sku));
             case GET_RESERVATION:
                 return get("/v1/reservations/" + seg(command.orderId));
+            case PUT_CHANNEL:
+            case BIND_LISTING:
+            case UNBIND_LISTING:
+            case PUT_KIT:
+            case SET_ALLOCATION:
+            case GET_CHANNEL:
+            case LIST_CHANNELS:
+            case GET_LISTING:
+            case GET_KIT:
+            case GET_ALLOCATION:
+                return ChannelRequests.build(command);
             default:
                 throw new IllegalArgumentException("the HTTP API does not carry " + command.type);
         }
@@ -191,12 +202,12 @@ final class HttpRequests
         }
     }
 
-    private static Call post(final String path, final ObjectNode body, final Command command)
+    static Call post(final String path, final ObjectNode body, final Command command)
     {
         return new Call("POST", path, body.toString(), command.idempotencyKey);
     }
 
-    private static Call put(final String path, final ObjectNode body, final Command command)
+    static Call put(final String path, final ObjectNode body, final Command command)
     {
         return new Call("PUT", path, body.toString(), command.idempotencyKey);
     }
