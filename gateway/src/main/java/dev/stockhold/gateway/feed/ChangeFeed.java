@@ -1,16 +1,11 @@
 package dev.stockhold.gateway.feed;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.pipeline.CommandStage;
-import dev.stockhold.engine.threads.NamedThreads;
-import dev.stockhold.gateway.http.Answers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.util.AttributeKey;
 import org.agrona.ExpandableArrayBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The HTTP change feeds: the stock feed ({@code /v1/changes}, one server-sent event per command that changed
@@ -34,8 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * As the responder's observer it appends one {@link ChangeRecord} per command that changed anything to the
  * durable {@link ChangeLog}, encodes each stream's event from it ({@link SseEvents}) once per feed, and sends
- * it to every live stream of that feed. A new stream first replays the log on a catch-up thread (from
- * {@code after}), then is handed to the responder, which sends whatever was appended meanwhile from
+ * it to every live stream of that feed. A new stream first replays the log on a catch-up thread
+ * ({@link FeedReplay}, from {@code after}), then is handed to the responder, which sends whatever was appended meanwhile from
  * {@link RecentEvents} and makes it live: no gap, no duplicate, and a resumed event is the very bytes
  * the live one was, encoded from the same record. A stream that falls more than its buffer behind is
  * dropped, so a slow client never holds up the responder.
@@ -47,17 +38,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class ChangeFeed implements CommandStage, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
-    private static final AttributeKey<Boolean> STREAMING = AttributeKey.valueOf("stockhold.feed.streaming");
-    private static final byte[] HEADER = ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-        + "Cache-Control: no-cache\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int CATCH_UP_BATCH_BYTES = 32 * 1024;
-    private static final long WRITABLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ChangeLog log;
     private final int bufferBytes;
-    private final ExecutorService catchUp;
     private final ConcurrentLinkedQueue<FeedSubscriber> handOver = new ConcurrentLinkedQueue<>();
+    private final FeedReplay replay;
     /** Live streams of the stock feed. */
     private final List<FeedSubscriber> live = new ArrayList<>();
     /** Live streams of each channel's feed, by channel code. */
@@ -89,7 +75,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
     {
         this.log = log;
         this.bufferBytes = bufferBytes;
-        this.catchUp = Executors.newFixedThreadPool(2, NamedThreads.factory("stockhold-feed-catchup"));
+        this.replay = new FeedReplay(log, () -> knownAfter, handOver::offer);
     }
 
     /**
@@ -132,13 +118,13 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         channel.closeFuture().addListener(f -> streams.decrementAndGet());
         final FeedSubscriber subscriber = new FeedSubscriber(channel, salesChannel,
             after < 0 ? FeedSubscriber.FROM_NOW : after);
-        catchUp.execute(() -> replay(subscriber));
+        replay.start(subscriber);
     }
 
     /** Keeps an idle stream open through proxies. Event loop of {@code channel}. */
     public void heartbeat(final Channel channel)
     {
-        if (Boolean.TRUE.equals(channel.attr(STREAMING).get()))
+        if (FeedReplay.isStreaming(channel))
         {
             channel.writeAndFlush(Unpooled.wrappedBuffer(HEARTBEAT));
         }
@@ -318,8 +304,7 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         if (first < 0)
         {
             // Fell behind memory while handing over: replay the log again from where it stopped.
-            final FeedSubscriber again = subscriber;
-            catchUp.execute(() -> replay(again));
+            replay.start(subscriber);
             return false;
         }
         for (int i = first; i < recent.size(); i++)
@@ -339,106 +324,11 @@ public final class ChangeFeed implements CommandStage, AutoCloseable
         return true;
     }
 
-    /** Catch-up thread: sends the header, replays the log after the stream's position, then hands over. */
-    private void replay(final FeedSubscriber subscriber)
-    {
-        final Channel channel = subscriber.channel;
-        try
-        {
-            if (subscriber.lastSent == FeedSubscriber.FROM_NOW)
-            {
-                sendHeader(subscriber);
-                handOver.offer(subscriber);
-                return;
-            }
-            final ChangeRecord replayed = new ChangeRecord();
-            try (ChangeLog.Reader reader = log.reader())
-            {
-                int position = reader.seekAfter(subscriber.lastSent);
-                if (position == ChangeLog.Reader.GONE
-                    || (position == ChangeLog.Reader.AT_END && subscriber.lastSent < knownAfter && !reader.first()))
-                {
-                    // The log no longer holds what followed, or it is empty and began after that point.
-                    gone(subscriber);
-                    return;
-                }
-                sendHeader(subscriber);
-                ByteBuf batch = null;
-                while (position == ChangeLog.Reader.ON_ENTRY && channel.isActive())
-                {
-                    if (batch == null)
-                    {
-                        batch = channel.alloc().buffer(CATCH_UP_BATCH_BYTES + 4 * reader.length());
-                    }
-                    SseEvents.encode(reader.decode(replayed), subscriber.salesChannel, batch);
-                    subscriber.lastSent = reader.sequence();
-                    if (batch.readableBytes() >= CATCH_UP_BATCH_BYTES)
-                    {
-                        channel.writeAndFlush(batch, channel.voidPromise());
-                        batch = null;
-                        awaitWritable(channel);
-                    }
-                    position = reader.next() ? ChangeLog.Reader.ON_ENTRY : ChangeLog.Reader.AT_END;
-                }
-                if (batch != null)
-                {
-                    channel.writeAndFlush(batch, channel.voidPromise());
-                }
-            }
-            handOver.offer(subscriber);
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.error("event=feed_replay_failed remote={}", channel.remoteAddress(), ex);
-            channel.close();
-        }
-    }
-
-    private void sendHeader(final FeedSubscriber subscriber)
-    {
-        if (subscriber.headerSent)
-        {
-            return;
-        }
-        subscriber.headerSent = true;
-        final Channel channel = subscriber.channel;
-        channel.writeAndFlush(Unpooled.wrappedBuffer(HEADER))
-            .addListener(f -> channel.attr(STREAMING).set(Boolean.TRUE));
-    }
-
-    private void gone(final FeedSubscriber subscriber)
-    {
-        final Channel channel = subscriber.channel;
-        if (subscriber.headerSent)
-        {
-            channel.close();
-            return;
-        }
-        final ByteBuf answer = Answers.forThread().problem(channel.alloc(), ErrorCode.GONE,
-            "the change log no longer holds the events after " + subscriber.lastSent, null, true);
-        channel.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    private static void awaitWritable(final Channel channel)
-    {
-        final long deadline = System.nanoTime() + WRITABLE_WAIT_NANOS;
-        while (channel.isActive() && !channel.isWritable())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                LOG.info("event=feed_client_dropped remote={} reason=replay_stalled", channel.remoteAddress());
-                channel.close();
-                return;
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
-    }
-
     /** Stops replays and closes every stream; the log is closed by its owner. */
     @Override
     public void close()
     {
-        catchUp.shutdownNow();
+        replay.close();
         for (final FeedSubscriber subscriber : live)
         {
             subscriber.channel.close();

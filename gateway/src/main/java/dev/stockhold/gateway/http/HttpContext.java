@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * What every HTTP connection shares: the engine's entrance, keys, limits, metrics, the change feed and
- * the static documents. The engine entrance is set once recovery has finished; until then (and once the
- * server stops) commands are answered ERR_OVERLOADED and {@code /ready} is 503. Once the engine has failed,
- * commands are answered ERR_INTERNAL and {@code /health} and {@code /ready} are 503, naming the failure.
+ * What every HTTP connection shares: the engine's entrance, the route table, keys, limits, metrics, the
+ * change feed and the static documents. The engine entrance is set once recovery has finished; until then
+ * (and once the server stops) commands are answered ERR_OVERLOADED and {@code /ready} is 503. Once the engine
+ * has failed, commands are answered ERR_INTERNAL and {@code /health} and {@code /ready} are 503, naming the
+ * failure.
  */
 public final class HttpContext
 {
@@ -24,6 +25,8 @@ public final class HttpContext
     private final GatewayMetrics metrics;
     private final ChangeFeed feed;
     private final byte[] openApi;
+    /** Built here, at start, so that the first request does not pay for compiling the table. */
+    private final RouteTable routes = Routes.TABLE;
     private final AtomicLong requestIds = new AtomicLong();
     private volatile Predicate<Command> engine;
     private volatile EngineFailure failure = new EngineFailure();
@@ -106,6 +109,12 @@ public final class HttpContext
     HttpLimits limits()
     {
         return limits;
+    }
+
+    /** @return the API's routes, matched for every request. */
+    RouteTable routes()
+    {
+        return routes;
     }
 
     RequestDecoder decoder()

@@ -45,7 +45,7 @@ final class RequestDispatcher
         exchange.start(connection, request, index, close, head);
         try
         {
-            final RouteTable.MatchedPath path = Routes.TABLE.match(request.uri(), exchange);
+            final RouteTable.MatchedPath path = connection.context().routes().match(request.uri(), exchange);
             if (path == null)
             {
                 exchange.problem(ErrorCode.NOT_FOUND, "no such path");

@@ -5,8 +5,6 @@ import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ChannelViews;
 import dev.stockhold.engine.command.PublishedChanges;
-import dev.stockhold.engine.command.PushView;
-import dev.stockhold.engine.command.PushedListings;
 import dev.stockhold.engine.pipeline.CommandStage;
 import dev.stockhold.engine.pipeline.Reply;
 import dev.stockhold.engine.threads.NamedThreads;
@@ -14,12 +12,10 @@ import dev.stockhold.gateway.metrics.PushMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +51,6 @@ public final class ChannelPusher implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPusher.class);
     private static final long RETRY_SUBMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final int MAX_ERROR_LENGTH = 256;
 
     private final ConcurrentHashMap<String, PushChannel> channels = new ConcurrentHashMap<>();
     private final PushTiming timing;
@@ -247,14 +242,14 @@ public final class ChannelPusher implements AutoCloseable
     private void send(final PushChannel channel, final Delivery delivery)
     {
         final long now = System.nanoTime();
-        channel.readProgress(delivery.pending, delivery.lagMillis, delivery.acknowledgedSeq, now);
-        if (!running || channel.removed || delivery.url == null)
+        channel.readProgress(delivery.pending(), delivery.lagMillis(), delivery.acknowledgedSeq(), now);
+        if (!running || channel.removed || delivery.url() == null)
         {
             channel.inFlight = false;
             return;
         }
-        channel.bucket.configure(delivery.ratePerSecond, delivery.burst);
-        if (delivery.listings.count() == 0)
+        channel.bucket.configure(delivery.ratePerSecond(), delivery.burst());
+        if (delivery.listings().count() == 0)
         {
             // Caught up: the next change wakes the channel.
             channel.inFlight = false;
@@ -269,16 +264,16 @@ public final class ChannelPusher implements AutoCloseable
             return;
         }
         channel.bucket.take(now);
-        channel.inFlightListings.copyFrom(delivery.listings);
+        channel.inFlightListings.copyFrom(delivery.listings());
         final String id = UUID.randomUUID().toString();
-        final byte[] body = DeliveryBody.write(channel.code, id, delivery.listings);
+        final byte[] body = DeliveryBody.write(channel.code, id, delivery.listings());
         final HttpRequest request;
         try
         {
-            request = HttpRequest.newBuilder(URI.create(delivery.url)).timeout(timing.timeout())
+            request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(timing.timeout())
                 .header("Content-Type", "application/json")
                 .header("Stockhold-Delivery", id)
-                .header("Stockhold-Signature", signer.sign(delivery.secret, System.currentTimeMillis(), body))
+                .header("Stockhold-Signature", signer.sign(delivery.secret(), System.currentTimeMillis(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         }
@@ -299,9 +294,10 @@ public final class ChannelPusher implements AutoCloseable
         final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure;
         channel.lastStatus = status;
-        channel.retryAfterMillis = status == 429 ? retryAfterMillis(response) : -1;
-        metrics.delivered(channel.code, result(status, cause));
-        final String error = status >= 200 && status < 300 ? null : describe(status, cause);
+        channel.retryAfterMillis = status == 429 ? DeliveryOutcome.retryAfterMillis(response) : -1;
+        metrics.delivered(channel.code, DeliveryOutcome.result(status, cause));
+        final String error = status >= 200 && status < 300 ? null
+            : DeliveryOutcome.describe(status, cause, timing.timeout());
         if (error != null)
         {
             LOG.warn("event=push_failed channel={} delivery={} listings={} error=\"{}\"", channel.code, id,
@@ -380,79 +376,6 @@ public final class ChannelPusher implements AutoCloseable
         catch (final RejectedExecutionException ex)
         {
             // Stopped, as above.
-        }
-    }
-
-    /** @return the Retry-After of a 429 in milliseconds (seconds in the header), or -1 when absent or a date. */
-    static long retryAfterMillis(final HttpResponse<?> response)
-    {
-        final String value = response.headers().firstValue("Retry-After").orElse("").trim();
-        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(Character::isDigit))
-        {
-            return -1;
-        }
-        return Long.parseLong(value) * 1_000;
-    }
-
-    private static String result(final int status, final Throwable cause)
-    {
-        if (status >= 200 && status < 300)
-        {
-            return "ok";
-        }
-        if (status == 429)
-        {
-            return "rate_limited";
-        }
-        if (status >= 400 && status < 500)
-        {
-            return "dead_letter";
-        }
-        if (status != 0)
-        {
-            return "server_error";
-        }
-        if (cause instanceof HttpTimeoutException)
-        {
-            return "timeout";
-        }
-        return cause instanceof ConnectException ? "refused" : "failed";
-    }
-
-    private String describe(final int status, final Throwable cause)
-    {
-        if (status != 0)
-        {
-            return "HTTP " + status;
-        }
-        if (cause instanceof HttpTimeoutException)
-        {
-            return "timeout after " + timing.timeout().toMillis() + " ms";
-        }
-        if (cause instanceof ConnectException)
-        {
-            return "connection refused";
-        }
-        final String text = cause == null ? "no answer" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        // Journaled with the outcome: a bounded description, not a whole stack of messages.
-        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
-    }
-
-    /** A NEXT_DELIVERY answer, copied off the ring slot for the push thread. */
-    private record Delivery(String url, String secret, long ratePerSecond, long burst, long pending, long lagMillis,
-        long acknowledgedSeq, PushedListings listings)
-    {
-        static Delivery of(final CommandResult result)
-        {
-            final PushedListings listings = new PushedListings();
-            if (!result.isOk())
-            {
-                return new Delivery(null, null, 0, 0, 0, 0, 0, listings);
-            }
-            final PushView view = result.push();
-            listings.copyFrom(view.listings());
-            return new Delivery(view.url(), view.secret(), view.ratePerSecond(), view.burst(), view.pendingListings(),
-                view.lagMillis(), view.acknowledgedSeq(), listings);
         }
     }
 
