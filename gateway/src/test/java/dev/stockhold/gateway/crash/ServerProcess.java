@@ -1,77 +1,38 @@
 package dev.stockhold.gateway.crash;
 
-import java.io.BufferedReader;
+import dev.stockhold.cluster.it.ChildJvm;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real server ({@code StockholdServer}) in a child JVM on a data directory, on ephemeral ports, with
- * the test JVM's module flags and the ledger's full checks: started, waited for until it says where it
- * listens, talked to over HTTP, killed or left to exit. Its whole log is kept in memory and, for a look
- * after a failure, in {@code target/server-logs/}.
+ * The real server ({@code StockholdServer}) in a {@link ChildJvm} on a data directory, on ephemeral ports:
+ * started, waited for until it says where it listens, talked to over HTTP, killed or left to exit. Its log is
+ * kept in {@code target/server-logs/}.
  */
 public final class ServerProcess implements AutoCloseable
 {
     private static final Pattern READY = Pattern.compile("event=server_ready http=/127\\.0\\.0\\.1:(\\d+) binary=\\S*:(\\d+)");
-    private static final Path LOGS = Path.of("target", "server-logs");
+    private static final long READY_TIMEOUT_MILLIS = 60_000;
 
-    private final Process process;
-    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    private final CompletableFuture<int[]> ports = new CompletableFuture<>();
+    private final ChildJvm process;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(2)).build();
-    private final long startNanos = System.nanoTime();
     private int httpPort;
     private int binaryPort;
 
-    private ServerProcess(final Process process, final String name) throws IOException
+    private ServerProcess(final ChildJvm process)
     {
         this.process = process;
-        Files.createDirectories(LOGS);
-        final PrintWriter file = new PrintWriter(Files.newBufferedWriter(LOGS.resolve(name + ".log")), true);
-        final BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-            StandardCharsets.UTF_8));
-        final Thread drain = new Thread(() ->
-        {
-            try (file)
-            {
-                String line;
-                while ((line = out.readLine()) != null)
-                {
-                    log.add(line);
-                    file.println(line);
-                    final Matcher matcher = READY.matcher(line);
-                    if (matcher.find())
-                    {
-                        ports.complete(new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))});
-                    }
-                }
-            }
-            catch (final IOException ignored)
-            {
-                // The process was killed: its output ends.
-            }
-            ports.completeExceptionally(new IllegalStateException("server exited before it was ready: " + tail()));
-        }, "server-log-" + name);
-        drain.setDaemon(true);
-        drain.start();
     }
 
     /**
@@ -84,39 +45,32 @@ public final class ServerProcess implements AutoCloseable
     public static ServerProcess start(final String name, final Path dataDir, final List<String> properties,
         final String... arguments) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (argument.startsWith("--add-") || argument.startsWith("--enable-native-access")
-                || argument.startsWith("-Dchronicle") || argument.startsWith("--sun-misc")
-                || argument.startsWith("-Dstockhold.checks"))
-            {
-                command.add(argument);
-            }
-        }
-        command.add("-Xmx512m");
-        command.addAll(properties);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-            "dev.stockhold.gateway.server.StockholdServer", "--data-dir", dataDir.toString(),
+        final List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        options.addAll(properties);
+        final List<String> serverArguments = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
             "--http-port", "0", "--binary-port", "0"));
-        command.addAll(List.of(arguments));
-        return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), name);
+        serverArguments.addAll(List.of(arguments));
+        return new ServerProcess(ChildJvm.start(name, "server-logs", options,
+            "dev.stockhold.gateway.server.StockholdServer", serverArguments));
     }
 
     /** Waits until the server listens; @return this. */
     public ServerProcess awaitReady() throws Exception
     {
-        final int[] bound = ports.get(60, TimeUnit.SECONDS);
-        httpPort = bound[0];
-        binaryPort = bound[1];
+        final Matcher ready = READY.matcher(process.await("event=server_ready", READY_TIMEOUT_MILLIS));
+        if (!ready.find())
+        {
+            throw new AssertionError("unreadable ready line:\n" + tail());
+        }
+        httpPort = Integer.parseInt(ready.group(1));
+        binaryPort = Integer.parseInt(ready.group(2));
         return this;
     }
 
     /** @return milliseconds from the start of the process to now. */
     public long millisSinceStart()
     {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        return process.millisSinceStart();
     }
 
     public int binaryPort()
@@ -148,14 +102,13 @@ public final class ServerProcess implements AutoCloseable
     /** Kills the process like {@code kill -9}; @return once it is gone. */
     public void kill() throws InterruptedException
     {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        process.kill();
     }
 
     /** @return the exit status, waiting at most {@code seconds}; -1 if it is still running. */
     public int awaitExit(final long seconds) throws InterruptedException
     {
-        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        return process.awaitExit(seconds);
     }
 
     public boolean isAlive()
@@ -166,56 +119,25 @@ public final class ServerProcess implements AutoCloseable
     /** @return the first log line containing {@code text}, or null. */
     public String logLine(final String text)
     {
-        synchronized (log)
-        {
-            for (final String line : log)
-            {
-                if (line.contains(text))
-                {
-                    return line;
-                }
-            }
-        }
-        return null;
+        return process.line(text);
     }
 
     /** @return every log line containing {@code text}, in order. */
     public List<String> logLines(final String text)
     {
-        synchronized (log)
-        {
-            return log.stream().filter(line -> line.contains(text)).toList();
-        }
+        return process.lines(text);
     }
 
     /** @return the last lines of the log, for failure messages. */
     public String tail()
     {
-        synchronized (log)
-        {
-            return String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size()));
-        }
+        return process.tail(30);
     }
 
     /** Stops it with SIGTERM (an orderly stop), or kills it if it does not stop in 30 s. */
     @Override
     public void close()
     {
-        if (process.isAlive())
-        {
-            process.destroy();
-            try
-            {
-                if (!process.waitFor(30, TimeUnit.SECONDS))
-                {
-                    kill();
-                }
-            }
-            catch (final InterruptedException ex)
-            {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        process.close();
     }
 }

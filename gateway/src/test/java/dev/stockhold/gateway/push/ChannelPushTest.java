@@ -52,10 +52,38 @@ class ChannelPushTest
         return Json.object(response.body());
     }
 
-    private static String push(final String url, final int rate, final int burst, final int maxListings)
+    /** PUTs {@code channel} with push to {@code url}; @return the channel's rules as answered. */
+    private static Map<String, Object> pushTo(final String channel, final String url, final int rate, final int burst,
+        final int maxListings) throws Exception
     {
-        return "{\"push\":{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\",\"ratePerSecond\":" + rate
-            + ",\"burst\":" + burst + ",\"maxListings\":" + maxListings + "}}";
+        return ok(server.put("/v1/channels/" + channel, "{\"push\":{\"url\":\"" + url + "\",\"secret\":\""
+            + SECRET + "\",\"ratePerSecond\":" + rate + ",\"burst\":" + burst + ",\"maxListings\":" + maxListings
+            + "}}"));
+    }
+
+    /** A listing of a test's channel: its id, and the SKU it sells, stocked with {@code onHand} in W1. */
+    private record Listing(String id, String sku, long onHand)
+    {
+    }
+
+    private static Listing listing(final String id, final String sku, final long onHand)
+    {
+        return new Listing(id, sku, onHand);
+    }
+
+    /** Stocks each listing's SKU, then PUTs {@code channel} without push and binds the listings in order. */
+    private static void channel(final String channel, final Listing... listings) throws Exception
+    {
+        for (final Listing listing : listings)
+        {
+            stock(listing.sku(), listing.onHand());
+        }
+        ok(server.put("/v1/channels/" + channel, "{}"));
+        for (final Listing listing : listings)
+        {
+            ok(server.put("/v1/channels/" + channel + "/listings/" + listing.id(),
+                "{\"sku\":\"" + listing.sku() + "\"}"));
+        }
     }
 
     private static void stock(final String sku, final long onHand) throws Exception
@@ -104,13 +132,11 @@ class ChannelPushTest
     @Test
     void aDeliveryIsSignedAndCarriesEveryChangedListing() throws Exception
     {
-        stock("SIG-A", 7);
         stock("SIG-B", 3);
-        ok(server.put("/v1/channels/sig", "{}"));
-        ok(server.put("/v1/channels/sig/listings/L-A", "{\"sku\":\"SIG-A\"}"));
+        channel("sig", listing("L-A", "SIG-A", 7));
         try (FakeMarketplace market = new FakeMarketplace())
         {
-            final Map<String, Object> channel = ok(server.put("/v1/channels/sig", push(market.url(), 10, 10, 200)));
+            final Map<String, Object> channel = pushTo("sig", market.url(), 10, 10, 200);
             assertEquals(Map.of("url", market.url(), "secret", "***", "ratePerSecond", 10L, "burst", 10L,
                 "maxListings", 200L), channel.get("push"));
             assertEquals(channel, ok(server.get("/v1/channels/sig")), "the secret is write-only");
@@ -145,15 +171,11 @@ class ChannelPushTest
     @Test
     void oneDeliveryInFlightLatestValueWinsAndSeqNeverGoesDown() throws Exception
     {
-        stock("COAL-A", 500);
-        stock("COAL-B", 500);
-        ok(server.put("/v1/channels/coal", "{}"));
-        ok(server.put("/v1/channels/coal/listings/A", "{\"sku\":\"COAL-A\"}"));
-        ok(server.put("/v1/channels/coal/listings/B", "{\"sku\":\"COAL-B\"}"));
+        channel("coal", listing("A", "COAL-A", 500), listing("B", "COAL-B", 500));
         try (FakeMarketplace market = new FakeMarketplace())
         {
             market.answer(r -> new Answer(200, null, 100));
-            ok(server.put("/v1/channels/coal", push(market.url(), 10_000, 10_000, 200)));
+            pushTo("coal", market.url(), 10_000, 10_000, 200);
             for (int i = 0; i < 60; i++)
             {
                 lock("coal-" + i, i % 2 == 0 ? "COAL-A" : "COAL-B", 1 + i % 3);
@@ -180,12 +202,10 @@ class ChannelPushTest
     @Test
     void deliveriesKeepToTheRate() throws Exception
     {
-        stock("RATE-A", 1_000);
-        ok(server.put("/v1/channels/rate", "{}"));
-        ok(server.put("/v1/channels/rate/listings/A", "{\"sku\":\"RATE-A\"}"));
+        channel("rate", listing("A", "RATE-A", 1_000));
         try (FakeMarketplace market = new FakeMarketplace())
         {
-            ok(server.put("/v1/channels/rate", push(market.url(), 4, 2, 200)));
+            pushTo("rate", market.url(), 4, 2, 200);
             final long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_000);
             int order = 0;
             while (System.nanoTime() < end)
@@ -216,14 +236,10 @@ class ChannelPushTest
     @Test
     void decreasesGoBeforeIncreases() throws Exception
     {
-        stock("DEC-A", 10);
-        stock("DEC-B", 10);
-        ok(server.put("/v1/channels/dec", "{}"));
-        ok(server.put("/v1/channels/dec/listings/A", "{\"sku\":\"DEC-A\"}"));
-        ok(server.put("/v1/channels/dec/listings/B", "{\"sku\":\"DEC-B\"}"));
+        channel("dec", listing("A", "DEC-A", 10), listing("B", "DEC-B", 10));
         try (FakeMarketplace market = new FakeMarketplace())
         {
-            ok(server.put("/v1/channels/dec", push(market.url(), 100, 100, 1)));
+            pushTo("dec", market.url(), 100, 100, 1);
             assertTrue(await(10, () -> market.received().size() == 2 && caughtUp("dec")));
             final CountDownLatch hold = new CountDownLatch(1);
             market.answer(r ->
@@ -254,9 +270,7 @@ class ChannelPushTest
     @Test
     void aRateLimitedDeliveryWaitsRetryAfterAndCarriesTheCurrentValue() throws Exception
     {
-        stock("RL-A", 10);
-        ok(server.put("/v1/channels/rl", "{}"));
-        ok(server.put("/v1/channels/rl/listings/A", "{\"sku\":\"RL-A\"}"));
+        channel("rl", listing("A", "RL-A", 10));
         try (FakeMarketplace market = new FakeMarketplace())
         {
             final AtomicInteger calls = new AtomicInteger();
@@ -270,7 +284,7 @@ class ChannelPushTest
                 }
                 return Answer.status(200);
             });
-            ok(server.put("/v1/channels/rl", push(market.url(), 100, 100, 200)));
+            pushTo("rl", market.url(), 100, 100, 200);
             assertTrue(limited.await(10, TimeUnit.SECONDS));
             lock("rl-1", "RL-A", 3);
             assertTrue(await(10, () -> market.received().size() == 2));
@@ -286,14 +300,12 @@ class ChannelPushTest
     @Test
     void serverErrorsBackOffAndThenDeliver() throws Exception
     {
-        stock("ERR-A", 10);
-        ok(server.put("/v1/channels/err", "{}"));
-        ok(server.put("/v1/channels/err/listings/A", "{\"sku\":\"ERR-A\"}"));
+        channel("err", listing("A", "ERR-A", 10));
         try (FakeMarketplace market = new FakeMarketplace())
         {
             final AtomicInteger calls = new AtomicInteger();
             market.answer(r -> Answer.status(calls.incrementAndGet() <= 3 ? 503 : 200));
-            ok(server.put("/v1/channels/err", push(market.url(), 100, 100, 200)));
+            pushTo("err", market.url(), 100, 100, 200);
             assertTrue(await(10, () -> market.received().size() >= 1));
             assertTrue(await(10, () -> "HTTP 503".equals(progress("err").get("lastError"))));
             assertEquals(1L, progress("err").get("pendingListings"));
@@ -308,14 +320,12 @@ class ChannelPushTest
     @Test
     void aDeliveryUnansweredFor5SecondsTimesOutAndIsRetried() throws Exception
     {
-        stock("TO-A", 10);
-        ok(server.put("/v1/channels/to", "{}"));
-        ok(server.put("/v1/channels/to/listings/A", "{\"sku\":\"TO-A\"}"));
+        channel("to", listing("A", "TO-A", 10));
         try (FakeMarketplace market = new FakeMarketplace())
         {
             final AtomicInteger calls = new AtomicInteger();
             market.answer(r -> calls.incrementAndGet() == 1 ? new Answer(200, null, 7_000) : Answer.status(200));
-            ok(server.put("/v1/channels/to", push(market.url(), 100, 100, 200)));
+            pushTo("to", market.url(), 100, 100, 200);
             assertTrue(await(15, () -> "timeout after 5000 ms".equals(progress("to").get("lastError"))));
             final long timedOutAfterMillis = (System.nanoTime() - market.received().get(0).atNanos()) / 1_000_000;
             assertTrue(timedOutAfterMillis >= 4_900, "timed out after " + timedOutAfterMillis + " ms");
@@ -327,21 +337,19 @@ class ChannelPushTest
     @Test
     void aRefusedConnectionRetriesUntilTheEndpointIsThere() throws Exception
     {
-        stock("REF-A", 10);
-        ok(server.put("/v1/channels/ref", "{}"));
-        ok(server.put("/v1/channels/ref/listings/A", "{\"sku\":\"REF-A\"}"));
+        channel("ref", listing("A", "REF-A", 10));
         final int port;
         try (ServerSocket probe = new ServerSocket(0))
         {
             port = probe.getLocalPort();
         }
-        ok(server.put("/v1/channels/ref", push("http://127.0.0.1:" + port + "/stock", 100, 100, 200)));
+        pushTo("ref", "http://127.0.0.1:" + port + "/stock", 100, 100, 200);
         assertTrue(await(10, () -> "connection refused".equals(progress("ref").get("lastError"))));
         assertTrue(await(10, () -> deliveries("ref", "refused") >= 2), "it retried");
         assertEquals(1L, progress("ref").get("pendingListings"));
         try (FakeMarketplace market = new FakeMarketplace())
         {
-            ok(server.put("/v1/channels/ref", push(market.url(), 100, 100, 200)));
+            pushTo("ref", market.url(), 100, 100, 200);
             assertTrue(await(15, () -> market.latest().equals(Map.of("A", 10L)) && caughtUp("ref")));
         }
     }
@@ -349,15 +357,11 @@ class ChannelPushTest
     @Test
     void aRefusedDeliveryParksItsListingsUntilTheChannelIsPutAgain() throws Exception
     {
-        stock("DL-A", 10);
-        stock("DL-B", 10);
-        ok(server.put("/v1/channels/dl", "{}"));
-        ok(server.put("/v1/channels/dl/listings/BAD", "{\"sku\":\"DL-A\"}"));
-        ok(server.put("/v1/channels/dl/listings/GOOD", "{\"sku\":\"DL-B\"}"));
+        channel("dl", listing("BAD", "DL-A", 10), listing("GOOD", "DL-B", 10));
         try (FakeMarketplace market = new FakeMarketplace())
         {
             market.answer(r -> Answer.status(r.body().contains("\"BAD\"") ? 422 : 200));
-            ok(server.put("/v1/channels/dl", push(market.url(), 100, 100, 1)));
+            pushTo("dl", market.url(), 100, 100, 1);
             assertTrue(await(10, () -> ((List<?>)progress("dl").get("deadLetters")).size() == 1
                 && (Long)progress("dl").get("pendingListings") == 0));
             assertEquals(2, market.received().size(), "GOOD, then BAD (the newest binding first)");
@@ -373,7 +377,7 @@ class ChannelPushTest
             Thread.sleep(300);
             assertEquals(before, market.received().size(), "a dead letter stays parked when it changes");
             market.answer(r -> Answer.status(200));
-            ok(server.put("/v1/channels/dl", push(market.url(), 100, 100, 1)));
+            pushTo("dl", market.url(), 100, 100, 1);
             assertTrue(await(10, () -> Long.valueOf(6).equals(market.latest().get("BAD")) && caughtUp("dl")),
                 "released by the PUT, with its current value");
             assertEquals(List.of(), progress("dl").get("deadLetters"));
@@ -383,12 +387,10 @@ class ChannelPushTest
     @Test
     void anUnboundListingIsPushedOnceWithZeroAndItsLastSku() throws Exception
     {
-        stock("UB-A", 10);
-        ok(server.put("/v1/channels/ub", "{}"));
-        ok(server.put("/v1/channels/ub/listings/A", "{\"sku\":\"UB-A\"}"));
+        channel("ub", listing("A", "UB-A", 10));
         try (FakeMarketplace market = new FakeMarketplace())
         {
-            ok(server.put("/v1/channels/ub", push(market.url(), 100, 100, 200)));
+            pushTo("ub", market.url(), 100, 100, 200);
             assertTrue(await(10, () -> market.received().size() == 1 && caughtUp("ub")));
             ok(server.send("DELETE", "/v1/channels/ub/listings/A", null, null));
             assertTrue(await(10, () -> market.received().size() == 2 && caughtUp("ub")));

@@ -7,7 +7,6 @@ import dev.stockhold.gateway.crash.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -272,127 +271,40 @@ class ReplicatedChannelsTest
      * one-unit lock by listing of a new order. Records what was acknowledged and what is uncertain. The new
      * listings and kits spread over {@link #SKUS} SKUs, within the limits of listings and kits per SKU.
      */
-    private static final class ChannelLoad
+    private static final class ChannelLoad extends ClusterLoad
     {
         static final int SKUS = 40;
-        private static final int THREADS_PER_NODE = 2;
 
-        private final ThreeNodes cluster;
-        private final List<Thread> threads = new ArrayList<>();
         private final List<String> acked = Collections.synchronizedList(new ArrayList<>());
         private final List<String> uncertain = Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running;
-        private volatile long killedAt = Long.MAX_VALUE;
-        private volatile long firstAckAfterKill;
         private long locksAcked;
         private long locksUncertain;
-        private long next;
 
         ChannelLoad(final ThreeNodes cluster)
         {
-            this.cluster = cluster;
+            super(cluster, 2, "channel-load");
         }
 
-        void start()
+        /** @return a listing's or a kit's PUT, its path as key, or a lock by listing without a key. */
+        @Override
+        Request request(final long n)
         {
-            running = true;
-            for (int i = 0; i < ThreeNodes.SIZE * THREADS_PER_NODE; i++)
+            final String sku = "S" + (n / 3) % SKUS;
+            return switch ((int)(n % 3))
             {
-                final ServerProcess node = cluster.node(i % ThreeNodes.SIZE);
-                final Thread thread = new Thread(() -> run(node), "channel-load-" + i);
-                threads.add(thread);
-                thread.start();
-            }
+                case 0 -> new Request("PUT", "/v1/channels/ch/listings/l-" + n, "{\"sku\":\"" + sku + "\"}",
+                    "/v1/channels/ch/listings/l-" + n);
+                case 1 -> new Request("PUT", "/v1/kits/KIT-" + n, "{\"components\":[{\"sku\":\"" + sku
+                    + "\",\"quantity\":1}]}", "/v1/kits/KIT-" + n);
+                default -> new Request("POST", "/v1/reservations", "{\"orderId\":\"o-" + n + "\",\"channel\":\"ch\","
+                    + "\"lines\":[{\"listing\":\"base\",\"quantity\":1}]}", null);
+            };
         }
 
-        void markKill(final long nanos)
+        @Override
+        synchronized void outcome(final Request request, final boolean acknowledged)
         {
-            killedAt = nanos;
-        }
-
-        long firstAckAfterKill()
-        {
-            return firstAckAfterKill;
-        }
-
-        void stop() throws InterruptedException
-        {
-            running = false;
-            for (final Thread thread : threads)
-            {
-                thread.join();
-            }
-        }
-
-        private void run(final ServerProcess node)
-        {
-            while (running && node.isAlive())
-            {
-                final long n = nextNumber();
-                final int kind = (int)(n % 3);
-                final String path = switch (kind)
-                {
-                    case 0 -> "/v1/channels/ch/listings/l-" + n;
-                    case 1 -> "/v1/kits/KIT-" + n;
-                    default -> "/v1/reservations";
-                };
-                final String body = switch (kind)
-                {
-                    case 0 -> "{\"sku\":\"S" + (n / 3) % SKUS + "\"}";
-                    case 1 -> "{\"components\":[{\"sku\":\"S" + (n / 3) % SKUS + "\",\"quantity\":1}]}";
-                    default -> "{\"orderId\":\"o-" + n + "\",\"channel\":\"ch\",\"lines\":[{\"listing\":\"base\","
-                        + "\"quantity\":1}]}";
-                };
-                final long sentAt = System.nanoTime();
-                final int status = send(node, kind == 2 ? "POST" : "PUT", path, body);
-                if (status == 0)
-                {
-                    continue;
-                }
-                if (status == 200 || status == 201)
-                {
-                    record(kind == 2 ? null : path, true);
-                    if (sentAt > killedAt && firstAckAfterKill == 0)
-                    {
-                        firstAckAfterKill = System.nanoTime();
-                    }
-                }
-                else if (status == 503 || status < 0)
-                {
-                    record(kind == 2 ? null : path, false);
-                }
-                else
-                {
-                    throw new AssertionError("unexpected status " + status + " for " + path + " " + body);
-                }
-            }
-        }
-
-        /** @return the status, 0 when the request never reached a server, -1 when its outcome is unknown. */
-        private static int send(final ServerProcess node, final String method, final String path, final String body)
-        {
-            try
-            {
-                return node.send(method, path, body).statusCode();
-            }
-            catch (final ConnectException ex)
-            {
-                return 0;
-            }
-            catch (final Exception ex)
-            {
-                return -1;
-            }
-        }
-
-        private synchronized long nextNumber()
-        {
-            return ++next;
-        }
-
-        /** A listing or kit path, or null for a lock. */
-        private synchronized void record(final String path, final boolean acknowledged)
-        {
+            final String path = request.key();
             if (path == null && acknowledged)
             {
                 locksAcked++;

@@ -4,7 +4,6 @@ import dev.stockhold.gateway.crash.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,135 +148,46 @@ class ReplicatedFailoverTest
         return Long.parseLong(matcher.group(1));
     }
 
-    /** Writes to every node from a few threads per node: +1 adjusts and one-unit locks of new orders. */
-    private static final class HttpLoad
+    /** Writes to every node from a few threads per node, in turn: +1 adjusts and one-unit locks of new orders. */
+    private static final class HttpLoad extends ClusterLoad
     {
-        private static final int THREADS_PER_NODE = 3;
-
-        private final ThreeNodes cluster;
-        private final List<Thread> threads = new ArrayList<>();
         private final List<String> locksAcked = Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running;
-        private volatile long killedAt = Long.MAX_VALUE;
-        private volatile long firstAckAfterKill;
         private long adjustsAcked;
         private long adjustsUncertain;
         private long locksUncertain;
-        private long orders;
 
         HttpLoad(final ThreeNodes cluster)
         {
-            this.cluster = cluster;
+            super(cluster, 3, "load");
         }
 
-        void start()
+        @Override
+        Request request(final long n)
         {
-            running = true;
-            firstAckAfterKill = 0;
-            killedAt = Long.MAX_VALUE;
-            threads.clear();
-            for (int i = 0; i < ThreeNodes.SIZE * THREADS_PER_NODE; i++)
+            if (n % 2 == 0)
             {
-                final ServerProcess node = cluster.node(i % ThreeNodes.SIZE);
-                final Thread thread = new Thread(() -> run(node), "load-" + i);
-                threads.add(thread);
-                thread.start();
+                return new Request("POST", "/v1/stock/ADJ/WH/adjust", "{\"onHandDelta\":1}", null);
             }
+            final String orderId = "o" + n;
+            return new Request("POST", "/v1/reservations", "{\"orderId\":\"" + orderId
+                + "\",\"lines\":[{\"sku\":\"LCK\",\"warehouse\":\"WH\",\"quantity\":1}]}", orderId);
         }
 
-        void markKill(final long nanos)
+        @Override
+        synchronized void outcome(final Request request, final boolean acknowledged)
         {
-            killedAt = nanos;
-        }
-
-        long firstAckAfterKill()
-        {
-            return firstAckAfterKill;
-        }
-
-        void stop() throws InterruptedException
-        {
-            running = false;
-            for (final Thread thread : threads)
-            {
-                thread.join();
-            }
-        }
-
-        private void run(final ServerProcess node)
-        {
-            boolean lock = false;
-            while (running && node.isAlive())
-            {
-                lock = !lock;
-                final String orderId = lock ? "o" + nextOrder() : null;
-                final long sentAt = System.nanoTime();
-                final int status = send(node, orderId);
-                if (status == 0)
-                {
-                    continue;
-                }
-                if (status == 200 || status == 201)
-                {
-                    acked(orderId);
-                    if (sentAt > killedAt && firstAckAfterKill == 0)
-                    {
-                        firstAckAfterKill = System.nanoTime();
-                    }
-                }
-                else if (status == 503 || status < 0)
-                {
-                    uncertain(orderId);
-                }
-                else
-                {
-                    throw new AssertionError("unexpected status " + status + " for " + orderId);
-                }
-            }
-        }
-
-        /** @return the status, 0 when the request never reached a server, -1 when its outcome is unknown. */
-        private static int send(final ServerProcess node, final String orderId)
-        {
-            try
-            {
-                return orderId == null
-                    ? node.send("POST", "/v1/stock/ADJ/WH/adjust", "{\"onHandDelta\":1}").statusCode()
-                    : node.send("POST", "/v1/reservations", "{\"orderId\":\"" + orderId
-                        + "\",\"lines\":[{\"sku\":\"LCK\",\"warehouse\":\"WH\",\"quantity\":1}]}").statusCode();
-            }
-            catch (final ConnectException ex)
-            {
-                return 0;
-            }
-            catch (final Exception ex)
-            {
-                return -1;
-            }
-        }
-
-        private synchronized long nextOrder()
-        {
-            return ++orders;
-        }
-
-        private synchronized void acked(final String orderId)
-        {
-            if (orderId == null)
+            final String orderId = request.key();
+            if (orderId == null && acknowledged)
             {
                 adjustsAcked++;
             }
-            else
-            {
-                locksAcked.add(orderId);
-            }
-        }
-
-        private synchronized void uncertain(final String orderId)
-        {
-            if (orderId == null)
+            else if (orderId == null)
             {
                 adjustsUncertain++;
+            }
+            else if (acknowledged)
+            {
+                locksAcked.add(orderId);
             }
             else
             {
