@@ -16,10 +16,21 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OversellRun
 {
-    /** The run's knobs. */
-    public record Settings(String target, boolean escrow, int marketplaces, int skus, long stock, int salesPerSecond,
-        int pushRatePerSecond, long durationMillis)
+    /**
+     * The run's knobs.
+     *
+     * @param minStock    units of the first SKU; the others' stock rises evenly to {@code stock}, so SKUs sell out
+     *                    one after another, not all in the same second.
+     * @param bufferUnits each channel's {@code bufferUnits}: units of every listing's pool no channel shows.
+     */
+    public record Settings(String target, boolean escrow, int marketplaces, int skus, long minStock, long stock,
+        long bufferUnits, int salesPerSecond, int pushRatePerSecond, long durationMillis)
     {
+        /** Units of SKU {@code i}. */
+        public long stockOf(final int i)
+        {
+            return skus <= 1 ? stock : minStock + (stock - minStock) * i / (skus - 1);
+        }
     }
 
     /** What happened. */
@@ -52,9 +63,10 @@ public final class OversellRun
                 markets.add(new Marketplace(prefix + "-mp" + m, SECRET));
             }
             setUp(markets);
-            out.printf("oversell %s: %d marketplaces, %d SKUs x %d units, %d sales/s each, pushes at most %d/s%n",
-                settings.escrow() ? "escrow" : "shared", settings.marketplaces(), settings.skus(), settings.stock(),
-                settings.salesPerSecond(), settings.pushRatePerSecond());
+            out.printf("oversell %s: %d marketplaces, %d SKUs x %d..%d units, buffer %d, %d sales/s each, pushes at most"
+                + " %d/s%n", settings.escrow() ? "escrow" : "shared", settings.marketplaces(), settings.skus(),
+                settings.stockOf(0), settings.stock(), settings.bufferUnits(), settings.salesPerSecond(),
+                settings.pushRatePerSecond());
             final List<Thread> shoppers = new ArrayList<>();
             final long deadline = System.nanoTime() + settings.durationMillis() * 1_000_000;
             for (final Marketplace market : markets)
@@ -91,22 +103,24 @@ public final class OversellRun
     {
         for (int i = 0; i < settings.skus(); i++)
         {
-            stockhold.must("PUT", "/v1/stock/" + sku(i) + "/W1", "{\"onHand\":" + settings.stock() + "}");
+            stockhold.must("PUT", "/v1/stock/" + sku(i) + "/W1", "{\"onHand\":" + settings.stockOf(i) + "}");
         }
         for (final Marketplace market : markets)
         {
             final String path = "/v1/channels/" + market.channel();
-            stockhold.must("PUT", path, "{\"percent\":" + (settings.escrow() ? 0 : 100) + "}");
+            final String rules = "\"percent\":" + (settings.escrow() ? 0 : 100) + ",\"bufferUnits\":"
+                + settings.bufferUnits();
+            stockhold.must("PUT", path, "{" + rules + "}");
             for (int i = 0; i < settings.skus(); i++)
             {
                 stockhold.must("PUT", path + "/listings/L" + i, "{\"sku\":\"" + sku(i) + "\"}");
                 if (settings.escrow())
                 {
                     stockhold.must("PUT", path + "/allocations/" + sku(i) + "/W1",
-                        "{\"units\":" + settings.stock() / settings.marketplaces() + "}");
+                        "{\"units\":" + settings.stockOf(i) / settings.marketplaces() + "}");
                 }
             }
-            stockhold.must("PUT", path, "{\"percent\":" + (settings.escrow() ? 0 : 100) + ",\"push\":{\"url\":\""
+            stockhold.must("PUT", path, "{" + rules + ",\"push\":{\"url\":\""
                 + market.url() + "\",\"secret\":\"" + SECRET + "\",\"ratePerSecond\":" + settings.pushRatePerSecond()
                 + ",\"burst\":" + settings.pushRatePerSecond() + ",\"maxListings\":1000}}");
         }
