@@ -55,6 +55,11 @@ final class MarketplaceCommand implements Callable<Integer>
         description = "oversell: sales per second per marketplace; latency: locks per second (default ${DEFAULT-VALUE}).")
     int rate;
 
+    @Option(names = "--demand", defaultValue = "any", paramLabel = "any|sku",
+        description = "oversell: any (a buyer takes any listing still shown, so demand piles onto the last SKUs:"
+            + " hostile) or sku (a buyer wants one SKU drawn at random and leaves if it shows none; default ${DEFAULT-VALUE}).")
+    String demand;
+
     @Option(names = "--push-rate", paramLabel = "N",
         description = "Each channel's push ratePerSecond (default: 2 for oversell, unthrottled for latency).")
     Integer pushRate;
@@ -66,10 +71,15 @@ final class MarketplaceCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        if (!"any".equals(demand) && !"sku".equals(demand))
+        {
+            System.err.println("unknown --demand " + demand + ": any or sku");
+            return 2;
+        }
         return switch (scenario)
         {
             case "oversell" -> MarketplaceRuns.oversell(new OversellRun.Settings(target, "escrow".equals(mode),
-                marketplaces, skus, minStock == null ? stock : minStock, stock, buffer, rate,
+                marketplaces, skus, minStock == null ? stock : minStock, stock, buffer, "sku".equals(demand), rate,
                 pushRate == null ? 2 : pushRate, duration.toMillis()), System.out) ? 0 : 1;
             case "latency" -> MarketplaceRuns.latency(new PushLatencyRun.Settings(target, rate, skus,
                 pushRate == null ? PushLatencyRun.UNTHROTTLED : pushRate, duration.toMillis()), System.out) ? 0 : 1;

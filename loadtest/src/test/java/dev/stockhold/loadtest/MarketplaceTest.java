@@ -34,7 +34,7 @@ class MarketplaceTest
 
     private static OversellRun.Outcome oversell(final boolean escrow) throws Exception
     {
-        return new OversellRun(new OversellRun.Settings(server.url(), escrow, 2, SKUS, STOCK, STOCK, 0, 200, 2, 20_000))
+        return new OversellRun(new OversellRun.Settings(server.url(), escrow, 2, SKUS, STOCK, STOCK, 0, false, 200, 2, 20_000))
             .run(System.out);
     }
 
@@ -43,7 +43,7 @@ class MarketplaceTest
     {
         final long buffer = 3;
         final OversellRun.Settings settings = new OversellRun.Settings(server.url(), false, 1, SKUS, 6, STOCK, buffer,
-            200, 5, 20_000);
+            true, 200, 5, 20_000);
         final OversellRun.Outcome alone = new OversellRun(settings).run(System.out);
         System.out.println("alone with a buffer: " + alone);
         long shown = 0;
@@ -56,6 +56,7 @@ class MarketplaceTest
         assertEquals(shown, alone.sold(), "it sells what it was shown: each SKU's stock less the buffer");
         assertEquals(0, alone.oversold(), "nobody else sells its pool");
         assertEquals(0, alone.errors());
+        assertTrue(alone.walkedAway() > 0, "buyers of a sold-out SKU leave without a sale");
     }
 
     @Test

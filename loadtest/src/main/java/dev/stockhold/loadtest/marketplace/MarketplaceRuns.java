@@ -17,8 +17,9 @@ public final class MarketplaceRuns
     public static boolean oversell(final OversellRun.Settings settings, final PrintStream out) throws Exception
     {
         final OversellRun.Outcome outcome = new OversellRun(settings).run(out);
-        out.printf("sold %d, oversold %d (sales the server refused), errors %d, deliveries %d, bad signatures %d%n",
-            outcome.sold(), outcome.oversold(), outcome.errors(), outcome.deliveries(), outcome.badSignatures());
+        out.printf("sold %d, oversold %d (sales the server refused), errors %d, deliveries %d, bad signatures %d,"
+            + " buyers who found their SKU sold out %d%n", outcome.sold(), outcome.oversold(), outcome.errors(),
+            outcome.deliveries(), outcome.badSignatures(), outcome.walkedAway());
         final long attempts = outcome.sold() + outcome.oversold();
         out.printf("oversell rate %.3f %% of %d sales attempted%n",
             attempts == 0 ? 0.0 : outcome.oversold() * 100.0 / attempts, attempts);
