@@ -1,6 +1,8 @@
 package dev.stockhold.loadtest;
 
 import dev.stockhold.loadtest.marketplace.MarketplaceRuns;
+import dev.stockhold.loadtest.marketplace.OversellRun;
+import dev.stockhold.loadtest.marketplace.PushLatencyRun;
 import dev.stockhold.logging.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,15 +39,30 @@ final class MarketplaceCommand implements Callable<Integer>
     @Option(names = "--skus", defaultValue = "10", description = "SKUs, one listing each per marketplace.")
     int skus;
 
-    @Option(names = "--stock", defaultValue = "40", description = "oversell: units of each SKU.")
+    @Option(names = "--stock", defaultValue = "40", description = "oversell: units of each SKU (default ${DEFAULT-VALUE}).")
     long stock;
+
+    @Option(names = "--min-stock", paramLabel = "UNITS",
+        description = "oversell: units of the first SKU, rising evenly to --stock over the others, so SKUs sell out"
+            + " one after another (default: every SKU has --stock).")
+    Long minStock;
+
+    @Option(names = "--buffer", defaultValue = "0", paramLabel = "UNITS",
+        description = "oversell: each channel's bufferUnits, units of every pool no channel shows (default ${DEFAULT-VALUE}).")
+    long buffer;
 
     @Option(names = "--rate", defaultValue = "1000",
         description = "oversell: sales per second per marketplace; latency: locks per second (default ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--push-rate", defaultValue = "2", description = "oversell: each channel's push ratePerSecond.")
-    int pushRate;
+    @Option(names = "--demand", defaultValue = "any", paramLabel = "any|sku",
+        description = "oversell: any (a buyer takes any listing still shown, so demand piles onto the last SKUs:"
+            + " hostile) or sku (a buyer wants one SKU drawn at random and leaves if it shows none; default ${DEFAULT-VALUE}).")
+    String demand;
+
+    @Option(names = "--push-rate", paramLabel = "N",
+        description = "Each channel's push ratePerSecond (default: 2 for oversell, unthrottled for latency).")
+    Integer pushRate;
 
     @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,
         description = "How long shoppers buy or locks are sent (default ${DEFAULT-VALUE}).")
@@ -54,11 +71,18 @@ final class MarketplaceCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        if (!"any".equals(demand) && !"sku".equals(demand))
+        {
+            System.err.println("unknown --demand " + demand + ": any or sku");
+            return 2;
+        }
         return switch (scenario)
         {
-            case "oversell" -> MarketplaceRuns.oversell(target, "escrow".equals(mode), marketplaces, skus, stock,
-                rate, pushRate, duration.toMillis(), System.out) ? 0 : 1;
-            case "latency" -> MarketplaceRuns.latency(target, rate, skus, duration.toMillis(), System.out) ? 0 : 1;
+            case "oversell" -> MarketplaceRuns.oversell(new OversellRun.Settings(target, "escrow".equals(mode),
+                marketplaces, skus, minStock == null ? stock : minStock, stock, buffer, "sku".equals(demand), rate,
+                pushRate == null ? 2 : pushRate, duration.toMillis()), System.out) ? 0 : 1;
+            case "latency" -> MarketplaceRuns.latency(new PushLatencyRun.Settings(target, rate, skus,
+                pushRate == null ? PushLatencyRun.UNTHROTTLED : pushRate, duration.toMillis()), System.out) ? 0 : 1;
             default ->
             {
                 System.err.println("unknown scenario " + scenario + ": oversell or latency");

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * A direct-mapped table of recent codes: a collision simply replaces the older entry, so memory is fixed
  * at {@link #SLOTS} entries whatever the traffic. Not thread-safe: one per connection.
  */
-final class CodeInterner
+public final class CodeInterner
 {
     /** Table size, a power of two. */
     static final int SLOTS = 4096;
@@ -19,7 +19,7 @@ final class CodeInterner
     private final byte[][] bytes = new byte[SLOTS][];
 
     /** @return a String of the first {@code length} ASCII bytes of {@code source}, cached for next time. */
-    String intern(final byte[] source, final int length)
+    public String intern(final byte[] source, final int length)
     {
         int hash = 0;
         for (int i = 0; i < length; i++)

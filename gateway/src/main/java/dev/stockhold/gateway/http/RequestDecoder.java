@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 
+import io.netty.util.concurrent.FastThreadLocal;
+
 import java.io.IOException;
 
 /**
@@ -39,6 +41,15 @@ public final class RequestDecoder
 
     private final int maxLines;
     private final int maxBatchItems;
+    /** The lock path's own reader, one per event loop; it leaves what it does not take to Jackson. */
+    private final FastThreadLocal<LockBodyReader> lockReaders = new FastThreadLocal<>()
+    {
+        @Override
+        protected LockBodyReader initialValue()
+        {
+            return new LockBodyReader(maxLines);
+        }
+    };
 
     /**
      * @param maxLines      the most lines in one lock, release, deduct or return.
@@ -58,6 +69,15 @@ public final class RequestDecoder
 
     /** Decodes {@code POST /v1/reservations}. */
     public void lock(final byte[] body, final int offset, final int length, final Command command) throws IOException
+    {
+        if (!lockReaders.get().read(body, offset, length, command))
+        {
+            lockParsed(body, offset, length, command);
+        }
+    }
+
+    /** Decodes a lock body with the general JSON parser: every body the fast reader gives up on. */
+    void lockParsed(final byte[] body, final int offset, final int length, final Command command) throws IOException
     {
         try (JsonParser parser = JsonInput.openObject(body, offset, length))
         {

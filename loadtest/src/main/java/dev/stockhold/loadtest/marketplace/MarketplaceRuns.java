@@ -14,16 +14,17 @@ public final class MarketplaceRuns
      *
      * @return true when every delivery's signature held and, in escrow mode, nothing was oversold.
      */
-    public static boolean oversell(final String target, final boolean escrow, final int marketplaces, final int skus,
-        final long stock, final int salesPerSecond, final int pushRate, final long durationMillis,
-        final PrintStream out) throws Exception
+    public static boolean oversell(final OversellRun.Settings settings, final PrintStream out) throws Exception
     {
-        final OversellRun.Outcome outcome = new OversellRun(new OversellRun.Settings(target, escrow, marketplaces,
-            skus, stock, salesPerSecond, pushRate, durationMillis)).run(out);
-        out.printf("sold %d, oversold %d (sales the server refused), errors %d, deliveries %d, bad signatures %d%n",
-            outcome.sold(), outcome.oversold(), outcome.errors(), outcome.deliveries(), outcome.badSignatures());
+        final OversellRun.Outcome outcome = new OversellRun(settings).run(out);
+        out.printf("sold %d, oversold %d (sales the server refused), errors %d, deliveries %d, bad signatures %d,"
+            + " buyers who found their SKU sold out %d%n", outcome.sold(), outcome.oversold(), outcome.errors(),
+            outcome.deliveries(), outcome.badSignatures(), outcome.walkedAway());
+        final long attempts = outcome.sold() + outcome.oversold();
+        out.printf("oversell rate %.3f %% of %d sales attempted%n",
+            attempts == 0 ? 0.0 : outcome.oversold() * 100.0 / attempts, attempts);
         final boolean passed = outcome.badSignatures() == 0 && outcome.errors() == 0 && outcome.sold() > 0
-            && (!escrow || outcome.oversold() == 0);
+            && (!settings.escrow() || outcome.oversold() == 0);
         out.println(passed ? "PASSED" : "FAILED");
         return passed;
     }
@@ -33,16 +34,16 @@ public final class MarketplaceRuns
      *
      * @return true when every answered lock's new quantity was delivered.
      */
-    public static boolean latency(final String target, final int locksPerSecond, final int skus,
-        final long durationMillis, final PrintStream out) throws Exception
+    public static boolean latency(final PushLatencyRun.Settings settings, final PrintStream out) throws Exception
     {
-        final PushLatencyRun.Outcome outcome = new PushLatencyRun(new PushLatencyRun.Settings(target, locksPerSecond,
-            skus, durationMillis)).run(out);
+        final PushLatencyRun.Outcome outcome = new PushLatencyRun(settings).run(out);
         out.printf("locks %d, refused %d, delivered %d, never delivered %d%n", outcome.locks(), outcome.refused(),
             outcome.micros().getTotalCount(), outcome.unmatched());
         out.printf("lock answered -> delivery received: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
             outcome.micros().getValueAtPercentile(50) / 1_000.0, outcome.micros().getValueAtPercentile(99) / 1_000.0,
             outcome.micros().getMaxValue() / 1_000.0);
+        out.printf("deliveries %d while locks were sent, %.1f per second%n", outcome.deliveries(),
+            outcome.deliveriesPerSecond());
         final boolean passed = outcome.unmatched() == 0 && outcome.micros().getTotalCount() > 0;
         out.println(passed ? "PASSED" : "FAILED");
         return passed;

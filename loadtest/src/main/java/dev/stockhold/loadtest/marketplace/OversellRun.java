@@ -16,18 +16,33 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OversellRun
 {
-    /** The run's knobs. */
-    public record Settings(String target, boolean escrow, int marketplaces, int skus, long stock, int salesPerSecond,
-        int pushRatePerSecond, long durationMillis)
+    /**
+     * The run's knobs.
+     *
+     * @param minStock    units of the first SKU; the others' stock rises evenly to {@code stock}, so SKUs sell out
+     *                    one after another, not all in the same second.
+     * @param bufferUnits each channel's {@code bufferUnits}: units of every listing's pool no channel shows.
+     * @param perSku      each buyer wants one SKU drawn at random and leaves when the marketplace shows none, so
+     *                    every SKU keeps its share of demand to the end; otherwise a buyer takes any listing still
+     *                    shown, and all the demand piles onto the last SKUs (a hostile case).
+     */
+    public record Settings(String target, boolean escrow, int marketplaces, int skus, long minStock, long stock,
+        long bufferUnits, boolean perSku, int salesPerSecond, int pushRatePerSecond, long durationMillis)
     {
+        /** Units of SKU {@code i}. */
+        public long stockOf(final int i)
+        {
+            return skus <= 1 ? stock : minStock + (stock - minStock) * i / (skus - 1);
+        }
     }
 
-    /** What happened. */
-    public record Outcome(long sold, long oversold, long errors, long deliveries, long badSignatures)
+    /** What happened; {@code walkedAway}: buyers whose SKU their marketplace showed as sold out. */
+    public record Outcome(long sold, long oversold, long errors, long deliveries, long badSignatures, long walkedAway)
     {
     }
 
     private static final String SECRET = "oversell-secret";
+    private static final int WALKED_AWAY = -2;
 
     private final Settings settings;
     private final Stockhold stockhold;
@@ -35,6 +50,7 @@ public final class OversellRun
     private final AtomicLong sold = new AtomicLong();
     private final AtomicLong oversold = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong walkedAway = new AtomicLong();
 
     public OversellRun(final Settings settings)
     {
@@ -52,9 +68,10 @@ public final class OversellRun
                 markets.add(new Marketplace(prefix + "-mp" + m, SECRET));
             }
             setUp(markets);
-            out.printf("oversell %s: %d marketplaces, %d SKUs x %d units, %d sales/s each, pushes at most %d/s%n",
-                settings.escrow() ? "escrow" : "shared", settings.marketplaces(), settings.skus(), settings.stock(),
-                settings.salesPerSecond(), settings.pushRatePerSecond());
+            out.printf("oversell %s: %d marketplaces, %d SKUs x %d..%d units, buffer %d, %d buyers/s each wanting %s,"
+                + " pushes at most %d/s%n", settings.escrow() ? "escrow" : "shared", settings.marketplaces(),
+                settings.skus(), settings.stockOf(0), settings.stock(), settings.bufferUnits(), settings.salesPerSecond(),
+                settings.perSku() ? "one SKU" : "any SKU shown", settings.pushRatePerSecond());
             final List<Thread> shoppers = new ArrayList<>();
             final long deadline = System.nanoTime() + settings.durationMillis() * 1_000_000;
             for (final Marketplace market : markets)
@@ -74,7 +91,7 @@ public final class OversellRun
                 deliveries += market.deliveries();
                 bad += market.badSignatures();
             }
-            return new Outcome(sold.get(), oversold.get(), errors.get(), deliveries, bad);
+            return new Outcome(sold.get(), oversold.get(), errors.get(), deliveries, bad, walkedAway.get());
         }
         finally
         {
@@ -91,22 +108,24 @@ public final class OversellRun
     {
         for (int i = 0; i < settings.skus(); i++)
         {
-            stockhold.must("PUT", "/v1/stock/" + sku(i) + "/W1", "{\"onHand\":" + settings.stock() + "}");
+            stockhold.must("PUT", "/v1/stock/" + sku(i) + "/W1", "{\"onHand\":" + settings.stockOf(i) + "}");
         }
         for (final Marketplace market : markets)
         {
             final String path = "/v1/channels/" + market.channel();
-            stockhold.must("PUT", path, "{\"percent\":" + (settings.escrow() ? 0 : 100) + "}");
+            final String rules = "\"percent\":" + (settings.escrow() ? 0 : 100) + ",\"bufferUnits\":"
+                + settings.bufferUnits();
+            stockhold.must("PUT", path, "{" + rules + "}");
             for (int i = 0; i < settings.skus(); i++)
             {
                 stockhold.must("PUT", path + "/listings/L" + i, "{\"sku\":\"" + sku(i) + "\"}");
                 if (settings.escrow())
                 {
                     stockhold.must("PUT", path + "/allocations/" + sku(i) + "/W1",
-                        "{\"units\":" + settings.stock() / settings.marketplaces() + "}");
+                        "{\"units\":" + settings.stockOf(i) / settings.marketplaces() + "}");
                 }
             }
-            stockhold.must("PUT", path, "{\"percent\":" + (settings.escrow() ? 0 : 100) + ",\"push\":{\"url\":\""
+            stockhold.must("PUT", path, "{" + rules + ",\"push\":{\"url\":\""
                 + market.url() + "\",\"secret\":\"" + SECRET + "\",\"ratePerSecond\":" + settings.pushRatePerSecond()
                 + ",\"burst\":" + settings.pushRatePerSecond() + ",\"maxListings\":1000}}");
         }
@@ -136,7 +155,14 @@ public final class OversellRun
         int order = 0;
         while (System.nanoTime() < deadline)
         {
-            final int listing = pick(market);
+            final int listing = settings.perSku() ? want(market) : pick(market);
+            if (listing == WALKED_AWAY)
+            {
+                walkedAway.incrementAndGet();
+                idleSince = -1;
+                sleepNanos(pauseNanos);
+                continue;
+            }
             if (listing < 0)
             {
                 idleSince = idleSince < 0 ? System.nanoTime() : idleSince;
@@ -151,6 +177,41 @@ public final class OversellRun
             sell(market, listing, market.channel() + "-" + order++);
             sleepNanos(pauseNanos);
         }
+    }
+
+    /**
+     * A buyer who wants one SKU: @return its listing when the marketplace shows it (held for the sale),
+     * {@link #WALKED_AWAY} when it shows none, or -1 when it shows nothing at all any more.
+     */
+    private int want(final Marketplace market)
+    {
+        final int i = ThreadLocalRandom.current().nextInt(settings.skus());
+        final Marketplace.Shown shown = market.shown("L" + i);
+        synchronized (shown)
+        {
+            if (shown.available() > 0)
+            {
+                shown.sales.add(Long.MAX_VALUE);
+                return i;
+            }
+        }
+        return showsAnything(market) ? WALKED_AWAY : -1;
+    }
+
+    private boolean showsAnything(final Marketplace market)
+    {
+        for (int i = 0; i < settings.skus(); i++)
+        {
+            final Marketplace.Shown shown = market.shown("L" + i);
+            synchronized (shown)
+            {
+                if (shown.available() > 0)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private int pick(final Marketplace market)

@@ -19,15 +19,32 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PushLatencyRun
 {
-    /** The run's knobs. */
-    public record Settings(String target, int locksPerSecond, int skus, long durationMillis)
+    /**
+     * The run's knobs.
+     *
+     * @param pushRatePerSecond the channel's push {@code ratePerSecond} (and burst); {@link #UNTHROTTLED} for a
+     *                          limit the run never reaches.
+     */
+    public record Settings(String target, int locksPerSecond, int skus, int pushRatePerSecond, long durationMillis)
     {
     }
 
-    /** What happened: the latency histogram in microseconds, and locks whose delivery never came. */
-    public record Outcome(long locks, long refused, long unmatched, Histogram micros)
+    /**
+     * What happened: the latency histogram in microseconds, locks whose delivery never came, and the
+     * deliveries received while locks were being sent, over that many milliseconds.
+     */
+    public record Outcome(long locks, long refused, long unmatched, Histogram micros, long deliveries,
+        long deliveryMillis)
     {
+        /** @return deliveries received per second while the locks were sent. */
+        public double deliveriesPerSecond()
+        {
+            return deliveryMillis == 0 ? 0 : deliveries * 1_000.0 / deliveryMillis;
+        }
     }
+
+    /** A push rate the runs never reach: every change is delivered as soon as the one in flight is answered. */
+    public static final int UNTHROTTLED = 10_000;
 
     private record Answered(int listing, long seq, long atNanos)
     {
@@ -58,7 +75,8 @@ public final class PushLatencyRun
                 stockhold.must("PUT", path + "/listings/L" + i, "{\"sku\":\"" + prefix + "-S" + i + "\"}");
             }
             stockhold.must("PUT", path, "{\"push\":{\"url\":\"" + market.url() + "\",\"secret\":\"" + SECRET
-                + "\",\"ratePerSecond\":10000,\"burst\":10000,\"maxListings\":1000}}");
+                + "\",\"ratePerSecond\":" + settings.pushRatePerSecond() + ",\"burst\":" + settings.pushRatePerSecond()
+                + ",\"maxListings\":1000}}");
             awaitFirstPush(market);
             final List<ConcurrentLinkedQueue<Marketplace.Arrival>> arrivals = new ArrayList<>();
             for (int i = 0; i < settings.skus(); i++)
@@ -66,11 +84,16 @@ public final class PushLatencyRun
                 arrivals.add(new ConcurrentLinkedQueue<>());
             }
             market.onArrival(a -> arrivals.get(Integer.parseInt(a.listingId().substring(1))).add(a));
-            out.printf("push latency: %d locks/s for %d ms over %d listings, unthrottled channel%n",
-                settings.locksPerSecond(), settings.durationMillis(), settings.skus());
+            out.printf("push latency: %d locks/s for %d ms over %d listings, %s%n", settings.locksPerSecond(),
+                settings.durationMillis(), settings.skus(), settings.pushRatePerSecond() >= UNTHROTTLED
+                    ? "unthrottled channel" : "pushes at most " + settings.pushRatePerSecond() + "/s");
             final ConcurrentLinkedQueue<Answered> answered = new ConcurrentLinkedQueue<>();
             final AtomicLong refused = new AtomicLong();
+            final long deliveredBefore = market.deliveries();
+            final long driveStart = System.nanoTime();
             final long sent = drive(answered, refused);
+            final long deliveryMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - driveStart);
+            final long deliveries = market.deliveries() - deliveredBefore;
             final List<Answered> locks = new ArrayList<>(answered);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             long unmatched;
@@ -82,7 +105,7 @@ public final class PushLatencyRun
             while (unmatched > 0 && System.nanoTime() < deadline);
             final Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
             unmatched = match(locks, arrivals, micros);
-            return new Outcome(sent, refused.get(), unmatched, micros);
+            return new Outcome(sent, refused.get(), unmatched, micros, deliveries, deliveryMillis);
         }
     }
 
