@@ -189,7 +189,6 @@ public final class ChannelPusher implements AutoCloseable
             timing.maxBackoffMillis()));
         channel.wake = () ->
         {
-            channel.signalled.set(false);
             channel.dirty = true;
             pump(channel);
         };
@@ -226,6 +225,9 @@ public final class ChannelPusher implements AutoCloseable
             later(channel, wait);
             return;
         }
+        // Changes after this point wake the channel again; those before it are in the read, which the ring
+        // orders after them. Until then a busy or throttled channel is not woken for every lock it owes.
+        channel.signalled.set(false);
         channel.dirty = false;
         channel.inFlight = true;
         final Command read = channel.request.nextDelivery(channel.code);

@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class PushChannel implements PushMetrics.ChannelStatus
 {
     final String code;
-    /** Set by the responder when a change arrives, cleared by the push thread's wake-up: one wake-up queued. */
+    /**
+     * Set by the responder when a change arrives (queueing one wake-up), cleared when the push thread next reads
+     * what the channel is owed: no wake-ups while a delivery is under way or the bucket is empty.
+     */
     final AtomicBoolean signalled = new AtomicBoolean();
     /** The one command this channel sends at a time (a read, then an outcome); the entrance copies it. */
     final Command request = new Command();
