@@ -2,10 +2,9 @@ package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.command.ReservationState;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.ResultCode;
+import dev.stockhold.client.ReservationState;
+import dev.stockhold.client.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BinaryProtocolTest
 {
     private BinaryFixture fixture;
-    private StockholdClient client;
+    private TestClient client;
 
     @BeforeEach
     void start() throws Exception
@@ -57,7 +56,7 @@ class BinaryProtocolTest
         return (Result.Reservation)result;
     }
 
-    private static Result.Failure failure(final Result result, final ErrorCode expected)
+    private static Result.Failure failure(final Result result, final ResultCode expected)
     {
         assertTrue(result instanceof Result.Failure, () -> "expected " + expected + ", got " + result);
         final Result.Failure failure = (Result.Failure)result;
@@ -101,9 +100,9 @@ class BinaryProtocolTest
 
         final Command conflicting = new Command().setStock();
         conflicting.items.add("A1", "CN-SZ", 1, Command.ABSENT, Command.ABSENT, 99);
-        failure(call(conflicting), ErrorCode.VERSION_CONFLICT);
-        failure(call(new Command().getStock("NOPE", "CN-SZ")), ErrorCode.SKU_NOT_FOUND);
-        failure(call(new Command().receive("A1", "CN-SZ", 500)), ErrorCode.INVALID_QUANTITY);
+        failure(call(conflicting), ResultCode.VERSION_CONFLICT);
+        failure(call(new Command().getStock("NOPE", "CN-SZ")), ResultCode.SKU_NOT_FOUND);
+        failure(call(new Command().receive("A1", "CN-SZ", 500)), ResultCode.INVALID_QUANTITY);
     }
 
     @Test
@@ -127,7 +126,7 @@ class BinaryProtocolTest
 
         final Command otherLines = new Command().lock("AE-8812", null, 0, false, false);
         otherLines.lines.add("A1", "CN-SZ", 3);
-        failure(call(otherLines), ErrorCode.ORDER_CONFLICT);
+        failure(call(otherLines), ResultCode.ORDER_CONFLICT);
 
         final Command deductOne = new Command().settle(CommandType.DEDUCT, "AE-8812");
         deductOne.lines.add("A1", "CN-SZ", 2);
@@ -137,12 +136,12 @@ class BinaryProtocolTest
         final Result.Reservation returned = reservation(call(new Command().settle(CommandType.RETURN, "AE-8812")));
         assertEquals(ReservationState.RETURNED, returned.state());
         assertEquals(2, returned.lines().get(0).returned());
-        failure(call(new Command().settle(CommandType.RELEASE, "AE-8812")), ErrorCode.INVALID_STATE);
+        failure(call(new Command().settle(CommandType.RELEASE, "AE-8812")), ResultCode.INVALID_STATE);
 
         final Result.Reservation read = reservation(call(new Command().getReservation("AE-8812")));
         assertEquals(ReservationState.RETURNED, read.state());
-        failure(call(new Command().getReservation("NOPE")), ErrorCode.ORDER_NOT_FOUND);
-        failure(call(new Command().settle(CommandType.RELEASE, "NOPE")), ErrorCode.ORDER_NOT_FOUND);
+        failure(call(new Command().getReservation("NOPE")), ResultCode.ORDER_NOT_FOUND);
+        failure(call(new Command().settle(CommandType.RELEASE, "NOPE")), ResultCode.ORDER_NOT_FOUND);
     }
 
     @Test
@@ -155,8 +154,8 @@ class BinaryProtocolTest
         assertEquals(locked.createdAtMillis() + 60_000, locked.expiresAtMillis());
         fixture.advanceAndTick(61_000);
         assertEquals(ReservationState.EXPIRED, reservation(call(new Command().getReservation("EX-1"))).state());
-        failure(call(new Command().settle(CommandType.DEDUCT, "EX-1")), ErrorCode.RESERVATION_EXPIRED);
-        failure(call(new Command().settle(CommandType.RELEASE, "EX-1")), ErrorCode.RESERVATION_EXPIRED);
+        failure(call(new Command().settle(CommandType.DEDUCT, "EX-1")), ResultCode.RESERVATION_EXPIRED);
+        failure(call(new Command().settle(CommandType.RELEASE, "EX-1")), ResultCode.RESERVATION_EXPIRED);
         assertEquals(0, levels(call(new Command().getStock("A1", "CN-SZ"))).levels().get(0).reserved());
     }
 
@@ -166,7 +165,7 @@ class BinaryProtocolTest
         seed();
         final Command lock = new Command().lock("TT-1", null, 0, false, false);
         lock.lines.add("A1", "CN-SZ", 96);
-        final Result.Failure failure = failure(call(lock), ErrorCode.INSUFFICIENT_STOCK);
+        final Result.Failure failure = failure(call(lock), ResultCode.INSUFFICIENT_STOCK);
         assertEquals(1, failure.shortLines().size());
         assertEquals(96, failure.shortLines().get(0).requested());
         assertEquals(95, failure.shortLines().get(0).available());
@@ -182,7 +181,7 @@ class BinaryProtocolTest
         assertNull(placed.channel());
 
         final Command deduct = new Command().settle(CommandType.DEDUCT, "TT-2");
-        failure(call(deduct), ErrorCode.NOT_RECEIVED);
+        failure(call(deduct), ResultCode.NOT_RECEIVED);
     }
 
     @Test
@@ -199,7 +198,7 @@ class BinaryProtocolTest
 
         final Command other = new Command().adjust("B7", "CN-SZ", 6, 0, 0, "found");
         other.idempotencyKey = "key-1";
-        failure(call(other), ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        failure(call(other), ResultCode.IDEMPOTENCY_KEY_REUSED);
     }
 
     @Test
@@ -208,23 +207,23 @@ class BinaryProtocolTest
         seed();
         final Command zero = new Command().lock("V-1", null, 0, false, false);
         zero.lines.add("A1", "CN-SZ", 0);
-        assertEquals("quantity out of range", failure(call(zero), ErrorCode.INVALID_QUANTITY).detail());
-        assertEquals(0, failure(call(zero), ErrorCode.INVALID_QUANTITY).sequence(), "never reached the engine");
+        assertEquals("quantity out of range", failure(call(zero), ResultCode.INVALID_QUANTITY).detail());
+        assertEquals(0, failure(call(zero), ResultCode.INVALID_QUANTITY).sequence(), "never reached the engine");
 
         final Command space = new Command().lock("V-2", null, 0, false, false);
         space.lines.add("A 1", "CN-SZ", 1);
-        failure(call(space), ErrorCode.INVALID_REQUEST);
+        failure(call(space), ResultCode.INVALID_REQUEST);
 
         final Command noLines = new Command().lock("V-3", null, 0, false, false);
-        failure(call(noLines), ErrorCode.INVALID_REQUEST);
+        failure(call(noLines), ResultCode.INVALID_REQUEST);
 
         final Command ttl = new Command().lock("V-4", null, 31_536_001, false, false);
         ttl.lines.add("A1", "CN-SZ", 1);
-        failure(call(ttl), ErrorCode.INVALID_REQUEST);
+        failure(call(ttl), ResultCode.INVALID_REQUEST);
 
         final Command level = new Command().setStock();
         level.items.add("A1", "CN-SZ", -1, Command.ABSENT, Command.ABSENT, Command.ABSENT);
-        failure(call(level), ErrorCode.INVALID_QUANTITY);
+        failure(call(level), ResultCode.INVALID_QUANTITY);
 
         final Result.Digest digest = (Result.Digest)call(new Command().getDigest());
         assertEquals(2, digest.cellCount());

@@ -1,0 +1,74 @@
+package dev.stockhold.client.request;
+
+/** Changes one cell's counts by deltas (a count, a damage, a transfer). */
+public record AdjustRequest(String sku, String warehouse, long onHandDelta, long inTransitDelta,
+    long safetyStockDelta, String reason, String idempotencyKey) implements Request
+{
+    public AdjustRequest
+    {
+        Checks.required(sku, "sku");
+        Checks.required(warehouse, "warehouse");
+        Checks.optional(reason, "reason");
+        Checks.optional(idempotencyKey, "idempotencyKey");
+    }
+
+    /** @return a builder of an adjustment of one cell; every delta 0 unless set. */
+    public static Builder builder(final String sku, final String warehouse)
+    {
+        return new Builder(sku, warehouse);
+    }
+
+    /** Collects an adjustment's deltas. Not thread-safe. */
+    public static final class Builder
+    {
+        private final String sku;
+        private final String warehouse;
+        private long onHandDelta;
+        private long inTransitDelta;
+        private long safetyStockDelta;
+        private String reason;
+        private String idempotencyKey;
+
+        private Builder(final String sku, final String warehouse)
+        {
+            this.sku = sku;
+            this.warehouse = warehouse;
+        }
+
+        public Builder onHandDelta(final long delta)
+        {
+            this.onHandDelta = delta;
+            return this;
+        }
+
+        public Builder inTransitDelta(final long delta)
+        {
+            this.inTransitDelta = delta;
+            return this;
+        }
+
+        public Builder safetyStockDelta(final long delta)
+        {
+            this.safetyStockDelta = delta;
+            return this;
+        }
+
+        public Builder reason(final String reason)
+        {
+            this.reason = reason;
+            return this;
+        }
+
+        public Builder idempotencyKey(final String idempotencyKey)
+        {
+            this.idempotencyKey = idempotencyKey;
+            return this;
+        }
+
+        public AdjustRequest build()
+        {
+            return new AdjustRequest(sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason,
+                idempotencyKey);
+        }
+    }
+}
