@@ -375,6 +375,15 @@ public final class StockholdClient implements AutoCloseable
                 created.authCorrelationId = settings.replyListener == null ? nextCorrelationId++ : Long.MIN_VALUE;
                 final int length = encoder.encodeAuthenticate(created.authCorrelationId, settings.apiKey, scratch, 0);
                 created.outbox.append(scratch.byteArray(), 0, length);
+                // A server that never answers the key must not hold the connection half open: drop it and
+                // let the backoff try again.
+                created.channel.eventLoop().schedule(() ->
+                {
+                    if (!created.ready)
+                    {
+                        created.channel.close();
+                    }
+                }, settings.requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
         }
@@ -765,12 +774,14 @@ public final class StockholdClient implements AutoCloseable
         {
         }
 
+        /** The server's host name or address. */
         public Builder host(final String host)
         {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
+        /** The server's binary port. */
         public Builder port(final int port)
         {
             if (port < 1 || port > 65_535)
@@ -815,6 +826,7 @@ public final class StockholdClient implements AutoCloseable
             return this;
         }
 
+        /** How long one connection attempt may take (TCP and TLS handshake). */
         public Builder connectTimeout(final Duration timeout)
         {
             this.connectTimeout = positive(timeout, "connectTimeout");

@@ -35,36 +35,42 @@ public record AdjustRequest(String sku, String warehouse, long onHandDelta, long
             this.warehouse = warehouse;
         }
 
+        /** The change of the on-hand count (negative: fewer). */
         public Builder onHandDelta(final long delta)
         {
             this.onHandDelta = delta;
             return this;
         }
 
+        /** The change of the in-transit count. */
         public Builder inTransitDelta(final long delta)
         {
             this.inTransitDelta = delta;
             return this;
         }
 
+        /** The change of the safety stock. */
         public Builder safetyStockDelta(final long delta)
         {
             this.safetyStockDelta = delta;
             return this;
         }
 
+        /** Why, for the journal and the audit (any text). */
         public Builder reason(final String reason)
         {
             this.reason = reason;
             return this;
         }
 
+        /** A key that makes a retry of this request harmless: the server answers the first outcome again. */
         public Builder idempotencyKey(final String idempotencyKey)
         {
             this.idempotencyKey = idempotencyKey;
             return this;
         }
 
+        /** @return the request; throws for a field the protocol cannot carry. */
         public AdjustRequest build()
         {
             return new AdjustRequest(sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason,

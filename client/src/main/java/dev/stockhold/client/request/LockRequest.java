@@ -46,6 +46,7 @@ public record LockRequest(String orderId, String channel, List<LockLine> lines, 
         {
         }
 
+        /** The order's id, unique per order: a lock of an id already locked is answered from its reservation. */
         public Builder orderId(final String orderId)
         {
             this.orderId = orderId;
@@ -80,6 +81,7 @@ public record LockRequest(String orderId, String channel, List<LockLine> lines, 
             return this;
         }
 
+        /** Adds a line built elsewhere. */
         public Builder line(final LockLine line)
         {
             lines.add(java.util.Objects.requireNonNull(line, "line"));
@@ -98,12 +100,14 @@ public record LockRequest(String orderId, String channel, List<LockLine> lines, 
             return this;
         }
 
+        /** How long the lock lives unsettled, in seconds; 0: no expiry. */
         public Builder ttlSeconds(final int ttlSeconds)
         {
             this.ttlSeconds = ttlSeconds;
             return this;
         }
 
+        /** Let the request use presale (in-transit) stock when on-hand stock is short. */
         public Builder allowPresale(final boolean allowPresale)
         {
             this.allowPresale = allowPresale;
@@ -117,6 +121,7 @@ public record LockRequest(String orderId, String channel, List<LockLine> lines, 
             return this;
         }
 
+        /** A key that makes a retry of this request harmless: the server answers the first outcome again. */
         public Builder idempotencyKey(final String idempotencyKey)
         {
             this.idempotencyKey = idempotencyKey;

@@ -63,12 +63,14 @@ public record PutChannelRequest(String channel, List<String> warehouses, long bu
             return this;
         }
 
+        /** Units of every cell the channel never publishes. */
         public Builder bufferUnits(final long bufferUnits)
         {
             this.bufferUnits = bufferUnits;
             return this;
         }
 
+        /** The share of the rest the channel publishes, 0..100. */
         public Builder percent(final long percent)
         {
             this.percent = percent;
@@ -82,18 +84,21 @@ public record PutChannelRequest(String channel, List<String> warehouses, long bu
             return this;
         }
 
+        /** Let the request use presale (in-transit) stock when on-hand stock is short. */
         public Builder allowPresale(final boolean allowPresale)
         {
             this.allowPresale = allowPresale;
             return this;
         }
 
+        /** A key that makes a retry of this request harmless: the server answers the first outcome again. */
         public Builder idempotencyKey(final String idempotencyKey)
         {
             this.idempotencyKey = idempotencyKey;
             return this;
         }
 
+        /** @return the request; throws for a field the protocol cannot carry. */
         public PutChannelRequest build()
         {
             return new PutChannelRequest(channel, warehouses, bufferUnits, percent, maxUnits, allowPresale,

@@ -31,18 +31,21 @@ public record PutKitRequest(String kit, List<KitComponent> components, String id
             this.kit = kit;
         }
 
+        /** Adds a component: {@code quantity} of {@code sku} per kit. */
         public Builder component(final String sku, final long quantity)
         {
             components.add(new KitComponent(sku, quantity));
             return this;
         }
 
+        /** A key that makes a retry of this request harmless: the server answers the first outcome again. */
         public Builder idempotencyKey(final String idempotencyKey)
         {
             this.idempotencyKey = idempotencyKey;
             return this;
         }
 
+        /** @return the request; throws for a field the protocol cannot carry. */
         public PutKitRequest build()
         {
             return new PutKitRequest(kit, components, idempotencyKey);

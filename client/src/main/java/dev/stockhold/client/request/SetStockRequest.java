@@ -35,18 +35,21 @@ public record SetStockRequest(List<StockItem> items, String idempotencyKey) impl
             return this;
         }
 
+        /** Adds a cell with any of its counts set. */
         public Builder item(final StockItem item)
         {
             items.add(java.util.Objects.requireNonNull(item, "item"));
             return this;
         }
 
+        /** A key that makes a retry of this request harmless: the server answers the first outcome again. */
         public Builder idempotencyKey(final String idempotencyKey)
         {
             this.idempotencyKey = idempotencyKey;
             return this;
         }
 
+        /** @return the request; throws for a field the protocol cannot carry. */
         public SetStockRequest build()
         {
             return new SetStockRequest(items, idempotencyKey);

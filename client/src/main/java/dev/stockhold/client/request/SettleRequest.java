@@ -63,12 +63,14 @@ public record SettleRequest(Settlement action, String orderId, List<SettleLine> 
             return this;
         }
 
+        /** A key that makes a retry of this request harmless: the server answers the first outcome again. */
         public Builder idempotencyKey(final String idempotencyKey)
         {
             this.idempotencyKey = idempotencyKey;
             return this;
         }
 
+        /** @return the request; throws for a field the protocol cannot carry. */
         public SettleRequest build()
         {
             return new SettleRequest(action, orderId, lines, idempotencyKey);
