@@ -32,13 +32,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A lean load driver of the binary protocol: N raw client connections, each keeping a window of requests in
- * flight (closed loop) that the client batches into frames, writing every request straight into the outgoing
- * frame and reading answers by correlation id, so that the driver allocates nothing per request and spends as
- * little CPU as it can: what it measures is the server. Against a running server ({@code --target host:port})
+ * flight (closed loop: each answer sends the next request, from the client's event loop, so no thread waits
+ * or wakes per request and the requests sent while reading a frame of answers go out together in the next
+ * frame), writing every request straight into the outgoing frame and reading answers by correlation id, so
+ * that the driver allocates nothing per request and spends as little CPU as it can: what it measures is the
+ * server. Against a running server ({@code --target host:port})
  * or, without a target, a server in this JVM (a real engine: ledger, ring, responder, no journal, behind a
  * {@link BinaryServer}; CPU and allocation per command are then reported per thread group).
  * <p>
@@ -60,7 +61,7 @@ public final class BinaryLoopbackDriver
           --lines N            lines per lock, 1 or 2 (default 2)
           --skus K             SKUs to spread the load over (default 1000)
           --stock N            units seeded per SKU and warehouse (default 1000000000)
-          --connections N      connections, one sender thread each (default 1)
+          --connections N      connections (default 1)
           --window N           requests in flight per connection (default 4096)
           --seconds N          measured seconds per run (default 5)
           --warmup N           seconds before each run's measure (default 3)
@@ -207,7 +208,7 @@ public final class BinaryLoopbackDriver
         final Connection[] connections = new Connection[options.connections];
         for (int i = 0; i < connections.length; i++)
         {
-            connections[i] = new Connection(options, client(options, host, port), prefix + "c" + i + "-", i);
+            connections[i] = new Connection(options, client(options, host, port), prefix + "c" + i + "-");
         }
         for (final Connection connection : connections)
         {
@@ -238,10 +239,13 @@ public final class BinaryLoopbackDriver
             errors += connection.errors;
         }
         final double seconds = (System.nanoTime() - startNanos) / 1e9;
-        final double driverCpuMicros = (ProcessCpu.self() - driverCpuAtStart) / 1000.0 / completed;
-        final long serverCpu = ProcessCpu.of(options.serverPid);
-        final double serverCpuMicros = serverCpu < 0 ? Double.NaN : (serverCpu - serverCpuAtStart) / 1000.0 / completed;
         final long[][] used = threads == null ? null : threads.usedSinceMark();
+        final long serverCpu = ProcessCpu.of(options.serverPid);
+        // In one JVM the process holds the server too: the driver's share is its client threads'.
+        final double driverCpuMicros = (used != null ? used[0][2] : ProcessCpu.self() - driverCpuAtStart)
+            / 1000.0 / completed;
+        final double serverCpuMicros = used != null ? (used[0][0] + used[0][1]) / 1000.0 / completed
+            : serverCpu < 0 ? Double.NaN : (serverCpu - serverCpuAtStart) / 1000.0 / completed;
         for (final Connection connection : connections)
         {
             connection.stop();
@@ -296,10 +300,11 @@ public final class BinaryLoopbackDriver
     }
 
     /**
-     * One raw client connection and the thread that keeps its window full. Requests are written field by
-     * field into the client's frame; order ids and SKUs are bytes prepared once, so a request allocates nothing.
+     * One raw client connection and its window: {@link #start} fills it, then each answer sends the next
+     * request. Requests are written field by field into the client's frame; order ids and SKUs are bytes
+     * prepared once, so a request allocates nothing.
      */
-    private static final class Connection implements Runnable, RequestWriter
+    private static final class Connection implements RequestWriter
     {
         private static final int LOCK = 0;
         private static final int RELEASE = 1;
@@ -311,7 +316,6 @@ public final class BinaryLoopbackDriver
         private final AtomicLong completed = new AtomicLong();
         private final long[] sentAtNanos;
         private final int mask;
-        private final Thread thread;
         private final byte[][] skus;
         private final byte[] anyWarehouse = new byte[0];
         private final byte[] warehouse = "WH1".getBytes(StandardCharsets.US_ASCII);
@@ -321,13 +325,17 @@ public final class BinaryLoopbackDriver
         private final LockEncoder lock = new LockEncoder();
         private final SettleEncoder settle = new SettleEncoder();
         private final GetStockEncoder getStock = new GetStockEncoder();
+        private final boolean read;
+        private final boolean release;
         private int kind;
         private int sku;
         private int orderIdLength;
+        private long sent;
+        private long order;
         private volatile boolean running = true;
         private volatile long errors;
 
-        Connection(final Options options, final StockholdClient.Builder builder, final String prefix, final int id)
+        Connection(final Options options, final StockholdClient.Builder builder, final String prefix)
             throws IOException
         {
             this.options = options;
@@ -342,13 +350,18 @@ public final class BinaryLoopbackDriver
             final byte[] prefixBytes = prefix.getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(prefixBytes, 0, orderId, 0, prefixBytes.length);
             this.prefixLength = prefixBytes.length;
+            this.read = options.mix.equals("read");
+            this.release = options.mix.equals("lock");
             this.client = builder.replyListener(this::onReply).build();
-            this.thread = new Thread(this, "driver-" + id);
         }
 
+        /** Fills the window; the answers keep it full. */
         void start()
         {
-            thread.start();
+            for (int i = 0; i < options.window; i++)
+            {
+                sendNext();
+            }
         }
 
         private void onReply(final long correlationId, final int templateId, final int errorWireCode)
@@ -359,48 +372,44 @@ public final class BinaryLoopbackDriver
                 errors++;
             }
             completed.lazySet(completed.get() + 1);
-        }
-
-        @Override
-        public void run()
-        {
-            final boolean read = options.mix.equals("read");
-            final boolean release = options.mix.equals("lock");
-            long sent = 0;
-            long order = 0;
-            while (running)
+            if (running)
             {
-                if (sent - completed.get() >= options.window)
-                {
-                    // Window full: sleep briefly rather than spin, the server needs the cores.
-                    LockSupport.parkNanos(20_000);
-                    continue;
-                }
-                if (read)
-                {
-                    kind = READ;
-                    sku = (int)(sent % options.skus);
-                }
-                else if (release && (sent & 1) == 1)
-                {
-                    kind = RELEASE;
-                }
-                else
-                {
-                    kind = LOCK;
-                    sku = (int)(order % options.skus);
-                    formatOrderId(order++);
-                }
-                sentAtNanos[(int)(sent & mask)] = System.nanoTime();
-                if (!client.send(sent, this))
-                {
-                    throw new IllegalStateException("connection lost");
-                }
-                sent++;
+                sendNext();
             }
         }
 
-        /** Writes the request {@link #run} chose; called by the client under its lock, on this thread. */
+        /**
+         * Sends the next request of the mix. The event loop calls it for each answer; {@link #start} on the
+         * caller's thread while the first answers may already arrive, hence the (uncontended) lock.
+         */
+        private synchronized void sendNext()
+        {
+            if (read)
+            {
+                kind = READ;
+                sku = (int)(sent % options.skus);
+            }
+            else if (release && (sent & 1) == 1)
+            {
+                kind = RELEASE;
+            }
+            else
+            {
+                kind = LOCK;
+                sku = (int)(order % options.skus);
+                formatOrderId(order++);
+            }
+            sentAtNanos[(int)(sent & mask)] = System.nanoTime();
+            if (!client.send(sent, this))
+            {
+                running = false;
+                System.err.println("connection lost");
+                return;
+            }
+            sent++;
+        }
+
+        /** Writes the request {@link #sendNext} chose; called by the client under its lock, on that thread. */
         @Override
         public int write(final long correlationId, final MutableDirectBuffer buffer, final int offset)
         {
@@ -450,10 +459,9 @@ public final class BinaryLoopbackDriver
             orderIdLength = prefixLength + digits;
         }
 
-        void stop() throws InterruptedException
+        void stop()
         {
             running = false;
-            thread.join();
             client.close();
         }
     }
@@ -503,7 +511,7 @@ public final class BinaryLoopbackDriver
     {
         private static final String[] PATTERNS = {
             "stockhold-binary.*", "stockhold-(engine|journal|ledger|responder|stage-.*)",
-            "(stockhold-client|driver-).*"};
+            "stockhold-client.*"};
         private final com.sun.management.ThreadMXBean bean =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         private final long[][] ids = new long[PATTERNS.length][];
