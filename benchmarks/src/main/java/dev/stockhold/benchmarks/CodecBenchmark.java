@@ -1,12 +1,12 @@
 package dev.stockhold.benchmarks;
 
+import dev.stockhold.client.ReplyDecoder;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ReservationState;
+import dev.stockhold.gateway.binary.CommandEncoder;
 import dev.stockhold.gateway.binary.ReplyEncoder;
 import dev.stockhold.gateway.binary.RequestDecoder;
-import dev.stockhold.gateway.binary.client.ReplyDecoder;
-import dev.stockhold.gateway.binary.client.RequestEncoder;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,7 +53,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class CodecBenchmark
 {
-    private final RequestEncoder requestEncoder = new RequestEncoder();
+    private final CommandEncoder requestEncoder = new CommandEncoder();
     private final RequestDecoder requestDecoder = new RequestDecoder();
     private final ReplyEncoder replyEncoder = new ReplyEncoder();
     private final ReplyDecoder replyDecoder = new ReplyDecoder();
@@ -91,7 +91,7 @@ public class CodecBenchmark
         }
     }
 
-    /** Client side: a 2-line lock into an SBE message. */
+    /** Client side: a 2-line lock (an engine command, as the load harness sends it) into an SBE message. */
     @Benchmark
     public int encodeLock()
     {

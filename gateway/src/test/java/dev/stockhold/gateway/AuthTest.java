@@ -1,9 +1,9 @@
 package dev.stockhold.gateway;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.ResultCode;
+import dev.stockhold.client.Result;
+import dev.stockhold.gateway.binary.TestClient;
 import dev.stockhold.gateway.security.ApiKey;
 import dev.stockhold.gateway.security.ApiKeys;
 import dev.stockhold.gateway.security.RateLimit;
@@ -103,24 +103,24 @@ class AuthTest
         server.as("root").put("/v1/stock/BIN/W", "{\"onHand\":10}");
         final String host = "127.0.0.1";
         final int port = server.server.binaryAddress().getPort();
-        try (StockholdClient anonymous = StockholdClient.connect(host, port);
-            StockholdClient reader = StockholdClient.connect(host, port);
-            StockholdClient stocker = StockholdClient.connect(host, port))
+        try (TestClient anonymous = TestClient.connect(host, port);
+            TestClient reader = TestClient.connect(host, port);
+            TestClient stocker = TestClient.connect(host, port))
         {
-            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.lock("B1", "BIN", "W", 1));
-            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.getStock("BIN", "W"));
-            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.subscribe(Command.ABSENT, event -> { }));
-            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.authenticate("wrong"));
-            assertFailure(ErrorCode.UNAUTHORIZED, anonymous.getStock("BIN", "W"));
+            assertFailure(ResultCode.UNAUTHORIZED, anonymous.lock("B1", "BIN", "W", 1));
+            assertFailure(ResultCode.UNAUTHORIZED, anonymous.getStock("BIN", "W"));
+            assertFailure(ResultCode.UNAUTHORIZED, anonymous.subscribe(Command.ABSENT, event -> { }));
+            assertFailure(ResultCode.UNAUTHORIZED, anonymous.authenticate("wrong"));
+            assertFailure(ResultCode.UNAUTHORIZED, anonymous.getStock("BIN", "W"));
 
             assertEquals(new Result.Authenticated(1), reader.authenticate("reader").get(10, TimeUnit.SECONDS));
             assertInstanceOf(Result.Levels.class, reader.getStock("BIN", "W").get(10, TimeUnit.SECONDS));
-            assertFailure(ErrorCode.FORBIDDEN, reader.lock("B1", "BIN", "W", 1));
-            assertFailure(ErrorCode.FORBIDDEN, reader.setOnHand("BIN", "W", 99));
+            assertFailure(ResultCode.FORBIDDEN, reader.lock("B1", "BIN", "W", 1));
+            assertFailure(ResultCode.FORBIDDEN, reader.setOnHand("BIN", "W", 99));
             assertTrue(reader.subscribe(Command.ABSENT, event -> { }).get(10, TimeUnit.SECONDS).isOk());
 
             assertEquals(new Result.Authenticated(2), stocker.authenticate("stocker").get(10, TimeUnit.SECONDS));
-            assertFailure(ErrorCode.FORBIDDEN, stocker.getStock("BIN", "W"));
+            assertFailure(ResultCode.FORBIDDEN, stocker.getStock("BIN", "W"));
             assertInstanceOf(Result.Levels.class, stocker.setOnHand("BIN", "W", 12).get(10, TimeUnit.SECONDS));
         }
         // What was refused changed nothing: no reservation, the count the stocker set.
@@ -135,41 +135,41 @@ class AuthTest
         assertEquals(200, server.as("stocker").put("/v1/stock/BCHK/W", "{\"onHand\":5}").statusCode());
         final String host = "127.0.0.1";
         final int port = server.server.binaryAddress().getPort();
-        try (StockholdClient anonymous = StockholdClient.connect(host, port);
-            StockholdClient reader = StockholdClient.connect(host, port);
-            StockholdClient erp = StockholdClient.connect(host, port);
-            StockholdClient stocker = StockholdClient.connect(host, port))
+        try (TestClient anonymous = TestClient.connect(host, port);
+            TestClient reader = TestClient.connect(host, port);
+            TestClient erp = TestClient.connect(host, port);
+            TestClient stocker = TestClient.connect(host, port))
         {
             reader.authenticate("reader").get(10, TimeUnit.SECONDS);
             erp.authenticate("erp").get(10, TimeUnit.SECONDS);
             stocker.authenticate("stocker").get(10, TimeUnit.SECONDS);
-            final List<Function<StockholdClient, CompletableFuture<Result>>> writes = List.of(
+            final List<Function<TestClient, CompletableFuture<Result>>> writes = List.of(
                 c -> c.putChannel("bauth-ch", null, 0, 100, Result.NO_CAP, false),
                 c -> c.bindListing("bauth-ch", "L1", "BCHK"),
                 c -> c.setAllocation("bauth-ch", "BCHK", "W", 1),
                 c -> c.putKit("BAUTH-KIT", List.of(new Result.KitComponent("BCHK", 1))));
-            final List<Function<StockholdClient, CompletableFuture<Result>>> reads = List.of(
+            final List<Function<TestClient, CompletableFuture<Result>>> reads = List.of(
                 c -> c.getChannel("bauth-ch"),
                 c -> c.getListing("bauth-ch", "L1"),
                 c -> c.getAllocation("bauth-ch", "BCHK", "W"),
                 c -> c.getKit("BAUTH-KIT"),
-                StockholdClient::listChannels);
+                TestClient::listChannels);
             for (int i = 0; i < writes.size(); i++)
             {
-                assertFailure(ErrorCode.UNAUTHORIZED, writes.get(i).apply(anonymous));
-                assertFailure(ErrorCode.FORBIDDEN, writes.get(i).apply(reader));
-                assertFailure(ErrorCode.FORBIDDEN, writes.get(i).apply(erp));
+                assertFailure(ResultCode.UNAUTHORIZED, writes.get(i).apply(anonymous));
+                assertFailure(ResultCode.FORBIDDEN, writes.get(i).apply(reader));
+                assertFailure(ResultCode.FORBIDDEN, writes.get(i).apply(erp));
                 assertOk(writes.get(i).apply(stocker));
             }
-            for (final Function<StockholdClient, CompletableFuture<Result>> read : reads)
+            for (final Function<TestClient, CompletableFuture<Result>> read : reads)
             {
-                assertFailure(ErrorCode.UNAUTHORIZED, read.apply(anonymous));
-                assertFailure(ErrorCode.FORBIDDEN, read.apply(stocker));
+                assertFailure(ResultCode.UNAUTHORIZED, read.apply(anonymous));
+                assertFailure(ResultCode.FORBIDDEN, read.apply(stocker));
                 assertOk(read.apply(reader));
             }
-            assertFailure(ErrorCode.FORBIDDEN, reader.unbindListing("bauth-ch", "L1"));
-            assertFailure(ErrorCode.FORBIDDEN, stocker.lockListing("BAUTH-L", "bauth-ch", "L1", null, 1));
-            assertFailure(ErrorCode.FORBIDDEN, reader.lockListing("BAUTH-L", "bauth-ch", "L1", null, 1));
+            assertFailure(ResultCode.FORBIDDEN, reader.unbindListing("bauth-ch", "L1"));
+            assertFailure(ResultCode.FORBIDDEN, stocker.lockListing("BAUTH-L", "bauth-ch", "L1", null, 1));
+            assertFailure(ResultCode.FORBIDDEN, reader.lockListing("BAUTH-L", "bauth-ch", "L1", null, 1));
             assertOk(erp.lockListing("BAUTH-L", "bauth-ch", "L1", null, 1));
             assertOk(stocker.unbindListing("bauth-ch", "L1"));
         }
@@ -196,16 +196,16 @@ class AuthTest
         assertTrue(server.as("root").get("/v1/stock/RL/W").body().contains("\"onHand\":103"), "the 429 changed nothing");
         // Other keys are not limited by it; the binary protocol counts against the same bucket.
         assertEquals(200, server.as("root").post("/v1/stock/RL/W/adjust", adjust).statusCode());
-        try (StockholdClient client = StockholdClient.connect("127.0.0.1", server.server.binaryAddress().getPort()))
+        try (TestClient client = TestClient.connect("127.0.0.1", server.server.binaryAddress().getPort()))
         {
             client.authenticate("slow").get(10, TimeUnit.SECONDS);
-            assertFailure(ErrorCode.RATE_LIMITED, client.getStock("RL", "W"));
+            assertFailure(ResultCode.RATE_LIMITED, client.getStock("RL", "W"));
         }
         Thread.sleep(600);
         assertEquals(200, server.as("slow").get("/v1/stock/RL/W").statusCode(), "a token is back after 0.5 s");
     }
 
-    private static void assertFailure(final ErrorCode code, final CompletableFuture<Result> answer) throws Exception
+    private static void assertFailure(final ResultCode code, final CompletableFuture<Result> answer) throws Exception
     {
         final Result result = answer.get(10, TimeUnit.SECONDS);
         assertEquals(code, result.code(), result.toString());

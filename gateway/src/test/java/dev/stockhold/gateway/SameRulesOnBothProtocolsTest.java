@@ -2,8 +2,8 @@ package dev.stockhold.gateway;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.Result;
+import dev.stockhold.gateway.binary.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,13 +36,13 @@ class SameRulesOnBothProtocolsTest
     /** A configured channel with listing SL-1 bound to S1; kit SK-KIT is two of S1. */
     private static final String CHANNEL = "same-ch";
     private static TestServer server;
-    private static StockholdClient binary;
+    private static TestClient binary;
 
     @BeforeAll
     static void start() throws Exception
     {
         server = new TestServer();
-        binary = StockholdClient.connect("127.0.0.1", server.server.binaryAddress().getPort());
+        binary = TestClient.connect("127.0.0.1", server.server.binaryAddress().getPort());
         assertEquals(200, server.put("/v1/stock/S1/W1", "{\"onHand\":1000000}").statusCode());
         assertEquals(200, server.put("/v1/channels/" + CHANNEL, "{}").statusCode());
         assertEquals(200, server.put("/v1/channels/" + CHANNEL + "/listings/SL-1", "{\"sku\":\"S1\"}").statusCode());
@@ -277,7 +277,7 @@ class SameRulesOnBothProtocolsTest
             command = channelOverBinary(request);
         }
         final Result result = binary.submit(command).get(10, TimeUnit.SECONDS);
-        return result.code();
+        return ErrorCode.valueOf(result.code().name());
     }
 
     private static HttpResponse<String> channelOverHttp(final Object request) throws Exception

@@ -1,7 +1,7 @@
 package dev.stockhold.gateway;
 
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.Result;
+import dev.stockhold.gateway.binary.TestClient;
 import dev.stockhold.gateway.security.TlsFiles;
 import dev.stockhold.gateway.server.ServerSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +76,7 @@ class TlsTest
     @Test
     void theBinaryProtocolOverTls() throws Exception
     {
-        try (StockholdClient client = StockholdClient.connect("127.0.0.1", server.server.binaryAddress().getPort(),
+        try (TestClient client = TestClient.connect("127.0.0.1", server.server.binaryAddress().getPort(),
             TlsFiles.clientContext(CERT)))
         {
             assertInstanceOf(Result.Levels.class, client.setOnHand("TLSB", "W", 3).get(10, TimeUnit.SECONDS));

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.binary;
 
+import dev.stockhold.client.transport.FrameOutbox;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.pipeline.EngineFailure;

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.binary;
 
+import dev.stockhold.client.transport.Transport;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.pipeline.EngineFailure;
 import dev.stockhold.engine.pipeline.EnginePipeline;

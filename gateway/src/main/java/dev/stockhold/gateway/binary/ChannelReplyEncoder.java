@@ -4,12 +4,12 @@ import dev.stockhold.engine.command.AllocationView;
 import dev.stockhold.engine.command.ChannelViews;
 import dev.stockhold.engine.command.KitView;
 import dev.stockhold.engine.command.ListingView;
-import dev.stockhold.gateway.binary.sbe.AllocationResultEncoder;
-import dev.stockhold.gateway.binary.sbe.BooleanType;
-import dev.stockhold.gateway.binary.sbe.ChannelsResultEncoder;
-import dev.stockhold.gateway.binary.sbe.KitResultEncoder;
-import dev.stockhold.gateway.binary.sbe.ListingResultEncoder;
-import dev.stockhold.gateway.binary.sbe.MessageHeaderEncoder;
+import dev.stockhold.client.sbe.AllocationResultEncoder;
+import dev.stockhold.client.sbe.BooleanType;
+import dev.stockhold.client.sbe.ChannelsResultEncoder;
+import dev.stockhold.client.sbe.KitResultEncoder;
+import dev.stockhold.client.sbe.ListingResultEncoder;
+import dev.stockhold.client.sbe.MessageHeaderEncoder;
 import org.agrona.MutableDirectBuffer;
 
 /**

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.binary;
 
+import dev.stockhold.client.transport.FrameOutbox;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
@@ -7,17 +8,17 @@ import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.command.PublishedChanges;
 import dev.stockhold.engine.command.ReservationView;
 import dev.stockhold.engine.command.ShortLines;
-import dev.stockhold.gateway.binary.sbe.BooleanType;
-import dev.stockhold.gateway.binary.sbe.ChangeEventEncoder;
-import dev.stockhold.gateway.binary.sbe.ChannelChangeEventEncoder;
-import dev.stockhold.gateway.binary.sbe.DigestResultEncoder;
-import dev.stockhold.gateway.binary.sbe.ErrorResultEncoder;
-import dev.stockhold.gateway.binary.sbe.LevelsResultEncoder;
-import dev.stockhold.gateway.binary.sbe.MessageHeaderEncoder;
-import dev.stockhold.gateway.binary.sbe.ReservationResultEncoder;
-import dev.stockhold.gateway.binary.sbe.ReservationStateCode;
-import dev.stockhold.gateway.binary.sbe.SubscribeResultEncoder;
-import dev.stockhold.gateway.binary.sbe.AuthenticateResultEncoder;
+import dev.stockhold.client.sbe.BooleanType;
+import dev.stockhold.client.sbe.ChangeEventEncoder;
+import dev.stockhold.client.sbe.ChannelChangeEventEncoder;
+import dev.stockhold.client.sbe.DigestResultEncoder;
+import dev.stockhold.client.sbe.ErrorResultEncoder;
+import dev.stockhold.client.sbe.LevelsResultEncoder;
+import dev.stockhold.client.sbe.MessageHeaderEncoder;
+import dev.stockhold.client.sbe.ReservationResultEncoder;
+import dev.stockhold.client.sbe.ReservationStateCode;
+import dev.stockhold.client.sbe.SubscribeResultEncoder;
+import dev.stockhold.client.sbe.AuthenticateResultEncoder;
 import org.agrona.ExpandableArrayBuffer;
 
 /**

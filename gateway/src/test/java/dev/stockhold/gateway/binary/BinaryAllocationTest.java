@@ -2,8 +2,7 @@ package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.Validation;
-import dev.stockhold.gateway.binary.client.RequestEncoder;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class BinaryAllocationTest
     {
         try (BinaryFixture fixture = new BinaryFixture())
         {
-            try (StockholdClient client = fixture.client())
+            try (TestClient client = fixture.client())
             {
                 final Command set = new Command().setStock();
                 set.items.add("A1", "WH", 5, Command.ABSENT, Command.ABSENT, Command.ABSENT);
@@ -69,7 +68,7 @@ class BinaryAllocationTest
     {
         lock.lines.add(sku, listing, null, 1);
         final ExpandableArrayBuffer frame = new ExpandableArrayBuffer(512);
-        final int length = new RequestEncoder().encode(lock, frame, 0);
+        final int length = new CommandEncoder().encode(lock, frame, 0);
         final RequestDecoder decoder = new RequestDecoder();
         final Command into = new Command();
         final com.sun.management.ThreadMXBean threads =
@@ -96,7 +95,7 @@ class BinaryAllocationTest
     {
         final CountDownLatch done = new CountDownLatch(REQUESTS);
         final AtomicReference<String> failure = new AtomicReference<>();
-        try (StockholdClient client = StockholdClient.connect("127.0.0.1", fixture.server.port(),
+        try (TestClient client = TestClient.connect("127.0.0.1", fixture.server.port(),
             (correlationId, templateId, errorWireCode) ->
             {
                 if (errorWireCode != 0)

@@ -1,11 +1,10 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.client.ResultCode;
 import dev.stockhold.engine.command.Levels;
 import dev.stockhold.engine.pipeline.CommandStage;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.Result;
 import dev.stockhold.gateway.feed.ChangeRecord;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class BinaryChangeFeedTest
         return event;
     }
 
-    private static Result call(final StockholdClient client, final Command command) throws Exception
+    private static Result call(final TestClient client, final Command command) throws Exception
     {
         return client.submit(command).get(10, TimeUnit.SECONDS);
     }
@@ -50,9 +49,9 @@ class BinaryChangeFeedTest
     void subscribersSeeEveryChangeInEngineOrder() throws Exception
     {
         try (BinaryFixture fixture = new BinaryFixture();
-             StockholdClient writer = fixture.client();
-             StockholdClient first = fixture.client();
-             StockholdClient second = fixture.client())
+             TestClient writer = fixture.client();
+             TestClient first = fixture.client();
+             TestClient second = fixture.client())
         {
             final BlockingQueue<Result.ChangeEvent> firstEvents = new LinkedBlockingQueue<>();
             final BlockingQueue<Result.ChangeEvent> secondEvents = new LinkedBlockingQueue<>();
@@ -68,7 +67,7 @@ class BinaryChangeFeedTest
             call(writer, new Command().getStock("A1", "WH"));
             final Command tooMuch = new Command().lock("O-2", null, 0, false, false);
             tooMuch.lines.add("A1", "WH", 8);
-            assertEquals(ErrorCode.INSUFFICIENT_STOCK, call(writer, tooMuch).code());
+            assertEquals(ResultCode.INSUFFICIENT_STOCK, call(writer, tooMuch).code());
             final Result adjusted = call(writer, new Command().adjust("A1", "WH", 1, 0, 0, "found"));
 
             for (final BlockingQueue<Result.ChangeEvent> events : List.of(firstEvents, secondEvents))
@@ -92,13 +91,13 @@ class BinaryChangeFeedTest
     void resumeWithoutHistoryWorksOnlyWhenNothingWasMissed() throws Exception
     {
         try (BinaryFixture fixture = new BinaryFixture();
-             StockholdClient writer = fixture.client();
-             StockholdClient reader = fixture.client())
+             TestClient writer = fixture.client();
+             TestClient reader = fixture.client())
         {
             call(writer, set("A1", 1));
             final long last = call(writer, set("A1", 2)).sequence();
             final Result gone = reader.subscribe(last - 1, event -> { }).get(10, TimeUnit.SECONDS);
-            assertEquals(ErrorCode.GONE, gone.code());
+            assertEquals(ResultCode.GONE, gone.code());
 
             final BlockingQueue<Result.ChangeEvent> events = new LinkedBlockingQueue<>();
             assertTrue(reader.subscribe(last, events::add).get(10, TimeUnit.SECONDS).isOk());
@@ -112,8 +111,8 @@ class BinaryChangeFeedTest
     {
         final RecordedHistory history = new RecordedHistory();
         try (BinaryFixture fixture = new BinaryFixture(1 << 12, null, 1 << 20, history, history);
-             StockholdClient writer = fixture.client();
-             StockholdClient reader = fixture.client())
+             TestClient writer = fixture.client();
+             TestClient reader = fixture.client())
         {
             final List<Long> written = new ArrayList<>();
             for (int i = 1; i <= 5; i++)
@@ -130,7 +129,7 @@ class BinaryChangeFeedTest
                 assertEquals("S" + (i + 1), event.levels().get(0).sku());
             }
             assertNull(events.poll(50, TimeUnit.MILLISECONDS));
-            assertEquals(ErrorCode.GONE, reader.subscribe(0, e -> { }).get(10, TimeUnit.SECONDS).code(),
+            assertEquals(ResultCode.GONE, reader.subscribe(0, e -> { }).get(10, TimeUnit.SECONDS).code(),
                 "the history says it no longer holds sequence 1");
         }
     }
@@ -145,19 +144,19 @@ class BinaryChangeFeedTest
     {
         final RecordedHistory history = new RecordedHistory();
         try (BinaryFixture fixture = new BinaryFixture(1 << 12, null, 1 << 20, history, history);
-             StockholdClient first = fixture.client();
-             StockholdClient second = fixture.client();
-             StockholdClient fromNow = fixture.client();
-             StockholdClient resumed = fixture.client())
+             TestClient first = fixture.client();
+             TestClient second = fixture.client();
+             TestClient fromNow = fixture.client();
+             TestClient resumed = fixture.client())
         {
             final List<Long> written = Collections.synchronizedList(new ArrayList<>());
             final Thread[] writers = new Thread[2];
-            final StockholdClient[] clients = {first, second};
+            final TestClient[] clients = {first, second};
             final CountDownLatch halfway = new CountDownLatch(2);
             final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
             for (int w = 0; w < writers.length; w++)
             {
-                final StockholdClient client = clients[w];
+                final TestClient client = clients[w];
                 final String sku = "CW" + w;
                 writers[w] = new Thread(() ->
                 {

@@ -1,11 +1,10 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.client.ResultCode;
 import dev.stockhold.gateway.FeedStreams;
 import dev.stockhold.gateway.TestServer;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.Result;
 import dev.stockhold.gateway.security.ApiKey;
 import dev.stockhold.gateway.security.ApiKeys;
 import dev.stockhold.gateway.security.Scope;
@@ -51,9 +50,9 @@ class BinaryChannelFeedTest
         server.close();
     }
 
-    private static StockholdClient client(final TestServer on) throws Exception
+    private static TestClient client(final TestServer on) throws Exception
     {
-        return StockholdClient.connect("127.0.0.1", on.server.binaryAddress().getPort());
+        return TestClient.connect("127.0.0.1", on.server.binaryAddress().getPort());
     }
 
     private static Result.ChannelChangeEvent next(final BlockingQueue<Result.ChannelChangeEvent> events)
@@ -82,7 +81,7 @@ class BinaryChannelFeedTest
         server.put("/v1/kits/BF-KIT", "{\"components\":[{\"sku\":\"BF-A\",\"quantity\":2},{\"sku\":\"BF-B\",\"quantity\":1}]}");
         server.put("/v1/channels/bf-other", "{}");
         final long before = FeedStreams.seq(server.put("/v1/channels/bf-one", "{}"));
-        try (StockholdClient live = client(server); StockholdClient resumed = client(server))
+        try (TestClient live = client(server); TestClient resumed = client(server))
         {
             final BlockingQueue<Result.ChannelChangeEvent> events = new LinkedBlockingQueue<>();
             final Result subscribed = live.subscribeChannel("bf-one", Command.ABSENT, events::add)
@@ -128,14 +127,14 @@ class BinaryChannelFeedTest
     @Test
     void anUnknownChannelIsNotFoundAndABadCodeIsRefused() throws Exception
     {
-        try (StockholdClient client = client(server))
+        try (TestClient client = client(server))
         {
-            assertEquals(ErrorCode.CHANNEL_NOT_FOUND,
+            assertEquals(ResultCode.CHANNEL_NOT_FOUND,
                 client.subscribeChannel("bf-none", Command.ABSENT, e -> { }).get(10, TimeUnit.SECONDS).code());
-            assertEquals(ErrorCode.INVALID_REQUEST,
+            assertEquals(ResultCode.INVALID_REQUEST,
                 client.subscribeChannel("bad code", Command.ABSENT, e -> { }).get(10, TimeUnit.SECONDS).code());
             server.put("/v1/channels/bf-neg", "{}");
-            assertEquals(ErrorCode.INVALID_REQUEST,
+            assertEquals(ResultCode.INVALID_REQUEST,
                 client.subscribeChannel("bf-neg", -5, e -> { }).get(10, TimeUnit.SECONDS).code());
         }
     }
@@ -149,7 +148,7 @@ class BinaryChannelFeedTest
         final int threads = 4;
         final int locksEach = 50;
         final List<Long> locked = Collections.synchronizedList(new ArrayList<>());
-        try (StockholdClient live = client(server); StockholdClient resumed = client(server))
+        try (TestClient live = client(server); TestClient resumed = client(server))
         {
             final BlockingQueue<Result.ChannelChangeEvent> events = new LinkedBlockingQueue<>();
             final BlockingQueue<Result.ChannelChangeEvent> midway = new LinkedBlockingQueue<>();
@@ -201,14 +200,14 @@ class BinaryChannelFeedTest
         try (TestServer keyed = new TestServer(ServerSettings.defaults().withKeys(new ApiKeys(List.of(
             new ApiKey(1, "reader", EnumSet.of(Scope.READ)),
             new ApiKey(2, "stocker", EnumSet.of(Scope.STOCK))))));
-             StockholdClient reader = client(keyed);
-             StockholdClient stocker = client(keyed))
+             TestClient reader = client(keyed);
+             TestClient stocker = client(keyed))
         {
             keyed.as("stocker").put("/v1/channels/bf-keyed", "{}");
-            assertEquals(ErrorCode.UNAUTHORIZED,
+            assertEquals(ResultCode.UNAUTHORIZED,
                 reader.subscribeChannel("bf-keyed", Command.ABSENT, e -> { }).get(10, TimeUnit.SECONDS).code());
             stocker.authenticate("stocker").get(10, TimeUnit.SECONDS);
-            assertEquals(ErrorCode.FORBIDDEN,
+            assertEquals(ResultCode.FORBIDDEN,
                 stocker.subscribeChannel("bf-keyed", Command.ABSENT, e -> { }).get(10, TimeUnit.SECONDS).code());
             reader.authenticate("reader").get(10, TimeUnit.SECONDS);
             final BlockingQueue<Result.ChannelChangeEvent> events = new LinkedBlockingQueue<>();

@@ -2,9 +2,8 @@ package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.ResultCode;
+import dev.stockhold.client.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class BinaryChannelTest
     private static final String LONG_LISTING = "L".repeat(128);
 
     private static BinaryFixture fixture;
-    private static StockholdClient client;
+    private static TestClient client;
 
     @BeforeAll
     static void start() throws Exception
@@ -58,7 +57,7 @@ class BinaryChannelTest
         return type.cast(result);
     }
 
-    private static Result.Failure failure(final ErrorCode expected, final CompletableFuture<Result> answer)
+    private static Result.Failure failure(final ResultCode expected, final CompletableFuture<Result> answer)
         throws Exception
     {
         final Result result = call(answer);
@@ -102,7 +101,7 @@ class BinaryChannelTest
             .map(Result.Channel::channel).toList();
         assertEquals(codes.stream().sorted().toList(), codes, "code order");
         assertTrue(codes.containsAll(List.of("a-first", "b-defaults")));
-        failure(ErrorCode.CHANNEL_NOT_FOUND, client.getChannel("b-nowhere"));
+        failure(ResultCode.CHANNEL_NOT_FOUND, client.getChannel("b-nowhere"));
     }
 
     @Test
@@ -117,7 +116,7 @@ class BinaryChannelTest
         assertEquals(first.sequence(), again.sequence());
         assertEquals(first.channels(), again.channels());
         put.putChannel("b-idem", 0, 60, Command.ABSENT, false).idempotencyKey = "b-idem-1";
-        failure(ErrorCode.IDEMPOTENCY_KEY_REUSED, client.submit(put));
+        failure(ResultCode.IDEMPOTENCY_KEY_REUSED, client.submit(put));
         assertEquals(1, channel(ok(Result.Channels.class, client.getChannel("b-idem"))).version());
     }
 
@@ -146,7 +145,7 @@ class BinaryChannelTest
         }
         final Command other = new Command().setAllocation("b-ik", "BIK", "W1", 3);
         other.idempotencyKey = "b-ik-1";
-        failure(ErrorCode.IDEMPOTENCY_KEY_REUSED, client.submit(other));
+        failure(ResultCode.IDEMPOTENCY_KEY_REUSED, client.submit(other));
         assertEquals(2, level("BIK", "W1").allocated(), "each write applied once");
     }
 
@@ -188,30 +187,30 @@ class BinaryChannelTest
             }
             for (final Object answer : answers)
             {
-                assertEquals(ErrorCode.INVALID_REQUEST, ((Result.Failure)answer).error(), answer::toString);
+                assertEquals(ResultCode.INVALID_REQUEST, ((Result.Failure)answer).error(), answer::toString);
             }
         }
-        failure(ErrorCode.CHANNEL_NOT_FOUND, client.getChannel("b-raw"));
+        failure(ResultCode.CHANNEL_NOT_FOUND, client.getChannel("b-raw"));
     }
 
     @Test
     void badChannelFieldsAreRefusedAndChangeNothing() throws Exception
     {
         ok(Result.Channels.class, client.putChannel("b-bad", null, 0, 100, Result.NO_CAP, false));
-        failure(ErrorCode.INVALID_QUANTITY, client.putChannel("b-bad", null, 0, 101, Result.NO_CAP, false));
-        failure(ErrorCode.INVALID_QUANTITY, client.putChannel("b-bad", null, -1, 100, Result.NO_CAP, false));
-        failure(ErrorCode.INVALID_QUANTITY,
+        failure(ResultCode.INVALID_QUANTITY, client.putChannel("b-bad", null, 0, 101, Result.NO_CAP, false));
+        failure(ResultCode.INVALID_QUANTITY, client.putChannel("b-bad", null, -1, 100, Result.NO_CAP, false));
+        failure(ResultCode.INVALID_QUANTITY,
             client.putChannel("b-bad", null, 1_000_000_000_001L, 100, Result.NO_CAP, false));
-        failure(ErrorCode.INVALID_QUANTITY, client.putChannel("b-bad", null, 0, 100, -1, false));
-        failure(ErrorCode.INVALID_REQUEST, client.putChannel("b-bad", List.of(), 0, 100, Result.NO_CAP, false));
-        failure(ErrorCode.INVALID_REQUEST, client.putChannel("b-bad", List.of("W", "W"), 0, 100, Result.NO_CAP,
+        failure(ResultCode.INVALID_QUANTITY, client.putChannel("b-bad", null, 0, 100, -1, false));
+        failure(ResultCode.INVALID_REQUEST, client.putChannel("b-bad", List.of(), 0, 100, Result.NO_CAP, false));
+        failure(ResultCode.INVALID_REQUEST, client.putChannel("b-bad", List.of("W", "W"), 0, 100, Result.NO_CAP,
             false));
-        failure(ErrorCode.INVALID_REQUEST, client.putChannel("b-bad", List.of("W/1"), 0, 100, Result.NO_CAP, false));
+        failure(ResultCode.INVALID_REQUEST, client.putChannel("b-bad", List.of("W/1"), 0, 100, Result.NO_CAP, false));
         final List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, 100).mapToObj(i -> "W" + i).toList();
-        failure(ErrorCode.INVALID_REQUEST, client.putChannel("b-bad", tooMany, 0, 100, Result.NO_CAP, false));
-        failure(ErrorCode.INVALID_REQUEST, client.putChannel("b/bad", null, 0, 100, Result.NO_CAP, false));
-        failure(ErrorCode.INVALID_REQUEST, client.putChannel("x".repeat(65), null, 0, 100, Result.NO_CAP, false));
-        failure(ErrorCode.INVALID_REQUEST, client.getChannel("b bad"));
+        failure(ResultCode.INVALID_REQUEST, client.putChannel("b-bad", tooMany, 0, 100, Result.NO_CAP, false));
+        failure(ResultCode.INVALID_REQUEST, client.putChannel("b/bad", null, 0, 100, Result.NO_CAP, false));
+        failure(ResultCode.INVALID_REQUEST, client.putChannel("x".repeat(65), null, 0, 100, Result.NO_CAP, false));
+        failure(ResultCode.INVALID_REQUEST, client.getChannel("b bad"));
         assertEquals(new Result.Channel("b-bad", null, 0, 100, Result.NO_CAP, false, 1),
             channel(ok(Result.Channels.class, client.getChannel("b-bad"))), "what was refused changed nothing");
     }
@@ -236,28 +235,28 @@ class BinaryChannelTest
         final Result.Listing unbound = ok(Result.Listing.class, client.unbindListing("b-lst", "1005~x"));
         assertEquals("BL-B", unbound.sku());
         assertEquals(0, unbound.published());
-        failure(ErrorCode.LISTING_NOT_FOUND, client.getListing("b-lst", "1005~x"));
-        failure(ErrorCode.LISTING_NOT_FOUND, client.unbindListing("b-lst", "1005~x"));
+        failure(ResultCode.LISTING_NOT_FOUND, client.getListing("b-lst", "1005~x"));
+        failure(ResultCode.LISTING_NOT_FOUND, client.unbindListing("b-lst", "1005~x"));
 
         assertEquals(10, ok(Result.Listing.class, client.bindListing("b-lst", LONG_LISTING, "BL-A")).published());
-        failure(ErrorCode.INVALID_REQUEST, client.bindListing("b-lst", LONG_LISTING + "L", "BL-A"));
-        failure(ErrorCode.INVALID_REQUEST, client.bindListing("b-lst", "a b", "BL-A"));
-        failure(ErrorCode.INVALID_REQUEST, client.bindListing("b-lst", "a/b", "BL-A"));
-        failure(ErrorCode.INVALID_REQUEST, client.bindListing("b-lst", "L2", null));
-        failure(ErrorCode.INVALID_REQUEST, client.getListing("b-lst", ""));
-        failure(ErrorCode.SKU_NOT_FOUND, client.bindListing("b-lst", "L2", "NO-SUCH"));
-        failure(ErrorCode.LISTING_NOT_FOUND, client.getListing("b-lst", "L2"));
+        failure(ResultCode.INVALID_REQUEST, client.bindListing("b-lst", LONG_LISTING + "L", "BL-A"));
+        failure(ResultCode.INVALID_REQUEST, client.bindListing("b-lst", "a b", "BL-A"));
+        failure(ResultCode.INVALID_REQUEST, client.bindListing("b-lst", "a/b", "BL-A"));
+        failure(ResultCode.INVALID_REQUEST, client.bindListing("b-lst", "L2", ""));
+        failure(ResultCode.INVALID_REQUEST, client.getListing("b-lst", ""));
+        failure(ResultCode.SKU_NOT_FOUND, client.bindListing("b-lst", "L2", "NO-SUCH"));
+        failure(ResultCode.LISTING_NOT_FOUND, client.getListing("b-lst", "L2"));
     }
 
     @Test
     void everyChannelMessageOfAnUnconfiguredChannelIsChannelNotFound() throws Exception
     {
         stock("BNC", "W1", 5);
-        failure(ErrorCode.CHANNEL_NOT_FOUND, client.getListing("b-nowhere", "L1"));
-        failure(ErrorCode.CHANNEL_NOT_FOUND, client.bindListing("b-nowhere", "L1", "BNC"));
-        failure(ErrorCode.CHANNEL_NOT_FOUND, client.unbindListing("b-nowhere", "L1"));
-        failure(ErrorCode.CHANNEL_NOT_FOUND, client.getAllocation("b-nowhere", "BNC", "W1"));
-        failure(ErrorCode.CHANNEL_NOT_FOUND, client.setAllocation("b-nowhere", "BNC", "W1", 1));
+        failure(ResultCode.CHANNEL_NOT_FOUND, client.getListing("b-nowhere", "L1"));
+        failure(ResultCode.CHANNEL_NOT_FOUND, client.bindListing("b-nowhere", "L1", "BNC"));
+        failure(ResultCode.CHANNEL_NOT_FOUND, client.unbindListing("b-nowhere", "L1"));
+        failure(ResultCode.CHANNEL_NOT_FOUND, client.getAllocation("b-nowhere", "BNC", "W1"));
+        failure(ResultCode.CHANNEL_NOT_FOUND, client.setAllocation("b-nowhere", "BNC", "W1", 1));
         assertEquals(0, level("BNC", "W1").allocated());
     }
 
@@ -274,17 +273,17 @@ class BinaryChannelTest
         assertEquals(6, level.allocated());
         assertEquals(4, level.available());
 
-        final Result.Failure refused = failure(ErrorCode.INSUFFICIENT_STOCK,
+        final Result.Failure refused = failure(ResultCode.INSUFFICIENT_STOCK,
             client.setAllocation("b-al", "BAL", "W1", 11));
         assertEquals(List.of(new Result.ShortLine("BAL", "W1", 5, 4)), refused.shortLines());
         assertEquals(withoutSequence(set),
             withoutSequence(ok(Result.Allocation.class, client.getAllocation("b-al", "BAL", "W1"))),
             "a refused raise changes nothing");
-        failure(ErrorCode.SKU_NOT_FOUND, client.setAllocation("b-al", "BAL", "NOPE", 1));
-        failure(ErrorCode.INVALID_QUANTITY, client.setAllocation("b-al", "BAL", "W1", -1));
-        failure(ErrorCode.INVALID_QUANTITY, client.setAllocation("b-al", "BAL", "W1", 1_000_000_000_001L));
-        failure(ErrorCode.INVALID_REQUEST, client.setAllocation("b-al", "BAL", "W 1", 1));
-        failure(ErrorCode.INVALID_REQUEST, client.getAllocation("b-al", "", "W1"));
+        failure(ResultCode.SKU_NOT_FOUND, client.setAllocation("b-al", "BAL", "NOPE", 1));
+        failure(ResultCode.INVALID_QUANTITY, client.setAllocation("b-al", "BAL", "W1", -1));
+        failure(ResultCode.INVALID_QUANTITY, client.setAllocation("b-al", "BAL", "W1", 1_000_000_000_001L));
+        failure(ResultCode.INVALID_REQUEST, client.setAllocation("b-al", "BAL", "W 1", 1));
+        failure(ResultCode.INVALID_REQUEST, client.getAllocation("b-al", "", "W1"));
 
         assertEquals(0, ok(Result.Allocation.class, client.setAllocation("b-al", "BAL", "W1", 0)).units());
         assertEquals(0, ok(Result.Allocation.class, client.getAllocation("b-al", "BAL", "W1")).version());
@@ -314,16 +313,16 @@ class BinaryChannelTest
         assertEquals(List.of(kit.sku(), kit.components(), kit.available(), kit.warehouses(), kit.version()),
             List.of(read.sku(), read.components(), read.available(), read.warehouses(), read.version()));
 
-        failure(ErrorCode.SKU_NOT_FOUND, client.getKit("BKC-A"));
-        failure(ErrorCode.INVALID_REQUEST, client.putKit("BKC-A", List.of(new Result.KitComponent("BKC-B", 1))));
-        failure(ErrorCode.INVALID_REQUEST, client.putKit("BKIT-2", List.of(new Result.KitComponent("BKIT-1", 1))));
-        failure(ErrorCode.SKU_NOT_FOUND, client.putKit("BKIT-2", List.of(new Result.KitComponent("NO-SUCH", 1))));
-        failure(ErrorCode.INVALID_QUANTITY, client.putKit("BKIT-2", List.of(new Result.KitComponent("BKC-A", 1001))));
-        failure(ErrorCode.INVALID_QUANTITY, client.putKit("BKIT-2", List.of(new Result.KitComponent("BKC-A", 0))));
-        failure(ErrorCode.INVALID_REQUEST, client.putKit("BKIT-2", List.of()));
-        failure(ErrorCode.INVALID_REQUEST, client.putKit("BKIT/2", List.of(new Result.KitComponent("BKC-A", 1))));
-        failure(ErrorCode.INVALID_REQUEST, client.setOnHand("BKIT-1", "W1", 1));
-        failure(ErrorCode.SKU_NOT_FOUND, client.getKit("BKIT-2"));
+        failure(ResultCode.SKU_NOT_FOUND, client.getKit("BKC-A"));
+        failure(ResultCode.INVALID_REQUEST, client.putKit("BKC-A", List.of(new Result.KitComponent("BKC-B", 1))));
+        failure(ResultCode.INVALID_REQUEST, client.putKit("BKIT-2", List.of(new Result.KitComponent("BKIT-1", 1))));
+        failure(ResultCode.SKU_NOT_FOUND, client.putKit("BKIT-2", List.of(new Result.KitComponent("NO-SUCH", 1))));
+        failure(ResultCode.INVALID_QUANTITY, client.putKit("BKIT-2", List.of(new Result.KitComponent("BKC-A", 1001))));
+        failure(ResultCode.INVALID_QUANTITY, client.putKit("BKIT-2", List.of(new Result.KitComponent("BKC-A", 0))));
+        failure(ResultCode.INVALID_REQUEST, client.putKit("BKIT-2", List.of()));
+        failure(ResultCode.INVALID_REQUEST, client.putKit("BKIT/2", List.of(new Result.KitComponent("BKC-A", 1))));
+        failure(ResultCode.INVALID_REQUEST, client.setOnHand("BKIT-1", "W1", 1));
+        failure(ResultCode.SKU_NOT_FOUND, client.getKit("BKIT-2"));
 
         final Result.Reservation lock = ok(Result.Reservation.class, client.lock("BKIT-ORDER", "BKIT-1", null, 2));
         assertEquals(2, lock.lines().size());
@@ -401,7 +400,7 @@ class BinaryChannelTest
         ok(Result.Listing.class, client.bindListing("b-cf", "CF-1", "BCF"));
         ok(Result.Allocation.class, client.setAllocation("b-cf", "BCF", "W1", 4));
         final BlockingQueue<Result.ChangeEvent> events = new LinkedBlockingQueue<>();
-        try (StockholdClient subscriber = fixture.client())
+        try (TestClient subscriber = fixture.client())
         {
             assertTrue(call(subscriber.subscribe(Command.ABSENT, events::add)).isOk());
             final Result.Reservation lock = ok(Result.Reservation.class,
@@ -429,18 +428,18 @@ class BinaryChannelTest
 
         final Command both = new Command().lock("BLX-1", "b-lx", 0, false, false);
         both.lines.add("BLX", "LX-1", null, 1);
-        failure(ErrorCode.INVALID_REQUEST, client.submit(both));
+        failure(ResultCode.INVALID_REQUEST, client.submit(both));
         final Command neither = new Command().lock("BLX-1", "b-lx", 0, false, false);
         neither.lines.add(null, null, "W1", 1);
-        failure(ErrorCode.INVALID_REQUEST, client.submit(neither));
-        failure(ErrorCode.CHANNEL_NOT_FOUND, client.lockListing("BLX-1", "b-unknown", "LX-1", null, 1));
-        failure(ErrorCode.CHANNEL_NOT_FOUND, client.lockListing("BLX-1", null, "LX-1", null, 1));
-        failure(ErrorCode.LISTING_NOT_FOUND, client.lockListing("BLX-1", "b-lx", "LX-9", null, 1));
-        failure(ErrorCode.INVALID_REQUEST, client.lockListing("BLX-1", "b-lx", LONG_LISTING + "L", null, 1));
-        failure(ErrorCode.INVALID_REQUEST, client.lockListing("BLX-1", "b-lx", "LX 1", null, 1));
-        failure(ErrorCode.INVALID_QUANTITY, client.lockListing("BLX-1", "b-lx", "LX-1", null, 0));
-        failure(ErrorCode.INSUFFICIENT_STOCK, client.lockListing("BLX-1", "b-lx", "LX-1", null, 11));
-        failure(ErrorCode.ORDER_NOT_FOUND, client.submit(new Command().getReservation("BLX-1")));
+        failure(ResultCode.INVALID_REQUEST, client.submit(neither));
+        failure(ResultCode.CHANNEL_NOT_FOUND, client.lockListing("BLX-1", "b-unknown", "LX-1", null, 1));
+        failure(ResultCode.CHANNEL_NOT_FOUND, client.lockListing("BLX-1", null, "LX-1", null, 1));
+        failure(ResultCode.LISTING_NOT_FOUND, client.lockListing("BLX-1", "b-lx", "LX-9", null, 1));
+        failure(ResultCode.INVALID_REQUEST, client.lockListing("BLX-1", "b-lx", LONG_LISTING + "L", null, 1));
+        failure(ResultCode.INVALID_REQUEST, client.lockListing("BLX-1", "b-lx", "LX 1", null, 1));
+        failure(ResultCode.INVALID_QUANTITY, client.lockListing("BLX-1", "b-lx", "LX-1", null, 0));
+        failure(ResultCode.INSUFFICIENT_STOCK, client.lockListing("BLX-1", "b-lx", "LX-1", null, 11));
+        failure(ResultCode.ORDER_NOT_FOUND, client.submit(new Command().getReservation("BLX-1")));
         assertEquals(0, level("BLX", "W1").reserved());
     }
 }

@@ -8,7 +8,6 @@ import dev.stockhold.engine.pipeline.EnginePipeline;
 import dev.stockhold.engine.pipeline.EnginePipelineBuilder;
 import dev.stockhold.engine.pipeline.ReplyingResponder;
 import dev.stockhold.engine.pipeline.WaitPreset;
-import dev.stockhold.gateway.binary.client.StockholdClient;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,9 +70,9 @@ final class BinaryFixture implements AutoCloseable
         }
     }
 
-    StockholdClient client() throws IOException
+    TestClient client() throws IOException
     {
-        return StockholdClient.connect("127.0.0.1", server.port());
+        return TestClient.connect("127.0.0.1", server.port());
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
-import dev.stockhold.gateway.binary.sbe.MessageHeaderEncoder;
+import dev.stockhold.client.ResultCode;
+import dev.stockhold.client.Result;
+import dev.stockhold.client.sbe.MessageHeaderEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +76,7 @@ class BinaryFramingTest
             raw.correlationIds.clear();
             raw.sendMessages(oldVersion);
             final Result.Failure refused = (Result.Failure)readAnswers(raw, 1).get(0);
-            assertEquals(ErrorCode.INVALID_REQUEST, refused.error());
+            assertEquals(ResultCode.INVALID_REQUEST, refused.error());
             assertEquals("unsupported schema version", refused.detail());
             assertEquals(List.of(41L), raw.correlationIds, "its client can match the refusal to its request");
             assertEquals(before, digest(raw));
@@ -111,7 +110,7 @@ class BinaryFramingTest
             raw.sendMessages(raw.encode(bad), raw.encode(good));
             final List<Object> answers = readAnswers(raw, 2);
             assertEquals(List.of(1L, 2L), raw.correlationIds);
-            assertEquals(ErrorCode.INVALID_REQUEST, ((Result)answers.get(0)).code());
+            assertEquals(ResultCode.INVALID_REQUEST, ((Result)answers.get(0)).code());
             assertTrue(answers.get(1) instanceof Result.Digest);
         }
     }
@@ -140,10 +139,10 @@ class BinaryFramingTest
             {
                 raw.sendMessages(broken);
                 final Result answer = (Result)readAnswers(raw, 1).get(0);
-                assertEquals(ErrorCode.INVALID_REQUEST, answer.code());
+                assertEquals(ResultCode.INVALID_REQUEST, answer.code());
             }
             raw.sendMessages(shortHeader);
-            assertEquals(ErrorCode.INVALID_REQUEST, ((Result)readAnswers(raw, 1).get(0)).code());
+            assertEquals(ResultCode.INVALID_REQUEST, ((Result)readAnswers(raw, 1).get(0)).code());
             assertEquals(before, digest(raw), "rejected input changed nothing");
             assertTrue(raw.correlationIds.contains(42L), "a readable correlation id is echoed");
         }
@@ -159,13 +158,13 @@ class BinaryFramingTest
                 raw.sendFrame(declared, new byte[16]);
                 final List<Object> answer = raw.readFrame();
                 assertNotNull(answer);
-                assertEquals(declared > 4096 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.INVALID_REQUEST,
+                assertEquals(declared > 4096 ? ResultCode.PAYLOAD_TOO_LARGE : ResultCode.INVALID_REQUEST,
                     ((Result)answer.get(0)).code());
                 assertEquals(0L, raw.correlationIds.get(0));
                 assertTrue(raw.closedByServer(), "closed after a bad length " + declared);
             }
         }
-        try (StockholdClient client = fixture.client())
+        try (TestClient client = fixture.client())
         {
             assertTrue(client.getDigest().get(5, TimeUnit.SECONDS).isOk(), "the server is still up");
         }
@@ -179,10 +178,10 @@ class BinaryFramingTest
         final int requests = 2_000;
         final Set<Long> seen = ConcurrentHashMap.newKeySet();
         final CountDownLatch done = new CountDownLatch(requests);
-        try (StockholdClient client = StockholdClient.connect("127.0.0.1", fixture.server.port(),
+        try (TestClient client = TestClient.connect("127.0.0.1", fixture.server.port(),
             (correlationId, templateId, errorWireCode) ->
             {
-                if (errorWireCode == ErrorCode.SKU_NOT_FOUND.wireCode())
+                if (errorWireCode == ResultCode.SKU_NOT_FOUND.wireCode())
                 {
                     seen.add(correlationId);
                 }
@@ -206,7 +205,7 @@ class BinaryFramingTest
         fixture.close();
         final CountDownLatch hold = new CountDownLatch(1);
         fixture = new BinaryFixture(8, (command, endOfBatch) -> hold.await(), 4096, null);
-        try (StockholdClient client = fixture.client())
+        try (TestClient client = fixture.client())
         {
             final List<java.util.concurrent.CompletableFuture<Result>> answers = new ArrayList<>();
             for (int i = 0; i < 32; i++)
@@ -214,7 +213,7 @@ class BinaryFramingTest
                 answers.add(client.getDigest());
             }
             final Result overloaded = answers.get(31).get(10, TimeUnit.SECONDS);
-            assertEquals(ErrorCode.OVERLOADED, overloaded.code());
+            assertEquals(ResultCode.OVERLOADED, overloaded.code());
             hold.countDown();
             assertTrue(answers.get(0).get(10, TimeUnit.SECONDS).isOk());
         }

@@ -2,9 +2,8 @@ package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandType;
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.ResultCode;
+import dev.stockhold.client.Result;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -33,12 +32,12 @@ class BinaryFuzzTest
     private static final int MAX_FRAME = 4096;
     private static final long PROBE = 0x7F00_0000_0000_0000L;
     private static final int PROBE_EVERY = 8;
-    private static final Set<ErrorCode> DOCUMENTED = EnumSet.of(ErrorCode.INVALID_REQUEST,
-        ErrorCode.INVALID_QUANTITY, ErrorCode.SKU_NOT_FOUND, ErrorCode.ORDER_NOT_FOUND, ErrorCode.VERSION_CONFLICT,
-        ErrorCode.INSUFFICIENT_STOCK, ErrorCode.INVALID_STATE, ErrorCode.OVERLOADED, ErrorCode.CHANNEL_NOT_FOUND,
-        ErrorCode.LISTING_NOT_FOUND,
+    private static final Set<ResultCode> DOCUMENTED = EnumSet.of(ResultCode.INVALID_REQUEST,
+        ResultCode.INVALID_QUANTITY, ResultCode.SKU_NOT_FOUND, ResultCode.ORDER_NOT_FOUND, ResultCode.VERSION_CONFLICT,
+        ResultCode.INSUFFICIENT_STOCK, ResultCode.INVALID_STATE, ResultCode.OVERLOADED, ResultCode.CHANNEL_NOT_FOUND,
+        ResultCode.LISTING_NOT_FOUND,
         // A mutated frame may become a Stamp or Tick, which only a replay target accepts.
-        ErrorCode.FORBIDDEN);
+        ResultCode.FORBIDDEN);
 
     @Test
     void garbageNeverCrashesTheServerNorChangesState() throws Exception
@@ -84,7 +83,7 @@ class BinaryFuzzTest
 
     private static long seedState(final BinaryFixture fixture) throws Exception
     {
-        try (StockholdClient client = fixture.client())
+        try (TestClient client = fixture.client())
         {
             final Command set = new Command().setStock();
             set.items.add("A1", "WH", 100, 10, 0, Command.ABSENT);
@@ -207,7 +206,7 @@ class BinaryFuzzTest
                 final Object answer = answers.get(i);
                 if (answer instanceof Result.Failure)
                 {
-                    final ErrorCode code = ((Result.Failure)answer).error();
+                    final ResultCode code = ((Result.Failure)answer).error();
                     assertTrue(DOCUMENTED.contains(code), () -> "undocumented error " + code + " at " + where);
                 }
                 else if (raw.correlationIds.get(i) == probeId)

@@ -1,11 +1,20 @@
 package dev.stockhold.gateway.binary;
 
-import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.command.CommandType;
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.command.ReservationState;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.ReservationState;
+import dev.stockhold.client.Result;
+import dev.stockhold.client.ResultCode;
+import dev.stockhold.client.StockholdClient;
+import dev.stockhold.client.request.AdjustRequest;
+import dev.stockhold.client.request.GetDigestRequest;
+import dev.stockhold.client.request.GetReservationRequest;
+import dev.stockhold.client.request.GetStockRequest;
+import dev.stockhold.client.request.LockRequest;
+import dev.stockhold.client.request.ReceiveRequest;
+import dev.stockhold.client.request.Request;
+import dev.stockhold.client.request.SetStockRequest;
+import dev.stockhold.client.request.SettleRequest;
+import dev.stockhold.client.request.Settlement;
+import dev.stockhold.client.request.StockItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every command and its answer, and every engine error, through the binary protocol and the Java client. */
+/** Every command and its answer, and every engine error, through the binary protocol and the Java client's requests. */
 class BinaryProtocolTest
 {
     private BinaryFixture fixture;
@@ -30,7 +39,7 @@ class BinaryProtocolTest
     void start() throws Exception
     {
         fixture = new BinaryFixture();
-        client = fixture.client();
+        client = fixture.client().client();
     }
 
     @AfterEach
@@ -40,9 +49,9 @@ class BinaryProtocolTest
         fixture.close();
     }
 
-    private Result call(final Command command) throws Exception
+    private Result call(final Request request) throws Exception
     {
-        return client.submit(command).get(10, TimeUnit.SECONDS);
+        return client.submit(request).get(10, TimeUnit.SECONDS);
     }
 
     private static Result.Levels levels(final Result result)
@@ -57,7 +66,7 @@ class BinaryProtocolTest
         return (Result.Reservation)result;
     }
 
-    private static Result.Failure failure(final Result result, final ErrorCode expected)
+    private static Result.Failure failure(final Result result, final ResultCode expected)
     {
         assertTrue(result instanceof Result.Failure, () -> "expected " + expected + ", got " + result);
         final Result.Failure failure = (Result.Failure)result;
@@ -67,9 +76,10 @@ class BinaryProtocolTest
 
     private void seed() throws Exception
     {
-        final Command set = new Command().setStock();
-        set.items.add("A1", "CN-SZ", 100, 20, 5, Command.ABSENT);
-        set.items.add("B7", "CN-SZ", 10, Command.ABSENT, Command.ABSENT, Command.ABSENT);
+        final SetStockRequest set = SetStockRequest.builder()
+            .item(new StockItem("A1", "CN-SZ", 100L, 20L, 5L, null))
+            .item("B7", "CN-SZ", 10)
+            .build();
         final Result.Levels created = levels(call(set));
         assertEquals(2, created.levels().size());
         final Result.Level a1 = created.levels().get(0);
@@ -86,32 +96,32 @@ class BinaryProtocolTest
     void stockCommandsAnswerLevels() throws Exception
     {
         seed();
-        final Result.Level cell = levels(call(new Command().getStock("A1", "CN-SZ"))).levels().get(0);
+        final Result.Level cell = levels(call(new GetStockRequest("A1", "CN-SZ"))).levels().get(0);
         assertEquals(100, cell.onHand());
-        assertEquals(1, levels(call(new Command().getStock("B7", null))).levels().size());
+        assertEquals(1, levels(call(new GetStockRequest("B7", null))).levels().size());
 
-        final Result.Level adjusted = levels(call(new Command().adjust("A1", "CN-SZ", -3, 0, 0, "damaged")))
+        final Result.Level adjusted = levels(call(AdjustRequest.builder("A1", "CN-SZ").onHandDelta(-3).reason("damaged").build()))
             .levels().get(0);
         assertEquals(97, adjusted.onHand());
         assertEquals(2, adjusted.version());
 
-        final Result.Level received = levels(call(new Command().receive("A1", "CN-SZ", 20))).levels().get(0);
+        final Result.Level received = levels(call(ReceiveRequest.of("A1", "CN-SZ", 20))).levels().get(0);
         assertEquals(117, received.onHand());
         assertEquals(0, received.inTransit());
 
-        final Command conflicting = new Command().setStock();
-        conflicting.items.add("A1", "CN-SZ", 1, Command.ABSENT, Command.ABSENT, 99);
-        failure(call(conflicting), ErrorCode.VERSION_CONFLICT);
-        failure(call(new Command().getStock("NOPE", "CN-SZ")), ErrorCode.SKU_NOT_FOUND);
-        failure(call(new Command().receive("A1", "CN-SZ", 500)), ErrorCode.INVALID_QUANTITY);
+        final SetStockRequest conflicting = SetStockRequest.builder()
+            .item(new StockItem("A1", "CN-SZ", 1L, null, null, 99L)).build();
+        failure(call(conflicting), ResultCode.VERSION_CONFLICT);
+        failure(call(new GetStockRequest("NOPE", "CN-SZ")), ResultCode.SKU_NOT_FOUND);
+        failure(call(ReceiveRequest.of("A1", "CN-SZ", 500)), ResultCode.INVALID_QUANTITY);
     }
 
     @Test
     void reservationLifecycle() throws Exception
     {
         seed();
-        final Command lock = new Command().lock("AE-8812", "aliexpress", 900, false, false);
-        lock.lines.add("A1", "CN-SZ", 2).add("B7", null, 1);
+        final LockRequest lock = LockRequest.builder().orderId("AE-8812").channel("aliexpress").ttlSeconds(900)
+            .line("A1", "CN-SZ", 2).line("B7", 1).build();
         final Result.Reservation locked = reservation(call(lock));
         assertEquals("AE-8812", locked.orderId());
         assertEquals("aliexpress", locked.channel());
@@ -125,108 +135,100 @@ class BinaryProtocolTest
         assertTrue(again.replayed());
         assertEquals(locked.lines(), again.lines(), "the existing reservation, unchanged");
 
-        final Command otherLines = new Command().lock("AE-8812", null, 0, false, false);
-        otherLines.lines.add("A1", "CN-SZ", 3);
-        failure(call(otherLines), ErrorCode.ORDER_CONFLICT);
+        final LockRequest otherLines = LockRequest.builder().orderId("AE-8812").line("A1", "CN-SZ", 3).build();
+        failure(call(otherLines), ResultCode.ORDER_CONFLICT);
 
-        final Command deductOne = new Command().settle(CommandType.DEDUCT, "AE-8812");
-        deductOne.lines.add("A1", "CN-SZ", 2);
+        final SettleRequest deductOne = SettleRequest.builder(Settlement.DEDUCT, "AE-8812").line("A1", "CN-SZ", 2)
+            .build();
         assertEquals(ReservationState.PARTIAL, reservation(call(deductOne)).state());
         assertEquals(ReservationState.DEDUCTED,
-            reservation(call(new Command().settle(CommandType.DEDUCT, "AE-8812"))).state());
-        final Result.Reservation returned = reservation(call(new Command().settle(CommandType.RETURN, "AE-8812")));
+            reservation(call(SettleRequest.deduct("AE-8812"))).state());
+        final Result.Reservation returned = reservation(call(SettleRequest.returnAll("AE-8812")));
         assertEquals(ReservationState.RETURNED, returned.state());
         assertEquals(2, returned.lines().get(0).returned());
-        failure(call(new Command().settle(CommandType.RELEASE, "AE-8812")), ErrorCode.INVALID_STATE);
+        failure(call(SettleRequest.release("AE-8812")), ResultCode.INVALID_STATE);
 
-        final Result.Reservation read = reservation(call(new Command().getReservation("AE-8812")));
+        final Result.Reservation read = reservation(call(new GetReservationRequest("AE-8812")));
         assertEquals(ReservationState.RETURNED, read.state());
-        failure(call(new Command().getReservation("NOPE")), ErrorCode.ORDER_NOT_FOUND);
-        failure(call(new Command().settle(CommandType.RELEASE, "NOPE")), ErrorCode.ORDER_NOT_FOUND);
+        failure(call(new GetReservationRequest("NOPE")), ResultCode.ORDER_NOT_FOUND);
+        failure(call(SettleRequest.release("NOPE")), ResultCode.ORDER_NOT_FOUND);
     }
 
     @Test
     void expiredReservationsAreReported() throws Exception
     {
         seed();
-        final Command lock = new Command().lock("EX-1", null, 60, false, false);
-        lock.lines.add("A1", "CN-SZ", 4);
+        final LockRequest lock = LockRequest.builder().orderId("EX-1").ttl(java.time.Duration.ofMinutes(1))
+            .line("A1", "CN-SZ", 4).build();
         final Result.Reservation locked = reservation(call(lock));
         assertEquals(locked.createdAtMillis() + 60_000, locked.expiresAtMillis());
         fixture.advanceAndTick(61_000);
-        assertEquals(ReservationState.EXPIRED, reservation(call(new Command().getReservation("EX-1"))).state());
-        failure(call(new Command().settle(CommandType.DEDUCT, "EX-1")), ErrorCode.RESERVATION_EXPIRED);
-        failure(call(new Command().settle(CommandType.RELEASE, "EX-1")), ErrorCode.RESERVATION_EXPIRED);
-        assertEquals(0, levels(call(new Command().getStock("A1", "CN-SZ"))).levels().get(0).reserved());
+        assertEquals(ReservationState.EXPIRED, reservation(call(new GetReservationRequest("EX-1"))).state());
+        failure(call(SettleRequest.deduct("EX-1")), ResultCode.RESERVATION_EXPIRED);
+        failure(call(SettleRequest.release("EX-1")), ResultCode.RESERVATION_EXPIRED);
+        assertEquals(0, levels(call(new GetStockRequest("A1", "CN-SZ"))).levels().get(0).reserved());
     }
 
     @Test
     void insufficientStockExplainsShortLines() throws Exception
     {
         seed();
-        final Command lock = new Command().lock("TT-1", null, 0, false, false);
-        lock.lines.add("A1", "CN-SZ", 96);
-        final Result.Failure failure = failure(call(lock), ErrorCode.INSUFFICIENT_STOCK);
+        final LockRequest lock = LockRequest.builder().orderId("TT-1").line("A1", "CN-SZ", 96).build();
+        final Result.Failure failure = failure(call(lock), ResultCode.INSUFFICIENT_STOCK);
         assertEquals(1, failure.shortLines().size());
         assertEquals(96, failure.shortLines().get(0).requested());
         assertEquals(95, failure.shortLines().get(0).available());
 
-        final Command regular = new Command().lock("TT-1", null, 0, false, false);
-        regular.lines.add("A1", "CN-SZ", 90);
+        final LockRequest regular = LockRequest.builder().orderId("TT-1").line("A1", "CN-SZ", 90).build();
         assertFalse(reservation(call(regular)).lines().get(0).presale());
-        final Command presale = new Command().lock("TT-2", null, 0, true, false);
-        presale.lines.add("A1", null, 10);
+        final LockRequest presale = LockRequest.builder().orderId("TT-2").allowPresale(true).line("A1", 10).build();
         final Result.Reservation placed = reservation(call(presale));
         assertTrue(placed.lines().get(0).presale());
         assertEquals(Result.NO_EXPIRY, placed.expiresAtMillis());
         assertNull(placed.channel());
 
-        final Command deduct = new Command().settle(CommandType.DEDUCT, "TT-2");
-        failure(call(deduct), ErrorCode.NOT_RECEIVED);
+        failure(call(SettleRequest.deduct("TT-2")), ResultCode.NOT_RECEIVED);
     }
 
     @Test
     void idempotencyKeysReplayAndRejectReuse() throws Exception
     {
         seed();
-        final Command adjust = new Command().adjust("B7", "CN-SZ", 5, 0, 0, "found");
-        adjust.idempotencyKey = "key-1";
+        final AdjustRequest adjust = AdjustRequest.builder("B7", "CN-SZ").onHandDelta(5).reason("found")
+            .idempotencyKey("key-1").build();
         final Result.Levels first = levels(call(adjust));
         final Result.Levels repeat = levels(call(adjust));
         assertTrue(repeat.replayed());
         assertEquals(first.sequence(), repeat.sequence());
-        assertEquals(15, levels(call(new Command().getStock("B7", "CN-SZ"))).levels().get(0).onHand());
+        assertEquals(15, levels(call(new GetStockRequest("B7", "CN-SZ"))).levels().get(0).onHand());
 
-        final Command other = new Command().adjust("B7", "CN-SZ", 6, 0, 0, "found");
-        other.idempotencyKey = "key-1";
-        failure(call(other), ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        final AdjustRequest other = AdjustRequest.builder("B7", "CN-SZ").onHandDelta(6).reason("found")
+            .idempotencyKey("key-1").build();
+        failure(call(other), ResultCode.IDEMPOTENCY_KEY_REUSED);
     }
 
     @Test
     void gatewayValidationRejectsBeforeTheEngine() throws Exception
     {
         seed();
-        final Command zero = new Command().lock("V-1", null, 0, false, false);
-        zero.lines.add("A1", "CN-SZ", 0);
-        assertEquals("quantity out of range", failure(call(zero), ErrorCode.INVALID_QUANTITY).detail());
-        assertEquals(0, failure(call(zero), ErrorCode.INVALID_QUANTITY).sequence(), "never reached the engine");
+        final LockRequest zero = LockRequest.builder().orderId("V-1").line("A1", "CN-SZ", 0).build();
+        assertEquals("quantity out of range", failure(call(zero), ResultCode.INVALID_QUANTITY).detail());
+        assertEquals(0, failure(call(zero), ResultCode.INVALID_QUANTITY).sequence(), "never reached the engine");
 
-        final Command space = new Command().lock("V-2", null, 0, false, false);
-        space.lines.add("A 1", "CN-SZ", 1);
-        failure(call(space), ErrorCode.INVALID_REQUEST);
+        final LockRequest space = LockRequest.builder().orderId("V-2").line("A 1", "CN-SZ", 1).build();
+        failure(call(space), ResultCode.INVALID_REQUEST);
 
-        final Command noLines = new Command().lock("V-3", null, 0, false, false);
-        failure(call(noLines), ErrorCode.INVALID_REQUEST);
+        final LockRequest noLines = LockRequest.builder().orderId("V-3").build();
+        failure(call(noLines), ResultCode.INVALID_REQUEST);
 
-        final Command ttl = new Command().lock("V-4", null, 31_536_001, false, false);
-        ttl.lines.add("A1", "CN-SZ", 1);
-        failure(call(ttl), ErrorCode.INVALID_REQUEST);
+        final LockRequest ttl = LockRequest.builder().orderId("V-4").ttlSeconds(31_536_001).line("A1", "CN-SZ", 1)
+            .build();
+        failure(call(ttl), ResultCode.INVALID_REQUEST);
 
-        final Command level = new Command().setStock();
-        level.items.add("A1", "CN-SZ", -1, Command.ABSENT, Command.ABSENT, Command.ABSENT);
-        failure(call(level), ErrorCode.INVALID_QUANTITY);
+        final SetStockRequest level = SetStockRequest.builder().item("A1", "CN-SZ", -1).build();
+        failure(call(level), ResultCode.INVALID_QUANTITY);
 
-        final Result.Digest digest = (Result.Digest)call(new Command().getDigest());
+        final Result.Digest digest = (Result.Digest)call(new GetDigestRequest());
         assertEquals(2, digest.cellCount());
         assertEquals(0, digest.openReservations(), "no rejected lock reached the ledger");
     }
@@ -234,16 +236,12 @@ class BinaryProtocolTest
     @Test
     void manyRequestsInFlightCompleteWithTheirOwnAnswers() throws Exception
     {
-        final Command set = new Command().setStock();
-        set.items.add("P1", "WH", 1_000_000, Command.ABSENT, Command.ABSENT, Command.ABSENT);
-        levels(call(set));
+        levels(call(SetStockRequest.builder().item("P1", "WH", 1_000_000).build()));
         final int requests = 5_000;
         final List<CompletableFuture<Result>> futures = new ArrayList<>(requests);
-        final Command lock = new Command();
         for (int i = 0; i < requests; i++)
         {
-            lock.lock("ORD-" + i, null, 0, false, false).lines.add("P1", "WH", 1 + (i % 3));
-            futures.add(client.submit(lock));
+            futures.add(client.submit(LockRequest.builder().orderId("ORD-" + i).line("P1", "WH", 1 + (i % 3)).build()));
         }
         long reserved = 0;
         for (int i = 0; i < requests; i++)
@@ -253,17 +251,17 @@ class BinaryProtocolTest
             assertEquals(1 + (i % 3), answer.lines().get(0).quantity());
             reserved += answer.lines().get(0).quantity();
         }
-        assertEquals(reserved, levels(call(new Command().getStock("P1", "WH"))).levels().get(0).reserved());
+        assertEquals(reserved, levels(call(new GetStockRequest("P1", "WH"))).levels().get(0).reserved());
     }
 
     @Test
     void digestAnswersTheLedgerSizes() throws Exception
     {
         seed();
-        final Result.Digest digest = (Result.Digest)call(new Command().getDigest());
+        final Result.Digest digest = (Result.Digest)call(new GetDigestRequest());
         assertEquals(2, digest.cellCount());
         assertTrue(digest.sequence() > 0);
-        final Result.Digest again = (Result.Digest)call(new Command().getDigest());
+        final Result.Digest again = (Result.Digest)call(new GetDigestRequest());
         assertEquals(digest.digest(), again.digest(), "reads change nothing");
     }
 }

@@ -1,8 +1,7 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.Result;
 import dev.stockhold.gateway.server.Server;
 import dev.stockhold.gateway.server.ServerSettings;
 import org.junit.jupiter.api.Test;
@@ -30,14 +29,14 @@ class BinaryResumeTest
     void resumesFromTheDurableLogAcrossARestart() throws Exception
     {
         final List<Long> sequences = new ArrayList<>();
-        try (Server server = start(); StockholdClient writer = connect(server))
+        try (Server server = start(); TestClient writer = connect(server))
         {
             for (int i = 1; i <= 4; i++)
             {
                 sequences.add(call(writer, set("R" + i, i)).sequence());
             }
         }
-        try (Server server = start(); StockholdClient writer = connect(server); StockholdClient reader = connect(server))
+        try (Server server = start(); TestClient writer = connect(server); TestClient reader = connect(server))
         {
             final BlockingQueue<Result.ChangeEvent> events = new LinkedBlockingQueue<>();
             final Result subscribed = reader.subscribe(sequences.get(0), events::add).get(10, TimeUnit.SECONDS);
@@ -61,8 +60,8 @@ class BinaryResumeTest
     @Test
     void replayedLevelsEqualTheLiveOnes() throws Exception
     {
-        try (Server server = start(); StockholdClient writer = connect(server);
-             StockholdClient live = connect(server); StockholdClient late = connect(server))
+        try (Server server = start(); TestClient writer = connect(server);
+             TestClient live = connect(server); TestClient late = connect(server))
         {
             final BlockingQueue<Result.ChangeEvent> liveEvents = new LinkedBlockingQueue<>();
             assertTrue(live.subscribe(Command.ABSENT, liveEvents::add).get(10, TimeUnit.SECONDS).isOk());
@@ -90,12 +89,12 @@ class BinaryResumeTest
         return Server.start(ServerSettings.defaults().withPorts(0, 0).withDataDir(dataDir));
     }
 
-    private static StockholdClient connect(final Server server) throws Exception
+    private static TestClient connect(final Server server) throws Exception
     {
-        return StockholdClient.connect("127.0.0.1", server.binaryAddress().getPort());
+        return TestClient.connect("127.0.0.1", server.binaryAddress().getPort());
     }
 
-    private static Result call(final StockholdClient client, final Command command) throws Exception
+    private static Result call(final TestClient client, final Command command) throws Exception
     {
         final Result result = client.submit(command).get(10, TimeUnit.SECONDS);
         assertTrue(result.isOk(), () -> "expected success: " + result);

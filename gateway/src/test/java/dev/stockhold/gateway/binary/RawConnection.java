@@ -1,8 +1,8 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.gateway.binary.client.ReplyDecoder;
-import dev.stockhold.gateway.binary.client.RequestEncoder;
+import dev.stockhold.client.ReplyDecoder;
+
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -22,7 +22,7 @@ final class RawConnection implements AutoCloseable
     private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
-    private final RequestEncoder encoder = new RequestEncoder();
+    private final CommandEncoder encoder = new CommandEncoder();
     private final ReplyDecoder decoder = new ReplyDecoder();
 
     RawConnection(final int port) throws IOException

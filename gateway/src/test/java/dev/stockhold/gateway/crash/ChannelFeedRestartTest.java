@@ -1,11 +1,11 @@
 package dev.stockhold.gateway.crash;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.client.ResultCode;
 import dev.stockhold.gateway.FeedStreams;
 import dev.stockhold.gateway.RawHttp;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.Result;
+import dev.stockhold.gateway.binary.TestClient;
 import dev.stockhold.gateway.feed.ChangeLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,7 @@ class ChannelFeedRestartTest
                 + "{\"sku\":\"RS-B\",\"quantity\":1}]}");
             send(server, "PUT", "/v1/channels/rs-ch", "{}");
             try (RawHttp stream = FeedStreams.open(server.httpPort(), FEED + "?after=0", "");
-                 StockholdClient binary = StockholdClient.connect("127.0.0.1", server.binaryPort()))
+                 TestClient binary = TestClient.connect("127.0.0.1", server.binaryPort()))
             {
                 final BlockingQueue<Result.ChannelChangeEvent> queue = new LinkedBlockingQueue<>();
                 assertTrue(binary.subscribeChannel("rs-ch", 0, queue::add).get(10, TimeUnit.SECONDS).isOk());
@@ -73,7 +73,7 @@ class ChannelFeedRestartTest
         // 2. Restarted: the same events from the start, byte for byte, then live ones.
         try (ServerProcess server = ServerProcess.start("channel-feed-1", dataDir, List.of()).awaitReady();
              RawHttp stream = FeedStreams.open(server.httpPort(), FEED + "?after=0", "");
-             StockholdClient binary = StockholdClient.connect("127.0.0.1", server.binaryPort()))
+             TestClient binary = TestClient.connect("127.0.0.1", server.binaryPort()))
         {
             assertEquals(streamed, FeedStreams.events(stream, events), "the resumed feed is the streamed one");
             final BlockingQueue<Result.ChannelChangeEvent> queue = new LinkedBlockingQueue<>();
@@ -93,13 +93,13 @@ class ChannelFeedRestartTest
         //    says it ignores it, and what its new log does not hold is ERR_GONE.
         Files.move(dataDir.resolve(ChangeLog.DIRECTORY), dataDir.resolve("changes"));
         try (ServerProcess server = ServerProcess.start("channel-feed-2", dataDir, List.of()).awaitReady();
-             StockholdClient binary = StockholdClient.connect("127.0.0.1", server.binaryPort()))
+             TestClient binary = TestClient.connect("127.0.0.1", server.binaryPort()))
         {
             assertNotNull(server.logLine("event=old_change_log_ignored"), server.tail());
             final var gone = server.send("GET", FEED + "?after=" + newest, null);
             assertEquals(410, gone.statusCode(), gone.body());
             assertTrue(gone.body().contains("ERR_GONE"), gone.body());
-            assertEquals(ErrorCode.GONE, binary.subscribeChannel("rs-ch", newest, e -> { })
+            assertEquals(ResultCode.GONE, binary.subscribeChannel("rs-ch", newest, e -> { })
                 .get(10, TimeUnit.SECONDS).code());
             try (RawHttp stream = FeedStreams.open(server.httpPort(), FEED, ""))
             {

@@ -2,8 +2,8 @@ package dev.stockhold.gateway.replicated;
 
 import dev.stockhold.gateway.FeedStreams;
 import dev.stockhold.gateway.RawHttp;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.Result;
+import dev.stockhold.gateway.binary.TestClient;
 import dev.stockhold.gateway.crash.ServerProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,8 @@ class ReplicatedChannelFeedTest
             // 1. The binary stock feed: subscribed on a follower, resumed on another member from the middle.
             final long before = FeedStreams.seq(send(follower, "PUT", "/v1/stock/RC-A/W1", "{\"onHand\":100}"));
             final List<Result.ChangeEvent> seen = new ArrayList<>();
-            try (StockholdClient onFollower = StockholdClient.connect("127.0.0.1", follower.binaryPort());
-                 StockholdClient onOther = StockholdClient.connect("127.0.0.1", other.binaryPort()))
+            try (TestClient onFollower = TestClient.connect("127.0.0.1", follower.binaryPort());
+                 TestClient onOther = TestClient.connect("127.0.0.1", other.binaryPort()))
             {
                 final BlockingQueue<Result.ChangeEvent> events = new LinkedBlockingQueue<>();
                 assertTrue(onFollower.subscribe(before, events::add).get(10, TimeUnit.SECONDS).isOk());

@@ -1,8 +1,8 @@
 package dev.stockhold.gateway.replicated;
 
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.ResultCode;
+import dev.stockhold.client.Result;
+import dev.stockhold.gateway.binary.TestClient;
 import dev.stockhold.gateway.crash.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +81,7 @@ class ReplicatedChannelsTest
             assertTrue(rebound.body().contains("\"version\":2"), rebound.body());
 
             // The binary protocol through the third member: the same commands, the allocation taken first.
-            try (StockholdClient client = StockholdClient.connect("127.0.0.1", other.binaryPort()))
+            try (TestClient client = TestClient.connect("127.0.0.1", other.binaryPort()))
             {
                 assertTrue(call(client.setOnHand("BIN-S", "CN-SZ", 10)).isOk());
                 assertTrue(call(client.putChannel("bin-ch", null, 0, 100, Result.NO_CAP, false)).isOk());
@@ -92,7 +92,7 @@ class ReplicatedChannelsTest
                     ((Result.Reservation)lock).lines(), lock.toString());
                 assertEquals(1, ((Result.Allocation)call(client.getAllocation("bin-ch", "BIN-S", "CN-SZ"))).units());
                 assertEquals(8, ((Result.Listing)call(client.getListing("bin-ch", "B-1"))).published());
-                assertEquals(ErrorCode.LISTING_NOT_FOUND, call(client.lockListing("bo2", "bin-ch", "B-9", null, 1))
+                assertEquals(ResultCode.LISTING_NOT_FOUND, call(client.lockListing("bo2", "bin-ch", "B-9", null, 1))
                     .code());
             }
 

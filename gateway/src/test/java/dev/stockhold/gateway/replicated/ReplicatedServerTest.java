@@ -1,7 +1,7 @@
 package dev.stockhold.gateway.replicated;
 
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.client.Result;
+import dev.stockhold.gateway.binary.TestClient;
 import dev.stockhold.gateway.crash.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +63,7 @@ class ReplicatedServerTest
             assertEquals(200, retry.statusCode(), "a repeated lock is answered as the first, with 200");
 
             // The binary protocol through a follower: a lock, and a read.
-            try (StockholdClient client = StockholdClient.connect("127.0.0.1", other.binaryPort()))
+            try (TestClient client = TestClient.connect("127.0.0.1", other.binaryPort()))
             {
                 final Result locked = client.lock("b1", "A1", "WH1", 2).get(10, TimeUnit.SECONDS);
                 assertInstanceOf(Result.Reservation.class, locked, locked.toString());
@@ -85,7 +85,7 @@ class ReplicatedServerTest
             final List<Long> all = ids(feeds.get(0));
             assertEquals(all.subList(1, 3), ids(feed(cluster.node(leader), all.get(0), 2)));
             // The binary subscription on a follower resumes the same history.
-            try (StockholdClient client = StockholdClient.connect("127.0.0.1", follower.binaryPort()))
+            try (TestClient client = TestClient.connect("127.0.0.1", follower.binaryPort()))
             {
                 final List<Long> binary = new CopyOnWriteArrayList<>();
                 assertTrue(client.subscribe(all.get(0), event -> binary.add(event.seq())).get(10, TimeUnit.SECONDS)

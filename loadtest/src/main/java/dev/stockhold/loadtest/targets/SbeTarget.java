@@ -1,12 +1,17 @@
 package dev.stockhold.loadtest.targets;
 
+import dev.stockhold.client.RequestWriter;
+import dev.stockhold.client.Result;
+import dev.stockhold.client.StockholdClient;
+import dev.stockhold.client.request.GetDigestRequest;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.gateway.binary.client.Result;
-import dev.stockhold.gateway.binary.client.StockholdClient;
+import dev.stockhold.engine.command.ReservationState;
+import dev.stockhold.gateway.binary.CommandEncoder;
 import io.netty.handler.ssl.SslContext;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -17,15 +22,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A server reached over the binary protocol: {@code connections} pipelined {@link StockholdClient}s,
  * requests spread over them round-robin. A single connection keeps the order of requests (what a replay
- * needs).
+ * needs). The harness's requests are engine commands: each goes out through the client's raw encoding path
+ * ({@link CommandEncoder}), and its answer comes back decoded.
  */
 public final class SbeTarget implements Target
 {
+    /** Generous: a saturating run queues deeply, and a lost answer is counted as lost, not retried. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
     private final String host;
     private final int port;
     private final SslContext tls;
     private final String apiKey;
-    private final StockholdClient[] clients;
+    private final Connection[] clients;
     private final AtomicInteger next = new AtomicInteger();
     private final List<StockholdClient> subscribers = new ArrayList<>();
 
@@ -49,48 +58,25 @@ public final class SbeTarget implements Target
         this.port = port;
         this.tls = tls ? access.nettyTls() : null;
         this.apiKey = access.apiKey();
-        this.clients = new StockholdClient[connections];
+        this.clients = new Connection[connections];
         for (int i = 0; i < connections; i++)
         {
-            clients[i] = connect();
+            clients[i] = new Connection(connect());
         }
     }
 
     /** @return a new connection, over TLS and authenticated when the target asks for it. */
     private StockholdClient connect() throws IOException
     {
-        final StockholdClient client = tls == null ? StockholdClient.connect(host, port)
-            : StockholdClient.connect(host, port, tls);
-        if (apiKey == null)
-        {
-            return client;
-        }
-        try
-        {
-            final Result authenticated = client.authenticate(apiKey).get(10, TimeUnit.SECONDS);
-            if (!authenticated.isOk())
-            {
-                throw new IOException("the server refused the API key: " + authenticated);
-            }
-            return client;
-        }
-        catch (final IOException ex)
-        {
-            client.close();
-            throw ex;
-        }
-        catch (final Exception ex)
-        {
-            client.close();
-            throw new IOException("cannot authenticate to " + host + ":" + port + ": " + ex, ex);
-        }
+        return StockholdClient.builder().host(host).port(port).tls(tls).apiKey(apiKey)
+            .requestTimeout(REQUEST_TIMEOUT).build();
     }
 
     @Override
     public CompletableFuture<Answer> send(final Command request)
     {
-        final StockholdClient client = clients[Math.floorMod(next.getAndIncrement(), clients.length)];
-        return client.submit(request).handle((result, failure) ->
+        final Connection connection = clients[Math.floorMod(next.getAndIncrement(), clients.length)];
+        return connection.submit(request).handle((result, failure) ->
             failure != null ? Answer.lost(String.valueOf(failure)) : toAnswer(result));
     }
 
@@ -102,7 +88,7 @@ public final class SbeTarget implements Target
         {
             subscribers.add(client);
         }
-        final Result subscribed = client.subscribe(Command.ABSENT, event ->
+        final Result subscribed = client.subscribe(event ->
             listener.onChange(event.seq(), System.nanoTime(), levels(event.levels())))
             .get(10, TimeUnit.SECONDS);
         if (!subscribed.isOk())
@@ -127,16 +113,16 @@ public final class SbeTarget implements Target
     @Override
     public void sendRecordedTimes()
     {
-        for (final StockholdClient client : clients)
+        for (final Connection connection : clients)
         {
-            client.stampRecordedTimes();
+            connection.encoder.stampRecordedTimes(true);
         }
     }
 
     @Override
     public OptionalLong digest() throws Exception
     {
-        final Result result = clients[0].getDigest().get(30, TimeUnit.SECONDS);
+        final Result result = clients[0].client.submit(new GetDigestRequest()).get(30, TimeUnit.SECONDS);
         if (result instanceof Result.Digest)
         {
             return OptionalLong.of(((Result.Digest)result).digest());
@@ -159,9 +145,9 @@ public final class SbeTarget implements Target
     @Override
     public void close()
     {
-        for (final StockholdClient client : clients)
+        for (final Connection connection : clients)
         {
-            client.close();
+            connection.client.close();
         }
         synchronized (subscribers)
         {
@@ -176,7 +162,8 @@ public final class SbeTarget implements Target
         if (result instanceof Result.Failure)
         {
             final Result.Failure failure = (Result.Failure)result;
-            return Answer.failure(failure.error(), failure.sequence(), failure.detail());
+            return Answer.failure(ErrorCode.fromWireCode(failure.error().wireCode()), failure.sequence(),
+                failure.detail());
         }
         if (result instanceof Result.Reservation)
         {
@@ -187,7 +174,8 @@ public final class SbeTarget implements Target
                 lines.add(new Answer.Line(line.sku(), line.warehouse(), line.quantity(), line.presale(),
                     line.deducted(), line.released(), line.returned()));
             }
-            return new Answer(ErrorCode.OK, reservation.sequence(), reservation.replayed(), reservation.state(),
+            return new Answer(ErrorCode.OK, reservation.sequence(), reservation.replayed(),
+                reservation.state() == null ? null : ReservationState.valueOf(reservation.state().name()),
                 lines, List.of(), null);
         }
         if (result instanceof Result.Levels)
@@ -208,5 +196,35 @@ public final class SbeTarget implements Target
                 level.inTransit(), level.presaleReserved(), level.safetyStock(), level.version()));
         }
         return out;
+    }
+
+    /** One client and the encoder of its commands (used under the client's lock, one request at a time). */
+    private static final class Connection
+    {
+        final StockholdClient client;
+        final CommandEncoder encoder = new CommandEncoder();
+
+        Connection(final StockholdClient client)
+        {
+            this.client = client;
+        }
+
+        CompletableFuture<Result> submit(final Command request)
+        {
+            final RequestWriter writer = (correlationId, buffer, offset) ->
+            {
+                final long own = request.correlationId;
+                request.correlationId = correlationId;
+                try
+                {
+                    return encoder.encode(request, buffer, offset);
+                }
+                finally
+                {
+                    request.correlationId = own;
+                }
+            };
+            return client.submit(writer);
+        }
     }
 }

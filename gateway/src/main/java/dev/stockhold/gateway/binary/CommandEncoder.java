@@ -1,31 +1,34 @@
-package dev.stockhold.gateway.binary.client;
+package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.OrderLines;
 import dev.stockhold.engine.command.StockItems;
-import dev.stockhold.gateway.binary.sbe.AdjustEncoder;
-import dev.stockhold.gateway.binary.sbe.AuthenticateEncoder;
-import dev.stockhold.gateway.binary.sbe.BooleanType;
-import dev.stockhold.gateway.binary.sbe.GetDigestEncoder;
-import dev.stockhold.gateway.binary.sbe.StampEncoder;
-import dev.stockhold.gateway.binary.sbe.TickEncoder;
-import dev.stockhold.gateway.binary.sbe.GetReservationEncoder;
-import dev.stockhold.gateway.binary.sbe.GetStockEncoder;
-import dev.stockhold.gateway.binary.sbe.LockEncoder;
-import dev.stockhold.gateway.binary.sbe.MessageHeaderEncoder;
-import dev.stockhold.gateway.binary.sbe.ReceiveEncoder;
-import dev.stockhold.gateway.binary.sbe.SetStockEncoder;
-import dev.stockhold.gateway.binary.sbe.SettleAction;
-import dev.stockhold.gateway.binary.sbe.SettleEncoder;
-import dev.stockhold.gateway.binary.sbe.SubscribeChannelEncoder;
-import dev.stockhold.gateway.binary.sbe.SubscribeEncoder;
+import dev.stockhold.client.sbe.AdjustEncoder;
+import dev.stockhold.client.sbe.AuthenticateEncoder;
+import dev.stockhold.client.sbe.BooleanType;
+import dev.stockhold.client.sbe.GetDigestEncoder;
+import dev.stockhold.client.sbe.StampEncoder;
+import dev.stockhold.client.sbe.TickEncoder;
+import dev.stockhold.client.sbe.GetReservationEncoder;
+import dev.stockhold.client.sbe.GetStockEncoder;
+import dev.stockhold.client.sbe.LockEncoder;
+import dev.stockhold.client.sbe.MessageHeaderEncoder;
+import dev.stockhold.client.sbe.ReceiveEncoder;
+import dev.stockhold.client.sbe.SetStockEncoder;
+import dev.stockhold.client.sbe.SettleAction;
+import dev.stockhold.client.sbe.SettleEncoder;
+import dev.stockhold.client.sbe.SubscribeChannelEncoder;
+import dev.stockhold.client.sbe.SubscribeEncoder;
 import org.agrona.MutableDirectBuffer;
 
 /**
  * Encodes an engine {@link Command} (filled with its builder methods) as one SBE request message, with
- * {@link Command#correlationId} and {@link Command#idempotencyKey}. Allocates nothing; not thread-safe.
+ * {@link Command#correlationId} and {@link Command#idempotencyKey}: the inverse of {@link RequestDecoder}, for
+ * the tools that hold engine commands (the load harness, a journal replay, protocol tests) and hand them to the
+ * Java client's raw path. Applications use the client's request types instead. Allocates nothing; not
+ * thread-safe.
  */
-public final class RequestEncoder
+public final class CommandEncoder
 {
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final LockEncoder lock = new LockEncoder();
@@ -42,7 +45,7 @@ public final class RequestEncoder
     private final SubscribeEncoder subscribe = new SubscribeEncoder();
     private final SubscribeChannelEncoder subscribeChannel = new SubscribeChannelEncoder();
     private final AuthenticateEncoder authenticate = new AuthenticateEncoder();
-    private final ChannelRequestEncoder channels = new ChannelRequestEncoder(header);
+    private final ChannelCommandEncoder channels = new ChannelCommandEncoder(header);
 
     /**
      * Writes {@code command} at {@code offset}; the buffer must be large enough (an expandable buffer grows).

@@ -1,28 +1,40 @@
-package dev.stockhold.gateway.binary.client;
+package dev.stockhold.client;
 
-import dev.stockhold.gateway.binary.FrameOutbox;
+import dev.stockhold.client.transport.FrameOutbox;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.util.List;
 
-/** The client's event loop side: cuts frames and hands each answer to the client. */
+/** The client's event loop side of one connection: cuts frames and hands each answer on. */
 final class ClientInbound extends ByteToMessageDecoder
 {
+    /** Takes the answers of one connection, on its event loop. */
+    interface AnswerSink
+    {
+        /**
+         * Handles the message at {@code offset} of {@code frame}, with {@code decoder}.
+         *
+         * @return the offset just past it.
+         */
+        int onAnswer(ReplyDecoder decoder, DirectBuffer frame, int offset);
+    }
+
     private static final System.Logger LOG = System.getLogger(ClientInbound.class.getName());
 
-    private final StockholdClient client;
+    private final AnswerSink sink;
     private final int maxFrameLength;
     private final ReplyDecoder decoder = new ReplyDecoder();
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
     private byte[] copy = new byte[0];
 
-    ClientInbound(final StockholdClient client, final int maxFrameLength)
+    ClientInbound(final AnswerSink sink, final int maxFrameLength)
     {
-        this.client = client;
+        this.sink = sink;
         this.maxFrameLength = maxFrameLength;
     }
 
@@ -46,8 +58,7 @@ final class ClientInbound extends ByteToMessageDecoder
             int offset = 0;
             while (offset < length)
             {
-                client.onAnswer(decoder, frame, offset);
-                offset = decoder.end();
+                offset = sink.onAnswer(decoder, frame, offset);
             }
             in.skipBytes(FrameOutbox.LENGTH_FIELD + length);
         }
@@ -77,7 +88,7 @@ final class ClientInbound extends ByteToMessageDecoder
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        // A broken answer stream cannot be resynchronised: close, which fails every request in flight.
+        // A broken answer stream cannot be resynchronised: close; the client fails what was in flight on it.
         LOG.log(System.Logger.Level.WARNING, "event=client_connection_failed remote=" + ctx.channel().remoteAddress()
             + " action=close", cause);
         ctx.close();

@@ -1,10 +1,10 @@
-package dev.stockhold.gateway.binary.client;
+package dev.stockhold.client;
 
-import dev.stockhold.gateway.binary.sbe.AllocationResultDecoder;
-import dev.stockhold.gateway.binary.sbe.BooleanType;
-import dev.stockhold.gateway.binary.sbe.ChannelsResultDecoder;
-import dev.stockhold.gateway.binary.sbe.KitResultDecoder;
-import dev.stockhold.gateway.binary.sbe.ListingResultDecoder;
+import dev.stockhold.client.sbe.AllocationResultDecoder;
+import dev.stockhold.client.sbe.BooleanType;
+import dev.stockhold.client.sbe.ChannelsResultDecoder;
+import dev.stockhold.client.sbe.KitResultDecoder;
+import dev.stockhold.client.sbe.ListingResultDecoder;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.stockhold.gateway.binary;
+package dev.stockhold.client.transport;
 
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;

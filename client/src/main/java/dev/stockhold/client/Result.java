@@ -1,13 +1,10 @@
-package dev.stockhold.gateway.binary.client;
-
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.command.ReservationState;
+package dev.stockhold.client;
 
 import java.util.List;
 
 /**
  * An answer of the server, immutable. Errors are values ({@link Failure}), not exceptions: a future
- * completes exceptionally only when the connection is lost.
+ * completes exceptionally only when the request timed out, the connection was lost or the client closed.
  */
 public sealed interface Result
     permits Result.Reservation, Result.Levels, Result.Failure, Result.Digest, Result.Subscribed,
@@ -27,10 +24,10 @@ public sealed interface Result
         return !(this instanceof Failure);
     }
 
-    /** @return the outcome: {@link ErrorCode#OK} or the failure's code. */
-    default ErrorCode code()
+    /** @return the outcome: {@link ResultCode#OK} or the failure's code. */
+    default ResultCode code()
     {
-        return this instanceof Failure ? ((Failure)this).error() : ErrorCode.OK;
+        return this instanceof Failure ? ((Failure)this).error() : ResultCode.OK;
     }
 
     /** A reservation, answer to lock, release, deduct, return and get-reservation. */
@@ -66,7 +63,7 @@ public sealed interface Result
     }
 
     /** A failed request: it changed nothing. */
-    record Failure(long sequence, ErrorCode error, String detail, List<ShortLine> shortLines) implements Result
+    record Failure(long sequence, ResultCode error, String detail, List<ShortLine> shortLines) implements Result
     {
     }
 

@@ -1,18 +1,16 @@
-package dev.stockhold.gateway.binary.client;
+package dev.stockhold.client;
 
-import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.command.ReservationState;
-import dev.stockhold.gateway.binary.sbe.AuthenticateResultDecoder;
-import dev.stockhold.gateway.binary.sbe.BooleanType;
-import dev.stockhold.gateway.binary.sbe.ChangeEventDecoder;
-import dev.stockhold.gateway.binary.sbe.ChannelChangeEventDecoder;
-import dev.stockhold.gateway.binary.sbe.DigestResultDecoder;
-import dev.stockhold.gateway.binary.sbe.ErrorResultDecoder;
-import dev.stockhold.gateway.binary.sbe.LevelsResultDecoder;
-import dev.stockhold.gateway.binary.sbe.MessageHeaderDecoder;
-import dev.stockhold.gateway.binary.sbe.ReservationResultDecoder;
-import dev.stockhold.gateway.binary.sbe.ReservationStateCode;
-import dev.stockhold.gateway.binary.sbe.SubscribeResultDecoder;
+import dev.stockhold.client.sbe.AuthenticateResultDecoder;
+import dev.stockhold.client.sbe.BooleanType;
+import dev.stockhold.client.sbe.ChangeEventDecoder;
+import dev.stockhold.client.sbe.ChannelChangeEventDecoder;
+import dev.stockhold.client.sbe.DigestResultDecoder;
+import dev.stockhold.client.sbe.ErrorResultDecoder;
+import dev.stockhold.client.sbe.LevelsResultDecoder;
+import dev.stockhold.client.sbe.MessageHeaderDecoder;
+import dev.stockhold.client.sbe.ReservationResultDecoder;
+import dev.stockhold.client.sbe.ReservationStateCode;
+import dev.stockhold.client.sbe.SubscribeResultDecoder;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
@@ -158,7 +156,7 @@ public final class ReplyDecoder
         final boolean replayed = reservation.replayed() == BooleanType.TRUE;
         final ReservationStateCode stateCode = reservation.state();
         final ReservationState state = stateCode == ReservationStateCode.NULL_VAL
-            ? null : ReservationState.values()[stateCode.value()];
+            ? null : ReservationState.fromNumber(stateCode.value());
         final long createdAt = reservation.createdAtMillis();
         final long expiresAt = reservation.expiresAtMillis();
         final List<Result.ReservationLine> lines = new ArrayList<>();
@@ -186,7 +184,7 @@ public final class ReplyDecoder
     {
         error.wrap(buffer, body, blockLength, version);
         final long sequence = error.sequence();
-        final ErrorCode code = ErrorCode.fromWireCode(error.code());
+        final ResultCode code = ResultCode.fromWireCode(error.code());
         final List<Result.ShortLine> lines = new ArrayList<>();
         for (final ErrorResultDecoder.ShortLinesDecoder l : error.shortLines())
         {
@@ -194,7 +192,7 @@ public final class ReplyDecoder
             final long available = l.available();
             lines.add(new Result.ShortLine(l.sku(), emptyToNull(l.warehouse()), requested, available));
         }
-        return new Result.Failure(sequence, code == null ? ErrorCode.INTERNAL : code, emptyToNull(error.detail()),
+        return new Result.Failure(sequence, code, emptyToNull(error.detail()),
             List.copyOf(lines));
     }
 

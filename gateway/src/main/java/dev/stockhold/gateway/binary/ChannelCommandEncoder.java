@@ -1,27 +1,27 @@
-package dev.stockhold.gateway.binary.client;
+package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CodeList;
 import dev.stockhold.engine.command.OrderLines;
-import dev.stockhold.gateway.binary.sbe.BindListingEncoder;
-import dev.stockhold.gateway.binary.sbe.BooleanType;
-import dev.stockhold.gateway.binary.sbe.GetAllocationEncoder;
-import dev.stockhold.gateway.binary.sbe.GetChannelEncoder;
-import dev.stockhold.gateway.binary.sbe.GetKitEncoder;
-import dev.stockhold.gateway.binary.sbe.GetListingEncoder;
-import dev.stockhold.gateway.binary.sbe.ListChannelsEncoder;
-import dev.stockhold.gateway.binary.sbe.MessageHeaderEncoder;
-import dev.stockhold.gateway.binary.sbe.PutChannelEncoder;
-import dev.stockhold.gateway.binary.sbe.PutKitEncoder;
-import dev.stockhold.gateway.binary.sbe.SetAllocationEncoder;
-import dev.stockhold.gateway.binary.sbe.UnbindListingEncoder;
+import dev.stockhold.client.sbe.BindListingEncoder;
+import dev.stockhold.client.sbe.BooleanType;
+import dev.stockhold.client.sbe.GetAllocationEncoder;
+import dev.stockhold.client.sbe.GetChannelEncoder;
+import dev.stockhold.client.sbe.GetKitEncoder;
+import dev.stockhold.client.sbe.GetListingEncoder;
+import dev.stockhold.client.sbe.ListChannelsEncoder;
+import dev.stockhold.client.sbe.MessageHeaderEncoder;
+import dev.stockhold.client.sbe.PutChannelEncoder;
+import dev.stockhold.client.sbe.PutKitEncoder;
+import dev.stockhold.client.sbe.SetAllocationEncoder;
+import dev.stockhold.client.sbe.UnbindListingEncoder;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Encodes the channel commands (channels, listings, allocations, kits) for {@link RequestEncoder}. Allocates
+ * Encodes the channel commands (channels, listings, allocations, kits) for {@link CommandEncoder}. Allocates
  * nothing; not thread-safe.
  */
-final class ChannelRequestEncoder
+final class ChannelCommandEncoder
 {
     private final MessageHeaderEncoder header;
     private final PutChannelEncoder putChannel = new PutChannelEncoder();
@@ -35,7 +35,7 @@ final class ChannelRequestEncoder
     private final PutKitEncoder putKit = new PutKitEncoder();
     private final GetKitEncoder getKit = new GetKitEncoder();
 
-    ChannelRequestEncoder(final MessageHeaderEncoder header)
+    ChannelCommandEncoder(final MessageHeaderEncoder header)
     {
         this.header = header;
     }

@@ -1,4 +1,4 @@
-package dev.stockhold.gateway.binary;
+package dev.stockhold.client.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
