@@ -52,6 +52,7 @@ final class Publisher
             // The last command threw before its end: what it changed was never folded into the sums.
             sums.forget();
         }
+        sums.beginCommand();
         commandOpen = true;
         commandNumber++;
         memoCount = 0;

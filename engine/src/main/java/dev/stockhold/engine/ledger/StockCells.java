@@ -65,6 +65,12 @@ final class StockCells
     private int count;
 
     private final IntArrayList touched = new IntArrayList();
+    /**
+     * Per cell the current command changed (in {@link #touched} order): its available, presale-available
+     * and allocated units before the first change, taken while its row is at hand, so that per-SKU sums
+     * can be moved by the difference without keeping a copy per cell.
+     */
+    private long[] touchedBefore = new long[3 * 16];
     private long commandNumber;
     /** Told the code and id of each warehouse the first time a cell brings it. */
     private ObjIntConsumer<String> warehouseListener = (code, id) -> { };
@@ -154,6 +160,20 @@ final class StockCells
         return MISSING;
     }
 
+    /** @return true when the SKU has a cell in the warehouse: a walk over the SKU's few cells, no hashing. */
+    boolean hasCell(final int skuId, final int warehouseId)
+    {
+        final IntArrayList skuCells = cellsBySku.get(skuId);
+        for (int c = 0; c < skuCells.size(); c++)
+        {
+            if (warehouseId(skuCells.getInt(c)) == warehouseId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the cells of a SKU in warehouse priority order; never modify it. */
     IntArrayList cellsOfSku(final int skuId)
     {
@@ -183,7 +203,7 @@ final class StockCells
         insertByRank(cellsBySku.get(skuId), cell);
         data[base + VERSION] = 1;
         data[base + TOUCHED_BY] = commandNumber;
-        touched.addInt(cell);
+        addTouched(cell, 0, 0, 0);
         return cell;
     }
 
@@ -205,7 +225,10 @@ final class StockCells
         touched.clear();
     }
 
-    /** Records that the current command changes {@code cell}: bumps its version the first time. */
+    /**
+     * Records that the current command is about to change {@code cell}: bumps its version the first time
+     * and keeps what it held before.
+     */
     void touch(final int cell)
     {
         final int base = row(cell);
@@ -213,8 +236,40 @@ final class StockCells
         {
             data[base + TOUCHED_BY] = commandNumber;
             data[base + VERSION]++;
-            touched.addInt(cell);
+            addTouched(cell, available(cell), presaleAvailable(cell), data[base + ALLOCATED]);
         }
+    }
+
+    private void addTouched(final int cell, final long availableBefore, final long presaleBefore,
+        final long allocatedBefore)
+    {
+        final int at = touched.size() * 3;
+        if (at + 3 > touchedBefore.length)
+        {
+            touchedBefore = Arrays.copyOf(touchedBefore, touchedBefore.length * 2);
+        }
+        touchedBefore[at] = availableBefore;
+        touchedBefore[at + 1] = presaleBefore;
+        touchedBefore[at + 2] = allocatedBefore;
+        touched.addInt(cell);
+    }
+
+    /** @return the available units of the {@code i}-th changed cell before the current command changed it. */
+    long availableBefore(final int i)
+    {
+        return touchedBefore[i * 3];
+    }
+
+    /** @return the presale-available units of the {@code i}-th changed cell before the current command. */
+    long presaleAvailableBefore(final int i)
+    {
+        return touchedBefore[i * 3 + 1];
+    }
+
+    /** @return the allocated units of the {@code i}-th changed cell before the current command. */
+    long allocatedBefore(final int i)
+    {
+        return touchedBefore[i * 3 + 2];
     }
 
     /** Appends the final levels of every cell the current command changed, in order of first change. */
@@ -316,42 +371,42 @@ final class StockCells
         return Math.max(0, data[base + IN_TRANSIT] - data[base + PRESALE_RESERVED]);
     }
 
-    // Mutators: callers have validated; each records the change.
+    // Mutators: callers have validated; each records the change, before making it.
 
     void addReserved(final int cell, final long delta)
     {
-        data[row(cell) + RESERVED] += delta;
         touch(cell);
+        data[row(cell) + RESERVED] += delta;
     }
 
     void addPresaleReserved(final int cell, final long delta)
     {
-        data[row(cell) + PRESALE_RESERVED] += delta;
         touch(cell);
+        data[row(cell) + PRESALE_RESERVED] += delta;
     }
 
     void addOnHand(final int cell, final long delta)
     {
-        data[row(cell) + ON_HAND] += delta;
         touch(cell);
+        data[row(cell) + ON_HAND] += delta;
     }
 
     void addInTransit(final int cell, final long delta)
     {
-        data[row(cell) + IN_TRANSIT] += delta;
         touch(cell);
+        data[row(cell) + IN_TRANSIT] += delta;
     }
 
     void addSafetyStock(final int cell, final long delta)
     {
-        data[row(cell) + SAFETY_STOCK] += delta;
         touch(cell);
+        data[row(cell) + SAFETY_STOCK] += delta;
     }
 
     void addAllocated(final int cell, final long delta)
     {
-        data[row(cell) + ALLOCATED] += delta;
         touch(cell);
+        data[row(cell) + ALLOCATED] += delta;
     }
 
     /** Restores a cell's fields exactly (snapshot load), without counting it as a change. */
