@@ -29,6 +29,8 @@ final class KitTable
      * one, so the answer is one array read instead of three dependent ones through {@link #kitsBySku}.
      */
     private long[] kitCountAndFirstBySku = new long[16];
+    /** How many times a kit was created or its components changed: sums over kits' cells watch it. */
+    private long definitions;
 
     /** @return the kit's id, or {@link #MISSING}. */
     int find(final String kit)
@@ -64,6 +66,12 @@ final class KitTable
     long componentQuantity(final int kit, final int i)
     {
         return componentQuantities[kit][i];
+    }
+
+    /** @return how many times a kit was created or given other components so far. */
+    long definitions()
+    {
+        return definitions;
     }
 
     /** @return how many kits {@code skuId} is a component of. */
@@ -114,6 +122,7 @@ final class KitTable
         componentSkus[id] = newSkus;
         componentQuantities[id] = newQuantities;
         version[id]++;
+        definitions++;
         for (final int sku : newSkus)
         {
             while (kitsBySku.size() <= sku)
