@@ -31,7 +31,10 @@ final class Locking
     private int[] lineSku = new int[8];
     private int[] lineKit = new int[8];
     private int[] lineWarehouse = new int[8];
-    /** Per request line: the SKU or kit code it locks (a listing's target), for short lines. */
+    /**
+     * Per request line by SKU: the code it names, for short lines; null for a line by listing, whose short
+     * line the planner names from the ids (reading a code no lock that fits needs).
+     */
     private String[] lineCode = new String[8];
 
     Locking(final StockCells cells, final ReservationBook book, final ExpiryQueue expiry,
@@ -211,23 +214,23 @@ final class Locking
             }
             knownSku = listings.sku(slot);
             knownKit = listings.kit(slot);
-            code = knownSku != ListingTable.NONE ? cells.skuCodeOf(knownSku) : kits.code(knownKit);
         }
         lineCode[i] = code;
         final String warehouse = lines.warehouse(i);
         // A named warehouse needs only the cell; the SKU's id matters when the engine chooses. A kit has no
-        // cells: a listing's kit is known by its id, and its components' cells are found by theirs.
+        // cells. A listing gives its SKU's or kit's id, so nothing is looked up by code (a SKU with cells is
+        // never a kit), and a kit's components' cells are found by their ids.
         if (warehouse != null)
         {
             if (knownKit == KitTable.MISSING)
             {
-                lineCell[i] = knownSku >= 0 ? cells.find(knownSku, code, warehouse) : cells.find(code, warehouse);
+                lineCell[i] = knownSku >= 0 ? cells.find(knownSku, warehouse) : cells.find(code, warehouse);
                 if (lineCell[i] != StockCells.MISSING)
                 {
                     return ErrorCode.OK;
                 }
             }
-            lineKit[i] = knownKit != KitTable.MISSING ? knownKit : kits.find(code);
+            lineKit[i] = code == null ? knownKit : kits.find(code);
             lineWarehouse[i] = cells.findWarehouse(warehouse);
             return lineKit[i] != KitTable.MISSING && lineWarehouse[i] != StockCells.MISSING
                 && hasKitCells(lineKit[i], lineWarehouse[i]) ? ErrorCode.OK : ErrorCode.SKU_NOT_FOUND;
@@ -237,7 +240,7 @@ final class Locking
             lineKit[i] = knownKit;
             return ErrorCode.OK;
         }
-        lineSku[i] = cells.findSku(code);
+        lineSku[i] = code == null ? knownSku : cells.findSku(code);
         if (lineSku[i] == StockCells.MISSING)
         {
             lineKit[i] = kits.find(code);

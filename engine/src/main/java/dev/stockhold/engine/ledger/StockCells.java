@@ -143,12 +143,12 @@ final class StockCells
     }
 
     /**
-     * @return the cell of a SKU known by its id (and its interned code) in {@code warehouse}, or
-     * {@link #MISSING}: the SKU is compared by id, without reading its characters.
+     * @return the cell of a SKU known by its id in {@code warehouse}, or {@link #MISSING}: the SKU is hashed
+     * and compared by id, without reading its code.
      */
-    int find(final int skuId, final String skuCode, final String warehouse)
+    int find(final int skuId, final String warehouse)
     {
-        final int hash = HashSlots.hash(skuCode, warehouse);
+        final int hash = HashSlots.hash(skus.hashCodeOf(skuId), warehouse);
         for (int at = cellIndex.first(hash); at >= 0; at = cellIndex.next(hash, at))
         {
             final int cell = cellIndex.value(at);
