@@ -1,5 +1,6 @@
 package dev.stockhold.engine.ledger;
 
+import dev.stockhold.engine.command.PublishedChanges;
 import org.agrona.collections.IntArrayList;
 
 import java.util.Arrays;
@@ -96,6 +97,22 @@ final class ListingTable
         final int length = listing.length();
         return length == (int)(high >>> 56) && pack(listing, 0, Math.min(length, Long.BYTES)) == rows[base + KEY]
             && pack(listing, Long.BYTES, length) == (high & 0x00FF_FFFF_FFFF_FFFFL);
+    }
+
+    /**
+     * @return the first order key of the slot's listing id ({@link PublishedChanges#add(int, String, String,
+     * long, long, String, long, long)}), from its inline copy, or {@link PublishedChanges#NO_KEY}.
+     */
+    long firstOrderKey(final int slot)
+    {
+        final int base = row(slot);
+        return rows[base + KEY + 1] < 0 ? PublishedChanges.NO_KEY : Long.reverseBytes(rows[base + KEY]);
+    }
+
+    /** @return the second order key of the slot's listing id; only when it has a first. */
+    long secondOrderKey(final int slot)
+    {
+        return Long.reverseBytes(rows[row(slot) + KEY + 1] & 0x00FF_FFFF_FFFF_FFFFL);
     }
 
     /** Keeps the listing id in the row when it fits, else marks it as not inline. */

@@ -156,7 +156,8 @@ final class Publisher
     private void record(final int slot, final long previous, final long value, final PublishedChanges changes)
     {
         final int channel = listings.channel(slot);
-        changes.add(rank(channel), channels.code(channel), listings.listingId(slot), targetCode(slot), previous, value);
+        changes.add(rank(channel), channels.code(channel), listings.listingId(slot), listings.firstOrderKey(slot),
+            listings.secondOrderKey(slot), targetCode(slot), previous, value);
     }
 
     /** @return the channel's place in code order. */

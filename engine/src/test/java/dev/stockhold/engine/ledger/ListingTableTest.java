@@ -1,13 +1,16 @@
 package dev.stockhold.engine.ledger;
 
+import dev.stockhold.engine.command.PublishedChanges;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A listing is found by (channel, listing id) through one hash index checked against the slot's row: the
@@ -90,6 +93,51 @@ class ListingTableTest
             final int slash = entry.getKey().indexOf('/');
             assertEquals(entry.getValue(), listings.find(Integer.parseInt(entry.getKey().substring(0, slash)),
                 entry.getKey().substring(slash + 1)), entry.getKey());
+        }
+    }
+
+    @Test
+    void orderKeysSortListingIdsAsTheirCharactersDo()
+    {
+        final ListingTable listings = new ListingTable();
+        final SplittableRandom random = new SplittableRandom(11);
+        final List<String> ids = new ArrayList<>(List.of("A", "AB", "A!", "~", "ABCDEFGH", "ABCDEFGHI", "ABCDEFGH!",
+            AT_LIMIT, AT_LIMIT + "A", "L".repeat(14), "id-\u00e9", "x".repeat(128)));
+        while (ids.size() < 400)
+        {
+            // Printable ASCII with few distinct characters, so that many ids share long prefixes.
+            final StringBuilder id = new StringBuilder();
+            final int length = 1 + random.nextInt(random.nextInt(4) == 0 ? 40 : 16);
+            for (int c = 0; c < length; c++)
+            {
+                id.append(random.nextInt(8) == 0 ? (char)(0x21 + random.nextInt(94)) : (char)('a' + random.nextInt(2)));
+            }
+            if (!ids.contains(id.toString()))
+            {
+                ids.add(id.toString());
+            }
+        }
+        final PublishedChanges keyed = new PublishedChanges();
+        final PublishedChanges plain = new PublishedChanges();
+        int inline = 0;
+        for (final String id : ids)
+        {
+            final int slot = listings.bind(0, id, 0, ListingTable.NONE);
+            final long first = listings.firstOrderKey(slot);
+            inline += first != PublishedChanges.NO_KEY ? 1 : 0;
+            final long second = first == PublishedChanges.NO_KEY ? 0 : listings.secondOrderKey(slot);
+            keyed.add(0, "c", id, first, second, "s", 0, 1);
+            plain.add(0, "c", id, "s", 0, 1);
+        }
+        assertTrue(inline > ids.size() / 2, "most ids are inline: " + inline);
+        keyed.sort();
+        plain.sort();
+        final List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(String::compareTo);
+        for (int i = 0; i < ids.size(); i++)
+        {
+            assertEquals(sorted.get(i), keyed.listingId(i));
+            assertEquals(sorted.get(i), plain.listingId(i));
         }
     }
 }
