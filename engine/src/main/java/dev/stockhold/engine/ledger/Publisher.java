@@ -9,7 +9,7 @@ import org.agrona.collections.IntArrayList;
  * each command it recomputes only the listings that command can have changed, found through the reverse
  * indexes (a changed cell: the listings of its SKU, and of the kits its SKU is a component of, in channels
  * its warehouse feeds), each at most once, and records every change in the command's result. Ledger
- * thread only; allocates nothing once its per-cell and per-SKU arrays cover the cells.
+ * thread only; allocates nothing once its sums cover every SKU and kit asked for.
  * <p>
  * For a channel fed by every warehouse, a SKU listing's formula needs only three sums over the SKU's
  * cells: the shared pool, the presale stock and the allocated units. They are kept per SKU
