@@ -22,6 +22,12 @@ public final class PublishedChanges
     private int[] order = EmptyArrays.INTS;
     /** Each entry's channel's place in code order, or -1 when the writer gave none. */
     private int[] channelRanks = EmptyArrays.INTS;
+    /** Each entry's listing id as two order keys (see the {@code add} that takes them), or {@link #NO_KEY}. */
+    private long[] firstKeys = EmptyArrays.LONGS;
+    private long[] secondKeys = EmptyArrays.LONGS;
+
+    /** The order key of a listing id the writer gave no key for: listing ids are then compared as Strings. */
+    public static final long NO_KEY = -1;
     private int count;
 
     /** Up to this many entries, insertion sort: fewer comparisons of already ordered entries. */
@@ -53,6 +59,20 @@ public final class PublishedChanges
     public void add(final int channelRank, final String channel, final String listingId, final String sku,
         final long previous, final long published)
     {
+        add(channelRank, channel, listingId, NO_KEY, NO_KEY, sku, previous, published);
+    }
+
+    /**
+     * As {@link #add(int, String, String, String, long, long)}, with the listing id's order keys, so that
+     * sorting two listings of one channel compares two longs instead of their ids' characters. For an id of
+     * at most 15 ASCII characters: the first eight characters, one byte each, the first in the highest
+     * byte, zero bytes after the id's end; then the next seven in the same way, above a zero lowest byte.
+     * Listing ids are printable, so no character is a zero byte and the keys order ids as
+     * {@link String#compareTo} does. {@link #NO_KEY} for a longer or non-ASCII id.
+     */
+    public void add(final int channelRank, final String channel, final String listingId, final long firstKey,
+        final long secondKey, final String sku, final long previous, final long published)
+    {
         if (count == channels.length)
         {
             final int capacity = Math.max(4, count * 2);
@@ -63,9 +83,13 @@ public final class PublishedChanges
             this.previous = Arrays.copyOf(this.previous, capacity);
             order = Arrays.copyOf(order, capacity);
             channelRanks = Arrays.copyOf(channelRanks, capacity);
+            firstKeys = Arrays.copyOf(firstKeys, capacity);
+            secondKeys = Arrays.copyOf(secondKeys, capacity);
         }
         order[count] = count;
         channelRanks[count] = channelRank;
+        firstKeys[count] = firstKey;
+        secondKeys[count] = secondKey;
         channels[count] = channel;
         listings[count] = listingId;
         skus[count] = sku;
@@ -171,7 +195,16 @@ public final class PublishedChanges
         // Codes are interned by the ledger: the same channel is usually the same instance.
         final int byChannel = channels[x] == channels[y] ? 0 : channelRanks[x] >= 0 && channelRanks[y] >= 0
             ? Integer.compare(channelRanks[x], channelRanks[y]) : channels[x].compareTo(channels[y]);
-        return byChannel != 0 ? byChannel : listings[x].compareTo(listings[y]);
+        if (byChannel != 0)
+        {
+            return byChannel;
+        }
+        if (firstKeys[x] != NO_KEY && firstKeys[y] != NO_KEY)
+        {
+            final int byFirst = Long.compare(firstKeys[x], firstKeys[y]);
+            return byFirst != 0 ? byFirst : Long.compare(secondKeys[x], secondKeys[y]);
+        }
+        return listings[x].compareTo(listings[y]);
     }
 
     private void swap(final int a, final int b)

@@ -13,6 +13,8 @@ final class CodeTable
     /** Ids by the code's hash, checked against {@link #codes}. */
     private final HashSlots ids = new HashSlots(64);
     private String[] codes = new String[64];
+    /** Each code's {@code String.hashCode()}, so a hash over a code known by id reads no String. */
+    private int[] hashCodes = new int[64];
     private int size;
 
     /** @return the id of {@code code}, or {@link #MISSING}. */
@@ -41,8 +43,10 @@ final class CodeTable
         if (size == codes.length)
         {
             codes = Arrays.copyOf(codes, size * 2);
+            hashCodes = Arrays.copyOf(hashCodes, size * 2);
         }
         codes[size] = code;
+        hashCodes[size] = code.hashCode();
         ids.add(HashSlots.hash(code), size);
         return size++;
     }
@@ -51,6 +55,12 @@ final class CodeTable
     String code(final int id)
     {
         return codes[id];
+    }
+
+    /** @return {@code code(id).hashCode()}, without reading the code. */
+    int hashCodeOf(final int id)
+    {
+        return hashCodes[id];
     }
 
     int size()

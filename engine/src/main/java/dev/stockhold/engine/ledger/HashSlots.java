@@ -337,7 +337,13 @@ final class HashSlots
     /** @return a well-spread 32-bit hash of a pair of strings. */
     static int hash(final String first, final String second)
     {
-        final int h = (first.hashCode() * 0x9E3779B9 + second.hashCode()) * 0x85EBCA6B;
+        return hash(first.hashCode(), second);
+    }
+
+    /** @return {@link #hash(String, String)} of a first string known by its {@code hashCode()}. */
+    static int hash(final int firstHashCode, final String second)
+    {
+        final int h = (firstHashCode * 0x9E3779B9 + second.hashCode()) * 0x85EBCA6B;
         return h ^ (h >>> 15);
     }
 }

@@ -14,10 +14,11 @@ final class KitCells
 {
     private final StockCells cells;
     private final KitTable kits;
-    private int kit;
     private int components;
     private int[] position = new int[20];
     private int[] current = new int[20];
+    /** Per component, its SKU's cells in priority order: fetched once per walk, not once per step. */
+    private IntArrayList[] lists = new IntArrayList[20];
     private boolean done;
 
     KitCells(final StockCells cells, final KitTable kits)
@@ -29,16 +30,17 @@ final class KitCells
     /** Starts a walk over kit {@code kitId}'s warehouses. */
     void begin(final int kitId)
     {
-        kit = kitId;
         components = kits.componentCount(kitId);
         if (position.length < components)
         {
             position = new int[components];
             current = new int[components];
+            lists = new IntArrayList[components];
         }
         for (int i = 0; i < components; i++)
         {
             position[i] = 0;
+            lists[i] = cells.cellsOfSku(kits.componentSku(kitId, i));
         }
         done = false;
     }
@@ -51,7 +53,7 @@ final class KitCells
             int highest = -1;
             for (int i = 0; i < components; i++)
             {
-                final IntArrayList list = cells.cellsOfSku(kits.componentSku(kit, i));
+                final IntArrayList list = lists[i];
                 if (position[i] >= list.size())
                 {
                     done = true;
@@ -62,7 +64,7 @@ final class KitCells
             boolean aligned = true;
             for (int i = 0; i < components; i++)
             {
-                final IntArrayList list = cells.cellsOfSku(kits.componentSku(kit, i));
+                final IntArrayList list = lists[i];
                 while (position[i] < list.size() && cells.rank(list.getInt(position[i])) < highest)
                 {
                     position[i]++;
@@ -76,7 +78,7 @@ final class KitCells
             {
                 for (int i = 0; i < components; i++)
                 {
-                    current[i] = cells.cellsOfSku(kits.componentSku(kit, i)).getInt(position[i]++);
+                    current[i] = lists[i].getInt(position[i]++);
                 }
                 return true;
             }

@@ -24,10 +24,13 @@ final class KitTable
     /** Per SKU id, the kits it is a component of. */
     private final List<IntArrayList> kitsBySku = new ArrayList<>();
     /**
-     * Per SKU id, how many kits it is a component of, flat: every command asks this of each cell it changed,
-     * and most SKUs are in no kit, so the answer is one array read instead of two dereferences.
+     * Per SKU id, how many kits it is a component of (high half) and the first of them (low half), flat:
+     * every command asks this of each cell it changed, most SKUs are in no kit and most of the others in
+     * one, so the answer is one array read instead of three dependent ones through {@link #kitsBySku}.
      */
-    private int[] kitCountBySku = new int[16];
+    private long[] kitCountAndFirstBySku = new long[16];
+    /** How many times a kit was created or its components changed: sums over kits' cells watch it. */
+    private long definitions;
 
     /** @return the kit's id, or {@link #MISSING}. */
     int find(final String kit)
@@ -65,16 +68,22 @@ final class KitTable
         return componentQuantities[kit][i];
     }
 
+    /** @return how many times a kit was created or given other components so far. */
+    long definitions()
+    {
+        return definitions;
+    }
+
     /** @return how many kits {@code skuId} is a component of. */
     int kitsOfSkuCount(final int skuId)
     {
-        return skuId < kitCountBySku.length ? kitCountBySku[skuId] : 0;
+        return skuId < kitCountAndFirstBySku.length ? (int)(kitCountAndFirstBySku[skuId] >>> 32) : 0;
     }
 
     /** @return kit {@code i} of those {@code skuId} is a component of. */
     int kitOfSku(final int skuId, final int i)
     {
-        return kitsBySku.get(skuId).getInt(i);
+        return i == 0 ? (int)kitCountAndFirstBySku[skuId] : kitsBySku.get(skuId).getInt(i);
     }
 
     /**
@@ -107,12 +116,13 @@ final class KitTable
             for (final int sku : componentSkus[id])
             {
                 kitsBySku.get(sku).removeInt(id);
-                kitCountBySku[sku]--;
+                countKits(sku);
             }
         }
         componentSkus[id] = newSkus;
         componentQuantities[id] = newQuantities;
         version[id]++;
+        definitions++;
         for (final int sku : newSkus)
         {
             while (kitsBySku.size() <= sku)
@@ -120,13 +130,21 @@ final class KitTable
                 kitsBySku.add(new IntArrayList(2, IntArrayList.DEFAULT_NULL_VALUE));
             }
             kitsBySku.get(sku).addInt(id);
-            if (sku >= kitCountBySku.length)
+            if (sku >= kitCountAndFirstBySku.length)
             {
-                kitCountBySku = Arrays.copyOf(kitCountBySku, Math.max(sku + 1, kitCountBySku.length * 2));
+                kitCountAndFirstBySku = Arrays.copyOf(kitCountAndFirstBySku,
+                    Math.max(sku + 1, kitCountAndFirstBySku.length * 2));
             }
-            kitCountBySku[sku]++;
+            countKits(sku);
         }
         return id;
+    }
+
+    private void countKits(final int sku)
+    {
+        final IntArrayList kitsOfSku = kitsBySku.get(sku);
+        final int first = kitsOfSku.isEmpty() ? 0 : kitsOfSku.getInt(0);
+        kitCountAndFirstBySku[sku] = (long)kitsOfSku.size() << 32 | (first & 0xFFFF_FFFFL);
     }
 
     /** Restores a kit from a snapshot exactly. */

@@ -47,7 +47,11 @@ final class LockPlanner
         channel = channelId;
     }
 
-    /** A line of a plain SKU in a named warehouse: regular, else presale when allowed, else short. */
+    /**
+     * A line of a plain SKU in a named warehouse: regular, else presale when allowed, else short.
+     *
+     * @param code the code the line named, or null to name the cell's SKU (a line by listing).
+     */
     void named(final int cell, final long quantity, final boolean allowPresale, final String code,
         final String listing, final ShortLines shortLines)
     {
@@ -62,11 +66,16 @@ final class LockPlanner
         }
         else
         {
-            shortLines.add(code, cells.warehouseCode(cell), quantity, free);
+            shortLines.add(code != null ? code : cells.skuCode(cell), cells.warehouseCode(cell), quantity, free);
         }
     }
 
-    /** A line of a plain SKU the engine places: whole in the first warehouse that takes it; else split; else presale. */
+    /**
+     * A line of a plain SKU the engine places: whole in the first warehouse that takes it; else split; else
+     * presale.
+     *
+     * @param code the code the line named, or null to name the SKU by its id (a line by listing).
+     */
     void chosen(final int skuId, final long quantity, final boolean allowSplit, final boolean allowPresale,
         final String code, final String listing, final ShortLines shortLines)
     {
@@ -124,7 +133,8 @@ final class LockPlanner
         // Named after the warehouse that came closest (the first in priority order of those with the most),
         // so every short line names one; with a split allowed, what they all hold together is what was short.
         // A channel none of whose warehouses has a cell of the SKU names none, with nothing available.
-        shortLines.add(code, closest == StockCells.MISSING ? null : cells.warehouseCode(closest), quantity,
+        shortLines.add(code != null ? code : cells.skuCodeOf(skuId),
+            closest == StockCells.MISSING ? null : cells.warehouseCode(closest), quantity,
             closest == StockCells.MISSING ? 0 : allowSplit ? total : largest);
     }
 

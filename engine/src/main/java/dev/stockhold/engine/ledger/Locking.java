@@ -31,7 +31,10 @@ final class Locking
     private int[] lineSku = new int[8];
     private int[] lineKit = new int[8];
     private int[] lineWarehouse = new int[8];
-    /** Per request line: the SKU or kit code it locks (a listing's target), for short lines. */
+    /**
+     * Per request line by SKU: the code it names, for short lines; null for a line by listing, whose short
+     * line the planner names from the ids (reading a code no lock that fits needs).
+     */
     private String[] lineCode = new String[8];
 
     Locking(final StockCells cells, final ReservationBook book, final ExpiryQueue expiry,
@@ -201,6 +204,7 @@ final class Locking
         lineKit[i] = KitTable.MISSING;
         lineWarehouse[i] = StockCells.MISSING;
         int knownSku = StockCells.MISSING;
+        int knownKit = KitTable.MISSING;
         if (code == null)
         {
             final int slot = channel < 0 ? ListingTable.NONE : listings.find(channel, lines.listing(i));
@@ -209,24 +213,34 @@ final class Locking
                 return channel < 0 ? ErrorCode.CHANNEL_NOT_FOUND : ErrorCode.LISTING_NOT_FOUND;
             }
             knownSku = listings.sku(slot);
-            code = knownSku != ListingTable.NONE ? cells.skuCodeOf(knownSku) : kits.code(listings.kit(slot));
+            knownKit = listings.kit(slot);
         }
         lineCode[i] = code;
         final String warehouse = lines.warehouse(i);
-        // A named warehouse needs only the cell; the SKU's id matters when the engine chooses. A kit has no cells.
+        // A named warehouse needs only the cell; the SKU's id matters when the engine chooses. A kit has no
+        // cells. A listing gives its SKU's or kit's id, so nothing is looked up by code (a SKU with cells is
+        // never a kit), and a kit's components' cells are found by their ids.
         if (warehouse != null)
         {
-            lineCell[i] = knownSku >= 0 ? cells.find(knownSku, code, warehouse) : cells.find(code, warehouse);
-            if (lineCell[i] != StockCells.MISSING)
+            if (knownKit == KitTable.MISSING)
             {
-                return ErrorCode.OK;
+                lineCell[i] = knownSku >= 0 ? cells.find(knownSku, warehouse) : cells.find(code, warehouse);
+                if (lineCell[i] != StockCells.MISSING)
+                {
+                    return ErrorCode.OK;
+                }
             }
-            lineKit[i] = kits.find(code);
+            lineKit[i] = code == null ? knownKit : kits.find(code);
             lineWarehouse[i] = cells.findWarehouse(warehouse);
             return lineKit[i] != KitTable.MISSING && lineWarehouse[i] != StockCells.MISSING
-                && hasKitCells(lineKit[i], warehouse) ? ErrorCode.OK : ErrorCode.SKU_NOT_FOUND;
+                && hasKitCells(lineKit[i], lineWarehouse[i]) ? ErrorCode.OK : ErrorCode.SKU_NOT_FOUND;
         }
-        lineSku[i] = cells.findSku(code);
+        if (knownKit != KitTable.MISSING)
+        {
+            lineKit[i] = knownKit;
+            return ErrorCode.OK;
+        }
+        lineSku[i] = code == null ? knownSku : cells.findSku(code);
         if (lineSku[i] == StockCells.MISSING)
         {
             lineKit[i] = kits.find(code);
@@ -235,11 +249,12 @@ final class Locking
             : ErrorCode.SKU_NOT_FOUND;
     }
 
-    private boolean hasKitCells(final int kit, final String warehouse)
+    /** @return true when every component of the kit has a cell in the warehouse. */
+    private boolean hasKitCells(final int kit, final int warehouseId)
     {
         for (int c = 0; c < kits.componentCount(kit); c++)
         {
-            if (cells.find(cells.skuCodeOf(kits.componentSku(kit, c)), warehouse) == StockCells.MISSING)
+            if (!cells.hasCell(kits.componentSku(kit, c), warehouseId))
             {
                 return false;
             }

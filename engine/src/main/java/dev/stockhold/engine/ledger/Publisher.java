@@ -9,12 +9,15 @@ import org.agrona.collections.IntArrayList;
  * each command it recomputes only the listings that command can have changed, found through the reverse
  * indexes (a changed cell: the listings of its SKU, and of the kits its SKU is a component of, in channels
  * its warehouse feeds), each at most once, and records every change in the command's result. Ledger
- * thread only; allocates nothing once its per-cell and per-SKU arrays cover the cells.
+ * thread only; allocates nothing once its sums cover every SKU and kit asked for.
  * <p>
  * For a channel fed by every warehouse, a SKU listing's formula needs only three sums over the SKU's
  * cells: the shared pool, the presale stock and the allocated units. They are kept per SKU
  * ({@link SkuSums}) from the cells each command changes, so recomputing such a listing reads three
- * numbers, not every cell of its SKU. {@link #recompute} reads every cell, for the checks.
+ * numbers, not every cell of its SKU. A kit listing's needs the kit's whole kits and allocated units over
+ * the warehouses where each component has a cell, kept per kit ({@link KitSums}) the same way, so a
+ * changed cell recounts its own warehouse, not every warehouse of the kit. {@link #recompute} reads every
+ * cell, for the checks.
  */
 final class Publisher
 {
@@ -25,6 +28,7 @@ final class Publisher
     private final AllocationTable allocations;
     private final KitCells kitCells;
     private final SkuSums sums;
+    private final KitSums kitSums;
     /** Per channel id, its place in code order: the feed record sorts by it. Rebuilt when a channel is added. */
     private int[] channelRank = new int[0];
     private int rankedChannels;
@@ -42,6 +46,7 @@ final class Publisher
         this.allocations = allocations;
         this.kitCells = new KitCells(cells, kits);
         this.sums = new SkuSums(cells);
+        this.kitSums = new KitSums(cells, kits);
     }
 
     /** Starts a new command: every listing may be recomputed once more. */
@@ -51,18 +56,18 @@ final class Publisher
         {
             // The last command threw before its end: what it changed was never folded into the sums.
             sums.forget();
+            kitSums.forget();
         }
+        sums.beginCommand();
         commandOpen = true;
         commandNumber++;
-        memoCount = 0;
     }
 
     /** Recomputes the listings the cells changed by the current command can affect; records the changes. */
     void afterCommand(final PublishedChanges changes)
     {
-        memoCount = 0;
         commandOpen = false;
-        sums.fold();
+        fold();
         for (int i = 0; i < cells.touchedCount(); i++)
         {
             final int cell = cells.touchedCell(i);
@@ -92,7 +97,7 @@ final class Publisher
     /** Recomputes every listing of a channel (its rules changed). */
     void refreshChannel(final int channel, final PublishedChanges changes)
     {
-        sums.fold();
+        fold();
         for (int slot = listings.firstOfChannel(channel); slot != ListingTable.NONE;
             slot = listings.nextOfChannel(slot))
         {
@@ -103,7 +108,7 @@ final class Publisher
     /** Recomputes every listing of a kit (its components changed). */
     void refreshKit(final int kit, final PublishedChanges changes)
     {
-        sums.fold();
+        fold();
         for (int slot = listings.firstOfKit(kit); slot != ListingTable.NONE; slot = listings.nextOfKit(slot))
         {
             refresh(slot, changes);
@@ -116,7 +121,7 @@ final class Publisher
      */
     void bound(final int slot, final long previous, final String previousSku, final PublishedChanges changes)
     {
-        sums.fold();
+        fold();
         listings.firstVisit(slot, commandNumber);
         final long value = compute(slot);
         listings.published(slot, value);
@@ -124,6 +129,13 @@ final class Publisher
         {
             record(slot, previous, value, changes);
         }
+    }
+
+    /** Brings the per-SKU and per-kit sums up to date with the cells changed so far. */
+    private void fold()
+    {
+        sums.fold();
+        kitSums.fold();
     }
 
     private void refresh(final int slot, final PublishedChanges changes)
@@ -144,7 +156,8 @@ final class Publisher
     private void record(final int slot, final long previous, final long value, final PublishedChanges changes)
     {
         final int channel = listings.channel(slot);
-        changes.add(rank(channel), channels.code(channel), listings.listingId(slot), targetCode(slot), previous, value);
+        changes.add(rank(channel), channels.code(channel), listings.listingId(slot), listings.firstOrderKey(slot),
+            listings.secondOrderKey(slot), targetCode(slot), previous, value);
     }
 
     /** @return the channel's place in code order. */
@@ -174,7 +187,7 @@ final class Publisher
 
     /**
      * @return the listing's published quantity by the formula, from the current state; call after
-     * {@link SkuSums#fold} has seen the cells changed so far (every entry point above does).
+     * {@link #fold} has seen the cells changed so far (every entry point above does).
      */
     long compute(final int slot)
     {
@@ -193,10 +206,11 @@ final class Publisher
             }
             else
             {
-                final int memo = memo(listings.kit(slot));
-                if (memo >= 0 && memoAllocated[memo] == 0)
+                final int kit = listings.kit(slot);
+                kitSums.ensure(kit);
+                if (kitSums.allocated(kit) == 0)
                 {
-                    return publish(channel, memoPool[memo], 0, 0);
+                    return publish(channel, kitSums.pool(kit), 0, 0);
                 }
             }
         }
@@ -224,50 +238,6 @@ final class Publisher
 
     /** K, E and presale P of the formula: reused, so computing allocates nothing. */
     private final long[] totals = new long[3];
-
-    /**
-     * The sums over every warehouse of the kits the current command recomputes, so listings of one kit in
-     * several channels fed by every warehouse count its whole kits once: the pool and the allocated units
-     * (when some are, each channel sums its own). A few kits per command; a command that recomputes more
-     * goes without.
-     */
-    private static final int MEMO = 16;
-    private final int[] memoKit = new int[MEMO];
-    private final long[] memoPool = new long[MEMO];
-    private final long[] memoAllocated = new long[MEMO];
-    private int memoCount;
-
-    /** @return the memo entry of the kit, or -1 when full. */
-    private int memo(final int kit)
-    {
-        for (int m = 0; m < memoCount; m++)
-        {
-            if (memoKit[m] == kit)
-            {
-                return m;
-            }
-        }
-        if (memoCount == MEMO)
-        {
-            return -1;
-        }
-        final int m = memoCount++;
-        memoKit[m] = kit;
-        memoPool[m] = 0;
-        memoAllocated[m] = 0;
-        for (kitCells.begin(kit); kitCells.next(); )
-        {
-            long whole = Long.MAX_VALUE;
-            for (int i = 0; i < kits.componentCount(kit); i++)
-            {
-                final int cell = kitCells.cell(i);
-                whole = Math.min(whole, cells.available(cell) / kits.componentQuantity(kit, i));
-                memoAllocated[m] += cells.allocated(cell);
-            }
-            memoPool[m] += whole;
-        }
-        return m;
-    }
 
     private void sumSku(final int channel, final int sku, final long[] into)
     {

@@ -3,7 +3,6 @@ package dev.stockhold.engine.ledger;
 import dev.stockhold.engine.command.Levels;
 import org.agrona.collections.IntArrayList;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ObjIntConsumer;
@@ -26,7 +25,8 @@ final class StockCells
     private final WarehouseRanks ranks;
     /** Cells by the hash of (sku, warehouse): one probe, checked against the cell's own codes. */
     private final HashSlots cellIndex = new HashSlots(1024);
-    private final List<IntArrayList> cellsBySku = new ArrayList<>();
+    /** Per SKU id, its cells in priority order: an array, so reaching a SKU's list is one dereference fewer. */
+    private IntArrayList[] cellsBySku = new IntArrayList[64];
 
     /**
      * Two cache lines per cell at {@code row(cell)}: the levels in the first, the allocated level and the SKU
@@ -65,6 +65,12 @@ final class StockCells
     private int count;
 
     private final IntArrayList touched = new IntArrayList();
+    /**
+     * Per cell the current command changed (in {@link #touched} order): its available, presale-available
+     * and allocated units before the first change, taken while its row is at hand, so that per-SKU sums
+     * can be moved by the difference without keeping a copy per cell.
+     */
+    private long[] touchedBefore = new long[3 * 16];
     private long commandNumber;
     /** Told the code and id of each warehouse the first time a cell brings it. */
     private ObjIntConsumer<String> warehouseListener = (code, id) -> { };
@@ -137,12 +143,12 @@ final class StockCells
     }
 
     /**
-     * @return the cell of a SKU known by its id (and its interned code) in {@code warehouse}, or
-     * {@link #MISSING}: the SKU is compared by id, without reading its characters.
+     * @return the cell of a SKU known by its id in {@code warehouse}, or {@link #MISSING}: the SKU is hashed
+     * and compared by id, without reading its code.
      */
-    int find(final int skuId, final String skuCode, final String warehouse)
+    int find(final int skuId, final String warehouse)
     {
-        final int hash = HashSlots.hash(skuCode, warehouse);
+        final int hash = HashSlots.hash(skus.hashCodeOf(skuId), warehouse);
         for (int at = cellIndex.first(hash); at >= 0; at = cellIndex.next(hash, at))
         {
             final int cell = cellIndex.value(at);
@@ -154,10 +160,24 @@ final class StockCells
         return MISSING;
     }
 
+    /** @return true when the SKU has a cell in the warehouse: a walk over the SKU's few cells, no hashing. */
+    boolean hasCell(final int skuId, final int warehouseId)
+    {
+        final IntArrayList skuCells = cellsBySku[skuId];
+        for (int c = 0; c < skuCells.size(); c++)
+        {
+            if (warehouseId(skuCells.getInt(c)) == warehouseId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the cells of a SKU in warehouse priority order; never modify it. */
     IntArrayList cellsOfSku(final int skuId)
     {
-        return cellsBySku.get(skuId);
+        return cellsBySku[skuId];
     }
 
     /** Creates the cell of (sku, warehouse) at version 1 with zero levels; it must not exist. */
@@ -170,9 +190,13 @@ final class StockCells
             ranks.seen(warehouse);
             warehouseListener.accept(warehouse, warehouseId);
         }
-        if (skuId == cellsBySku.size())
+        if (skuId == cellsBySku.length)
         {
-            cellsBySku.add(new IntArrayList(2, IntArrayList.DEFAULT_NULL_VALUE));
+            cellsBySku = Arrays.copyOf(cellsBySku, skuId * 2);
+        }
+        if (cellsBySku[skuId] == null)
+        {
+            cellsBySku[skuId] = new IntArrayList(2, IntArrayList.DEFAULT_NULL_VALUE);
         }
         ensureCapacity(count + 1);
         final int cell = count++;
@@ -180,10 +204,10 @@ final class StockCells
         data[base + CODES] = key(skuId, warehouseId);
         storeSkuKey(base, sku);
         cellIndex.add(HashSlots.hash(sku, warehouse), cell);
-        insertByRank(cellsBySku.get(skuId), cell);
+        insertByRank(cellsBySku[skuId], cell);
         data[base + VERSION] = 1;
         data[base + TOUCHED_BY] = commandNumber;
-        touched.addInt(cell);
+        addTouched(cell, 0, 0, 0);
         return cell;
     }
 
@@ -205,7 +229,10 @@ final class StockCells
         touched.clear();
     }
 
-    /** Records that the current command changes {@code cell}: bumps its version the first time. */
+    /**
+     * Records that the current command is about to change {@code cell}: bumps its version the first time
+     * and keeps what it held before.
+     */
     void touch(final int cell)
     {
         final int base = row(cell);
@@ -213,8 +240,40 @@ final class StockCells
         {
             data[base + TOUCHED_BY] = commandNumber;
             data[base + VERSION]++;
-            touched.addInt(cell);
+            addTouched(cell, available(cell), presaleAvailable(cell), data[base + ALLOCATED]);
         }
+    }
+
+    private void addTouched(final int cell, final long availableBefore, final long presaleBefore,
+        final long allocatedBefore)
+    {
+        final int at = touched.size() * 3;
+        if (at + 3 > touchedBefore.length)
+        {
+            touchedBefore = Arrays.copyOf(touchedBefore, touchedBefore.length * 2);
+        }
+        touchedBefore[at] = availableBefore;
+        touchedBefore[at + 1] = presaleBefore;
+        touchedBefore[at + 2] = allocatedBefore;
+        touched.addInt(cell);
+    }
+
+    /** @return the available units of the {@code i}-th changed cell before the current command changed it. */
+    long availableBefore(final int i)
+    {
+        return touchedBefore[i * 3];
+    }
+
+    /** @return the presale-available units of the {@code i}-th changed cell before the current command. */
+    long presaleAvailableBefore(final int i)
+    {
+        return touchedBefore[i * 3 + 1];
+    }
+
+    /** @return the allocated units of the {@code i}-th changed cell before the current command. */
+    long allocatedBefore(final int i)
+    {
+        return touchedBefore[i * 3 + 2];
     }
 
     /** Appends the final levels of every cell the current command changed, in order of first change. */
@@ -316,42 +375,42 @@ final class StockCells
         return Math.max(0, data[base + IN_TRANSIT] - data[base + PRESALE_RESERVED]);
     }
 
-    // Mutators: callers have validated; each records the change.
+    // Mutators: callers have validated; each records the change, before making it.
 
     void addReserved(final int cell, final long delta)
     {
-        data[row(cell) + RESERVED] += delta;
         touch(cell);
+        data[row(cell) + RESERVED] += delta;
     }
 
     void addPresaleReserved(final int cell, final long delta)
     {
-        data[row(cell) + PRESALE_RESERVED] += delta;
         touch(cell);
+        data[row(cell) + PRESALE_RESERVED] += delta;
     }
 
     void addOnHand(final int cell, final long delta)
     {
-        data[row(cell) + ON_HAND] += delta;
         touch(cell);
+        data[row(cell) + ON_HAND] += delta;
     }
 
     void addInTransit(final int cell, final long delta)
     {
-        data[row(cell) + IN_TRANSIT] += delta;
         touch(cell);
+        data[row(cell) + IN_TRANSIT] += delta;
     }
 
     void addSafetyStock(final int cell, final long delta)
     {
-        data[row(cell) + SAFETY_STOCK] += delta;
         touch(cell);
+        data[row(cell) + SAFETY_STOCK] += delta;
     }
 
     void addAllocated(final int cell, final long delta)
     {
-        data[row(cell) + ALLOCATED] += delta;
         touch(cell);
+        data[row(cell) + ALLOCATED] += delta;
     }
 
     /** Restores a cell's fields exactly (snapshot load), without counting it as a change. */

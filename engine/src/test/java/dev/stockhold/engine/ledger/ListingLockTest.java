@@ -1,6 +1,7 @@
 package dev.stockhold.engine.ledger;
 
 import dev.stockhold.engine.command.ErrorCode;
+import dev.stockhold.engine.model.ModelShortLine;
 import dev.stockhold.engine.model.ModelView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,20 @@ class ListingLockTest
         channels.lock(order("o1").channel("ae"), listing("999", 1)).fails(ErrorCode.LISTING_NOT_FOUND);
         channels.unbind("ae", "1005001234");
         channels.lock(order("o1").channel("ae"), listing("1005001234", 1)).fails(ErrorCode.LISTING_NOT_FOUND);
+    }
+
+    @Test
+    void aShortListingLineNamesItsSkuAndAWarehouseWithoutItsCellIsNotFound()
+    {
+        assertEquals(List.of(new ModelShortLine("A1", "US-LA", 6, 5)),
+            channels.lock(order("o1").channel("ae"), listing("1005001234", 6)).fails(ErrorCode.INSUFFICIENT_STOCK)
+                .shortLines());
+        assertEquals(List.of(new ModelShortLine("A1", "US-LA", 6, 5)),
+            channels.lock(order("o1").channel("ae"), listing("1005001234", "US-LA", 6))
+                .fails(ErrorCode.INSUFFICIENT_STOCK).shortLines());
+        channels.bind("ae", "b7", "B7");
+        channels.lock(order("o1").channel("ae"), listing("b7", "CN-SZ", 1)).fails(ErrorCode.SKU_NOT_FOUND);
+        channels.lock(order("o1").channel("ae"), listing("b7", "EU-X", 1)).fails(ErrorCode.SKU_NOT_FOUND);
     }
 
     @Test
