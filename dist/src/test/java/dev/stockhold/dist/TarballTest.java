@@ -155,6 +155,7 @@ class TarballTest
         assertTrue(Files.isExecutable(home.resolve("bin/stockhold")));
         assertTrue(Files.isRegularFile(home.resolve("lib/stockhold-gateway-" + VERSION + ".jar")));
         assertTrue(Files.isRegularFile(home.resolve("lib/stockhold-loadtest-" + VERSION + ".jar")));
+        assertTrue(Files.isRegularFile(home.resolve("lib/stockhold-client-" + VERSION + ".jar")));
         assertTrue(Files.isRegularFile(home.resolve("config/stockhold.properties")));
         assertTrue(Files.isRegularFile(home.resolve("docs/operations.md")));
         assertTrue(Files.isRegularFile(home.resolve("README.md")));

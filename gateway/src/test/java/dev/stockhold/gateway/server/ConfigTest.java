@@ -353,7 +353,7 @@ class ConfigTest
         // docs/LIMITS.md: the defaults need about 15 GB when every limit is reached.
         final MemoryCheck defaults = MemoryCheck.of(LedgerConfig.defaults());
         assertEquals(3_410_000_000L + 2_300_000_000L + 2_380_000_000L + 5_000_000_000L
-            + 176_000L + 1_690_000_000L + 267_000_000L + (16L << 20), defaults.total());
+            + 180_000L + 1_730_000_000L + 280_000_000L + (16L << 20), defaults.total());
         assertFalse(defaults.fits(4L << 30));
         final LedgerConfig small = LedgerConfig.defaults().withSizeLimits(1_000_000, 1_000_000, 100, 10_000)
             .withClosedRetention(30 * DAY, 1_000_000).withIdempotency(DAY, 1_000_000)
@@ -364,7 +364,7 @@ class ConfigTest
         final Run refused = execute(Map.of(), "--memory-check", "refuse", "--data-dir", dir.resolve("d").toString());
         assertEquals(2, refused.status(), refused.err());
         assertEquals(1, refused.errLines().size(), refused.err());
-        assertTrue(refused.err().startsWith("stockhold: --memory-check refuse: the ledger limits need 14.0 GiB of heap"
+        assertTrue(refused.err().startsWith("stockhold: --memory-check refuse: the ledger limits need 14.1 GiB of heap"
             + " when reached (cells 3.2 GiB, open reservations 2.1 GiB, closed reservations 2.2 GiB, idempotency keys"
             + " 4.7 GiB, channels, listings and kits 1.8 GiB, ring 16.0 MiB) but the heap is "), refused.err());
         assertFalse(Files.exists(dir.resolve("d")), "nothing started");
