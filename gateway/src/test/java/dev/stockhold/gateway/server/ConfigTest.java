@@ -366,7 +366,7 @@ class ConfigTest
         assertEquals(1, refused.errLines().size(), refused.err());
         assertTrue(refused.err().startsWith("stockhold: --memory-check refuse: the ledger limits need 14.1 GiB of heap"
             + " when reached (cells 3.2 GiB, open reservations 2.1 GiB, closed reservations 2.2 GiB, idempotency keys"
-            + " 4.7 GiB, channels, listings and kits 1.8 GiB, ring 16.0 MiB) but the heap is "), refused.err());
+            + " 4.7 GiB, channels, listings and kits 1.9 GiB, ring 16.0 MiB) but the heap is "), refused.err());
         assertFalse(Files.exists(dir.resolve("d")), "nothing started");
 
         final StockholdServer warn = parse(Map.of());
