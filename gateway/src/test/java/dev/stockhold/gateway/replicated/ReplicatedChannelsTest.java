@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -70,7 +71,9 @@ class ReplicatedChannelsTest
             ok(leader.send("PUT", "/v1/channels/shopify/listings/S-TMP", "{\"sku\":\"B7\"}"));
             final HttpResponse<String> unbound = ok(leader.send("DELETE", "/v1/channels/shopify/listings/S-TMP", null));
             assertTrue(unbound.body().contains("\"published\":0"), unbound.body());
-            assertEquals(404, follower.send("GET", "/v1/channels/shopify/listings/S-TMP", null).statusCode());
+            // Read-your-writes holds per member: another member shows the unbind once it has applied it.
+            assertEquals(404, statusWithin(Duration.ofSeconds(10), 404,
+                () -> follower.send("GET", "/v1/channels/shopify/listings/S-TMP", null).statusCode()));
             final HttpResponse<String> locked = leader.send("POST", "/v1/reservations",
                 "{\"orderId\":\"o1\",\"channel\":\"ae-store1\",\"lines\":[{\"listing\":\"L-KIT\",\"quantity\":2}]}");
             assertEquals(201, locked.statusCode(), locked.body());
@@ -181,6 +184,20 @@ class ReplicatedChannelsTest
             assertEquals(200, cluster.node(first).send("PUT", "/v1/channels/ch/listings/after", "{\"sku\":\"A1\"}")
                 .statusCode(), "the restarted cluster takes channel commands");
         }
+    }
+
+    /** @return the first status {@code read} gives that is {@code expected}, or the last one after {@code within}. */
+    private static int statusWithin(final Duration within, final int expected,
+        final Callable<Integer> read) throws Exception
+    {
+        final long deadline = System.nanoTime() + within.toNanos();
+        int status = read.call();
+        while (status != expected && System.nanoTime() < deadline)
+        {
+            Thread.sleep(20);
+            status = read.call();
+        }
+        return status;
     }
 
     /** Waits until {@code node} has a snapshot on disk: one it took, or the one it started from. */
