@@ -630,6 +630,15 @@ public final class StockholdClient implements AutoCloseable
             onReady(from);
             return;
         }
+        if (answer instanceof Result.Failure failure && failure.error() != ResultCode.UNAUTHORIZED
+            && failure.error() != ResultCode.FORBIDDEN)
+        {
+            // The server could not check the key now (stopping, overloaded): not a refusal; the backoff tries again.
+            from.whenReady.completeExceptionally(new ConnectionLostException("connection to " + settings.host + ":"
+                + settings.port + " not authenticated: " + failure.error().code()));
+            from.channel.close();
+            return;
+        }
         final AuthenticationException refused = new AuthenticationException(answer instanceof Result.Failure
             ? (Result.Failure)answer : new Result.Failure(0, ResultCode.INTERNAL, String.valueOf(answer), List.of()));
         from.whenReady.completeExceptionally(refused);
