@@ -324,7 +324,9 @@ class ChannelPushTest
         try (FakeMarketplace market = new FakeMarketplace())
         {
             final AtomicInteger calls = new AtomicInteger();
-            market.answer(r -> calls.incrementAndGet() == 1 ? new Answer(200, null, 7_000) : Answer.status(200));
+            // The retry answers after a second: full jitter may send it at once, and the error must stay
+            // visible until a delivery succeeds.
+            market.answer(r -> calls.incrementAndGet() == 1 ? new Answer(200, null, 7_000) : new Answer(200, null, 1_000));
             pushTo("to", market.url(), 100, 100, 200);
             assertTrue(await(15, () -> "timeout after 5000 ms".equals(progress("to").get("lastError"))));
             final long timedOutAfterMillis = (System.nanoTime() - market.received().get(0).atNanos()) / 1_000_000;

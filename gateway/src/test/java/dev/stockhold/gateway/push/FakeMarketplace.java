@@ -67,6 +67,7 @@ public final class FakeMarketplace implements AutoCloseable
     {
         final int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try (exchange; InputStream in = exchange.getRequestBody())
         {
             final String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -84,6 +85,10 @@ public final class FakeMarketplace implements AutoCloseable
             {
                 exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
             }
+            // Out of flight before the answer leaves: once the pusher reads it, it may send the next
+            // delivery at once, and that one must not find this one still counted.
+            inFlight.decrementAndGet();
+            counted = false;
             exchange.sendResponseHeaders(reply.status(), -1);
         }
         catch (final InterruptedException ex)
@@ -92,7 +97,10 @@ public final class FakeMarketplace implements AutoCloseable
         }
         finally
         {
-            inFlight.decrementAndGet();
+            if (counted)
+            {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
