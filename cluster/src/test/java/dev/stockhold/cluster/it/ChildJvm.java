@@ -184,19 +184,40 @@ public final class ChildJvm implements AutoCloseable
     /** Sends SIGTERM without waiting. */
     public void requestStop()
     {
-        process.destroy();
+        terminate();
     }
 
-    /** @return the exit status, waiting at most {@code seconds}; -1 if it is still running. */
+    /**
+     * SIGTERM through the process's handle: {@link Process#destroy()} sends it too but also closes the pipes
+     * of its output, and what the process logs while it stops would be lost.
+     */
+    private void terminate()
+    {
+        process.toHandle().destroy();
+    }
+
+    /**
+     * @return the exit status, waiting at most {@code seconds}; -1 if it is still running. Once it has exited,
+     * waits for its last output lines too, so that {@link #line} sees what it logged on its way out.
+     */
     public int awaitExit(final long seconds) throws InterruptedException
     {
-        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        if (!process.waitFor(seconds, TimeUnit.SECONDS))
+        {
+            return -1;
+        }
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!ended && System.nanoTime() < deadline)
+        {
+            Thread.sleep(5);
+        }
+        return process.exitValue();
     }
 
     /** Stops it with SIGTERM (an orderly stop), or kills it if it does not stop within 30 s; @return its status. */
     public int stop() throws InterruptedException
     {
-        process.destroy();
+        terminate();
         if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS))
         {
             kill();

@@ -14,12 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Armed from the system property {@value #PROPERTY} at start, or by {@link #arm} in a test. The spec is a
  * comma-separated list of {@code point:action@n}: on the n-th time the point is reached (1-based),
  * {@code throw} throws {@link FailpointException}, {@code error} throws an {@link InternalError} (what a
- * failed write to a memory-mapped file raises), and {@code halt} ends the process at once, like
- * {@code kill -9}. Example: {@code -Dstockhold.failpoints=changelog.append:halt@500}.
+ * failed write to a memory-mapped file raises), {@code oom} throws an {@link OutOfMemoryError} (a heap too
+ * small for the state), and {@code halt} ends the process at once, like {@code kill -9}. Example: {@code -Dstockhold.failpoints=changelog.append:halt@500}.
  * <p>
  * Points: {@code ledger.apply} (before a mutating command is applied), {@code journal.append} (before a batch
  * is written), {@code journal.appended} (after it), {@code changelog.append}, {@code responder.reply} (before
- * the answer to a mutating command), {@code snapshot.write} (half-way through a snapshot file),
+ * the answer to a mutating command), {@code snapshot.take} (before the ledger serialises itself for a
+ * snapshot, periodic or final), {@code snapshot.write} (half-way through a snapshot file),
  * {@code retention.sweep} (after a journal file is deleted). Never arm them in production.
  */
 public final class Failpoints
@@ -48,7 +49,7 @@ public final class Failpoints
     /** What an armed point does. */
     private enum Action
     {
-        THROW, ERROR, HALT
+        THROW, ERROR, OOM, HALT
     }
 
     private record Point(Action action, long at, AtomicLong hits)
@@ -80,6 +81,7 @@ public final class Failpoints
             case THROW -> throw new FailpointException(name);
             case ERROR -> throw new InternalError("failpoint " + name
                 + ": a fault occurred in a recent unsafe memory access operation");
+            case OOM -> throw new OutOfMemoryError("failpoint " + name + ": Java heap space");
             case HALT ->
             {
                 System.err.println("failpoint " + name + ": halting");

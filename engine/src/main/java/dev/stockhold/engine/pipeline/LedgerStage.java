@@ -91,6 +91,7 @@ final class LedgerStage implements EventHandler<Command>
         {
             return;
         }
+        Failpoints.hit("snapshot.take");
         final long startNanos = System.nanoTime();
         final int length = ledger.writeSnapshot(snapshotBuffer, 0);
         final long pauseNanos = System.nanoTime() - startNanos;

@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.server;
 
 import dev.stockhold.engine.pipeline.EngineFailure;
+import dev.stockhold.engine.threads.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,14 @@ final class ServerLifetime
         final CompletableFuture<Ending> ending = new CompletableFuture<>();
         Signals.onTerminate(() -> ending.complete(Ending.SIGNAL));
         final Server server = Server.start(settings);
-        server.failure().onFailure(report -> ending.complete(Ending.FAILURE));
+        server.failure().onFailure(report ->
+        {
+            if (!ending.complete(Ending.FAILURE))
+            {
+                // A failure during the orderly stop: the stop may wait forever on the stage that died.
+                NamedThreads.create("stockhold-fail-stop", ServerLifetime::exitAfterFailureQuietly).start();
+            }
+        });
         // A thread of the server that dies of an exception nobody caught is an internal failure too.
         Thread.setDefaultUncaughtExceptionHandler((thread, ex) ->
             server.failure().fail("thread " + thread.getName(), EngineFailure.NO_SEQUENCE, ex));
@@ -52,7 +60,17 @@ final class ServerLifetime
         {
             exitAfterFailure();
         }
-        server.close();
+        try
+        {
+            server.close();
+        }
+        catch (final Throwable ex)
+        {
+            // An error out of the stop (a final snapshot that ran out of heap) would leave the process up with
+            // its threads half stopped: fail-stop instead; the journal is consistent by construction.
+            LOG.error("event=stop_failed error=\"{}\"", ex, ex);
+            halt("stop_failed");
+        }
         // A failure during an orderly stop still exits non-zero: the last commands may be unanswered.
         return server.failure().isFailed() ? FAIL_STOP_STATUS : 0;
     }
@@ -65,7 +83,24 @@ final class ServerLifetime
     private static void exitAfterFailure() throws InterruptedException
     {
         Thread.sleep(FAIL_STOP_GRACE_MILLIS);
-        LOG.error("event=exiting status={} reason=engine_failed", FAIL_STOP_STATUS);
+        halt("engine_failed");
+    }
+
+    private static void exitAfterFailureQuietly()
+    {
+        try
+        {
+            exitAfterFailure();
+        }
+        catch (final InterruptedException ex)
+        {
+            halt("engine_failed");
+        }
+    }
+
+    private static void halt(final String reason)
+    {
+        LOG.error("event=exiting status={} reason={}", FAIL_STOP_STATUS, reason);
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(FAIL_STOP_STATUS);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -103,6 +104,41 @@ class FailStopTest
             run("umount", small.toString());
         }
         restartAndCheck("failstop-disk-full", larger, acknowledged);
+    }
+
+    /**
+     * A failure while the server stops in order must still end the process, non-zero, and not leave it up
+     * with a dead stage: the final snapshot runs out of heap on the stopping thread (as a ledger of millions
+     * of open orders in a small heap does), or its file write fails on the writer thread. The journal it
+     * leaves recovers as any other.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"snapshot.take:oom@1", "snapshot.write:error@1"})
+    void aFailureDuringAnOrderlyStopStillEndsTheProcess(final String failpoint, @TempDir final Path dataDir)
+        throws Exception
+    {
+        final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+        final String name = "failstop-during-stop-" + failpoint.replace(':', '-').replace('@', '-');
+        try (ServerProcess server = ServerProcess.start(name, dataDir,
+            List.of("-Dstockhold.failpoints=" + failpoint, GRACE), "--snapshot-every", "100000000")
+            .awaitReady())
+        {
+            assertEquals(200, server.send("POST", "/v1/stock:batch",
+                "{\"items\":[{\"sku\":\"FS\",\"warehouse\":\"W1\",\"onHand\":1000}]}").statusCode());
+            for (int i = 0; i < 20; i++)
+            {
+                final HttpResponse<String> lock = server.send("POST", "/v1/reservations", "{\"orderId\":\"stop-" + i
+                    + "\",\"lines\":[{\"sku\":\"FS\",\"warehouse\":\"W1\",\"quantity\":1}]}");
+                assertEquals(201, lock.statusCode(), lock.body());
+                acknowledged.put("stop-" + i, Long.parseLong(lock.headers().firstValue("Stockhold-Seq").orElseThrow()));
+            }
+            server.requestStop();
+            final int status = server.awaitExit(20);
+            assertEquals(70, status, "a stop that failed ends non-zero, and ends; log:\n" + server.tail());
+            assertTrue(server.logLine("event=engine_failed") != null || server.logLine("event=stop_failed") != null,
+                "one line names the failure:\n" + server.tail());
+        }
+        restartAndCheck(name, dataDir, acknowledged);
     }
 
     /** What four clients and a health monitor saw while the server ran into its fault and exited. */

@@ -134,6 +134,12 @@ public final class ServerProcess implements AutoCloseable
         return process.tail(30);
     }
 
+    /** Sends SIGTERM (an orderly stop) and returns at once. */
+    public void requestStop()
+    {
+        process.requestStop();
+    }
+
     /** Stops it with SIGTERM (an orderly stop), or kills it if it does not stop in 30 s. */
     @Override
     public void close()
