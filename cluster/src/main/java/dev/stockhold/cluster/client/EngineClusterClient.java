@@ -219,6 +219,15 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         return leaderMemberId;
     }
 
+    /**
+     * @return how many ingress messages were offered: a command alone, or several in one batch when more than one
+     * waited to be sent.
+     */
+    public long messagesOffered()
+    {
+        return inFlight.messagesOffered();
+    }
+
     /** @return how many times commands were sent again (after a new leader, a reconnect or a missing answer). */
     public long resends()
     {

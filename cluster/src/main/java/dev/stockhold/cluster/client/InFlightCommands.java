@@ -1,5 +1,6 @@
 package dev.stockhold.cluster.client;
 
+import dev.stockhold.cluster.protocol.RequestBatch;
 import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
 import io.aeron.cluster.client.AeronCluster;
@@ -7,6 +8,7 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +33,10 @@ final class InFlightCommands
     private final ArrayDeque<Pending> sendQueue = new ArrayDeque<>();
     private final ArrayDeque<Pending> byDeadline = new ArrayDeque<>();
     private final UnsafeBuffer sendView = new UnsafeBuffer(0, 0);
+    private final RequestBatch batch = new RequestBatch();
+    private final ArrayList<Pending> batchMembers = new ArrayList<>();
+    /** Written by the client's thread only. */
+    private volatile long messagesOffered;
 
     /** @param resendAfterNanos how long an answer may be missing before the command is offered again. */
     InFlightCommands(final long resendAfterNanos)
@@ -88,30 +94,70 @@ final class InFlightCommands
         }
     }
 
-    /** Offers the queued commands in order until the cluster pushes back; @return how many were offered. */
+    /**
+     * Offers the queued commands in order until the cluster pushes back, several to a message ({@link RequestBatch})
+     * when more than one waits; @return how many were offered.
+     */
     int sendQueued(final AeronCluster cluster, final long now)
     {
         int sent = 0;
-        Pending pending;
-        while ((pending = sendQueue.peekFirst()) != null)
+        while (true)
         {
-            if (pending.isDone())
+            batchMembers.clear();
+            batch.begin();
+            Pending pending;
+            while ((pending = sendQueue.peekFirst()) != null)
             {
-                sendQueue.pollFirst();
-                pending.queued = false;
-                continue;
+                if (pending.isDone())
+                {
+                    sendQueue.pollFirst();
+                    pending.queued = false;
+                    continue;
+                }
+                if (!batch.add(pending.message))
+                {
+                    if (batchMembers.isEmpty())
+                    {
+                        batchMembers.add(sendQueue.pollFirst()); // too large for a batch: it travels alone
+                    }
+                    break;
+                }
+                batchMembers.add(sendQueue.pollFirst());
             }
-            sendView.wrap(pending.message);
-            if (cluster.offer(sendView, 0, pending.message.length) < 0)
+            if (batchMembers.isEmpty())
             {
-                break;
+                return sent;
             }
-            sendQueue.pollFirst();
-            pending.queued = false;
-            pending.sentAtNanos = now;
-            sent++;
+            if (!offer(cluster))
+            {
+                for (int i = batchMembers.size() - 1; i >= 0; i--)
+                {
+                    sendQueue.addFirst(batchMembers.get(i));
+                }
+                return sent;
+            }
+            for (int i = 0; i < batchMembers.size(); i++)
+            {
+                final Pending offered = batchMembers.get(i);
+                offered.queued = false;
+                offered.sentAtNanos = now;
+            }
+            sent += batchMembers.size();
+            messagesOffered++;
         }
-        return sent;
+    }
+
+    /** Offers {@link #batchMembers}: one alone (also one too large for a batch) as it is, several as a batch. */
+    private boolean offer(final AeronCluster cluster)
+    {
+        if (batchMembers.size() == 1)
+        {
+            final byte[] message = batchMembers.get(0).message;
+            sendView.wrap(message);
+            return cluster.offer(sendView, 0, message.length) > 0;
+        }
+        final int length = batch.finish();
+        return cluster.offer(batch.buffer(), 0, length) > 0;
     }
 
     /** Answers what passed its deadline; queues again what was sent too long ago without an answer. */
@@ -196,6 +242,12 @@ final class InFlightCommands
     int size()
     {
         return byNumber.size();
+    }
+
+    /** @return how many ingress messages (a command alone or a batch) were offered. Any thread. */
+    long messagesOffered()
+    {
+        return messagesOffered;
     }
 
     /** @return how many times commands were offered again. Any thread. */

@@ -25,6 +25,11 @@ import java.nio.ByteOrder;
 public final class IngressDecoder
 {
     private static final int COMMAND_ID_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH;
+    /**
+     * The oldest schema version read: a Request is the same in versions 2 and 3 (3 adds the Batch around it), and
+     * a log recorded by a version 2 member must replay to the same state.
+     */
+    private static final int OLDEST_VERSION = 2;
 
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -102,7 +107,7 @@ public final class IngressDecoder
         {
             return fail("unknown schema id");
         }
-        if (header.version() != MessageHeaderDecoder.SCHEMA_VERSION)
+        if (header.version() < OLDEST_VERSION || header.version() > MessageHeaderDecoder.SCHEMA_VERSION)
         {
             return fail("unsupported schema version");
         }

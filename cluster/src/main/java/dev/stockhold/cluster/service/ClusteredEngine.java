@@ -1,6 +1,7 @@
 package dev.stockhold.cluster.service;
 
 import dev.stockhold.cluster.protocol.MessageLimits;
+import dev.stockhold.cluster.protocol.RequestBatch;
 import dev.stockhold.engine.ledger.LedgerConfig;
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
@@ -49,6 +50,11 @@ public final class ClusteredEngine implements ClusteredService
     private final EngineStatus status;
     private final Consumer<Throwable> onFatal;
     private final LocalReplica replica;
+    private final RequestBatch batch = new RequestBatch();
+    private ClientSession batchSession;
+    private long batchTimestamp;
+    private final RequestBatch.RequestSink applyInBatch =
+        (buffer, offset, length) -> apply(batchSession, batchTimestamp, buffer, offset, length);
     private Cluster cluster;
     private IdleStrategy idle;
     private AuditJournal journal;
@@ -142,6 +148,29 @@ public final class ClusteredEngine implements ClusteredService
             return;
         }
         armTicks(timestamp);
+        if (batch.isBatch(buffer, offset, length))
+        {
+            batchSession = session;
+            batchTimestamp = timestamp;
+            if (!batch.forEach(buffer, offset, length, applyInBatch))
+            {
+                // Every member refuses the same bytes the same way; the sender's requests time out.
+                LOG.warn("event=batch_unreadable session={} bytes={}", session == null ? -1 : session.id(), length);
+            }
+            batchSession = null;
+            return;
+        }
+        apply(session, timestamp, buffer, offset, length);
+    }
+
+    /** Applies one Request, alone or out of a batch, and answers it. */
+    private void apply(final ClientSession session, final long timestamp, final DirectBuffer buffer, final int offset,
+        final int length)
+    {
+        if (failed)
+        {
+            return;
+        }
         try
         {
             core.onMessage(timestamp, buffer, offset, length);

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +62,46 @@ class SingleNodeClusterTest
     private static CommandResult call(final EngineClusterClient client, final Command command) throws Exception
     {
         return client.send(command).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void commandsSentTogetherTravelInBatchesAndEachIsAppliedAndAnsweredAsAlone() throws Exception
+    {
+        final ClusterMembers members = TestPorts.members(1);
+        final NodeSettings settings = NodeSettings.defaults(members, 0, dir.resolve("node0"))
+            .withSnapshotInterval(Duration.ZERO);
+        try (ClusterNode node = ClusterNode.launch(settings, Throwable::printStackTrace);
+             EngineClusterClient client = EngineClusterClient.start(ClientSettings.defaults(members.ingressEndpoints())
+                 .withDeadline(Duration.ofSeconds(20))))
+        {
+            final Command set = new Command().setStock();
+            set.items.add("SKU-B", "WH1", 1_000, Command.ABSENT, Command.ABSENT, Command.ABSENT);
+            assertTrue(call(client, set).isOk());
+            final long messagesBefore = client.messagesOffered();
+            final int orders = 500;
+            final List<CompletableFuture<CommandResult>> answers = new ArrayList<>();
+            final Command lock = new Command();
+            for (int i = 0; i < orders; i++)
+            {
+                lock.lock("batch-" + i, "shop", 0, false, false);
+                lock.lines.add("SKU-B", "WH1", 1 + i % 2);
+                answers.add(client.send(lock));
+            }
+            final Set<Long> sequences = new HashSet<>();
+            for (int i = 0; i < orders; i++)
+            {
+                final CommandResult result = answers.get(i).get(30, TimeUnit.SECONDS);
+                assertTrue(result.isOk(), "batch-" + i + ": " + result.detail());
+                assertEquals(1 + i % 2, result.reservation().quantity(0), "the answer is this order's own");
+                assertTrue(sequences.add(result.sequence()), "each command has its own sequence");
+                assertEquals("batch-" + i, result.reservation().orderId());
+            }
+            final long messages = client.messagesOffered() - messagesBefore;
+            assertTrue(messages < orders, "500 commands sent at once left in " + messages + " messages");
+            // 250 orders of 1 and 250 of 2: 750 units locked, one by one, nothing twice.
+            assertEquals(250, call(client, new Command().getStock("SKU-B", "WH1")).levels().available(0));
+            assertTrue(node.status().appliedSequence() >= 501, "the set and every lock applied");
+        }
     }
 
     @Test
