@@ -9,6 +9,7 @@ import dev.stockhold.client.sbe.GetAllocationEncoder;
 import dev.stockhold.client.sbe.GetChannelEncoder;
 import dev.stockhold.client.sbe.GetKitEncoder;
 import dev.stockhold.client.sbe.GetListingEncoder;
+import dev.stockhold.client.sbe.GetPushEncoder;
 import dev.stockhold.client.sbe.ListChannelsEncoder;
 import dev.stockhold.client.sbe.MessageHeaderEncoder;
 import dev.stockhold.client.sbe.PutChannelEncoder;
@@ -18,7 +19,7 @@ import dev.stockhold.client.sbe.UnbindListingEncoder;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Encodes the channel commands (channels, listings, allocations, kits) for {@link CommandEncoder}. Allocates
+ * Encodes the channel commands (channels and their push, listings, allocations, kits) for {@link CommandEncoder}. Allocates
  * nothing; not thread-safe.
  */
 final class ChannelCommandEncoder
@@ -34,6 +35,7 @@ final class ChannelCommandEncoder
     private final GetAllocationEncoder getAllocation = new GetAllocationEncoder();
     private final PutKitEncoder putKit = new PutKitEncoder();
     private final GetKitEncoder getKit = new GetKitEncoder();
+    private final GetPushEncoder getPush = new GetPushEncoder();
 
     ChannelCommandEncoder(final MessageHeaderEncoder header)
     {
@@ -96,6 +98,10 @@ final class ChannelCommandEncoder
                 body = getKit.wrapAndApplyHeader(buffer, offset, header)
                     .correlationId(command.correlationId).kit(command.sku).encodedLength();
                 break;
+            case GET_PUSH:
+                body = getPush.wrapAndApplyHeader(buffer, offset, header)
+                    .correlationId(command.correlationId).channel(command.channel).encodedLength();
+                break;
             default:
                 return -1;
         }
@@ -105,19 +111,26 @@ final class ChannelCommandEncoder
     private int encodePutChannel(final Command command, final MutableDirectBuffer buffer, final int offset)
     {
         final CodeList warehouses = command.channelWarehouses;
+        // A journaled channel has a URL exactly when it pushes; a secret alone is a request the server must refuse.
+        final boolean push = command.pushUrl != null || command.pushSecret != null;
         putChannel.wrapAndApplyHeader(buffer, offset, header)
             .correlationId(command.correlationId)
             .bufferUnits(command.bufferUnits)
             .percent(command.percent)
             .maxUnits(command.maxUnits)
             .allowPresale(bool(command.allowPresale))
-            .everyWarehouse(bool(!warehouses.isPresent()));
+            .everyWarehouse(bool(!warehouses.isPresent()))
+            .push(bool(push))
+            .pushRatePerSecond(command.pushRatePerSecond)
+            .pushBurst(command.pushBurst)
+            .pushMaxListings(command.pushMaxListings);
         final PutChannelEncoder.WarehousesEncoder group = putChannel.warehousesCount(warehouses.count());
         for (int i = 0; i < warehouses.count(); i++)
         {
             group.next().warehouse(warehouses.get(i));
         }
-        return putChannel.channel(command.channel).idempotencyKey(command.idempotencyKey).encodedLength();
+        return putChannel.channel(command.channel).idempotencyKey(command.idempotencyKey)
+            .pushUrl(command.pushUrl).pushSecret(command.pushSecret).encodedLength();
     }
 
     private int encodePutKit(final Command command, final MutableDirectBuffer buffer, final int offset)

@@ -96,6 +96,8 @@ public final class ReplyEncoder
             case PUT_KIT:
             case GET_KIT:
                 return channels.encodeKit(command.correlationId, sequence, result.isReplayed(), result.kit());
+            case GET_PUSH:
+                return channels.encodePush(command.correlationId, sequence, result.push());
             case GET_DIGEST:
                 digest.wrapAndApplyHeader(buffer, 0, header)
                     .correlationId(command.correlationId)
