@@ -35,10 +35,10 @@ import java.util.concurrent.locks.LockSupport;
  * connection, in order: a binary connection pipelines them, HTTP sends one at a time. Pacing: the recorded gaps
  * divided by {@code speed}, or none.
  * <p>
- * An answer is compared by its code, its levels and reservation lines, and, where its protocol shows them
- * (HTTP), what it says of channels: a channel's rules, a listing's published quantity, a kit, an allocation and
- * the listing or kit each reserved line came by. At the end every cell and every listing the recording named
- * is read back from the server and compared with the offline ledger's.
+ * An answer is compared by its code, its levels and reservation lines, and what it says of channels (both
+ * protocols show it): a channel's rules and push settings, a listing's SKU or kit, published quantity and
+ * version, a kit, an allocation and the listing or kit each reserved line came by. At the end every cell and
+ * every listing the recording named is read back from the server and compared with the offline ledger's.
  */
 public final class Replay
 {
