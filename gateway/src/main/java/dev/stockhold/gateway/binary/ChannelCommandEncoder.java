@@ -3,6 +3,7 @@ package dev.stockhold.gateway.binary;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CodeList;
 import dev.stockhold.engine.command.OrderLines;
+import dev.stockhold.engine.command.PushedListings;
 import dev.stockhold.client.sbe.BindListingEncoder;
 import dev.stockhold.client.sbe.BooleanType;
 import dev.stockhold.client.sbe.GetAllocationEncoder;
@@ -13,6 +14,7 @@ import dev.stockhold.client.sbe.GetPushEncoder;
 import dev.stockhold.client.sbe.ListChannelsEncoder;
 import dev.stockhold.client.sbe.MessageHeaderEncoder;
 import dev.stockhold.client.sbe.PutChannelEncoder;
+import dev.stockhold.client.sbe.PushOutcomeEncoder;
 import dev.stockhold.client.sbe.PutKitEncoder;
 import dev.stockhold.client.sbe.SetAllocationEncoder;
 import dev.stockhold.client.sbe.UnbindListingEncoder;
@@ -36,6 +38,7 @@ final class ChannelCommandEncoder
     private final PutKitEncoder putKit = new PutKitEncoder();
     private final GetKitEncoder getKit = new GetKitEncoder();
     private final GetPushEncoder getPush = new GetPushEncoder();
+    private final PushOutcomeEncoder pushOutcome = new PushOutcomeEncoder();
 
     ChannelCommandEncoder(final MessageHeaderEncoder header)
     {
@@ -98,6 +101,9 @@ final class ChannelCommandEncoder
                 body = getKit.wrapAndApplyHeader(buffer, offset, header)
                     .correlationId(command.correlationId).kit(command.sku).encodedLength();
                 break;
+            case PUSH_OUTCOME:
+                body = encodePushOutcome(command, buffer, offset);
+                break;
             case GET_PUSH:
                 body = getPush.wrapAndApplyHeader(buffer, offset, header)
                     .correlationId(command.correlationId).channel(command.channel).encodedLength();
@@ -131,6 +137,22 @@ final class ChannelCommandEncoder
         }
         return putChannel.channel(command.channel).idempotencyKey(command.idempotencyKey)
             .pushUrl(command.pushUrl).pushSecret(command.pushSecret).encodedLength();
+    }
+
+    /** A recorded push outcome, for a replay target (an ordinary server refuses it). */
+    private int encodePushOutcome(final Command command, final MutableDirectBuffer buffer, final int offset)
+    {
+        pushOutcome.wrapAndApplyHeader(buffer, offset, header)
+            .correlationId(command.correlationId)
+            .status(command.status);
+        final PushedListings listings = command.pushed;
+        final PushOutcomeEncoder.ListingsEncoder group = pushOutcome.listingsCount(listings.count());
+        for (int i = 0; i < listings.count(); i++)
+        {
+            group.next().published(listings.published(i)).seq(listings.sequence(i))
+                .listingId(listings.listingId(i)).sku(listings.sku(i));
+        }
+        return pushOutcome.channel(command.channel).delivery(command.delivery).failure(command.reason).encodedLength();
     }
 
     private int encodePutKit(final Command command, final MutableDirectBuffer buffer, final int offset)

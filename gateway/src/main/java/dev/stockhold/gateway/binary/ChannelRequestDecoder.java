@@ -12,6 +12,7 @@ import dev.stockhold.client.sbe.GetPushDecoder;
 import dev.stockhold.client.sbe.ListChannelsDecoder;
 import dev.stockhold.client.sbe.MessageHeaderDecoder;
 import dev.stockhold.client.sbe.PutChannelDecoder;
+import dev.stockhold.client.sbe.PushOutcomeDecoder;
 import dev.stockhold.client.sbe.PutKitDecoder;
 import dev.stockhold.client.sbe.SetAllocationDecoder;
 import dev.stockhold.client.sbe.UnbindListingDecoder;
@@ -30,6 +31,8 @@ final class ChannelRequestDecoder
 {
     /** What one PutKit may make the decoder hold; the engine enforces its own, smaller, configured limit. */
     private static final int MAX_COMPONENTS_READ = 1_000;
+    /** A push delivery id's longest length (the pusher's are UUIDs). */
+    private static final int MAX_DELIVERY_LENGTH = 128;
 
     private final FieldReader fields;
     private final PutChannelDecoder putChannel = new PutChannelDecoder();
@@ -43,6 +46,7 @@ final class ChannelRequestDecoder
     private final PutKitDecoder putKit = new PutKitDecoder();
     private final GetKitDecoder getKit = new GetKitDecoder();
     private final GetPushDecoder getPush = new GetPushDecoder();
+    private final PushOutcomeDecoder pushOutcome = new PushOutcomeDecoder();
 
     ChannelRequestDecoder(final FieldReader fields)
     {
@@ -247,6 +251,46 @@ final class ChannelRequestDecoder
         }
         into.sku = pathCode(message, "bad kit");
         into.idempotencyKey = idempotencyKey(message);
+        return message.limit();
+    }
+
+    /**
+     * Decodes a recorded push outcome (its block length already checked) into {@code into}: what the recorded
+     * server's pusher journaled, for a replay target to apply in the recorded place. Its channel is a body field
+     * here (no HTTP path carries it), so the caller's refusal of an ordinary server is not replaced by it.
+     *
+     * @return where the message ends.
+     */
+    int decodePushOutcome(final DirectBuffer frame, final int body, final Command into)
+    {
+        final PushOutcomeDecoder message = wrap(pushOutcome, frame, body);
+        into.pushOutcome(null, null, message.status(), null);
+        final PushOutcomeDecoder.ListingsDecoder listings = message.listings();
+        fields.checkGroup(listings.actingBlockLength(), PushOutcomeDecoder.ListingsDecoder.sbeBlockLength());
+        if (listings.count() > Validation.MAX_PUSH_LISTINGS)
+        {
+            fields.fail(ErrorCode.INVALID_REQUEST, "more listings than a delivery carries");
+        }
+        while (listings.hasNext())
+        {
+            listings.next();
+            final long published = listings.published();
+            final long seq = listings.seq();
+            fields.readVar(message);
+            final String listingId = fields.listingId(false, "bad listing id");
+            final String sku = code(message, "bad sku");
+            fields.quantity(published, Validation.isLevel(published), "published out of range");
+            fields.quantity(seq, seq >= 0, "seq out of range");
+            if (into.pushed.count() < Validation.MAX_PUSH_LISTINGS)
+            {
+                into.pushed.add(listingId, sku, published, seq);
+            }
+        }
+        into.channel = code(message, "bad channel");
+        fields.readVar(message);
+        into.delivery = fields.text(MAX_DELIVERY_LENGTH, false, "bad delivery");
+        fields.readVar(message);
+        into.reason = fields.unicodeText(Validation.MAX_REASON_LENGTH, "bad failure", false);
         return message.limit();
     }
 
