@@ -7,6 +7,7 @@ import dev.stockhold.client.request.GetChannelRequest;
 import dev.stockhold.client.request.GetPushRequest;
 import dev.stockhold.client.request.PushSettings;
 import dev.stockhold.client.request.PutChannelRequest;
+import dev.stockhold.engine.command.Command;
 import dev.stockhold.gateway.Json;
 import dev.stockhold.gateway.TestServer;
 import dev.stockhold.gateway.push.FakeMarketplace;
@@ -184,6 +185,19 @@ class BinaryPushTest
         final Result.Push none = progress("bp-bad");
         assertEquals(new Result.Push(none.sequence(), "bp-bad", 0, 0, List.of(), null, 0), none,
             "a channel without push has nothing pending");
+    }
+
+    @Test
+    void anOrdinaryServerRefusesARecordedPushOutcome() throws Exception
+    {
+        pushTo(client.client(), "bp-outcome", PushSettings.of("http://127.0.0.1:9/hook", SECRET));
+        final Result.Push before = progress("bp-outcome");
+        final Command outcome = new Command().pushOutcome("bp-outcome", "d-1", 200, null);
+        outcome.pushed.add("L-1", "S-1", 5, before.sequence());
+        refused(ResultCode.FORBIDDEN, client.submit(outcome));
+        final Result.Push after = progress("bp-outcome");
+        assertEquals(before.acknowledgedSeq(), after.acknowledgedSeq(), "only a replay target takes push outcomes");
+        assertEquals(before.lastError(), after.lastError());
     }
 
     @Test
