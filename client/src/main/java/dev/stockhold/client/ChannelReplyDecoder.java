@@ -5,13 +5,14 @@ import dev.stockhold.client.sbe.BooleanType;
 import dev.stockhold.client.sbe.ChannelsResultDecoder;
 import dev.stockhold.client.sbe.KitResultDecoder;
 import dev.stockhold.client.sbe.ListingResultDecoder;
+import dev.stockhold.client.sbe.PushResultDecoder;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes the answers of the channel commands (channels, listings, allocations, kits) for {@link ReplyDecoder}.
+ * Decodes the answers of the channel commands (channels and their push, listings, allocations, kits) for {@link ReplyDecoder}.
  * Not thread-safe; one per {@link ReplyDecoder}.
  */
 final class ChannelReplyDecoder
@@ -20,6 +21,7 @@ final class ChannelReplyDecoder
     private final ListingResultDecoder listing = new ListingResultDecoder();
     private final AllocationResultDecoder allocation = new AllocationResultDecoder();
     private final KitResultDecoder kit = new KitResultDecoder();
+    private final PushResultDecoder push = new PushResultDecoder();
 
     /**
      * @return the length of the answer's body, without allocating.
@@ -37,6 +39,7 @@ final class ChannelReplyDecoder
             case AllocationResultDecoder.TEMPLATE_ID ->
                 allocation.wrap(buffer, body, blockLength, version).sbeDecodedLength();
             case KitResultDecoder.TEMPLATE_ID -> kit.wrap(buffer, body, blockLength, version).sbeDecodedLength();
+            case PushResultDecoder.TEMPLATE_ID -> push.wrap(buffer, body, blockLength, version).sbeDecodedLength();
             default -> throw new IllegalStateException("unknown answer template " + templateId);
         };
     }
@@ -73,6 +76,7 @@ final class ChannelReplyDecoder
                     allocationVersion);
             }
             case KitResultDecoder.TEMPLATE_ID -> decodeKit(buffer, body, blockLength, version);
+            case PushResultDecoder.TEMPLATE_ID -> decodePush(buffer, body, blockLength, version);
             default -> throw new IllegalStateException("unknown answer template " + templateId);
         };
     }
@@ -88,17 +92,44 @@ final class ChannelReplyDecoder
         {
             final long maxUnits = c.maxUnits();
             final boolean everyWarehouse = c.everyWarehouse() == BooleanType.TRUE;
+            final boolean pushes = c.push() == BooleanType.TRUE;
+            final long rate = c.pushRatePerSecond();
+            final long burst = c.pushBurst();
+            final long maxListings = c.pushMaxListings();
             final List<String> warehouses = new ArrayList<>();
             for (final ChannelsResultDecoder.ChannelsDecoder.WarehousesDecoder w : c.warehouses())
             {
                 warehouses.add(w.warehouse());
             }
-            list.add(new Result.Channel(c.channel(), everyWarehouse ? null : List.copyOf(warehouses),
+            final String channel = c.channel();
+            final String url = c.pushUrl();
+            list.add(new Result.Channel(channel, everyWarehouse ? null : List.copyOf(warehouses),
                 c.bufferUnits(), c.percent(),
                 maxUnits == ChannelsResultDecoder.ChannelsDecoder.maxUnitsNullValue() ? Result.NO_CAP : maxUnits,
-                c.allowPresale() == BooleanType.TRUE, c.version()));
+                c.allowPresale() == BooleanType.TRUE, c.version(),
+                pushes ? new Result.ChannelPush(url, rate, burst, maxListings) : null));
         }
         return new Result.Channels(sequence, replayed, List.copyOf(list));
+    }
+
+    private Result decodePush(final DirectBuffer buffer, final int body, final int blockLength, final int version)
+    {
+        push.wrap(buffer, body, blockLength, version);
+        final long sequence = push.sequence();
+        final long acknowledgedSeq = push.acknowledgedSeq();
+        final long pendingListings = push.pendingListings();
+        final long lagMillis = push.lagMillis();
+        final List<Result.DeadLetter> deadLetters = new ArrayList<>();
+        for (final PushResultDecoder.DeadLettersDecoder d : push.deadLetters())
+        {
+            final int status = d.status();
+            final long atMillis = d.atMillis();
+            deadLetters.add(new Result.DeadLetter(d.listingId(), status, atMillis));
+        }
+        final String channel = push.channel();
+        final String lastError = push.lastError();
+        return new Result.Push(sequence, channel, acknowledgedSeq, pendingListings, List.copyOf(deadLetters),
+            lastError.isEmpty() ? null : lastError, lagMillis);
     }
 
     private Result decodeKit(final DirectBuffer buffer, final int body, final int blockLength, final int version)

@@ -6,6 +6,7 @@ import dev.stockhold.client.request.GetAllocationRequest;
 import dev.stockhold.client.request.GetChannelRequest;
 import dev.stockhold.client.request.GetDigestRequest;
 import dev.stockhold.client.request.GetKitRequest;
+import dev.stockhold.client.request.GetPushRequest;
 import dev.stockhold.client.request.GetListingRequest;
 import dev.stockhold.client.request.GetReservationRequest;
 import dev.stockhold.client.request.GetStockRequest;
@@ -13,6 +14,7 @@ import dev.stockhold.client.request.KitComponent;
 import dev.stockhold.client.request.ListChannelsRequest;
 import dev.stockhold.client.request.LockLine;
 import dev.stockhold.client.request.LockRequest;
+import dev.stockhold.client.request.PushSettings;
 import dev.stockhold.client.request.PutChannelRequest;
 import dev.stockhold.client.request.PutKitRequest;
 import dev.stockhold.client.request.ReceiveRequest;
@@ -31,6 +33,7 @@ import dev.stockhold.client.sbe.GetAllocationEncoder;
 import dev.stockhold.client.sbe.GetChannelEncoder;
 import dev.stockhold.client.sbe.GetDigestEncoder;
 import dev.stockhold.client.sbe.GetKitEncoder;
+import dev.stockhold.client.sbe.GetPushEncoder;
 import dev.stockhold.client.sbe.GetListingEncoder;
 import dev.stockhold.client.sbe.GetReservationEncoder;
 import dev.stockhold.client.sbe.GetStockEncoder;
@@ -79,6 +82,7 @@ final class RequestEncoder
     private final GetAllocationEncoder getAllocation = new GetAllocationEncoder();
     private final PutKitEncoder putKit = new PutKitEncoder();
     private final GetKitEncoder getKit = new GetKitEncoder();
+    private final GetPushEncoder getPush = new GetPushEncoder();
 
     /**
      * Writes {@code request} at {@code offset}; an expandable buffer grows as needed.
@@ -201,6 +205,11 @@ final class RequestEncoder
             return getKit.wrapAndApplyHeader(buffer, offset, header).correlationId(id)
                 .kit(((GetKitRequest)request).kit()).encodedLength();
         }
+        if (request instanceof GetPushRequest)
+        {
+            return getPush.wrapAndApplyHeader(buffer, offset, header).correlationId(id)
+                .channel(((GetPushRequest)request).channel()).encodedLength();
+        }
         throw new IllegalArgumentException("not a protocol request: " + request);
     }
 
@@ -276,15 +285,22 @@ final class RequestEncoder
         final int offset)
     {
         final List<String> warehouses = r.warehouses() == null ? List.of() : r.warehouses();
+        final PushSettings push = r.push();
         putChannel.wrapAndApplyHeader(buffer, offset, header).correlationId(id).bufferUnits(r.bufferUnits())
             .percent(r.percent()).maxUnits(orAbsent(r.maxUnits())).allowPresale(bool(r.allowPresale()))
-            .everyWarehouse(bool(r.warehouses() == null));
+            .everyWarehouse(bool(r.warehouses() == null))
+            .push(bool(push != null))
+            .pushRatePerSecond(push == null ? 0 : push.ratePerSecond())
+            .pushBurst(push == null ? 0 : push.burst())
+            .pushMaxListings(push == null ? 0 : push.maxListings());
         final PutChannelEncoder.WarehousesEncoder group = putChannel.warehousesCount(warehouses.size());
         for (final String warehouse : warehouses)
         {
             group.next().warehouse(warehouse);
         }
-        return putChannel.channel(r.channel()).idempotencyKey(r.idempotencyKey()).encodedLength();
+        return putChannel.channel(r.channel()).idempotencyKey(r.idempotencyKey())
+            .pushUrl(push == null ? null : push.url()).pushSecret(push == null ? null : push.secret())
+            .encodedLength();
     }
 
     private static long orAbsent(final Long value)

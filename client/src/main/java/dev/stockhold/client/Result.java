@@ -8,7 +8,7 @@ import java.util.List;
  */
 public sealed interface Result
     permits Result.Reservation, Result.Levels, Result.Failure, Result.Digest, Result.Subscribed,
-    Result.Authenticated, Result.Channels, Result.Listing, Result.Allocation, Result.Kit
+    Result.Authenticated, Result.Channels, Result.Listing, Result.Allocation, Result.Kit, Result.Push
 {
     /** The {@link Reservation#expiresAtMillis()} of a reservation without expiry. */
     long NO_EXPIRY = Long.MIN_VALUE;
@@ -105,13 +105,44 @@ public sealed interface Result
     }
 
     /**
-     * One channel's rules (its push settings are HTTP only).
+     * One channel's rules.
      *
      * @param warehouses the warehouses that feed it, in the order they were put; null: every warehouse.
      * @param maxUnits   the cap on any listing's published quantity, or {@link #NO_CAP}.
+     * @param push       its push settings, or null: the channel does not push.
      */
     record Channel(String channel, List<String> warehouses, long bufferUnits, long percent, long maxUnits,
-        boolean allowPresale, long version)
+        boolean allowPresale, long version, ChannelPush push)
+    {
+        /** A channel without push. */
+        public Channel(final String channel, final List<String> warehouses, final long bufferUnits,
+            final long percent, final long maxUnits, final boolean allowPresale, final long version)
+        {
+            this(channel, warehouses, bufferUnits, percent, maxUnits, allowPresale, version, null);
+        }
+    }
+
+    /** A channel's push settings as answered: the secret is write-only, so only its presence is implied. */
+    record ChannelPush(String url, long ratePerSecond, long burst, long maxListings)
+    {
+    }
+
+    /**
+     * A channel's push progress, answer to get-push.
+     *
+     * @param acknowledgedSeq the largest {@code seq} of a delivery the channel acknowledged (0 before any).
+     * @param pendingListings listings waiting for a delivery, dead letters not counted.
+     * @param deadLetters     listings parked by a delivery the channel refused, until the channel is put again.
+     * @param lastError       the latest failed attempt since the last success, or null.
+     * @param lagMillis       the age of the oldest unacknowledged change, 0 when caught up.
+     */
+    record Push(long sequence, String channel, long acknowledgedSeq, long pendingListings,
+        List<DeadLetter> deadLetters, String lastError, long lagMillis) implements Result
+    {
+    }
+
+    /** A listing parked because the channel answered a delivery of it with {@code status}, at {@code atMillis}. */
+    record DeadLetter(String listingId, int status, long atMillis)
     {
     }
 

@@ -73,6 +73,20 @@ class SameRulesOnBothProtocolsTest
     {
     }
 
+    /**
+     * A PUT of a channel with push settings (no other rules but {@code percent}); a null url or secret is left out
+     * of the body. Rate, burst and maxListings are always given: the binary protocol has no defaults.
+     */
+    private record PutPush(String channel, long percent, String url, String secret, long rate, long burst,
+        long maxListings)
+    {
+    }
+
+    /** A read of a channel's push progress. */
+    private record GetPush(String channel)
+    {
+    }
+
     /** A binding of a listing of a channel to a SKU or kit (null: the body has none). */
     private record Bind(String channel, String listing, String sku)
     {
@@ -100,7 +114,54 @@ class SameRulesOnBothProtocolsTest
 
     static Stream<Arguments> cases()
     {
-        return Stream.concat(stockCases(), channelCases());
+        return Stream.of(stockCases(), channelCases(), pushCases()).flatMap(cases -> cases);
+    }
+
+    /** A push nobody receives: the channels below have no listings, so nothing is ever delivered. */
+    private static PutPush push(final String url, final String secret, final long rate, final long burst,
+        final long maxListings)
+    {
+        return new PutPush("same-push", 100, url, secret, rate, burst, maxListings);
+    }
+
+    static Stream<Arguments> pushCases()
+    {
+        final String url = "http://127.0.0.1:9/hook";
+        final String url2048 = "https://h/" + "p".repeat(2048 - 10);
+        return Stream.of(
+            Arguments.of("push put", push(url, "whsec", 10, 10, 200), ErrorCode.OK),
+            Arguments.of("push at the limits", push(url2048, "s".repeat(256), 10_000, 1, 1_000), ErrorCode.OK),
+            Arguments.of("push url of 2049", push(url2048 + "p", "whsec", 10, 10, 200), ErrorCode.INVALID_REQUEST),
+            Arguments.of("push url of ftp", push("ftp://127.0.0.1/hook", "whsec", 10, 10, 200),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("push url without a host", push("http:///hook", "whsec", 10, 10, 200),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("push url with a space", push("http://h/a b", "whsec", 10, 10, 200),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("push url with a non-ASCII letter", push("http://hé/", "whsec", 10, 10, 200),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("push without url", push(null, "whsec", 10, 10, 200), ErrorCode.INVALID_REQUEST),
+            Arguments.of("push without secret", push(url, null, 10, 10, 200), ErrorCode.INVALID_REQUEST),
+            Arguments.of("push with an empty secret", push(url, "", 10, 10, 200), ErrorCode.INVALID_REQUEST),
+            Arguments.of("push secret of 257", push(url, "s".repeat(257), 10, 10, 200), ErrorCode.INVALID_REQUEST),
+            Arguments.of("push secret with a non-ASCII letter", push(url, "sé", 10, 10, 200),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("push rate 0", push(url, "whsec", 0, 10, 200), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("push rate 10001", push(url, "whsec", 10_001, 10, 200), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("push burst 0", push(url, "whsec", 10, 0, 200), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("push maxListings 1001", push(url, "whsec", 10, 10, 1_001), ErrorCode.INVALID_QUANTITY),
+            // Two faults: the numbers are judged before the URL and secret, the path and the rules before both.
+            Arguments.of("push rate 0 and a bad url", push("ftp://h", "whsec", 0, 10, 200),
+                ErrorCode.INVALID_QUANTITY),
+            Arguments.of("push maxListings 0 without secret", push(url, null, 10, 10, 0), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("percent 101 and a bad push url", new PutPush("same-push", 101, "ftp://h", "whsec", 10, 10,
+                200), ErrorCode.INVALID_QUANTITY),
+            Arguments.of("bad channel code and push rate 0", new PutPush("same/push", 100, url, "whsec", 0, 10, 200),
+                ErrorCode.INVALID_REQUEST),
+            Arguments.of("push progress", new GetPush(CHANNEL), ErrorCode.OK),
+            Arguments.of("push progress of an unknown channel", new GetPush("same-nowhere"),
+                ErrorCode.CHANNEL_NOT_FOUND),
+            Arguments.of("push progress of a bad channel code", new GetPush("same push"), ErrorCode.INVALID_REQUEST));
     }
 
     static Stream<Arguments> channelCases()
@@ -289,6 +350,18 @@ class SameRulesOnBothProtocolsTest
                 + "\"bufferUnits\":" + put.bufferUnits() + ",\"percent\":" + put.percent()
                 + ",\"maxUnits\":" + put.maxUnits() + "}");
         }
+        if (request instanceof PutPush put)
+        {
+            return server.put("/v1/channels/" + segment(put.channel()), "{\"percent\":" + put.percent()
+                + ",\"push\":{" + (put.url() == null ? "" : "\"url\":" + json(put.url()) + ",")
+                + (put.secret() == null ? "" : "\"secret\":" + json(put.secret()) + ",")
+                + "\"ratePerSecond\":" + put.rate() + ",\"burst\":" + put.burst()
+                + ",\"maxListings\":" + put.maxListings() + "}}");
+        }
+        if (request instanceof GetPush get)
+        {
+            return server.get("/v1/channels/" + segment(get.channel()) + "/push");
+        }
         if (request instanceof Bind bind)
         {
             return server.put("/v1/channels/" + segment(bind.channel()) + "/listings/" + segment(bind.listing()),
@@ -329,6 +402,15 @@ class SameRulesOnBothProtocolsTest
                 put.warehouses().forEach(command.channelWarehouses::add);
             }
             return command;
+        }
+        if (request instanceof PutPush put)
+        {
+            return new Command().putChannel(put.channel(), 0, put.percent(), Command.ABSENT, false)
+                .push(put.url(), put.secret(), put.rate(), put.burst(), put.maxListings());
+        }
+        if (request instanceof GetPush get)
+        {
+            return new Command().getPush(get.channel());
         }
         if (request instanceof Bind bind)
         {

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Re-sends a recorded journal's commands to a FRESH server, with their original pacing, N times"
         + " faster or as fast as possible, and checks every answer against the recorded run's (computed by"
-        + " applying the journal to a fresh ledger offline) and every cell's final levels.",
+        + " applying the journal to a fresh ledger offline) and every cell's final levels. Push outcomes, written by"
+        + " the recorded server's pusher, are skipped (reported as internal) unless the target is a replay target.",
         "Exit status: 0 when everything matched, 1 otherwise, 2 for bad arguments."})
 final class ReplayCommand implements Callable<Integer>
 {
@@ -50,7 +51,8 @@ final class ReplayCommand implements Callable<Integer>
 
     @Option(names = "--replay-target",
         description = "The target was started with `bin/stockhold server --replay-target` (sbe:// only): send the "
-            + "recorded engine times and ticks, so the state must match exactly, digest included.")
+            + "recorded engine times, ticks and push outcomes, with every command at its recorded sequence, so the "
+            + "state must match exactly, digest included.")
     boolean replayTarget;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default ./results/<timestamp>-replay).")

@@ -11,6 +11,7 @@ import dev.stockhold.loadtest.server.LocalServer;
 import dev.stockhold.loadtest.targets.Answer;
 import dev.stockhold.loadtest.targets.HttpTarget;
 import dev.stockhold.loadtest.targets.SbeTarget;
+import dev.stockhold.loadtest.targets.Target;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Replays channel commands (channel rules, kits, listings bound and unbound, allocations, locks by listing and
- * by kit) over HTTP: a fresh server matches every answer and listing; a server where another channel holds
- * units of a cell publishes less, which only the answers' listings and kits show, and must not match.
+ * Replays channel commands (channel rules and push settings, kits, listings bound and unbound, allocations, locks
+ * by listing and by kit) over HTTP and over the binary protocol: a fresh server matches every answer and listing;
+ * a server where another channel holds units of a cell publishes less, which only the answers' listings and kits
+ * show, and must not match on either protocol.
  */
 class ReplayChannelsTest
 {
@@ -56,6 +58,9 @@ class ReplayChannelsTest
         stock.items.add("CH-B", "W1", 40, Command.ABSENT, 0, Command.ABSENT);
         script.add(stock);
         script.add(new Command().putChannel("shop", 5, 50, 30, false));
+        // A channel with push and no listings: its settings are replayed and compared, nothing is ever delivered.
+        script.add(new Command().putChannel("pushed", 0, 100, Command.ABSENT, false)
+            .push("http://127.0.0.1:9/hook", "whsec_replay", 7, 3, 50));
         final Command kit = new Command().putKit("CH-KIT");
         kit.lines.add("CH-A", null, 2);
         kit.lines.add("CH-B", null, 1);
@@ -82,18 +87,39 @@ class ReplayChannelsTest
     @Test
     void aFreshServerMatchesEveryChannelAnswerAndListing() throws Exception
     {
-        final Report report = replay(false);
-        System.out.print(report.summary());
-
-        assertTrue(report.passed(), report.summary());
-        assertTrue(report.summary().contains("0 mismatches of"), report.summary());
-        assertTrue(report.summary().contains("3 listings equal"), report.summary());
+        freshServerMatches(replayOverHttp(false));
     }
 
     @Test
     void anotherChannelsAllocationShowsInTheListingsAndKits() throws Exception
     {
-        final Report report = replay(true);
+        divergenceIsCaught(replayOverHttp(true));
+    }
+
+    @Test
+    void overTheBinaryProtocolAFreshServerMatchesEveryChannelAnswerAndListing() throws Exception
+    {
+        freshServerMatches(replayOverBinary(false));
+    }
+
+    @Test
+    void overTheBinaryProtocolAnotherChannelsAllocationShowsInTheListingsAndKits() throws Exception
+    {
+        divergenceIsCaught(replayOverBinary(true));
+    }
+
+    private static void freshServerMatches(final Report report)
+    {
+        System.out.print(report.summary());
+
+        assertTrue(report.passed(), report.summary());
+        assertTrue(report.summary().contains("0 mismatches of"), report.summary());
+        assertTrue(report.summary().contains("3 listings equal"), report.summary());
+        assertTrue(report.summary().contains("(published quantities)"), report.summary());
+    }
+
+    private static void divergenceIsCaught(final Report report)
+    {
         final String summary = report.summary();
         System.out.print(summary);
 
@@ -105,41 +131,57 @@ class ReplayChannelsTest
         assertTrue(summary.contains("LISTING shop/L-A: listing"), summary);
     }
 
-    /**
-     * Replays the recording over HTTP to a fresh server; with {@code diverge}, once the cells are stocked, a
-     * channel the recording does not know holds most of a cell for itself, behind the replay's back (on the
-     * replay's own connection, so in its order).
-     */
-    private static Report replay(final boolean diverge) throws Exception
+    /** Replays the recording over HTTP to a fresh server (see {@link #replay}). */
+    private static Report replayOverHttp(final boolean diverge) throws Exception
     {
         try (HttpServerFixture fresh = new HttpServerFixture();
              HttpTarget target = new HttpTarget(fresh.url(), 1))
         {
-            final ListCommandSource recorded = new ListCommandSource(recording);
-            final CommandSource source = new CommandSource()
-            {
-                private boolean diverged = !diverge;
-
-                @Override
-                public boolean next(final Command into) throws Exception
-                {
-                    final boolean more = recorded.next(into);
-                    if (more && !diverged && into.type == CommandType.PUT_CHANNEL)
-                    {
-                        diverged = true;
-                        target.send(new Command().putChannel("other", 0, 100, Command.ABSENT, false));
-                        target.send(new Command().setAllocation("other", "CH-A", "W1", 60));
-                    }
-                    return more;
-                }
-
-                @Override
-                public void close()
-                {
-                    recorded.close();
-                }
-            };
-            return new Replay(target, 0, LedgerConfig.defaults(), new PrintStream(System.out, true)).run(source);
+            return replay(target, diverge);
         }
+    }
+
+    /** Replays the recording over the binary protocol, on one connection, to a fresh server (see {@link #replay}). */
+    private static Report replayOverBinary(final boolean diverge) throws Exception
+    {
+        try (LocalServer fresh = new LocalServer("127.0.0.1", 0, false);
+             SbeTarget target = new SbeTarget("127.0.0.1", URI.create(fresh.sbeUrl()).getPort(), 1))
+        {
+            return replay(target, diverge);
+        }
+    }
+
+    /**
+     * Replays the recording to {@code target}; with {@code diverge}, once the cells are stocked, a channel the
+     * recording does not know holds most of a cell for itself, behind the replay's back (on the replay's own
+     * connection, so in its order).
+     */
+    private static Report replay(final Target target, final boolean diverge) throws Exception
+    {
+        final ListCommandSource recorded = new ListCommandSource(recording);
+        final CommandSource source = new CommandSource()
+        {
+            private boolean diverged = !diverge;
+
+            @Override
+            public boolean next(final Command into) throws Exception
+            {
+                final boolean more = recorded.next(into);
+                if (more && !diverged && into.type == CommandType.PUT_CHANNEL)
+                {
+                    diverged = true;
+                    target.send(new Command().putChannel("other", 0, 100, Command.ABSENT, false));
+                    target.send(new Command().setAllocation("other", "CH-A", "W1", 60));
+                }
+                return more;
+            }
+
+            @Override
+            public void close()
+            {
+                recorded.close();
+            }
+        };
+        return new Replay(target, 0, LedgerConfig.defaults(), new PrintStream(System.out, true)).run(source);
     }
 }

@@ -26,13 +26,25 @@ final class Checks
         return optional(value, name);
     }
 
+    /** @return {@code value}, which must be present and at most {@code maxBytes} UTF-8 bytes long. */
+    static String required(final String value, final String name, final int maxBytes)
+    {
+        Objects.requireNonNull(value, name + " is required");
+        return optional(value, name, maxBytes);
+    }
+
     /** @return {@code value}, absent (null) or short enough for the protocol. */
     static String optional(final String value, final String name)
     {
-        if (value != null && value.length() > MAX_TEXT_BYTES / 3
-            && value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_TEXT_BYTES)
+        return optional(value, name, MAX_TEXT_BYTES);
+    }
+
+    private static String optional(final String value, final String name, final int maxBytes)
+    {
+        if (value != null && value.length() > maxBytes / 3
+            && value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes)
         {
-            throw new IllegalArgumentException(name + " is longer than " + MAX_TEXT_BYTES + " UTF-8 bytes");
+            throw new IllegalArgumentException(name + " is longer than " + maxBytes + " UTF-8 bytes");
         }
         return value;
     }

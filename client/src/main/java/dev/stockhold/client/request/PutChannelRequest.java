@@ -4,14 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates or replaces a sales channel's rules: what it publishes of available stock.
+ * Creates or replaces a sales channel's rules: what it publishes of available stock, and whether and where the
+ * server pushes it. A put also releases the channel's dead letters: they are delivered again with their current
+ * values.
  *
  * @param warehouses the warehouses that feed it, or null: every warehouse.
  * @param maxUnits   the cap on any listing's published quantity, or null: no cap.
+ * @param push       where the server delivers the published quantities, or null: no push.
  */
 public record PutChannelRequest(String channel, List<String> warehouses, long bufferUnits, long percent,
-    Long maxUnits, boolean allowPresale, String idempotencyKey) implements Request
+    Long maxUnits, boolean allowPresale, String idempotencyKey, PushSettings push) implements Request
 {
+    /** A channel without push. */
+    public PutChannelRequest(final String channel, final List<String> warehouses, final long bufferUnits,
+        final long percent, final Long maxUnits, final boolean allowPresale, final String idempotencyKey)
+    {
+        this(channel, warehouses, bufferUnits, percent, maxUnits, allowPresale, idempotencyKey, null);
+    }
+
     public PutChannelRequest
     {
         Checks.required(channel, "channel");
@@ -39,6 +49,7 @@ public record PutChannelRequest(String channel, List<String> warehouses, long bu
         private Long maxUnits;
         private boolean allowPresale;
         private String idempotencyKey;
+        private PushSettings push;
 
         private Builder(final String channel)
         {
@@ -98,11 +109,18 @@ public record PutChannelRequest(String channel, List<String> warehouses, long bu
             return this;
         }
 
+        /** Push the channel's published quantities as {@code push} says; null (the default): no push. */
+        public Builder push(final PushSettings push)
+        {
+            this.push = push;
+            return this;
+        }
+
         /** @return the request; throws for a field the protocol cannot carry. */
         public PutChannelRequest build()
         {
             return new PutChannelRequest(channel, warehouses, bufferUnits, percent, maxUnits, allowPresale,
-                idempotencyKey);
+                idempotencyKey, push);
         }
     }
 }

@@ -9,6 +9,6 @@ public sealed interface Request
     permits SetStockRequest, AdjustRequest, ReceiveRequest, LockRequest, SettleRequest, GetStockRequest,
     GetReservationRequest, GetDigestRequest, PutChannelRequest, GetChannelRequest, ListChannelsRequest,
     BindListingRequest, UnbindListingRequest, GetListingRequest, SetAllocationRequest, GetAllocationRequest,
-    PutKitRequest, GetKitRequest
+    PutKitRequest, GetKitRequest, GetPushRequest
 {
 }

@@ -93,4 +93,21 @@ class RequestBuildersTest
         assertEquals(1, partial.lines().size());
         assertEquals(List.of(), SettleRequest.release("O-1").lines(), "no lines: the whole order");
     }
+
+    @Test
+    void aChannelPushesOnlyWhenToldAndItsSettingsHaveHttpDefaults()
+    {
+        assertNull(PutChannelRequest.builder("shop").build().push(), "no push unless one is given");
+        final PushSettings defaults = PushSettings.of("https://shop.example/hook", "whsec");
+        assertEquals(new PushSettings("https://shop.example/hook", "whsec", 10, 10, 200), defaults);
+        assertEquals(defaults, PutChannelRequest.builder("shop").push(defaults).build().push());
+        assertThrows(NullPointerException.class, () -> PushSettings.of(null, "whsec"));
+        assertThrows(NullPointerException.class, () -> PushSettings.of("https://shop.example/hook", null));
+        // Up to the encoding's 4,096 bytes the server judges the URL (its limit is 2,048); past it the client refuses.
+        final String url4096 = "https://h/" + "p".repeat(4096 - 10);
+        assertEquals(url4096, PushSettings.of(url4096, "whsec").url());
+        assertThrows(IllegalArgumentException.class, () -> PushSettings.of(url4096 + "p", "whsec"));
+        // Out of range numbers are carried: the server answers ERR_INVALID_QUANTITY, as on HTTP.
+        assertEquals(0, new PushSettings("https://h/", "s", 0, 10, 200).ratePerSecond());
+    }
 }

@@ -3,22 +3,25 @@ package dev.stockhold.gateway.binary;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CodeList;
 import dev.stockhold.engine.command.OrderLines;
+import dev.stockhold.engine.command.PushedListings;
 import dev.stockhold.client.sbe.BindListingEncoder;
 import dev.stockhold.client.sbe.BooleanType;
 import dev.stockhold.client.sbe.GetAllocationEncoder;
 import dev.stockhold.client.sbe.GetChannelEncoder;
 import dev.stockhold.client.sbe.GetKitEncoder;
 import dev.stockhold.client.sbe.GetListingEncoder;
+import dev.stockhold.client.sbe.GetPushEncoder;
 import dev.stockhold.client.sbe.ListChannelsEncoder;
 import dev.stockhold.client.sbe.MessageHeaderEncoder;
 import dev.stockhold.client.sbe.PutChannelEncoder;
+import dev.stockhold.client.sbe.PushOutcomeEncoder;
 import dev.stockhold.client.sbe.PutKitEncoder;
 import dev.stockhold.client.sbe.SetAllocationEncoder;
 import dev.stockhold.client.sbe.UnbindListingEncoder;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Encodes the channel commands (channels, listings, allocations, kits) for {@link CommandEncoder}. Allocates
+ * Encodes the channel commands (channels and their push, listings, allocations, kits) for {@link CommandEncoder}. Allocates
  * nothing; not thread-safe.
  */
 final class ChannelCommandEncoder
@@ -34,6 +37,8 @@ final class ChannelCommandEncoder
     private final GetAllocationEncoder getAllocation = new GetAllocationEncoder();
     private final PutKitEncoder putKit = new PutKitEncoder();
     private final GetKitEncoder getKit = new GetKitEncoder();
+    private final GetPushEncoder getPush = new GetPushEncoder();
+    private final PushOutcomeEncoder pushOutcome = new PushOutcomeEncoder();
 
     ChannelCommandEncoder(final MessageHeaderEncoder header)
     {
@@ -96,6 +101,13 @@ final class ChannelCommandEncoder
                 body = getKit.wrapAndApplyHeader(buffer, offset, header)
                     .correlationId(command.correlationId).kit(command.sku).encodedLength();
                 break;
+            case PUSH_OUTCOME:
+                body = encodePushOutcome(command, buffer, offset);
+                break;
+            case GET_PUSH:
+                body = getPush.wrapAndApplyHeader(buffer, offset, header)
+                    .correlationId(command.correlationId).channel(command.channel).encodedLength();
+                break;
             default:
                 return -1;
         }
@@ -105,19 +117,42 @@ final class ChannelCommandEncoder
     private int encodePutChannel(final Command command, final MutableDirectBuffer buffer, final int offset)
     {
         final CodeList warehouses = command.channelWarehouses;
+        // A journaled channel has a URL exactly when it pushes; a secret alone is a request the server must refuse.
+        final boolean push = command.pushUrl != null || command.pushSecret != null;
         putChannel.wrapAndApplyHeader(buffer, offset, header)
             .correlationId(command.correlationId)
             .bufferUnits(command.bufferUnits)
             .percent(command.percent)
             .maxUnits(command.maxUnits)
             .allowPresale(bool(command.allowPresale))
-            .everyWarehouse(bool(!warehouses.isPresent()));
+            .everyWarehouse(bool(!warehouses.isPresent()))
+            .push(bool(push))
+            .pushRatePerSecond(command.pushRatePerSecond)
+            .pushBurst(command.pushBurst)
+            .pushMaxListings(command.pushMaxListings);
         final PutChannelEncoder.WarehousesEncoder group = putChannel.warehousesCount(warehouses.count());
         for (int i = 0; i < warehouses.count(); i++)
         {
             group.next().warehouse(warehouses.get(i));
         }
-        return putChannel.channel(command.channel).idempotencyKey(command.idempotencyKey).encodedLength();
+        return putChannel.channel(command.channel).idempotencyKey(command.idempotencyKey)
+            .pushUrl(command.pushUrl).pushSecret(command.pushSecret).encodedLength();
+    }
+
+    /** A recorded push outcome, for a replay target (an ordinary server refuses it). */
+    private int encodePushOutcome(final Command command, final MutableDirectBuffer buffer, final int offset)
+    {
+        pushOutcome.wrapAndApplyHeader(buffer, offset, header)
+            .correlationId(command.correlationId)
+            .status(command.status);
+        final PushedListings listings = command.pushed;
+        final PushOutcomeEncoder.ListingsEncoder group = pushOutcome.listingsCount(listings.count());
+        for (int i = 0; i < listings.count(); i++)
+        {
+            group.next().published(listings.published(i)).seq(listings.sequence(i))
+                .listingId(listings.listingId(i)).sku(listings.sku(i));
+        }
+        return pushOutcome.channel(command.channel).delivery(command.delivery).failure(command.reason).encodedLength();
     }
 
     private int encodePutKit(final Command command, final MutableDirectBuffer buffer, final int offset)

@@ -4,18 +4,20 @@ import dev.stockhold.engine.command.AllocationView;
 import dev.stockhold.engine.command.ChannelViews;
 import dev.stockhold.engine.command.KitView;
 import dev.stockhold.engine.command.ListingView;
+import dev.stockhold.engine.command.PushView;
 import dev.stockhold.client.sbe.AllocationResultEncoder;
 import dev.stockhold.client.sbe.BooleanType;
 import dev.stockhold.client.sbe.ChannelsResultEncoder;
 import dev.stockhold.client.sbe.KitResultEncoder;
 import dev.stockhold.client.sbe.ListingResultEncoder;
 import dev.stockhold.client.sbe.MessageHeaderEncoder;
+import dev.stockhold.client.sbe.PushResultEncoder;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Encodes the answers of the channel commands (channels, listings, allocations, kits) for {@link ReplyEncoder},
- * into its scratch buffer from offset 0. A channel's push settings are not carried: they are HTTP only. Not
- * thread-safe: owned by one {@link ReplyEncoder}.
+ * Encodes the answers of the channel commands (channels and their push, listings, allocations, kits) for
+ * {@link ReplyEncoder}, into its scratch buffer from offset 0. A channel's push secret is never carried: it is
+ * write-only on both protocols. Not thread-safe: owned by one {@link ReplyEncoder}.
  */
 final class ChannelReplyEncoder
 {
@@ -25,6 +27,7 @@ final class ChannelReplyEncoder
     private final ListingResultEncoder listing = new ListingResultEncoder();
     private final AllocationResultEncoder allocation = new AllocationResultEncoder();
     private final KitResultEncoder kit = new KitResultEncoder();
+    private final PushResultEncoder push = new PushResultEncoder();
 
     ChannelReplyEncoder(final MutableDirectBuffer buffer, final MessageHeaderEncoder header)
     {
@@ -43,6 +46,7 @@ final class ChannelReplyEncoder
         final ChannelsResultEncoder.ChannelsEncoder group = channels.channelsCount(views.count());
         for (int i = 0; i < views.count(); i++)
         {
+            final String pushUrl = views.pushUrl(i);
             group.next()
                 .bufferUnits(views.bufferUnits(i))
                 .percent(views.percent(i))
@@ -50,14 +54,18 @@ final class ChannelReplyEncoder
                     ? ChannelsResultEncoder.ChannelsEncoder.maxUnitsNullValue() : views.maxUnits(i))
                 .allowPresale(bool(views.allowPresale(i)))
                 .everyWarehouse(bool(views.everyWarehouse(i)))
-                .version(views.version(i));
+                .version(views.version(i))
+                .push(bool(pushUrl != null))
+                .pushRatePerSecond(pushUrl == null ? 0 : views.pushRatePerSecond(i))
+                .pushBurst(pushUrl == null ? 0 : views.pushBurst(i))
+                .pushMaxListings(pushUrl == null ? 0 : views.pushMaxListings(i));
             final ChannelsResultEncoder.ChannelsEncoder.WarehousesEncoder warehouses =
                 group.warehousesCount(views.warehouseCount(i));
             for (int w = 0; w < views.warehouseCount(i); w++)
             {
                 warehouses.next().warehouse(views.warehouse(i, w));
             }
-            group.channel(views.channel(i));
+            group.channel(views.channel(i)).pushUrl(pushUrl);
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + channels.encodedLength();
     }
@@ -114,6 +122,24 @@ final class ChannelReplyEncoder
         }
         kit.kit(view.sku());
         return MessageHeaderEncoder.ENCODED_LENGTH + kit.encodedLength();
+    }
+
+    /** Encodes a channel's push progress (its dead letters in the engine's order); @return the encoded length. */
+    int encodePush(final long correlationId, final long sequence, final PushView view)
+    {
+        push.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(correlationId)
+            .sequence(sequence)
+            .acknowledgedSeq(view.acknowledgedSeq())
+            .pendingListings(view.pendingListings())
+            .lagMillis(view.lagMillis());
+        final PushResultEncoder.DeadLettersEncoder dead = push.deadLettersCount(view.deadLetterCount());
+        for (int i = 0; i < view.deadLetterCount(); i++)
+        {
+            dead.next().status((int)view.deadStatus(i)).atMillis(view.deadAt(i)).listingId(view.deadListing(i));
+        }
+        push.channel(view.channel()).lastError(view.lastError());
+        return MessageHeaderEncoder.ENCODED_LENGTH + push.encodedLength();
     }
 
     private static BooleanType bool(final boolean value)

@@ -80,6 +80,9 @@ public final class ReplyEncoder
                 return encodeLevels(command.correlationId, sequence, result.isReplayed(), result.levels());
             case TICK:
                 return encodeLevels(command.correlationId, sequence, false, result.changes());
+            case PUSH_OUTCOME:
+                // A replayed push outcome changes no cell: its answer only says it was applied, and where.
+                return encodeLevels(command.correlationId, sequence, false, result.levels());
             case PUT_CHANNEL:
             case GET_CHANNEL:
             case LIST_CHANNELS:
@@ -96,6 +99,8 @@ public final class ReplyEncoder
             case PUT_KIT:
             case GET_KIT:
                 return channels.encodeKit(command.correlationId, sequence, result.isReplayed(), result.kit());
+            case GET_PUSH:
+                return channels.encodePush(command.correlationId, sequence, result.push());
             case GET_DIGEST:
                 digest.wrapAndApplyHeader(buffer, 0, header)
                     .correlationId(command.correlationId)

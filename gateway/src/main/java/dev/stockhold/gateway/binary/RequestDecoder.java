@@ -7,6 +7,7 @@ import dev.stockhold.engine.command.Validation;
 import dev.stockhold.client.sbe.AdjustDecoder;
 import dev.stockhold.client.sbe.AuthenticateDecoder;
 import dev.stockhold.client.sbe.GetDigestDecoder;
+import dev.stockhold.client.sbe.PushOutcomeDecoder;
 import dev.stockhold.client.sbe.StampDecoder;
 import dev.stockhold.client.sbe.TickDecoder;
 import dev.stockhold.client.sbe.GetReservationDecoder;
@@ -174,6 +175,15 @@ public final class RequestDecoder
                 into.tick();
                 messageEnd = tick.limit();
                 return blockLength != TickDecoder.BLOCK_LENGTH ? badBlock() : replayOnly(COMMAND);
+            case PushOutcomeDecoder.TEMPLATE_ID:
+                if (blockLength != PushOutcomeDecoder.BLOCK_LENGTH)
+                {
+                    return badBlock();
+                }
+                // Refused first: an ordinary server answers ERR_FORBIDDEN whatever the fields hold.
+                replayOnly(COMMAND);
+                messageEnd = channels.decodePushOutcome(frame, body, into);
+                return COMMAND;
             case AuthenticateDecoder.TEMPLATE_ID:
                 authenticate.wrap(frame, body, blockLength, MessageHeaderDecoder.SCHEMA_VERSION);
                 fields.readVar(authenticate);
@@ -207,12 +217,16 @@ public final class RequestDecoder
         return secret;
     }
 
-    /** Stamps and ticks carry recorded engine time: only a server started as a replay target takes them. */
+    /**
+     * Stamps and ticks carry recorded engine time, a push outcome what a recorded server's pusher saw: only a
+     * server started as a replay target takes them.
+     */
     private int replayOnly(final int outcome)
     {
         if (!replayTarget)
         {
-            fields.fail(ErrorCode.FORBIDDEN, "only a server started with --replay-target accepts recorded times");
+            fields.fail(ErrorCode.FORBIDDEN,
+                "only a server started with --replay-target accepts recorded times and push outcomes");
         }
         return outcome;
     }

@@ -112,11 +112,14 @@ public final class Server implements AutoCloseable
                 : new ReplicatedEngine(settings, failure, metrics, changeLog, feed, binaryFeed, metrics.observer(),
                     pusher.observer()));
             started.add(pusher);
-            if (settings.cluster() == null)
+            // A replay target never pushes: the replay sends the recorded push outcomes in their place, and
+            // a throwaway server must not deliver to the recorded (real) channel URLs.
+            if (settings.cluster() == null && !settings.replayTarget())
             {
                 pusher.start(engine.entrance());
             }
-            housekeeping = started.add(housekeeping(settings.cluster() != null), ScheduledExecutorService::shutdownNow);
+            housekeeping = started.add(housekeeping(settings.cluster() != null, settings.replayTarget()),
+                ScheduledExecutorService::shutdownNow);
 
             // 3. The gateways, once there is an engine to answer.
             context = new HttpContext(settings.keys(), settings.limits(), new RequestDecoder(
@@ -142,14 +145,21 @@ public final class Server implements AutoCloseable
             binary == null ? "off" : binary.localAddress(), engine.clusterStatus().role(), settings.keys().enabled());
     }
 
-    /** @param replicated follow the cluster's leadership: push only while this member leads. */
-    private ScheduledExecutorService housekeeping(final boolean replicated)
+    /**
+     * @param replicated   follow the cluster's leadership: push only while this member leads.
+     * @param replayTarget take no engine sequences of its own (no periodic sizes for the metrics): a replay gives
+     *                     every command its recorded sequence, which a channel's push progress names.
+     */
+    private ScheduledExecutorService housekeeping(final boolean replicated, final boolean replayTarget)
     {
         final ScheduledExecutorService timer = NamedThreads.timer("stockhold-housekeeping");
-        // Sizes for the metrics; not the digest, which hashes the whole state on the engine's thread.
-        final Command stats = new Command().getStats();
         final Predicate<Command> entrance = engine.entrance();
-        timer.scheduleAtFixedRate(() -> entrance.test(stats), 0, STATS_INTERVAL_SECONDS, TimeUnit.SECONDS);
+        if (!replayTarget)
+        {
+            // Sizes for the metrics; not the digest, which hashes the whole state on the engine's thread.
+            final Command stats = new Command().getStats();
+            timer.scheduleAtFixedRate(() -> entrance.test(stats), 0, STATS_INTERVAL_SECONDS, TimeUnit.SECONDS);
+        }
         timer.scheduleAtFixedRate(() -> changeLog.purge(LocalDate.now(ZoneOffset.UTC)), 1, 1, TimeUnit.HOURS);
         if (replicated)
         {

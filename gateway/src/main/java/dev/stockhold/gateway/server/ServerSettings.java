@@ -26,8 +26,9 @@ import java.nio.file.Path;
  * @param changeRetentionDays  days of change-feed events (and journal) kept.
  * @param httpThreads          event-loop threads (0: one per two processors).
  * @param replayTarget         true for a throwaway server that receives a replay: it keeps the recorded
- *                             engine times the binary protocol stamps, takes recorded ticks, and runs no
- *                             ticker of its own. Never for production.
+ *                             engine times the binary protocol stamps, takes recorded ticks and push
+ *                             outcomes, and runs no ticker, no pusher and no periodic read of its own (so
+ *                             every command takes its recorded sequence). Never for production.
  * @param serverThreads        how the engine's stages map onto threads and wait for work, and at what priority.
  * @param minFreeDiskBytes     the engine stops when the data disk has less usable space (0: never checked).
  * @param cluster              how this server runs as a member of a replicated cluster; null for a single process.

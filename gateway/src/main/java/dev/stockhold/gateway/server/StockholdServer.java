@@ -244,8 +244,9 @@ public final class StockholdServer implements Callable<Integer>
     private TlsOptions tls;
 
     @Option(names = "--replay-target",
-        description = "Receive a replay (bin/stockhold loadtest replay): keep the recorded engine times and ticks "
-            + "the binary protocol sends and run no ticker. For a throwaway server only, so an option only.")
+        description = "Receive a replay (bin/stockhold loadtest replay): keep the recorded engine times, ticks and "
+            + "push outcomes the binary protocol sends and run no ticker and no pusher. For a throwaway server only, "
+            + "so an option only.")
     private boolean replayTarget;
 
     @Mixin

@@ -35,16 +35,24 @@ import java.util.concurrent.locks.LockSupport;
  * connection, in order: a binary connection pipelines them, HTTP sends one at a time. Pacing: the recorded gaps
  * divided by {@code speed}, or none.
  * <p>
- * An answer is compared by its code, its levels and reservation lines, and, where its protocol shows them
- * (HTTP), what it says of channels: a channel's rules, a listing's published quantity, a kit, an allocation and
- * the listing or kit each reserved line came by. At the end every cell and every listing the recording named
- * is read back from the server and compared with the offline ledger's.
+ * An answer is compared by its code, its levels and reservation lines, and what it says of channels (both
+ * protocols show it): a channel's rules and push settings, a listing's SKU or kit, published quantity and
+ * version, a kit, an allocation and the listing or kit each reserved line came by. At the end every cell and
+ * every listing the recording named is read back from the server and compared with the offline ledger's.
+ * <p>
+ * A push outcome ({@link CommandType#PUSH_OUTCOME}) is written by the recorded server's pusher, never by a
+ * client. A replay target takes it over the binary protocol in its recorded place (the target runs no pusher of
+ * its own), so push progress is rebuilt exactly and covered by the digest. Any other target cannot be sent one:
+ * it is skipped, counted as internal and not replayable, and left out of the offline ledger too, so the expected
+ * state and answers are those of the commands the target received (no client answer shows push progress).
  */
 public final class Replay
 {
     private static final int MAX_SHOWN = 20;
     private static final int WINDOW = 4096;
     private static final long ANSWER_TIMEOUT_SECONDS = 60;
+    /** The cell the reads that fill sequence gaps look up. */
+    private static final String GAP_READ_SKU = "-";
 
     private final Target target;
     private final double speed;
@@ -61,6 +69,12 @@ public final class Replay
     private final TreeSet<String> listings = new TreeSet<>();
     private long sent;
     private long applied;
+    private long ticksOffline;
+    private long internalSkipped;
+    private long internalReplayed;
+    /** With recorded times: the last recorded sequence the target was brought to, and the reads it took. */
+    private long lastSequenceSent;
+    private long gapReads;
 
     /**
      * @param speed how many times faster than recorded; 0 or less for as fast as possible.
@@ -106,14 +120,28 @@ public final class Replay
             }
             final long intended = speed > 0
                 ? startNanos + (long)((command.timestampMillis - firstMillis) * 1e6 / speed) : System.nanoTime();
+            if (isInternal(command.type))
+            {
+                if (!recordedTimes)
+                {
+                    internalSkipped++;
+                    continue;
+                }
+                internalReplayed++;
+            }
             remember(command);
             expected.apply(command);
             if (command.type == CommandType.TICK && !recordedTimes)
             {
+                ticksOffline++;
                 continue;
             }
             final Answer want = Answer.fromEngine(command.result, command.type == CommandType.TICK);
             waitUntil(intended);
+            if (recordedTimes)
+            {
+                fillSequenceGap(command.sequence);
+            }
             while (inFlight.get() >= WINDOW)
             {
                 LockSupport.parkNanos(50_000);
@@ -128,7 +156,11 @@ public final class Replay
                 {
                     latency.recordValue(Math.max(1, System.nanoTime() - intended));
                 }
-                final String difference = failure != null ? "lost: " + failure : got.differenceFrom(want);
+                String difference = failure != null ? "lost: " + failure : got.differenceFrom(want);
+                if (difference == null && recordedTimes && got.sequence() != recordedSequence)
+                {
+                    difference = "sequence " + got.sequence() + " != recorded " + recordedSequence;
+                }
                 if (difference != null && mismatchCount.incrementAndGet() <= MAX_SHOWN)
                 {
                     mismatches.add("#" + index + " " + type + " (recorded seq " + recordedSequence + "): "
@@ -164,7 +196,14 @@ public final class Replay
             .figure("target", target.describe())
             .figure("speed", speed > 0 ? speed + "x the recorded pacing" : "as fast as possible")
             .figure("recording", String.format("%d commands (%d ticks applied offline only), last sequence %d",
-                applied, applied - sent, expected.lastAppliedSequence()))
+                applied, ticksOffline, expected.lastAppliedSequence()))
+            .figure("sequences", recordedTimes
+                ? "the recorded ones (" + gapReads + " reads took the sequences of unjournaled commands)"
+                : "assigned by the target")
+            .figure("push outcomes", recordedTimes
+                ? internalReplayed + " replayed in their recorded place (the replay target runs no pusher)"
+                : internalSkipped + " internal, not replayable (written by the recorded server's pusher): skipped,"
+                    + " and left out of the expected state")
             .figure("engine times", recordedTimes ? "recorded (the target keeps them)" : "the target's own clock")
             .figure("throughput", String.format("%.0f commands/s over %.2f s", sent / elapsedSeconds, elapsedSeconds))
             .figure("cells compared", Integer.toString(expected.cellCount()))
@@ -281,6 +320,38 @@ public final class Replay
         {
             listings.add(command.channel + "/" + command.listing);
         }
+    }
+
+    /**
+     * Brings the target's next sequence to {@code recordedSequence}. The recorded server gave sequences to
+     * commands it did not journal (reads, its pusher's reads of the next delivery, its periodic reads of sizes
+     * for the metrics); as many reads here keep the target's sequences the recorded ones, which a channel's push
+     * progress names (a listing's value and what a push outcome acknowledges are identified by sequence). A
+     * fresh replay target starts at sequence 1 and takes none of its own.
+     */
+    private void fillSequenceGap(final long recordedSequence)
+    {
+        final Command read = new Command();
+        for (long sequence = lastSequenceSent + 1; sequence < recordedSequence; sequence++)
+        {
+            while (inFlight.get() >= WINDOW)
+            {
+                LockSupport.parkNanos(50_000);
+            }
+            inFlight.incrementAndGet();
+            // The cheapest read through the ring: one cell lookup (its answer does not matter), not the digest,
+            // which hashes the whole state.
+            target.send(read.getStock(GAP_READ_SKU, GAP_READ_SKU))
+                .whenComplete((got, failure) -> inFlight.decrementAndGet());
+            gapReads++;
+        }
+        lastSequenceSent = Math.max(lastSequenceSent, recordedSequence);
+    }
+
+    /** @return true for a command a server writes itself (a push outcome), which no client sends. */
+    private static boolean isInternal(final CommandType type)
+    {
+        return type == CommandType.PUSH_OUTCOME;
     }
 
     /** @return the ledger settings the expected answers are computed with. */

@@ -156,7 +156,11 @@ public final class SbeTarget implements Target
         }
     }
 
-    /** @return the binary client's answer in the harness's shape. */
+    /**
+     * @return the binary client's answer in the harness's shape, with what it shows of channels (the channels'
+     * rules and push settings, a listing, a kit, an allocation, each reserved line's listing and kit) as the HTTP
+     * target reads it, so a replay compares channel answers field by field over either protocol.
+     */
     static Answer toAnswer(final Result result)
     {
         if (result instanceof Result.Failure)
@@ -169,22 +173,81 @@ public final class SbeTarget implements Target
         {
             final Result.Reservation reservation = (Result.Reservation)result;
             final List<Answer.Line> lines = new ArrayList<>(reservation.lines().size());
+            final List<String> sources = new ArrayList<>(reservation.lines().size());
             for (final Result.ReservationLine line : reservation.lines())
             {
                 lines.add(new Answer.Line(line.sku(), line.warehouse(), line.quantity(), line.presale(),
                     line.deducted(), line.released(), line.returned()));
+                // The protocol's empty string is "none", as HTTP's absent field.
+                sources.add(ChannelAnswer.lineSource(orNull(line.listing()), orNull(line.kit())));
             }
             return new Answer(ErrorCode.OK, reservation.sequence(), reservation.replayed(),
                 reservation.state() == null ? null : ReservationState.valueOf(reservation.state().name()),
-                lines, List.of(), null);
+                lines, List.of(), null, new ChannelAnswer(List.of(), null, null, null, sources));
         }
         if (result instanceof Result.Levels)
         {
             final Result.Levels levels = (Result.Levels)result;
             return new Answer(ErrorCode.OK, levels.sequence(), levels.replayed(), null, List.of(),
-                levels(levels.levels()), null);
+                levels(levels.levels()), null, ChannelAnswer.NONE);
+        }
+        if (result instanceof Result.Channels)
+        {
+            final Result.Channels channels = (Result.Channels)result;
+            final List<ChannelAnswer.Rules> rules = new ArrayList<>(channels.channels().size());
+            channels.channels().forEach(channel -> rules.add(rules(channel)));
+            return channelAnswer(channels.sequence(), channels.replayed(),
+                new ChannelAnswer(rules, null, null, null, List.of()));
+        }
+        if (result instanceof Result.Listing)
+        {
+            final Result.Listing listing = (Result.Listing)result;
+            return channelAnswer(listing.sequence(), listing.replayed(), new ChannelAnswer(List.of(),
+                new ChannelAnswer.Listing(listing.channel(), listing.listingId(), listing.sku(), listing.published(),
+                    listing.version()), null, null, List.of()));
+        }
+        if (result instanceof Result.Kit)
+        {
+            final Result.Kit kit = (Result.Kit)result;
+            return channelAnswer(kit.sequence(), kit.replayed(), new ChannelAnswer(List.of(), null, kit(kit), null,
+                List.of()));
+        }
+        if (result instanceof Result.Allocation)
+        {
+            final Result.Allocation allocation = (Result.Allocation)result;
+            return channelAnswer(allocation.sequence(), allocation.replayed(), new ChannelAnswer(List.of(), null, null,
+                new ChannelAnswer.Allocation(allocation.channel(), allocation.sku(), allocation.warehouse(),
+                    allocation.units(), allocation.version()), List.of()));
         }
         return new Answer(ErrorCode.OK, result.sequence(), false, null, List.of(), List.of(), null);
+    }
+
+    private static Answer channelAnswer(final long sequence, final boolean replayed, final ChannelAnswer channel)
+    {
+        return new Answer(ErrorCode.OK, sequence, replayed, null, List.of(), List.of(), null, channel);
+    }
+
+    private static ChannelAnswer.Rules rules(final Result.Channel channel)
+    {
+        final Result.ChannelPush push = channel.push();
+        return new ChannelAnswer.Rules(channel.channel(), channel.warehouses(), channel.bufferUnits(),
+            channel.percent(), channel.maxUnits() == Result.NO_CAP ? -1 : channel.maxUnits(), channel.allowPresale(),
+            push == null ? null : push.url(), push == null ? 0 : push.ratePerSecond(), push == null ? 0 : push.burst(),
+            push == null ? 0 : push.maxListings(), channel.version());
+    }
+
+    private static ChannelAnswer.Kit kit(final Result.Kit kit)
+    {
+        final List<String> components = new ArrayList<>(kit.components().size());
+        kit.components().forEach(component -> components.add(component.sku() + "×" + component.quantity()));
+        final List<String> warehouses = new ArrayList<>(kit.warehouses().size());
+        kit.warehouses().forEach(warehouse -> warehouses.add(warehouse.warehouse() + "=" + warehouse.available()));
+        return new ChannelAnswer.Kit(kit.sku(), components, kit.available(), warehouses, kit.version());
+    }
+
+    private static String orNull(final String text)
+    {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private static List<Answer.Level> levels(final List<Result.Level> levels)
