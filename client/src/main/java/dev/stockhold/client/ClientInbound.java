@@ -1,11 +1,11 @@
 package dev.stockhold.client;
 
 import dev.stockhold.client.transport.FrameOutbox;
+import dev.stockhold.client.transport.FrameView;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,8 +29,7 @@ final class ClientInbound extends ByteToMessageDecoder
     private final AnswerSink sink;
     private final int maxFrameLength;
     private final ReplyDecoder decoder = new ReplyDecoder();
-    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
-    private byte[] copy = new byte[0];
+    private final FrameView frames = new FrameView();
 
     ClientInbound(final AnswerSink sink, final int maxFrameLength)
     {
@@ -54,34 +53,13 @@ final class ClientInbound extends ByteToMessageDecoder
             {
                 return;
             }
-            wrap(in, index + FrameOutbox.LENGTH_FIELD, length);
+            final DirectBuffer frame = frames.wrap(in, index + FrameOutbox.LENGTH_FIELD, length);
             int offset = 0;
             while (offset < length)
             {
                 offset = sink.onAnswer(decoder, frame, offset);
             }
             in.skipBytes(FrameOutbox.LENGTH_FIELD + length);
-        }
-    }
-
-    private void wrap(final ByteBuf in, final int index, final int length)
-    {
-        if (in.hasMemoryAddress())
-        {
-            frame.wrap(in.memoryAddress() + index, length);
-        }
-        else if (in.hasArray())
-        {
-            frame.wrap(in.array(), in.arrayOffset() + index, length);
-        }
-        else
-        {
-            if (copy.length < length)
-            {
-                copy = new byte[Math.max(length, copy.length * 2)];
-            }
-            in.getBytes(index, copy, 0, length);
-            frame.wrap(copy, 0, length);
         }
     }
 

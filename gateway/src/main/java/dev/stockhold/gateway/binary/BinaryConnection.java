@@ -1,6 +1,7 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.client.transport.FrameOutbox;
+import dev.stockhold.client.transport.FrameView;
 import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.pipeline.EngineFailure;
@@ -13,7 +14,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.DirectBuffer;
 
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +59,7 @@ final class BinaryConnection extends ByteToMessageDecoder
     private long stampMillis;
     private final ReplyEncoder errors = new ReplyEncoder();
     private final Command request = new Command();
-    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
-    private byte[] copy = new byte[0];
+    private final FrameView frames = new FrameView();
     private boolean closing;
 
     /**
@@ -120,23 +120,7 @@ final class BinaryConnection extends ByteToMessageDecoder
 
     private void onFrame(final ByteBuf in, final int index, final int length)
     {
-        if (in.hasMemoryAddress())
-        {
-            frame.wrap(in.memoryAddress() + index, length);
-        }
-        else if (in.hasArray())
-        {
-            frame.wrap(in.array(), in.arrayOffset() + index, length);
-        }
-        else
-        {
-            if (copy.length < length)
-            {
-                copy = new byte[Math.max(length, copy.length * 2)];
-            }
-            in.getBytes(index, copy, 0, length);
-            frame.wrap(copy, 0, length);
-        }
+        final DirectBuffer frame = frames.wrap(in, index, length);
         int offset = 0;
         while (offset < length)
         {

@@ -12,7 +12,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -43,6 +46,8 @@ public final class BinaryServer implements AutoCloseable
     private EngineFailure failure = new EngineFailure();
     private EventLoopGroup group;
     private Channel serverChannel;
+    /** The open accepted connections (a closed one leaves by itself), for {@link #close()} to close. */
+    private final ChannelGroup connections = new DefaultChannelGroup("stockhold-binary", GlobalEventExecutor.INSTANCE);
 
     /** A server without a change feed, with default limits. */
     public BinaryServer(final EnginePipeline pipeline, final String host, final int port)
@@ -106,6 +111,7 @@ public final class BinaryServer implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel channel)
                 {
+                    connections.add(channel);
                     if (config.tls() != null)
                     {
                         channel.pipeline().addLast("tls", config.tls().newHandler(channel.alloc()));
@@ -158,6 +164,12 @@ public final class BinaryServer implements AutoCloseable
             return;
         }
         stopAccepting();
+        // Every accepted connection is closed here, while the event loops still run, and waited for. Stopping the
+        // loops (no quiet period) does not reliably do it: when the stop lands while a loop runs its last task (the
+        // close of the listening socket, just waited for above), Netty's loop ends without closing the channels
+        // registered on it, and their sockets stay open with nobody reading: a client would never learn that the
+        // server stopped, and would not reconnect.
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         group = null;
     }
