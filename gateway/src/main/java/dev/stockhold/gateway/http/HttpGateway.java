@@ -6,6 +6,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -44,6 +47,8 @@ public final class HttpGateway implements AutoCloseable
     private final EventLoopGroup group;
     private final boolean epoll;
     private Channel serverChannel;
+    /** The open accepted connections (a closed one leaves by itself), for {@link #close()} to close. */
+    private final ChannelGroup connections = new DefaultChannelGroup("stockhold-http", GlobalEventExecutor.INSTANCE);
 
     /**
      * @param context what every connection shares.
@@ -100,6 +105,7 @@ public final class HttpGateway implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel channel)
                 {
+                    connections.add(channel);
                     final ChannelPipeline pipeline = channel.pipeline();
                     pipeline.addLast("limiter", limiter);
                     if (tls != null)
@@ -142,6 +148,10 @@ public final class HttpGateway implements AutoCloseable
     public void close()
     {
         stopAccepting();
+        // Closed here, while the loops still run: a stop of the loops that lands while one runs its last task
+        // (the listening socket's close) can end it without closing the channels registered on it, and a
+        // keep-alive client would then never learn that the server stopped.
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
