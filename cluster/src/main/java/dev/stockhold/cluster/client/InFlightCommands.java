@@ -104,7 +104,6 @@ final class InFlightCommands
         while (true)
         {
             batchMembers.clear();
-            batch.begin();
             Pending pending;
             while ((pending = sendQueue.peekFirst()) != null)
             {
@@ -113,6 +112,10 @@ final class InFlightCommands
                     sendQueue.pollFirst();
                     pending.queued = false;
                     continue;
+                }
+                if (batchMembers.isEmpty())
+                {
+                    batch.begin();
                 }
                 if (!batch.add(pending.message))
                 {
