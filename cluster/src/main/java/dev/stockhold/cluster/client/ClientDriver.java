@@ -1,20 +1,18 @@
 package dev.stockhold.cluster.client;
 
+import dev.stockhold.cluster.node.AgentIdle;
 import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Aeron client an {@link EngineClusterClient} talks through: on a running media driver (a node's), or on an
- * embedded one of its own (one shared thread backing off to 1 ms sleeps, sparse 64 KiB terms, its directory on
+ * embedded one of its own (one shared thread idling as {@link AgentIdle}, sparse 64 KiB terms, its directory on
  * /dev/shm and removed when it stops).
  */
 final class ClientDriver implements AutoCloseable
@@ -55,18 +53,12 @@ final class ClientDriver implements AutoCloseable
         return MediaDriver.launch(new MediaDriver.Context()
             .aeronDirectoryName(dir)
             .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(idleStrategy())
+            .sharedIdleStrategy(AgentIdle.strategy())
             .termBufferSparseFile(true)
             .publicationTermBufferLength(64 * 1024)
             .ipcTermBufferLength(64 * 1024)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
-    }
-
-    /** The backoff of the client's threads: spin briefly, yield, then park up to 1 ms. */
-    static IdleStrategy idleStrategy()
-    {
-        return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     Aeron aeron()

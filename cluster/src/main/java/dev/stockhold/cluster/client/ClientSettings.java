@@ -2,6 +2,7 @@ package dev.stockhold.cluster.client;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * How an {@link EngineClusterClient} reaches the cluster and how long it tries.
@@ -21,6 +22,9 @@ import java.util.Objects;
  * @param answeredByReplica true for a client that runs beside a member: the member's replica answers its
  *                          commands as it applies them ({@link EngineClusterClient#onReplicaAnswer}), and the
  *                          leader sends nothing on egress; false for answers on egress.
+ * @param localMemberLeads  for a client that runs beside a member: tells whether that member leads now; while it
+ *                          does, the client reaches it over shared memory (Aeron IPC) instead of UDP. Null for a
+ *                          client on its own.
  */
 public record ClientSettings(
     String ingressEndpoints,
@@ -29,7 +33,8 @@ public record ClientSettings(
     Duration deadline,
     Duration resendAfter,
     int maxInFlight,
-    boolean answeredByReplica)
+    boolean answeredByReplica,
+    BooleanSupplier localMemberLeads)
 {
     /** Default deadline, as the gateway's request deadline. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
@@ -51,33 +56,38 @@ public record ClientSettings(
     public static ClientSettings defaults(final String ingressEndpoints)
     {
         return new ClientSettings(ingressEndpoints, null, "127.0.0.1", DEFAULT_DEADLINE, Duration.ofSeconds(1), 4096,
-            false);
+            false, null);
     }
 
     /** @return a copy with another deadline. */
     public ClientSettings withDeadline(final Duration value)
     {
         return new ClientSettings(ingressEndpoints, aeronDir, egressHost, value, resendAfter, maxInFlight,
-            answeredByReplica);
+            answeredByReplica, localMemberLeads);
     }
 
     /** @return a copy that uses the media driver in {@code dir}. */
     public ClientSettings withAeronDir(final String dir)
     {
         return new ClientSettings(ingressEndpoints, dir, egressHost, deadline, resendAfter, maxInFlight,
-            answeredByReplica);
+            answeredByReplica, localMemberLeads);
     }
 
     /** @return a copy with another limit on commands in flight. */
     public ClientSettings withMaxInFlight(final int value)
     {
         return new ClientSettings(ingressEndpoints, aeronDir, egressHost, deadline, resendAfter, value,
-            answeredByReplica);
+            answeredByReplica, localMemberLeads);
     }
 
-    /** @return a copy for a client that runs beside a member, whose replica answers its commands. */
-    public ClientSettings withAnswersFromReplica()
+    /**
+     * @param leads tells whether the member this client runs beside leads now (read on the client's thread).
+     * @return a copy for a client that runs beside a member, whose replica answers its commands, and which sends
+     * them over IPC while that member leads.
+     */
+    public ClientSettings besideMember(final BooleanSupplier leads)
     {
-        return new ClientSettings(ingressEndpoints, aeronDir, egressHost, deadline, resendAfter, maxInFlight, true);
+        return new ClientSettings(ingressEndpoints, aeronDir, egressHost, deadline, resendAfter, maxInFlight, true,
+            Objects.requireNonNull(leads, "leads"));
     }
 }

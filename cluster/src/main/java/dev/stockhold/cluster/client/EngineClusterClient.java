@@ -1,5 +1,6 @@
 package dev.stockhold.cluster.client;
 
+import dev.stockhold.cluster.node.AgentIdle;
 import dev.stockhold.cluster.protocol.IngressEncoder;
 import dev.stockhold.cluster.protocol.MessageLimits;
 import dev.stockhold.cluster.protocol.ReplyDecoder;
@@ -12,7 +13,6 @@ import io.aeron.cluster.client.EgressListener;
 import io.aeron.cluster.codecs.AdminRequestType;
 import io.aeron.cluster.codecs.AdminResponseCode;
 import io.aeron.logbuffer.Header;
-import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -42,15 +42,12 @@ import java.util.concurrent.locks.LockSupport;
  * Threads: {@link #send} and {@link #requestSnapshot} may be called from any thread. One thread of the client's
  * own talks to the cluster and completes the futures, so work chained on them without an executor runs there
  * and must not block. Unless given a media driver's directory, the client runs an embedded driver (one shared
- * thread, backing off to 1 ms sleeps).
+ * thread, idling as {@link AgentIdle}).
  */
 public final class EngineClusterClient implements AutoCloseable, EgressListener
 {
     private static final Logger LOG = LoggerFactory.getLogger(EngineClusterClient.class);
-    private static final long KEEPALIVE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long SCAN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long RECONNECT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final ClientSettings settings;
     private final long origin;
@@ -64,17 +61,13 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
     private final Aeron aeron;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile int leaderMemberId = -1;
 
     // Client thread only.
     private final InFlightCommands inFlight;
     private final ReplyDecoder replies = new ReplyDecoder();
-    private AeronCluster cluster;
-    private AeronCluster.AsyncConnect connecting;
-    private long reconnectAtNanos;
-    private long lastKeepAliveNanos;
-    private long lastScanNanos;
     private final AdminRequests admin;
+    private final LeaderSession session;
+    private long lastScanNanos;
 
     /** The encoder and scratch buffer of one sending thread. */
     private static final class Encoding
@@ -92,6 +85,21 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         this.admin = new AdminRequests(origin);
         this.driver = ClientDriver.open(settings.aeronDir());
         this.aeron = driver.aeron();
+        this.session = new LeaderSession(settings, aeron, this, new LeaderSession.Events()
+        {
+            @Override
+            public void onOpened()
+            {
+                inFlight.resendAll();
+            }
+
+            @Override
+            public void onLost()
+            {
+                LOG.info("event=cluster_requests_waiting inFlight={}", inFlight.size());
+                admin.abandon();
+            }
+        });
         this.thread = new Thread(this::run, "stockhold-cluster-client");
         this.thread.setDaemon(true);
     }
@@ -170,7 +178,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             inFlight.expectFromReplica(pending);
         }
         submitted.offer(pending);
-        // The client's thread may be parked in its backoff (up to 1 ms): wake it, so the command leaves now.
+        // The client's thread may be parked in its backoff (up to 4 ms): wake it, so the command leaves now.
         LockSupport.unpark(thread);
         return pending.future;
     }
@@ -200,7 +208,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
     public CompletableFuture<Boolean> requestSnapshot()
     {
         final CompletableFuture<Boolean> accepted = new CompletableFuture<>();
-        tasks.offer(() -> admin.requestSnapshot(cluster, aeron.nextCorrelationId(), accepted));
+        tasks.offer(() -> admin.requestSnapshot(session.current(), aeron.nextCorrelationId(), accepted));
         return accepted;
     }
 
@@ -210,13 +218,13 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
      */
     public void reportSnapshot(final int memberId, final long logPosition)
     {
-        tasks.offer(() -> admin.reportSnapshot(cluster, memberId, logPosition));
+        tasks.offer(() -> admin.reportSnapshot(session.current(), memberId, logPosition));
     }
 
     /** @return the member id of the leader the client last heard of, -1 while it has no session. */
     public int leaderMemberId()
     {
-        return leaderMemberId;
+        return session.leaderMemberId();
     }
 
     /**
@@ -228,6 +236,15 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         return inFlight.messagesOffered();
     }
 
+    /**
+     * @return true while the session reaches the leader over IPC (the member this client runs beside leads), false
+     * over UDP or without a session.
+     */
+    public boolean viaIpc()
+    {
+        return session.viaIpc();
+    }
+
     /** @return how many times commands were sent again (after a new leader, a reconnect or a missing answer). */
     public long resends()
     {
@@ -236,7 +253,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
 
     private void run()
     {
-        final IdleStrategy idle = ClientDriver.idleStrategy();
+        final IdleStrategy idle = AgentIdle.strategy();
         while (running)
         {
             final long now = System.nanoTime();
@@ -249,11 +266,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             {
                 // The session is in an unknown state: drop it and open another; what is in flight is resent.
                 LOG.warn("event=cluster_client_error action=reconnect error=\"{}\"", ex.toString(), ex);
-                CloseHelper.quietClose(cluster);
-                if (cluster != null)
-                {
-                    onSessionLost(now);
-                }
+                session.drop(now);
             }
             if (now - lastScanNanos >= SCAN_NANOS)
             {
@@ -262,87 +275,21 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             }
             idle.idle(work);
         }
-        CloseHelper.quietClose(connecting);
-        CloseHelper.quietClose(cluster);
+        session.close();
         failEverything();
     }
 
     private int doWork(final long now)
     {
-        int work = connect(now);
+        int work = session.doWork(now);
         work += inFlight.takeAll(submitted);
         work += runTasks();
+        final AeronCluster cluster = session.current();
         if (cluster != null)
         {
-            work += cluster.pollEgress();
-            if (cluster.isClosed())
-            {
-                onSessionLost(now);
-            }
-            else
-            {
-                work += inFlight.sendQueued(cluster, now);
-                keepAlive(now);
-            }
+            work += inFlight.sendQueued(cluster, now);
         }
         return work;
-    }
-
-    private int connect(final long now)
-    {
-        if (cluster != null)
-        {
-            return 0;
-        }
-        if (connecting == null)
-        {
-            if (now - reconnectAtNanos < 0)
-            {
-                return 0;
-            }
-            connecting = AeronCluster.asyncConnect(new AeronCluster.Context()
-                .aeron(aeron)
-                .ownsAeronClient(false)
-                .ingressEndpoints(settings.ingressEndpoints())
-                .ingressChannel("aeron:udp?term-length=" + MessageLimits.COMMAND_TERM_LENGTH)
-                .egressChannel("aeron:udp?endpoint=" + settings.egressHost() + ":0|term-length="
-                    + MessageLimits.COMMAND_TERM_LENGTH)
-                .messageTimeoutNs(CONNECT_TIMEOUT_NANOS)
-                .idleStrategy(ClientDriver.idleStrategy())
-                .egressListener(this));
-        }
-        try
-        {
-            final AeronCluster connected = connecting.poll();
-            if (connected == null)
-            {
-                return 0;
-            }
-            connecting = null;
-            cluster = connected;
-            leaderMemberId = connected.leaderMemberId();
-            lastKeepAliveNanos = now;
-            LOG.info("event=cluster_connected session={} leader={}", connected.clusterSessionId(), leaderMemberId);
-            inFlight.resendAll();
-            return 1;
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.debug("event=cluster_connect_failed cause=\"{}\"", ex.getMessage());
-            CloseHelper.quietClose(connecting);
-            connecting = null;
-            reconnectAtNanos = now + RECONNECT_PAUSE_NANOS;
-            return 0;
-        }
-    }
-
-    private void onSessionLost(final long now)
-    {
-        LOG.info("event=cluster_session_lost session={} inFlight={}", cluster.clusterSessionId(), inFlight.size());
-        cluster = null;
-        leaderMemberId = -1;
-        reconnectAtNanos = now;
-        admin.abandon();
     }
 
     private int runTasks()
@@ -355,15 +302,6 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             ran++;
         }
         return ran;
-    }
-
-    private void keepAlive(final long now)
-    {
-        if (now - lastKeepAliveNanos >= KEEPALIVE_NANOS)
-        {
-            lastKeepAliveNanos = now;
-            cluster.sendKeepAlive();
-        }
     }
 
     @Override
@@ -395,7 +333,7 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
     public void onNewLeader(final long clusterSessionId, final long leadershipTermId, final int leaderMemberId,
         final String ingressEndpoints)
     {
-        this.leaderMemberId = leaderMemberId;
+        session.onNewLeader(leaderMemberId);
         LOG.info("event=cluster_new_leader leader={} term={} inFlight={}", leaderMemberId, leadershipTermId,
             inFlight.size());
         inFlight.resendAll();

@@ -21,8 +21,6 @@ import io.aeron.exceptions.AeronException;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentTerminationException;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NoOpLock;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
@@ -41,7 +39,7 @@ import java.util.function.Consumer;
  * the service container running the {@link ClusteredEngine}.
  * <p>
  * Sized for a small machine: the driver and the archive each run their agents on one shared thread, and every
- * Aeron thread backs off to 1 ms sleeps when idle, so three nodes and their load fit on two cores; term buffers
+ * Aeron thread idles as {@link AgentIdle} (backing off to 4 ms parks), so three nodes and their load fit on two cores; term buffers
  * are small (64 KiB, the log 256 KiB) and sparse. Threads: driver, archive, consensus module, the engine's
  * service thread, and the snapshot timer. {@link #launch} and {@link #close} may be called from any thread;
  * {@link #awaitTermination} blocks until the node stops (closed, a cluster-wide shutdown, or a fatal error).
@@ -128,7 +126,7 @@ public final class ClusterNode implements AutoCloseable
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(idleStrategy())
+            .sharedIdleStrategy(AgentIdle.strategy())
             .termBufferSparseFile(true)
             .publicationTermBufferLength(TERM_LENGTH)
             .ipcTermBufferLength(TERM_LENGTH)
@@ -149,7 +147,7 @@ public final class ClusterNode implements AutoCloseable
                 .controlResponseChannel("aeron:udp?endpoint=" + member.host() + ":0"))
             .recordingEventsEnabled(false)
             .threadingMode(ArchiveThreadingMode.SHARED)
-            .idleStrategySupplier(ClusterNode::idleStrategy)
+            .idleStrategySupplier(AgentIdle::strategy)
             .segmentFileLength(MessageLimits.SEGMENT_LENGTH)
             .errorHandler(errors("archive"));
 
@@ -165,6 +163,7 @@ public final class ClusterNode implements AutoCloseable
             .clusterMembers(settings.members().consensusMembers())
             .clusterDir(clusterDir)
             .ingressChannel("aeron:udp?term-length=" + MessageLimits.COMMAND_TERM_LENGTH)
+            .isIpcIngressAllowed(true) // the client beside the leader sends over shared memory
             .logChannel("aeron:udp?term-length=" + MessageLimits.COMMAND_TERM_LENGTH)
             .replicationChannel("aeron:udp?endpoint=" + member.host() + ":0")
             .archiveContext(archiveClient.clone())
@@ -175,7 +174,7 @@ public final class ClusterNode implements AutoCloseable
             .sessionTimeoutNs(timeouts.session().toNanos())
             .maxConcurrentSessions(MAX_CLIENT_SESSIONS)
             .clusterClock(new MillisecondClusterClock())
-            .idleStrategySupplier(ClusterNode::idleStrategy)
+            .idleStrategySupplier(AgentIdle::strategy)
             .authorisationServiceSupplier(() -> NodeAuthorisation.INSTANCE)
             .errorHandler(errors("consensus"))
             .terminationHook(this::onTerminated);
@@ -191,7 +190,7 @@ public final class ClusterNode implements AutoCloseable
             .archiveContext(archiveClient.clone())
             .clusterDir(clusterDir)
             .clusteredService(engine)
-            .idleStrategySupplier(ClusterNode::idleStrategy)
+            .idleStrategySupplier(AgentIdle::strategy)
             .errorHandler(errors("service"))
             .terminationHook(this::onTerminated);
 
@@ -273,12 +272,6 @@ public final class ClusterNode implements AutoCloseable
         return false;
     }
 
-    /** The backoff every Aeron agent of a node idles with: spin briefly, yield, then park up to 1 ms. */
-    static IdleStrategy idleStrategy()
-    {
-        return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
-    }
-
     /**
      * Aeron's errors to the log: its warnings (an election began, a follower lags) as one line each. A component
      * that stops unexpectedly (its agent terminates) stops the node: a member missing a component must not go on
@@ -332,6 +325,12 @@ public final class ClusterNode implements AutoCloseable
     public EngineStatus status()
     {
         return status;
+    }
+
+    /** @return true while this node's engine knows itself the leader. Any thread. */
+    public boolean leads()
+    {
+        return status.role() == Cluster.Role.LEADER;
     }
 
     /** @return the node's view of itself and its cluster: role, leader, term, positions, readiness. */

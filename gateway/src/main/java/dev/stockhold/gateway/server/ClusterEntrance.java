@@ -26,7 +26,7 @@ final class ClusterEntrance implements Predicate<Command>
     private final LocalReplica replica;
     private volatile boolean open = true;
 
-    /** @param client a client whose commands {@code replica} answers ({@code withAnswersFromReplica}). */
+    /** @param client a client whose commands {@code replica} answers ({@code besideMember}). */
     ClusterEntrance(final EngineClusterClient client, final LocalReplica replica)
     {
         this.client = client;

@@ -67,11 +67,12 @@ final class ReplicatedEngine implements ServerEngine
         {
             node = started.add(ClusterNode.launch(nodeSettings(settings), replica,
                 cause -> failure.fail("cluster node", EngineFailure.NO_SEQUENCE, cause)));
+            final ClusterNode member = node;
             client = started.add(EngineClusterClient.start(ClientSettings.defaults(cluster.members().ingressEndpoints())
                 .withAeronDir(node.settings().aeronDir().toString())
                 .withDeadline(cluster.requestDeadline())
                 .withMaxInFlight(MAX_IN_FLIGHT)
-                .withAnswersFromReplica()));
+                .besideMember(member::leads)));
         }
         catch (final Exception | Error ex)
         {
@@ -180,6 +181,10 @@ final class ReplicatedEngine implements ServerEngine
             health::appliedSequence);
         metrics.gauge("stockhold_cluster_ingress_resends", "Writes sent to the cluster again (new leader, lost answer)",
             client::resends);
+        metrics.gauge("stockhold_cluster_ingress_messages", "Messages this node sent to the cluster: a write alone or"
+            + " a batch of writes", client::messagesOffered);
+        metrics.gauge("stockhold_cluster_ingress_ipc", "1 while this node's writes reach the leader over shared memory"
+            + " (this node leads), 0 over UDP", () -> client.viaIpc() ? 1 : 0);
         metrics.gauge("stockhold_cluster_snapshots", "Snapshots this node has taken since it started",
             health::snapshots);
     }

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>
  * Leader kills: 2 in CI; {@code -Dstockhold.long=true} runs 100, {@code -Dstockhold.cluster.kills=N} any number.
  * Each kill's failover time (SIGKILL → the first write acknowledged that was sent after it) is printed, with the
- * median and the maximum at the end.
+ * median and the maximum at the end. After each kill, the new leader's own writes travel over shared memory and
+ * the followers' over UDP.
  */
 class ReplicatedFailoverTest
 {
@@ -43,6 +44,7 @@ class ReplicatedFailoverTest
         try (ThreeNodes cluster = new ThreeNodes("failover", dir, seed).start())
         {
             final int first = cluster.awaitLeader(Duration.ofSeconds(30));
+            cluster.awaitIngressPaths(first, Duration.ofSeconds(10));
             assertEquals(200, cluster.node(first).send("PUT", "/v1/stock/ADJ/WH", "{\"onHand\":0}").statusCode());
             assertEquals(200, cluster.node(first).send("PUT", "/v1/stock/LCK/WH", "{\"onHand\":" + STOCK + "}")
                 .statusCode());
@@ -55,6 +57,7 @@ class ReplicatedFailoverTest
                 System.out.printf("round %d/%d: killed leader %d, failover %d ms, %s%n", round, kills, leader,
                     failovers.get(failovers.size() - 1), load);
                 check(cluster, load);
+                cluster.awaitIngressPaths(cluster.awaitLeader(Duration.ofSeconds(30)), Duration.ofSeconds(10));
             }
             final int leader = cluster.awaitLeader(Duration.ofSeconds(30));
             killAndRestart(cluster, load, (leader + 1) % 3, false);

@@ -132,6 +132,46 @@ final class ThreeNodes implements AutoCloseable
         return -1;
     }
 
+    /**
+     * Waits until the leader's writes reach its consensus module over shared memory and every running follower's
+     * over UDP ({@code stockhold_cluster_ingress_ipc} 1 on the leader, 0 elsewhere).
+     */
+    void awaitIngressPaths(final int leader, final Duration timeout) throws Exception
+    {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline)
+        {
+            final StringBuilder paths = new StringBuilder();
+            boolean expected = true;
+            for (int i = 0; i < SIZE; i++)
+            {
+                if (nodes[i] == null || !nodes[i].isAlive())
+                {
+                    continue;
+                }
+                final String ipc = metric(nodes[i], "stockhold_cluster_ingress_ipc");
+                paths.append(" node ").append(i).append('=').append(ipc);
+                expected &= (i == leader ? "1" : "0").equals(ipc);
+            }
+            seen = paths.toString();
+            if (expected)
+            {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("leader " + leader + ": expected ingress over IPC on the leader only, saw" + seen);
+    }
+
+    /** @return the value of an unlabelled metric on {@code node} as Prometheus prints it, or null. */
+    static String metric(final ServerProcess node, final String name) throws Exception
+    {
+        final Matcher value = Pattern.compile("(?m)^" + name + " ([0-9.eE+-]+)$")
+            .matcher(node.send("GET", "/metrics", null).body());
+        return value.find() ? value.group(1).replaceAll("\\.0$", "") : null;
+    }
+
     /** @return the body of {@code GET /v1/cluster} on {@code node}, or "" when it does not answer 200. */
     static String status(final ServerProcess node)
     {
