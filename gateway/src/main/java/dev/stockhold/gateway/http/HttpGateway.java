@@ -143,10 +143,14 @@ public final class HttpGateway implements AutoCloseable
         }
     }
 
-    /** Closes every connection and stops the event loops. */
+    /** Closes every connection and stops the event loops; a second call does nothing. */
     @Override
     public void close()
     {
+        if (group.isShuttingDown())
+        {
+            return;
+        }
         stopAccepting();
         // Closed here, while the loops still run: a stop of the loops that lands while one runs its last task
         // (the listening socket's close) can end it without closing the channels registered on it, and a
