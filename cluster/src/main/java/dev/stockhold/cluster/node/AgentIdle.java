@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Why these values: three members, their media drivers, archives, consensus modules, services and clients share
  * two cores, so an agent that wakes without work takes the core from one that has some. Measured on a 2-vCPU
  * machine, three members and the load on it (docs/cluster.md, "Idle strategy"): parks capped at 4 ms carry 20-40 %
- * more commands than parks capped at 1 ms, with no worse latency for a lone request (every stage of a request's
- * path is woken by the one before within the spin and yield phases); capped at 10 ms, or below 1 ms, or with
- * fewer yields, carry fewer.
+ * more commands than parks capped at 1 ms, with the same median latency for a lone request (a stage that just
+ * worked is still spinning or yielding when the next step of a request reaches it) and about twice its p99.9;
+ * capped at 10 ms, or below 1 ms, or with fewer yields, they carry fewer.
  */
 public final class AgentIdle
 {
