@@ -17,8 +17,8 @@ abstract class StockCellRows
 {
     /**
      * Two cache lines per cell at {@code row(cell)}: the levels in the first, the allocated level and the SKU
-     * code's characters in the second. The ledger touches several fields of a cell per command, so keeping them together costs
-     * one cache miss instead of one per field; and a lookup checks the SKU against the row it reads anyway,
+     * code's characters in the second. The ledger touches several fields of a cell per command, so keeping
+     * them together costs one cache miss instead of one per field; and a lookup checks the SKU against the row it reads anyway,
      * with the same miss, instead of chasing the stored code's String and its bytes (about a sixth of the
      * pipeline's throughput with 100,000 cells).
      */
