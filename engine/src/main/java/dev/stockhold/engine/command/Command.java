@@ -29,11 +29,16 @@ package dev.stockhold.engine.command;
  *   or null), pushed (the delivery's listings). GET_PUSH, NEXT_DELIVERY: channel.</li>
  * </ul>
  * A lock line names a SKU or, for a configured channel's lock, one of its listings ({@link OrderLines}).
+ * <p>
+ * The builders of the channel side's commands (channels, push, listings, kits, allocations) are written out in
+ * {@link ChannelFills}, the field-by-field reset and copy in {@link RequestFields}.
  */
 public final class Command
 {
     /** A set-stock field the request left out. */
     public static final long ABSENT = Long.MIN_VALUE;
+
+    // Every request field below is reset and copied by RequestFields: a field added here is added there too.
 
     // Header: journaled with every mutating command.
     /** Engine sequence, assigned when the command entered the ring. */
@@ -109,47 +114,8 @@ public final class Command
      */
     public Command clearRequest()
     {
-        sequence = 0;
-        timestampMillis = 0;
-        clientId = 0;
-        requestId = 0;
-        type = null;
-        idempotencyKey = null;
-        replyTo = null;
-        correlationId = 0;
-        orderId = null;
-        channel = null;
-        ttlSeconds = 0;
-        allowPresale = false;
-        allowSplit = false;
-        lines.clear();
-        items.clear();
-        sku = null;
-        warehouse = null;
-        onHandDelta = 0;
-        inTransitDelta = 0;
-        safetyStockDelta = 0;
-        reason = null;
-        quantity = 0;
-        listing = null;
-        channelWarehouses.clear();
-        bufferUnits = 0;
-        percent = 0;
-        maxUnits = 0;
-        clearPush();
+        RequestFields.clear(this);
         return this;
-    }
-
-    private void clearPush()
-    {
-        pushUrl = null;
-        pushSecret = null;
-        pushRatePerSecond = 0;
-        pushBurst = 0;
-        pushMaxListings = 0;
-        delivery = null;
-        status = 0;
-        pushed.clear();
     }
 
     /**
@@ -158,40 +124,7 @@ public final class Command
      */
     public void copyFrom(final Command other)
     {
-        timestampMillis = other.timestampMillis;
-        clientId = other.clientId;
-        requestId = other.requestId;
-        type = other.type;
-        idempotencyKey = other.idempotencyKey;
-        replyTo = other.replyTo;
-        correlationId = other.correlationId;
-        orderId = other.orderId;
-        channel = other.channel;
-        ttlSeconds = other.ttlSeconds;
-        allowPresale = other.allowPresale;
-        allowSplit = other.allowSplit;
-        lines.copyFrom(other.lines);
-        items.copyFrom(other.items);
-        sku = other.sku;
-        warehouse = other.warehouse;
-        onHandDelta = other.onHandDelta;
-        inTransitDelta = other.inTransitDelta;
-        safetyStockDelta = other.safetyStockDelta;
-        reason = other.reason;
-        quantity = other.quantity;
-        listing = other.listing;
-        channelWarehouses.copyFrom(other.channelWarehouses);
-        bufferUnits = other.bufferUnits;
-        percent = other.percent;
-        maxUnits = other.maxUnits;
-        pushUrl = other.pushUrl;
-        pushSecret = other.pushSecret;
-        pushRatePerSecond = other.pushRatePerSecond;
-        pushBurst = other.pushBurst;
-        pushMaxListings = other.pushMaxListings;
-        delivery = other.delivery;
-        status = other.status;
-        pushed.copyFrom(other.pushed);
+        RequestFields.copy(other, this);
     }
 
     // Builders: each clears the request and fills one command type, so callers cannot leave stale fields.
@@ -322,26 +255,14 @@ public final class Command
     public Command putChannel(final String channel, final long bufferUnits, final long percent, final long maxUnits,
         final boolean allowPresale)
     {
-        clearRequest();
-        this.type = CommandType.PUT_CHANNEL;
-        this.channel = channel;
-        this.bufferUnits = bufferUnits;
-        this.percent = percent;
-        this.maxUnits = maxUnits;
-        this.allowPresale = allowPresale;
-        return this;
+        return ChannelFills.putChannel(this, channel, bufferUnits, percent, maxUnits, allowPresale);
     }
 
     /** Adds push settings to a {@link #putChannel} just filled: the channel's deliveries go to {@code url}. */
     public Command push(final String url, final String secret, final long ratePerSecond, final long burst,
         final long maxListings)
     {
-        this.pushUrl = url;
-        this.pushSecret = secret;
-        this.pushRatePerSecond = ratePerSecond;
-        this.pushBurst = burst;
-        this.pushMaxListings = maxListings;
-        return this;
+        return ChannelFills.push(this, url, secret, ratePerSecond, burst, maxListings);
     }
 
     /**
@@ -352,113 +273,69 @@ public final class Command
      */
     public Command pushOutcome(final String channel, final String delivery, final int status, final String error)
     {
-        clearRequest();
-        this.type = CommandType.PUSH_OUTCOME;
-        this.channel = channel;
-        this.delivery = delivery;
-        this.status = status;
-        this.reason = error;
-        return this;
+        return ChannelFills.pushOutcome(this, channel, delivery, status, error);
     }
 
     /** Fills a read of a channel's push progress. */
     public Command getPush(final String channel)
     {
-        clearRequest();
-        this.type = CommandType.GET_PUSH;
-        this.channel = channel;
-        return this;
+        return ChannelFills.getPush(this, channel);
     }
 
     /** Fills a read of a channel's push settings and next delivery. */
     public Command nextDelivery(final String channel)
     {
-        clearRequest();
-        this.type = CommandType.NEXT_DELIVERY;
-        this.channel = channel;
-        return this;
+        return ChannelFills.nextDelivery(this, channel);
     }
 
     /** Fills a binding of a channel's listing to a stocked SKU or a kit. */
     public Command bindListing(final String channel, final String listing, final String sku)
     {
-        clearRequest();
-        this.type = CommandType.BIND_LISTING;
-        this.channel = channel;
-        this.listing = listing;
-        this.sku = sku;
-        return this;
+        return ChannelFills.bindListing(this, channel, listing, sku);
     }
 
     /** Fills an unbinding of a channel's listing. */
     public Command unbindListing(final String channel, final String listing)
     {
-        clearRequest();
-        this.type = CommandType.UNBIND_LISTING;
-        this.channel = channel;
-        this.listing = listing;
-        return this;
+        return ChannelFills.unbindListing(this, channel, listing);
     }
 
     /** Fills a PUT of a kit; add its components to {@link #lines} (SKU, no warehouse, quantity). */
     public Command putKit(final String kit)
     {
-        clearRequest();
-        this.type = CommandType.PUT_KIT;
-        this.sku = kit;
-        return this;
+        return ChannelFills.putKit(this, kit);
     }
 
     /** Fills a PUT of the units of a cell that a channel holds for itself (0 removes the allocation). */
     public Command setAllocation(final String channel, final String sku, final String warehouse, final long units)
     {
-        clearRequest();
-        this.type = CommandType.SET_ALLOCATION;
-        this.channel = channel;
-        this.sku = sku;
-        this.warehouse = warehouse;
-        this.quantity = units;
-        return this;
+        return ChannelFills.setAllocation(this, channel, sku, warehouse, units);
     }
 
     /** Fills a read of one channel's rules, or of every channel's when {@code channel} is null. */
     public Command getChannel(final String channel)
     {
-        clearRequest();
-        this.type = channel == null ? CommandType.LIST_CHANNELS : CommandType.GET_CHANNEL;
-        this.channel = channel;
-        return this;
+        return ChannelFills.getChannel(this, channel);
     }
 
     /** Fills a read of one channel listing. */
     public Command getListing(final String channel, final String listing)
     {
-        clearRequest();
-        this.type = CommandType.GET_LISTING;
-        this.channel = channel;
-        this.listing = listing;
-        return this;
+        return ChannelFills.getListing(this, channel, listing);
     }
 
     /** Fills a read of one kit. */
     public Command getKit(final String kit)
     {
-        clearRequest();
-        this.type = CommandType.GET_KIT;
-        this.sku = kit;
-        return this;
+        return ChannelFills.getKit(this, kit);
     }
 
     /** Fills a read of one channel's allocation of a cell. */
     public Command getAllocation(final String channel, final String sku, final String warehouse)
     {
-        clearRequest();
-        this.type = CommandType.GET_ALLOCATION;
-        this.channel = channel;
-        this.sku = sku;
-        this.warehouse = warehouse;
-        return this;
+        return ChannelFills.getAllocation(this, channel, sku, warehouse);
     }
+
 
     /** Sets the engine time, for chaining after a builder. */
     public Command at(final long timestampMillis)

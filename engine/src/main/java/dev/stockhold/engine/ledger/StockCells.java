@@ -14,8 +14,12 @@ import java.util.function.ObjIntConsumer;
  * <p>
  * A cell's version moves once per command that changes it: {@link #touch} bumps it the first time a
  * command changes the cell and records the cell for that command's change list.
+ * <p>
+ * The rows' layout and the per-cell reads are in {@link StockCellRows}; this class adds the SKU and warehouse
+ * code tables, the index of cells by codes, each SKU's cells in warehouse priority order and the change
+ * tracking of the current command, and makes every change through {@link #touch}.
  */
-final class StockCells
+final class StockCells extends StockCellRows
 {
     /** No such cell; the same value as the code tables' "no such code", which {@link #find} passes on. */
     static final int MISSING = CodeTable.MISSING;
@@ -27,42 +31,6 @@ final class StockCells
     private final HashSlots cellIndex = new HashSlots(1024);
     /** Per SKU id, its cells in priority order: an array, so reaching a SKU's list is one dereference fewer. */
     private IntArrayList[] cellsBySku = new IntArrayList[64];
-
-    /**
-     * Two cache lines per cell at {@code row(cell)}: the levels in the first, the allocated level and the SKU
-     * code's characters in the second. The ledger touches several fields of a cell per command, so keeping them together costs
-     * one cache miss instead of one per field; and a lookup checks the SKU against the row it reads anyway,
-     * with the same miss, instead of chasing the stored code's String and its bytes (about a sixth of the
-     * pipeline's throughput with 100,000 cells).
-     */
-    private static final int STRIDE = 16;
-    private static final int ON_HAND = 0;
-    private static final int RESERVED = 1;
-    private static final int IN_TRANSIT = 2;
-    private static final int PRESALE_RESERVED = 3;
-    private static final int SAFETY_STOCK = 4;
-    private static final int VERSION = 5;
-    private static final int TOUCHED_BY = 6;
-    /** SKU id in the high 32 bits, warehouse id in the low 32 bits. */
-    private static final int CODES = 7;
-    /** The sum of the channels' allocations of the cell. */
-    private static final int ALLOCATED = 8;
-    /** The SKU code's length, or {@link InlineKeys#NOT_INLINE}; then its ASCII characters, eight to a long. */
-    private static final int SKU_KEY = 9;
-    private static final int KEY_LONGS = STRIDE - SKU_KEY - 1;
-    /** Kept inline: ASCII codes of at most this many characters. */
-    static final int MAX_INLINE_LENGTH = KEY_LONGS * Long.BYTES;
-
-    /**
-     * Rows start {@code ROW_OFFSET} longs in, so that behind the 16-byte array header each row fills an
-     * aligned 128-byte pair of cache lines whenever the array itself is allocated on such a boundary, as
-     * large arrays are (G1 humongous regions, ZGC large pages): the pair a cache's adjacent-line prefetch
-     * fetches together. Unaligned, a row would straddle three lines.
-     */
-    private static final int ROW_OFFSET = 14;
-
-    private long[] data = new long[ROW_OFFSET + 1024 * STRIDE];
-    private int count;
 
     private final IntArrayList touched = new IntArrayList();
     /**
@@ -294,11 +262,6 @@ final class StockCells
             data[base + ALLOCATED]);
     }
 
-    int count()
-    {
-        return count;
-    }
-
     String skuCode(final int cell)
     {
         return skus.code((int)(data[row(cell) + CODES] >>> 32));
@@ -313,66 +276,6 @@ final class StockCells
     int rank(final int cell)
     {
         return ranks.rank(warehouseId(cell));
-    }
-
-    int skuId(final int cell)
-    {
-        return (int)(data[row(cell) + CODES] >>> 32);
-    }
-
-    int warehouseId(final int cell)
-    {
-        return (int)data[row(cell) + CODES];
-    }
-
-    long onHand(final int cell)
-    {
-        return data[row(cell) + ON_HAND];
-    }
-
-    long reserved(final int cell)
-    {
-        return data[row(cell) + RESERVED];
-    }
-
-    long inTransit(final int cell)
-    {
-        return data[row(cell) + IN_TRANSIT];
-    }
-
-    long presaleReserved(final int cell)
-    {
-        return data[row(cell) + PRESALE_RESERVED];
-    }
-
-    long safetyStock(final int cell)
-    {
-        return data[row(cell) + SAFETY_STOCK];
-    }
-
-    long version(final int cell)
-    {
-        return data[row(cell) + VERSION];
-    }
-
-    long allocated(final int cell)
-    {
-        return data[row(cell) + ALLOCATED];
-    }
-
-    /** @return what a lock may still take from the cell's shared pool of on-hand stock. */
-    long available(final int cell)
-    {
-        final int base = row(cell);
-        return Levels.available(data[base + ON_HAND], data[base + RESERVED], data[base + SAFETY_STOCK],
-            data[base + ALLOCATED]);
-    }
-
-    /** @return what a presale lock may still take from the cell's in-transit stock. */
-    long presaleAvailable(final int cell)
-    {
-        final int base = row(cell);
-        return Math.max(0, data[base + IN_TRANSIT] - data[base + PRESALE_RESERVED]);
     }
 
     // Mutators: callers have validated; each records the change, before making it.
@@ -413,47 +316,10 @@ final class StockCells
         data[row(cell) + ALLOCATED] += delta;
     }
 
-    /** Restores a cell's fields exactly (snapshot load), without counting it as a change. */
-    void restore(final int cell, final long onHand, final long reserved, final long inTransit,
-        final long presaleReserved, final long safetyStock, final long version, final long allocated)
-    {
-        final int base = row(cell);
-        data[base + ALLOCATED] = allocated;
-        data[base + ON_HAND] = onHand;
-        data[base + RESERVED] = reserved;
-        data[base + IN_TRANSIT] = inTransit;
-        data[base + PRESALE_RESERVED] = presaleReserved;
-        data[base + SAFETY_STOCK] = safetyStock;
-        data[base + VERSION] = version;
-    }
-
     /** @return whether {@code cell} belongs to {@code sku}, comparing its inline key when it has one. */
     private boolean hasSku(final int cell, final String sku)
     {
         final int matched = InlineKeys.matches(data, row(cell) + SKU_KEY, sku);
         return matched == InlineKeys.NOT_INLINE ? sku.equals(skuCode(cell)) : matched == 1;
-    }
-
-    private void storeSkuKey(final int base, final String sku)
-    {
-        InlineKeys.store(data, base + SKU_KEY, KEY_LONGS, sku);
-    }
-
-    private static long key(final int skuId, final int warehouseId)
-    {
-        return ((long)skuId << 32) | (warehouseId & 0xFFFF_FFFFL);
-    }
-
-    private void ensureCapacity(final int required)
-    {
-        if (ROW_OFFSET + (long)required * STRIDE > data.length)
-        {
-            data = Arrays.copyOf(data, Math.max(ROW_OFFSET + required * STRIDE, data.length * 2 - ROW_OFFSET));
-        }
-    }
-
-    private static int row(final int cell)
-    {
-        return ROW_OFFSET + cell * STRIDE;
     }
 }

@@ -1,9 +1,7 @@
 package dev.stockhold.gateway.binary;
 
 import dev.stockhold.engine.command.Command;
-import dev.stockhold.engine.command.CommandType;
 import dev.stockhold.engine.command.ErrorCode;
-import dev.stockhold.engine.command.Validation;
 import dev.stockhold.client.sbe.AdjustDecoder;
 import dev.stockhold.client.sbe.AuthenticateDecoder;
 import dev.stockhold.client.sbe.GetDigestDecoder;
@@ -22,7 +20,9 @@ import dev.stockhold.client.sbe.SubscribeDecoder;
 import org.agrona.DirectBuffer;
 
 /**
- * Turns one SBE request message into an engine {@link Command}, validating as it goes.
+ * Turns one SBE request message into an engine {@link Command}, validating as it goes: it checks the header,
+ * dispatches on the template id and reads the session's own messages (subscriptions, authentication, recorded
+ * times); the stock and order requests are read by a {@link StockRequestDecoder}.
  * <p>
  * Not thread-safe: one instance per connection, used on its event loop only; the decoders and the
  * command it fills are reused, so a valid request allocates only the Strings of its order id and
@@ -51,13 +51,6 @@ public final class RequestDecoder
     public static final int AUTHENTICATE = 5;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final LockDecoder lock = new LockDecoder();
-    private final SettleDecoder settle = new SettleDecoder();
-    private final SetStockDecoder setStock = new SetStockDecoder();
-    private final AdjustDecoder adjust = new AdjustDecoder();
-    private final ReceiveDecoder receive = new ReceiveDecoder();
-    private final GetStockDecoder getStock = new GetStockDecoder();
-    private final GetReservationDecoder getReservation = new GetReservationDecoder();
     private final GetDigestDecoder getDigest = new GetDigestDecoder();
     private final SubscribeDecoder subscribe = new SubscribeDecoder();
     private final SubscribeChannelDecoder subscribeChannel = new SubscribeChannelDecoder();
@@ -65,6 +58,7 @@ public final class RequestDecoder
     private final TickDecoder tick = new TickDecoder();
     private final AuthenticateDecoder authenticate = new AuthenticateDecoder();
     private final FieldReader fields = new FieldReader();
+    private final StockRequestDecoder stocks = new StockRequestDecoder(fields);
     private final ChannelRequestDecoder channels = new ChannelRequestDecoder(fields);
     private final boolean replayTarget;
 
@@ -141,20 +135,26 @@ public final class RequestDecoder
         switch (templateId)
         {
             case LockDecoder.TEMPLATE_ID:
-                return blockLength == LockDecoder.BLOCK_LENGTH ? decodeLock(frame, body, into) : badBlock();
+                return blockLength == LockDecoder.BLOCK_LENGTH
+                    ? command(stocks.lock(frame, body, into)) : badBlock();
             case SettleDecoder.TEMPLATE_ID:
-                return blockLength == SettleDecoder.BLOCK_LENGTH ? decodeSettle(frame, body, into) : badBlock();
+                return blockLength == SettleDecoder.BLOCK_LENGTH
+                    ? command(stocks.settle(frame, body, into)) : badBlock();
             case SetStockDecoder.TEMPLATE_ID:
-                return blockLength == SetStockDecoder.BLOCK_LENGTH ? decodeSetStock(frame, body, into) : badBlock();
+                return blockLength == SetStockDecoder.BLOCK_LENGTH
+                    ? command(stocks.setStock(frame, body, into)) : badBlock();
             case AdjustDecoder.TEMPLATE_ID:
-                return blockLength == AdjustDecoder.BLOCK_LENGTH ? decodeAdjust(frame, body, into) : badBlock();
+                return blockLength == AdjustDecoder.BLOCK_LENGTH
+                    ? command(stocks.adjust(frame, body, into)) : badBlock();
             case ReceiveDecoder.TEMPLATE_ID:
-                return blockLength == ReceiveDecoder.BLOCK_LENGTH ? decodeReceive(frame, body, into) : badBlock();
+                return blockLength == ReceiveDecoder.BLOCK_LENGTH
+                    ? command(stocks.receive(frame, body, into)) : badBlock();
             case GetStockDecoder.TEMPLATE_ID:
-                return blockLength == GetStockDecoder.BLOCK_LENGTH ? decodeGetStock(frame, body, into) : badBlock();
+                return blockLength == GetStockDecoder.BLOCK_LENGTH
+                    ? command(stocks.getStock(frame, body, into)) : badBlock();
             case GetReservationDecoder.TEMPLATE_ID:
                 return blockLength == GetReservationDecoder.BLOCK_LENGTH
-                    ? decodeGetReservation(frame, body, into) : badBlock();
+                    ? command(stocks.getReservation(frame, body, into)) : badBlock();
             case GetDigestDecoder.TEMPLATE_ID:
                 getDigest.wrap(frame, body, blockLength, MessageHeaderDecoder.SCHEMA_VERSION);
                 into.getDigest();
@@ -237,162 +237,6 @@ public final class RequestDecoder
         return stampMillis;
     }
 
-    private int decodeLock(final DirectBuffer frame, final int body, final Command into)
-    {
-        lock.wrap(frame, body, LockDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        final int ttlSeconds = lock.ttlSeconds();
-        if (!Validation.isTtlSeconds(ttlSeconds))
-        {
-            fields.fail(ErrorCode.INVALID_REQUEST, "ttlSeconds out of range");
-        }
-        into.lock(null, null, ttlSeconds, fields.flag(lock.allowPresaleRaw()), fields.flag(lock.allowSplitRaw()));
-        final LockDecoder.LinesDecoder lines = lock.lines();
-        fields.checkGroup(lines.actingBlockLength(), LockDecoder.LinesDecoder.sbeBlockLength());
-        if (lines.count() == 0)
-        {
-            fields.fail(ErrorCode.INVALID_REQUEST, "a lock needs at least one line");
-        }
-        while (lines.hasNext())
-        {
-            // A line's codes are judged before its quantity, as in the documented JSON body.
-            lines.next();
-            final long quantity = lines.quantity();
-            fields.readVar(lock);
-            final String sku = fields.code(true, "bad sku");
-            fields.readVar(lock);
-            final String warehouse = fields.code(true, "bad warehouse");
-            fields.readVar(lock);
-            final String listing = fields.listingId(true, "bad listing");
-            fields.quantity(quantity);
-            if ((sku == null) == (listing == null))
-            {
-                fields.fail(ErrorCode.INVALID_REQUEST, "a line needs either sku or listing, not both");
-            }
-            into.lines.add(sku, listing, warehouse, quantity);
-        }
-        fields.readVar(lock);
-        into.orderId = fields.orderId();
-        fields.readVar(lock);
-        into.channel = fields.unicodeText(Validation.MAX_CHANNEL_LENGTH, "bad channel", true);
-        fields.readVar(lock);
-        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
-        messageEnd = lock.limit();
-        return COMMAND;
-    }
-
-    private int decodeSettle(final DirectBuffer frame, final int body, final Command into)
-    {
-        settle.wrap(frame, body, SettleDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        final CommandType type = CommandType.fromCode(settle.actionRaw());
-        if (type != CommandType.RELEASE && type != CommandType.DEDUCT && type != CommandType.RETURN)
-        {
-            fields.fail(ErrorCode.INVALID_REQUEST, "unknown settle action");
-        }
-        into.settle(type, null);
-        final SettleDecoder.LinesDecoder lines = settle.lines();
-        fields.checkGroup(lines.actingBlockLength(), SettleDecoder.LinesDecoder.sbeBlockLength());
-        while (lines.hasNext())
-        {
-            lines.next();
-            final long quantity = fields.quantity(lines.quantity());
-            fields.readVar(settle);
-            final String sku = fields.code(false, "bad sku");
-            fields.readVar(settle);
-            into.lines.add(sku, fields.code(false, "bad warehouse"), quantity);
-        }
-        fields.readVar(settle);
-        into.orderId = fields.orderId();
-        fields.readVar(settle);
-        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
-        messageEnd = settle.limit();
-        return COMMAND;
-    }
-
-    private int decodeSetStock(final DirectBuffer frame, final int body, final Command into)
-    {
-        setStock.wrap(frame, body, SetStockDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        into.setStock();
-        final SetStockDecoder.ItemsDecoder items = setStock.items();
-        fields.checkGroup(items.actingBlockLength(), SetStockDecoder.ItemsDecoder.sbeBlockLength());
-        if (items.count() == 0)
-        {
-            fields.fail(ErrorCode.INVALID_REQUEST, "a set needs at least one item");
-        }
-        while (items.hasNext())
-        {
-            items.next();
-            final long onHand = fields.level(items.onHand());
-            final long inTransit = fields.level(items.inTransit());
-            final long safetyStock = fields.level(items.safetyStock());
-            final long expectedVersion = items.expectedVersion();
-            if (expectedVersion != Command.ABSENT && expectedVersion < 0)
-            {
-                fields.fail(ErrorCode.INVALID_REQUEST, "expectedVersion out of range");
-            }
-            fields.readVar(setStock);
-            final String sku = fields.code(false, "bad sku");
-            fields.readVar(setStock);
-            into.items.add(sku, fields.code(false, "bad warehouse"), onHand, inTransit, safetyStock, expectedVersion);
-        }
-        fields.readVar(setStock);
-        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
-        messageEnd = setStock.limit();
-        return COMMAND;
-    }
-
-    private int decodeAdjust(final DirectBuffer frame, final int body, final Command into)
-    {
-        adjust.wrap(frame, body, AdjustDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        final long onHandDelta = fields.delta(adjust.onHandDelta());
-        final long inTransitDelta = fields.delta(adjust.inTransitDelta());
-        final long safetyStockDelta = fields.delta(adjust.safetyStockDelta());
-        fields.readVar(adjust);
-        final String sku = fields.code(false, "bad sku");
-        fields.readVar(adjust);
-        final String warehouse = fields.code(false, "bad warehouse");
-        fields.readVar(adjust);
-        final String reason = fields.unicodeText(Validation.MAX_REASON_LENGTH, "bad reason", false);
-        into.adjust(sku, warehouse, onHandDelta, inTransitDelta, safetyStockDelta, reason);
-        fields.readVar(adjust);
-        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
-        messageEnd = adjust.limit();
-        return COMMAND;
-    }
-
-    private int decodeReceive(final DirectBuffer frame, final int body, final Command into)
-    {
-        receive.wrap(frame, body, ReceiveDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        final long quantity = fields.quantity(receive.quantity());
-        fields.readVar(receive);
-        final String sku = fields.code(false, "bad sku");
-        fields.readVar(receive);
-        into.receive(sku, fields.code(false, "bad warehouse"), quantity);
-        fields.readVar(receive);
-        into.idempotencyKey = fields.text(Validation.MAX_IDEMPOTENCY_KEY_LENGTH, true, "bad idempotency key");
-        messageEnd = receive.limit();
-        return COMMAND;
-    }
-
-    private int decodeGetStock(final DirectBuffer frame, final int body, final Command into)
-    {
-        getStock.wrap(frame, body, GetStockDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        fields.readVar(getStock);
-        final String sku = fields.code(false, "bad sku");
-        fields.readVar(getStock);
-        into.getStock(sku, fields.code(true, "bad warehouse"));
-        messageEnd = getStock.limit();
-        return COMMAND;
-    }
-
-    private int decodeGetReservation(final DirectBuffer frame, final int body, final Command into)
-    {
-        getReservation.wrap(frame, body, GetReservationDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
-        fields.readVar(getReservation);
-        into.getReservation(fields.orderId());
-        messageEnd = getReservation.limit();
-        return COMMAND;
-    }
-
     private int decodeSubscribe(final DirectBuffer frame, final int body)
     {
         subscribe.wrap(frame, body, SubscribeDecoder.BLOCK_LENGTH, MessageHeaderDecoder.SCHEMA_VERSION);
@@ -455,6 +299,13 @@ public final class RequestDecoder
     public String errorDetail()
     {
         return fields.errorDetail();
+    }
+
+    /** Records where a command's message ends: @return {@link #COMMAND}. */
+    private int command(final int end)
+    {
+        messageEnd = end;
+        return COMMAND;
     }
 
     private int structural(final String detail)
