@@ -19,12 +19,10 @@ import java.util.function.BooleanSupplier;
  *                         (the cluster answers a repeat from its window); a new leader causes a resend at once.
  * @param maxInFlight      the most commands waiting for answers; beyond it a command is answered ERR_OVERLOADED
  *                         at once.
- * @param answeredByReplica true for a client that runs beside a member: the member's replica answers its
- *                          commands as it applies them ({@link EngineClusterClient#onReplicaAnswer}), and the
- *                          leader sends nothing on egress; false for answers on egress.
- * @param localMemberLeads  for a client that runs beside a member: tells whether that member leads now; while it
- *                          does, the client reaches it over shared memory (Aeron IPC) instead of UDP. Null for a
- *                          client on its own.
+ * @param localMemberLeads for a client that runs beside a member: tells whether that member leads now; while it
+ *                         does, the client reaches it over shared memory (Aeron IPC) instead of UDP, and the
+ *                         member's replica answers its commands ({@link #answeredByReplica()}). Null for a client
+ *                         on its own, answered on egress.
  */
 public record ClientSettings(
     String ingressEndpoints,
@@ -33,7 +31,6 @@ public record ClientSettings(
     Duration deadline,
     Duration resendAfter,
     int maxInFlight,
-    boolean answeredByReplica,
     BooleanSupplier localMemberLeads)
 {
     /** Default deadline, as the gateway's request deadline. */
@@ -56,28 +53,28 @@ public record ClientSettings(
     public static ClientSettings defaults(final String ingressEndpoints)
     {
         return new ClientSettings(ingressEndpoints, null, "127.0.0.1", DEFAULT_DEADLINE, Duration.ofSeconds(1), 4096,
-            false, null);
+            null);
     }
 
     /** @return a copy with another deadline. */
     public ClientSettings withDeadline(final Duration value)
     {
         return new ClientSettings(ingressEndpoints, aeronDir, egressHost, value, resendAfter, maxInFlight,
-            answeredByReplica, localMemberLeads);
+            localMemberLeads);
     }
 
     /** @return a copy that uses the media driver in {@code dir}. */
     public ClientSettings withAeronDir(final String dir)
     {
         return new ClientSettings(ingressEndpoints, dir, egressHost, deadline, resendAfter, maxInFlight,
-            answeredByReplica, localMemberLeads);
+            localMemberLeads);
     }
 
     /** @return a copy with another limit on commands in flight. */
     public ClientSettings withMaxInFlight(final int value)
     {
         return new ClientSettings(ingressEndpoints, aeronDir, egressHost, deadline, resendAfter, value,
-            answeredByReplica, localMemberLeads);
+            localMemberLeads);
     }
 
     /**
@@ -87,7 +84,17 @@ public record ClientSettings(
      */
     public ClientSettings besideMember(final BooleanSupplier leads)
     {
-        return new ClientSettings(ingressEndpoints, aeronDir, egressHost, deadline, resendAfter, maxInFlight, true,
+        return new ClientSettings(ingressEndpoints, aeronDir, egressHost, deadline, resendAfter, maxInFlight,
             Objects.requireNonNull(leads, "leads"));
+    }
+
+    /**
+     * @return true for a client that runs beside a member: the member's replica answers its commands as it applies
+     * them ({@link EngineClusterClient#onReplicaAnswer}), and the leader sends nothing on egress; false for answers
+     * on egress.
+     */
+    public boolean answeredByReplica()
+    {
+        return localMemberLeads != null;
     }
 }

@@ -94,9 +94,9 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             }
 
             @Override
-            public void onLost()
+            public void onLost(final long sessionId)
             {
-                LOG.info("event=cluster_requests_waiting inFlight={}", inFlight.size());
+                LOG.info("event=cluster_session_lost session={} inFlight={}", sessionId, inFlight.size());
                 admin.abandon();
             }
         });

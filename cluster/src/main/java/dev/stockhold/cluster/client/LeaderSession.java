@@ -34,8 +34,8 @@ final class LeaderSession implements AutoCloseable
         /** A session opened: what is in flight must be sent again. */
         void onOpened();
 
-        /** The session is gone: requests waiting on it will get no answer. */
-        void onLost();
+        /** Session {@code sessionId} is gone: requests waiting on it will get no answer. */
+        void onLost(long sessionId);
     }
 
     private final ClientSettings settings;
@@ -182,17 +182,17 @@ final class LeaderSession implements AutoCloseable
 
     private boolean localMemberLeads()
     {
-        return settings.localMemberLeads() != null && settings.localMemberLeads().getAsBoolean();
+        return settings.answeredByReplica() && settings.localMemberLeads().getAsBoolean();
     }
 
     private void lost(final long now)
     {
-        LOG.info("event=cluster_session_lost session={}", cluster.clusterSessionId());
+        final long sessionId = cluster.clusterSessionId();
         cluster = null;
         viaIpc = false;
         leaderMemberId = -1;
         reconnectAtNanos = now;
-        events.onLost();
+        events.onLost(sessionId);
     }
 
     @Override
