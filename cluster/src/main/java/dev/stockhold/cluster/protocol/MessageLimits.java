@@ -19,8 +19,22 @@ public final class MessageLimits
      */
     public static final int SEGMENT_LENGTH = Integer.getInteger("stockhold.cluster.segmentLength",
         Math.max(COMMAND_TERM_LENGTH, 16 * 1024 * 1024));
+    /** The largest frame Aeron takes on a channel (a UDP payload). */
+    static final int MAX_FRAME_LENGTH = 65_504;
     /** The longest command or answer the cluster carries. */
     public static final int MAX_MESSAGE_BYTES = COMMAND_TERM_LENGTH / 8;
+
+    /**
+     * @param alias the stream's name in Aeron's counters ("snapshot", "replay").
+     * @return the shared-memory channel that carries a snapshot to the archive, or a snapshot or the log back from
+     * it: terms as large as the command channels' and the largest frames Aeron takes, so that a snapshot of tens of
+     * megabytes crosses in 64 KiB messages and waits for the archive every 8 MiB, not every 32 KiB.
+     */
+    public static String bulkChannel(final String alias)
+    {
+        return "aeron:ipc?alias=" + alias + "|term-length=" + COMMAND_TERM_LENGTH + "|mtu="
+            + Math.min(MAX_FRAME_LENGTH, COMMAND_TERM_LENGTH / 8);
+    }
 
     private MessageLimits()
     {
