@@ -39,8 +39,9 @@ import java.util.function.Consumer;
  * the service container running the {@link ClusteredEngine}.
  * <p>
  * Sized for a small machine: the driver and the archive each run their agents on one shared thread, and every
- * Aeron thread idles as {@link AgentIdle} (backing off to 4 ms parks), so three nodes and their load fit on two cores; term buffers
- * are small (64 KiB, the log 256 KiB) and sparse. Threads: driver, archive, consensus module, the engine's
+ * Aeron thread idles as {@link AgentIdle} (backing off to 4 ms parks), so three nodes and their load fit on two
+ * cores; term buffers are sparse, and small (64 KiB) but for the channels that carry commands and snapshots
+ * ({@link MessageLimits}). Threads: driver, archive, consensus module, the engine's
  * service thread, and the snapshot timer. {@link #launch} and {@link #close} may be called from any thread;
  * {@link #awaitTermination} blocks until the node stops (closed, a cluster-wide shutdown, or a fatal error).
  */
