@@ -137,6 +137,8 @@ public final class ClusterNode implements AutoCloseable
             .terminationHook(this::onTerminated);
 
         final String localControl = "aeron:ipc?term-length=" + TERM_LENGTH;
+        final String snapshotChannel = MessageLimits.bulkChannel("snapshot");
+        final String replayChannel = MessageLimits.bulkChannel("replay");
         final Archive.Context archiveContext = new Archive.Context()
             .aeronDirectoryName(aeronDir)
             .archiveDir(archiveDir)
@@ -168,8 +170,8 @@ public final class ClusterNode implements AutoCloseable
             .logChannel("aeron:udp?term-length=" + MessageLimits.COMMAND_TERM_LENGTH)
             .replicationChannel("aeron:udp?endpoint=" + member.host() + ":0")
             .archiveContext(archiveClient.clone())
-            .snapshotChannel(MessageLimits.bulkChannel("snapshot"))
-            .replayChannel(MessageLimits.bulkChannel("replay"))
+            .snapshotChannel(snapshotChannel)
+            .replayChannel(replayChannel)
             .leaderHeartbeatTimeoutNs(timeouts.leaderHeartbeatTimeout().toNanos())
             .leaderHeartbeatIntervalNs(timeouts.leaderHeartbeatInterval().toNanos())
             .electionTimeoutNs(timeouts.electionTimeout().toNanos())
@@ -192,8 +194,8 @@ public final class ClusterNode implements AutoCloseable
             .aeronDirectoryName(aeronDir)
             .archiveContext(archiveClient.clone())
             .clusterDir(clusterDir)
-            .snapshotChannel(MessageLimits.bulkChannel("snapshot"))
-            .replayChannel(MessageLimits.bulkChannel("replay"))
+            .snapshotChannel(snapshotChannel)
+            .replayChannel(replayChannel)
             .clusteredService(engine)
             .idleStrategySupplier(AgentIdle::strategy)
             .errorHandler(errors("service"))

@@ -1,5 +1,7 @@
 package dev.stockhold.cluster.protocol;
 
+import io.aeron.driver.Configuration;
+
 /**
  * How large a command or an answer may be on the cluster's channels. Aeron bounds one message to an eighth of a
  * term, so the channels that carry commands and answers (client ingress and egress, the replicated log) use
@@ -19,8 +21,6 @@ public final class MessageLimits
      */
     public static final int SEGMENT_LENGTH = Integer.getInteger("stockhold.cluster.segmentLength",
         Math.max(COMMAND_TERM_LENGTH, 16 * 1024 * 1024));
-    /** The largest frame Aeron takes on a channel (a UDP payload). */
-    static final int MAX_FRAME_LENGTH = 65_504;
     /** The longest command or answer the cluster carries. */
     public static final int MAX_MESSAGE_BYTES = COMMAND_TERM_LENGTH / 8;
 
@@ -33,7 +33,7 @@ public final class MessageLimits
     public static String bulkChannel(final String alias)
     {
         return "aeron:ipc?alias=" + alias + "|term-length=" + COMMAND_TERM_LENGTH + "|mtu="
-            + Math.min(MAX_FRAME_LENGTH, COMMAND_TERM_LENGTH / 8);
+            + Math.min(Configuration.MAX_UDP_PAYLOAD_LENGTH, COMMAND_TERM_LENGTH / 8);
     }
 
     private MessageLimits()
