@@ -16,6 +16,7 @@ import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends engine commands to a stockhold cluster and completes a future with each answer.
+ * Sends engine commands to a stockhold cluster and delivers each answer, to a {@link CommandAnswer} or a future.
  * <p>
  * Each command gets an id (this client's random origin and a number counting up) and stays in flight until
  * its answer arrives: on egress from the leader, or, for a client that runs beside a member
@@ -40,9 +41,10 @@ import java.util.concurrent.locks.LockSupport;
  * answered"): it may or may not have been applied, never is a success reported that did not happen.
  * <p>
  * Threads: {@link #send} and {@link #requestSnapshot} may be called from any thread. One thread of the client's
- * own talks to the cluster and completes the futures, so work chained on them without an executor runs there
- * and must not block. Unless given a media driver's directory, the client runs an embedded driver (one shared
- * thread, idling as {@link AgentIdle}).
+ * own talks to the cluster and gives the answers that come on egress or at the deadline; a replica's answers
+ * are given on the member's service thread. Either way an answer (and work chained on a future without an
+ * executor) must not block. Unless given a media driver's directory, the client runs an embedded driver (one
+ * shared thread, idling as {@link AgentIdle}).
  */
 public final class EngineClusterClient implements AutoCloseable, EgressListener
 {
@@ -54,7 +56,8 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
     private final long deadlineNanos;
     private final AtomicLong numbers = new AtomicLong();
     private final AtomicInteger outstanding = new AtomicInteger();
-    private final ManyToOneConcurrentLinkedQueue<Pending> submitted = new ManyToOneConcurrentLinkedQueue<>();
+    /** Commands sent and not yet taken by the client's thread: never more than {@code maxInFlight}. */
+    private final ManyToOneConcurrentArrayQueue<Pending> submitted;
     private final ManyToOneConcurrentLinkedQueue<Runnable> tasks = new ManyToOneConcurrentLinkedQueue<>();
     private final ThreadLocal<Encoding> encoding = ThreadLocal.withInitial(Encoding::new);
     private final ClientDriver driver;
@@ -81,7 +84,8 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         this.settings = settings;
         this.origin = new SecureRandom().nextLong();
         this.deadlineNanos = settings.deadline().toNanos();
-        this.inFlight = new InFlightCommands(settings.resendAfter().toNanos());
+        this.inFlight = new InFlightCommands(settings.resendAfter().toNanos(), settings.maxInFlight());
+        this.submitted = new ManyToOneConcurrentArrayQueue<>(settings.maxInFlight());
         this.admin = new AdminRequests(origin);
         this.driver = ClientDriver.open(settings.aeronDir());
         this.aeron = driver.aeron();
@@ -117,24 +121,31 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
     /**
      * Sends a command. The caller may reuse {@code command} as soon as this returns.
      *
-     * @return the answer: the engine's result, or {@link ErrorCode#OVERLOADED} when no leader answered within
-     * the deadline, too many commands are in flight, or the client is closed.
+     * @return the answer, as {@link #send(Command, CommandResult, CommandAnswer)} gives it.
      * @throws IllegalArgumentException for a command type the cluster does not take from clients (tick, snapshot).
      */
     public CompletableFuture<CommandResult> send(final Command command)
     {
-        return send(command, null);
+        final CompletableFuture<CommandResult> answer = new CompletableFuture<>();
+        send(command, null, answer::complete);
+        return answer;
     }
 
     /**
-     * Sends a command whose answer, when its member's replica decides it, is copied into {@code answerInto} (for
-     * a client with {@link ClientSettings#answeredByReplica()}): the future then completes with that very
-     * object, which nothing writes to before. Any other answer (the deadline's, one on egress) is a result of
-     * its own. The caller may reuse {@code command} as soon as this returns.
+     * Sends a command; its answer goes to {@code answer}, once. When its member's replica decides it (a client
+     * with {@link ClientSettings#answeredByReplica()}), the result is copied into {@code answerInto}, which
+     * nothing writes to before; any other answer (the deadline's, one on egress) is a result of its own. The
+     * caller may reuse {@code command} as soon as this returns. Allocates only the command's record in flight
+     * and its encoded bytes.
      *
-     * @return as {@link #send(Command)}.
+     * @param answerInto where a replica's result is copied, or null for a result of its own.
+     * @param answer     given the engine's result, or {@link ErrorCode#OVERLOADED} when no leader answered within
+     *                   the deadline, too many commands are in flight or the client is closed (then before this
+     *                   method returns, on the caller's thread), or {@link ErrorCode#INVALID_REQUEST} for a
+     *                   command too large to carry.
+     * @throws IllegalArgumentException for a command type the cluster does not take from clients (tick, snapshot).
      */
-    public CompletableFuture<CommandResult> send(final Command command, final CommandResult answerInto)
+    public void send(final Command command, final CommandResult answerInto, final CommandAnswer answer)
     {
         if (!IngressEncoder.carries(command))
         {
@@ -142,12 +153,14 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         }
         if (!running)
         {
-            return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.OVERLOADED, "the client is closed"));
+            answer.answered(InFlightCommands.failure(ErrorCode.OVERLOADED, "the client is closed"));
+            return;
         }
         if (outstanding.incrementAndGet() > settings.maxInFlight())
         {
             outstanding.decrementAndGet();
-            return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.OVERLOADED, "too many commands in flight"));
+            answer.answered(InFlightCommands.failure(ErrorCode.OVERLOADED, "too many commands in flight"));
+            return;
         }
         final long number = numbers.incrementAndGet();
         final byte[] message;
@@ -159,8 +172,9 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
             if (length > MessageLimits.MAX_MESSAGE_BYTES)
             {
                 outstanding.decrementAndGet();
-                return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.INVALID_REQUEST, "the command encodes to "
+                answer.answered(InFlightCommands.failure(ErrorCode.INVALID_REQUEST, "the command encodes to "
                     + length + " bytes; the cluster carries at most " + MessageLimits.MAX_MESSAGE_BYTES));
+                return;
             }
             message = new byte[length];
             scratch.buffer.getBytes(0, message);
@@ -168,19 +182,24 @@ public final class EngineClusterClient implements AutoCloseable, EgressListener
         catch (final IllegalArgumentException ex)
         {
             outstanding.decrementAndGet();
-            return CompletableFuture.completedFuture(InFlightCommands.failure(ErrorCode.INVALID_REQUEST,
-                "a field is longer than 65,534 bytes"));
+            answer.answered(InFlightCommands.failure(ErrorCode.INVALID_REQUEST, "a field is longer than 65,534 bytes"));
+            return;
         }
         final Pending pending = new Pending(number, message, System.nanoTime() + deadlineNanos, outstanding,
-            answerInto);
+            answerInto, answer);
         if (settings.answeredByReplica())
         {
             inFlight.expectFromReplica(pending);
         }
-        submitted.offer(pending);
+        if (!submitted.offer(pending))
+        {
+            // Cannot happen while at most maxInFlight commands are outstanding; answered rather than lost.
+            inFlight.forgetReplicaWait(pending);
+            pending.complete(InFlightCommands.failure(ErrorCode.OVERLOADED, "too many commands in flight"));
+            return;
+        }
         // The client's thread may be parked in its backoff (up to 4 ms): wake it, so the command leaves now.
         LockSupport.unpark(thread);
-        return pending.future;
     }
 
     /**

@@ -10,7 +10,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,7 +28,7 @@ final class InFlightCommands
     private final AtomicLong resends = new AtomicLong();
     private final Long2ObjectHashMap<Pending> byNumber = new Long2ObjectHashMap<>();
     /** The commands the member's replica answers, by number: any thread. */
-    private final ConcurrentHashMap<Long, Pending> fromReplica = new ConcurrentHashMap<>();
+    private final ReplicaWaits fromReplica;
     private final ArrayDeque<Pending> sendQueue = new ArrayDeque<>();
     private final ArrayDeque<Pending> byDeadline = new ArrayDeque<>();
     private final UnsafeBuffer sendView = new UnsafeBuffer(0, 0);
@@ -38,16 +37,26 @@ final class InFlightCommands
     /** Written by the client's thread only. */
     private volatile long messagesOffered;
 
-    /** @param resendAfterNanos how long an answer may be missing before the command is offered again. */
-    InFlightCommands(final long resendAfterNanos)
+    /**
+     * @param resendAfterNanos how long an answer may be missing before the command is offered again.
+     * @param maxInFlight      the most commands waiting for answers at once.
+     */
+    InFlightCommands(final long resendAfterNanos, final int maxInFlight)
     {
         this.resendAfterNanos = resendAfterNanos;
+        this.fromReplica = new ReplicaWaits(maxInFlight);
     }
 
     /** Any thread, before the command is submitted: the member's replica answers it. */
     void expectFromReplica(final Pending pending)
     {
-        fromReplica.put(pending.number, pending);
+        fromReplica.add(pending);
+    }
+
+    /** Any thread: a command that was expected from the replica is not sent after all. */
+    void forgetReplicaWait(final Pending pending)
+    {
+        fromReplica.remove(pending);
     }
 
     /**
@@ -57,7 +66,7 @@ final class InFlightCommands
      */
     void answerFromReplica(final long number, final CommandResult result)
     {
-        final Pending pending = fromReplica.remove(number);
+        final Pending pending = fromReplica.take(number);
         if (pending != null)
         {
             pending.completeWithCopy(result);
@@ -172,7 +181,10 @@ final class InFlightCommands
         {
             byDeadline.pollFirst();
             forget(pending);
-            pending.complete(failure(ErrorCode.OVERLOADED, "no leader answered within the deadline"));
+            if (!pending.isDone())
+            {
+                pending.complete(failure(ErrorCode.OVERLOADED, "no leader answered within the deadline"));
+            }
         }
         for (final Pending each : byDeadline)
         {
@@ -228,17 +240,14 @@ final class InFlightCommands
         }
         byDeadline.clear();
         sendQueue.clear();
-        for (final Pending each : fromReplica.values())
-        {
-            each.complete(failure(code, detail)); // sent while the client was closing, never taken
-        }
-        fromReplica.clear();
+        // Sent while the client was closing, never taken.
+        fromReplica.removeAll(each -> each.complete(failure(code, detail)));
     }
 
     private void forget(final Pending pending)
     {
         byNumber.remove(pending.number);
-        fromReplica.remove(pending.number);
+        fromReplica.remove(pending);
     }
 
     /** @return how many commands wait for their answers. */

@@ -2,8 +2,8 @@ package dev.stockhold.cluster.client;
 
 import dev.stockhold.engine.command.CommandResult;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,14 +13,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Pending
 {
+    private static final VarHandle CLAIMED;
+
+    static
+    {
+        try
+        {
+            CLAIMED = MethodHandles.lookup().findVarHandle(Pending.class, "claimed", boolean.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     final long number;
     final byte[] message;
     final long deadlineNanos;
-    final CompletableFuture<CommandResult> future = new CompletableFuture<>();
     private final AtomicInteger outstanding;
     /** Where a replica's result is copied, or null for a new result. */
     private final CommandResult answerInto;
-    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CommandAnswer answer;
+    /** Set by whoever answers first ({@link #CLAIMED}): a field, not an AtomicBoolean, to allocate less. */
+    @SuppressWarnings("unused")
+    private volatile boolean claimed;
     /** When it was last offered to the cluster; 0 when it must be (re)sent. Client thread only. */
     long sentAtNanos;
     /** True while it waits in the send queue. Client thread only. */
@@ -28,17 +44,19 @@ final class Pending
 
     /**
      * @param outstanding the client's count of commands taken and not answered: decremented by the answer.
-     * @param answerInto  where a replica's result is copied (the caller reads it once the future completes with
+     * @param answerInto  where a replica's result is copied (the caller reads it once {@code answer} is given
      *                    it), or null to copy into a new result.
+     * @param answer      where the answer goes, once.
      */
     Pending(final long number, final byte[] message, final long deadlineNanos, final AtomicInteger outstanding,
-        final CommandResult answerInto)
+        final CommandResult answerInto, final CommandAnswer answer)
     {
         this.number = number;
         this.message = message;
         this.deadlineNanos = deadlineNanos;
         this.outstanding = outstanding;
         this.answerInto = answerInto;
+        this.answer = answer;
     }
 
     /**
@@ -48,12 +66,12 @@ final class Pending
      */
     boolean complete(final CommandResult result)
     {
-        if (!claimed.compareAndSet(false, true))
+        if (!claim())
         {
             return false;
         }
         outstanding.decrementAndGet();
-        future.complete(result);
+        answer.answered(result);
         return true;
     }
 
@@ -65,19 +83,24 @@ final class Pending
      */
     void completeWithCopy(final CommandResult source)
     {
-        if (!claimed.compareAndSet(false, true))
+        if (!claim())
         {
             return;
         }
         final CommandResult copy = answerInto != null ? answerInto : new CommandResult();
         copy.copyFrom(source);
         outstanding.decrementAndGet();
-        future.complete(copy);
+        answer.answered(copy);
     }
 
     /** @return true once answered (or being answered). */
     boolean isDone()
     {
-        return claimed.get();
+        return (boolean)CLAIMED.getVolatile(this);
+    }
+
+    private boolean claim()
+    {
+        return CLAIMED.compareAndSet(this, false, true);
     }
 }

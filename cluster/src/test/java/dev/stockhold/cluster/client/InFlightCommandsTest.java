@@ -4,6 +4,9 @@ import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
 import org.junit.jupiter.api.Test;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,8 +22,9 @@ class InFlightCommandsTest
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final AtomicInteger outstanding = new AtomicInteger();
-    private final InFlightCommands inFlight = new InFlightCommands(SECOND);
+    private final InFlightCommands inFlight = new InFlightCommands(SECOND, 64);
     private final ConcurrentLinkedQueue<Pending> submitted = new ConcurrentLinkedQueue<>();
+    private final Map<Pending, CompletableFuture<CommandResult>> futures = new IdentityHashMap<>();
 
     private Pending submit(final long number, final long deadlineNanos)
     {
@@ -30,11 +34,20 @@ class InFlightCommandsTest
     private Pending submit(final long number, final long deadlineNanos, final CommandResult answerInto)
     {
         outstanding.incrementAndGet();
-        final Pending pending = new Pending(number, new byte[0], deadlineNanos, outstanding, answerInto);
+        final CompletableFuture<CommandResult> future = new CompletableFuture<>();
+        final Pending pending = new Pending(number, new byte[0], deadlineNanos, outstanding, answerInto,
+            future::complete);
+        futures.put(pending, future);
         inFlight.expectFromReplica(pending);
         submitted.add(pending);
         inFlight.takeAll(submitted);
         return pending;
+    }
+
+    /** @return the answer given to {@code pending} (fails the test when none was). */
+    private CommandResult answer(final Pending pending) throws Exception
+    {
+        return futures.get(pending).get(0, TimeUnit.SECONDS);
     }
 
     private static CommandResult applied(final long sequence)
@@ -52,12 +65,12 @@ class InFlightCommandsTest
         inFlight.answerFromReplica(1, scratch);
         scratch.sequence(8); // the replica reuses its result for the next command
         assertTrue(pending.isDone());
-        assertEquals(7, pending.future.get().sequence(), "a copy, not the replica's reused result");
+        assertEquals(7, answer(pending).sequence(), "a copy, not the replica's reused result");
         assertEquals(0, outstanding.get());
 
         inFlight.answerFromReplica(1, applied(9)); // a repeat in the log is not answered again
         inFlight.scan(11 * SECOND);
-        assertEquals(7, pending.future.get().sequence());
+        assertEquals(7, answer(pending).sequence());
         assertEquals(0, outstanding.get(), "counted out once");
         assertEquals(0, inFlight.size());
     }
@@ -68,14 +81,14 @@ class InFlightCommandsTest
         final CommandResult into = new CommandResult();
         final Pending answered = submit(5, 10 * SECOND, into);
         inFlight.answerFromReplica(5, applied(11));
-        assertSame(into, answered.future.get(), "the sender's own result, no copy of a copy");
+        assertSame(into, answer(answered), "the sender's own result, no copy of a copy");
         assertEquals(11, into.sequence());
 
         final CommandResult untouched = new CommandResult();
         final Pending late = submit(6, SECOND, untouched);
         inFlight.scan(2 * SECOND);
         inFlight.answerFromReplica(6, applied(12));
-        assertEquals(ErrorCode.OVERLOADED, late.future.get().code());
+        assertEquals(ErrorCode.OVERLOADED, answer(late).code());
         assertEquals(0, untouched.sequence(), "a replica that lost the race writes nothing");
         assertEquals(0, outstanding.get());
     }
@@ -85,10 +98,10 @@ class InFlightCommandsTest
     {
         final Pending pending = submit(2, SECOND);
         inFlight.scan(2 * SECOND);
-        assertEquals(ErrorCode.OVERLOADED, pending.future.get().code());
+        assertEquals(ErrorCode.OVERLOADED, answer(pending).code());
         final CommandResult late = applied(3);
         inFlight.answerFromReplica(2, late);
-        assertEquals(ErrorCode.OVERLOADED, pending.future.get().code(), "never a success after the deadline's answer");
+        assertEquals(ErrorCode.OVERLOADED, answer(pending).code(), "never a success after the deadline's answer");
         assertEquals(0, outstanding.get());
     }
 

@@ -1,5 +1,6 @@
 package dev.stockhold.gateway.server;
 
+import dev.stockhold.cluster.client.CommandAnswer;
 import dev.stockhold.cluster.client.EngineClusterClient;
 import dev.stockhold.cluster.protocol.IngressEncoder;
 import dev.stockhold.cluster.service.LocalReplica;
@@ -7,6 +8,7 @@ import dev.stockhold.engine.command.Command;
 import dev.stockhold.engine.command.CommandResult;
 import dev.stockhold.engine.command.ErrorCode;
 import dev.stockhold.engine.pipeline.Reply;
+import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
 
 import java.util.function.Predicate;
 
@@ -17,20 +19,27 @@ import java.util.function.Predicate;
  * answered ERR_OVERLOADED, never a false success). A read is answered from this node's replica, which has
  * applied every write this node acknowledged: read-your-writes through one node.
  * <p>
- * Any thread. Each command is copied (the caller's object is the gateway's scratch), so the cluster path
- * allocates per request.
+ * Any thread. The caller's command is the gateway's scratch, so each is copied into a {@link Slot} that lives
+ * until its answer has gone to the gateway's reply; slots are pooled, so a warm node allocates no commands.
  */
 final class ClusterEntrance implements Predicate<Command>
 {
     private final EngineClusterClient client;
     private final LocalReplica replica;
+    /** Slots free for the next command: any thread takes one, whoever answered gives it back. */
+    private final ManyToManyConcurrentArrayQueue<Slot> free;
     private volatile boolean open = true;
 
-    /** @param client a client whose commands {@code replica} answers ({@code besideMember}). */
-    ClusterEntrance(final EngineClusterClient client, final LocalReplica replica)
+    /**
+     * @param client   a client whose commands {@code replica} answers ({@code besideMember}).
+     * @param maxSlots the most slots kept for reuse: about the commands that can wait at once (in flight and
+     *                 queued reads); a burst beyond it allocates slots that are then dropped.
+     */
+    ClusterEntrance(final EngineClusterClient client, final LocalReplica replica, final int maxSlots)
     {
         this.client = client;
         this.replica = replica;
+        this.free = new ManyToManyConcurrentArrayQueue<>(maxSlots);
     }
 
     @Override
@@ -40,52 +49,93 @@ final class ClusterEntrance implements Predicate<Command>
         {
             return false;
         }
-        final Command command = new Command();
+        final Slot slot = take();
+        final Command command = slot.command;
         command.copyFrom(request);
+        slot.reply = command.replyTo;
+        command.replyTo = slot;
         if (!command.type.isMutating())
         {
-            return replica.read(command);
+            if (!replica.read(command))
+            {
+                release(slot);
+                return false;
+            }
+            return true;
         }
         if (!IngressEncoder.carries(command))
         {
-            final CommandResult refused = new CommandResult();
-            refused.fail(ErrorCode.INVALID_REQUEST, "a client does not send " + command.type);
-            answer(command, refused, null);
+            command.result.clear();
+            command.result.fail(ErrorCode.INVALID_REQUEST, "a client does not send " + command.type);
+            slot.answered(command.result);
             return true;
         }
         // The replica copies its result straight into the command the answer is encoded from.
-        client.send(command, command.result).whenComplete((result, error) -> answer(command, result, error));
+        client.send(command, command.result, slot);
         return true;
-    }
-
-    /**
-     * On the thread that answered (this node's service thread for a result, the client's for a deadline): the
-     * answer goes to the command's reply.
-     */
-    private static void answer(final Command command, final CommandResult result, final Throwable error)
-    {
-        if (error != null || result == null)
-        {
-            command.result.clear();
-            command.result.fail(ErrorCode.INTERNAL, "the cluster client failed: " + error);
-        }
-        else
-        {
-            if (result != command.result)
-            {
-                command.result.copyFrom(result);
-            }
-            command.sequence = result.sequence();
-        }
-        if (command.replyTo instanceof Reply reply)
-        {
-            reply.complete(command, true);
-        }
     }
 
     /** Takes no new command from now on: they are answered ERR_OVERLOADED by the gateways. */
     void close()
     {
         open = false;
+    }
+
+    private Slot take()
+    {
+        final Slot slot = free.poll();
+        return slot != null ? slot : new Slot();
+    }
+
+    private void release(final Slot slot)
+    {
+        slot.reply = null;
+        free.offer(slot); // a full pool drops the slot: the garbage collector takes it
+    }
+
+    /**
+     * One command on its way through the cluster: the copy of the gateway's command, where its result is
+     * answered and, for a read, the reply the replica's responder calls.
+     */
+    private final class Slot implements CommandAnswer, Reply
+    {
+        final Command command = new Command();
+        /** The gateway's reply for this command. */
+        Object reply;
+
+        /**
+         * A write's answer, on the thread that decided it (this node's service thread for a result, the client's
+         * for a deadline, the gateway's for a command refused at once).
+         */
+        @Override
+        public void answered(final CommandResult result)
+        {
+            if (result != command.result)
+            {
+                command.result.copyFrom(result);
+            }
+            command.sequence = result.sequence();
+            complete(command, true);
+        }
+
+        /** A read's answer, from the replica's responder; and where every answer ends. */
+        @Override
+        public void complete(final Command answered, final boolean endOfBatch)
+        {
+            final Object gatewayReply = reply;
+            answered.replyTo = gatewayReply;
+            try
+            {
+                if (gatewayReply instanceof Reply out)
+                {
+                    out.complete(answered, endOfBatch);
+                }
+            }
+            finally
+            {
+                // The reply copied or encoded what it needs before returning (Reply's contract).
+                release(this);
+            }
+        }
     }
 }

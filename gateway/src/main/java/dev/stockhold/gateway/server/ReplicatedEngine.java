@@ -80,7 +80,7 @@ final class ReplicatedEngine implements ServerEngine
             throw ex;
         }
         replica.answerTo(client::onReplicaAnswer);
-        entrance = new ClusterEntrance(client, replica);
+        entrance = new ClusterEntrance(client, replica, MAX_IN_FLIGHT + MAX_QUEUED_READS);
         status = new NodeClusterStatus(cluster.members(), cluster.node(), node.health());
         watchTermination();
         bindMetrics(metrics, node.health());
