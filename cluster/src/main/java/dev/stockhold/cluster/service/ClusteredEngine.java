@@ -12,6 +12,7 @@ import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ public final class ClusteredEngine implements ClusteredService
     private final Consumer<Throwable> onFatal;
     private final LocalReplica replica;
     private final RequestBatch batch = new RequestBatch();
+    /** The last snapshot's body, kept for the next: the state only grows between two snapshots, mostly. */
+    private final ExpandableArrayBuffer snapshotBody = new ExpandableArrayBuffer(1 << 16);
     private ClientSession batchSession;
     private long batchTimestamp;
     private final RequestBatch.RequestSink applyInBatch =
@@ -295,12 +298,17 @@ public final class ClusteredEngine implements ClusteredService
     public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
     {
         final long startNanos = System.nanoTime();
-        final long bytes = EngineSnapshot.write(core.state(), snapshotPublication.maxPayloadLength(),
-            (buffer, offset, length) -> offerSnapshot(snapshotPublication, buffer, offset, length));
+        final long[] encodedAt = new long[1];
+        final long bytes = EngineSnapshot.write(core.state(), snapshotBody, snapshotPublication.maxPayloadLength(),
+            (buffer, offset, length) -> offerSnapshot(snapshotPublication, buffer, offset, length),
+            () -> encodedAt[0] = System.nanoTime());
+        final long endNanos = System.nanoTime();
         status.snapshotTaken(cluster.logPosition());
-        LOG.info("event=snapshot_taken sequence={} logPosition={} bytes={} windowEntries={} millis={}",
-            core.state().sequence, cluster.logPosition(), bytes, core.state().window.size(),
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        LOG.info("event=snapshot_taken sequence={} logPosition={} bytes={} windowEntries={} millis={} "
+            + "encodeMillis={} sendMillis={}", core.state().sequence, cluster.logPosition(), bytes,
+            core.state().window.size(), TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos),
+            TimeUnit.NANOSECONDS.toMillis(encodedAt[0] - startNanos),
+            TimeUnit.NANOSECONDS.toMillis(endNanos - encodedAt[0]));
     }
 
     private void offerSnapshot(final ExclusivePublication publication, final DirectBuffer buffer, final int offset,

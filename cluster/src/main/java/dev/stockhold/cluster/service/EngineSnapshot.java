@@ -58,10 +58,23 @@ final class EngineSnapshot
      */
     static long write(final EngineState state, final int maxMessageLength, final Sink sink)
     {
-        final ExpandableArrayBuffer body = new ExpandableArrayBuffer(1 << 16);
+        return write(state, new ExpandableArrayBuffer(1 << 16), maxMessageLength, sink, () -> { });
+    }
+
+    /**
+     * Writes {@code state} as {@link #write(EngineState, int, Sink)} does, encoding the body into {@code body}
+     * first: a buffer kept from the last snapshot spares allocating and growing hundreds of megabytes again.
+     *
+     * @param encoded called once the body is encoded, before the first message is sent.
+     * @return the number of body bytes written.
+     */
+    static long write(final EngineState state, final ExpandableArrayBuffer body, final int maxMessageLength,
+        final Sink sink, final Runnable encoded)
+    {
         final int ledgerLength = state.ledger.writeSnapshot(body, 0);
         final int windowLength = state.window.write(body, ledgerLength);
         final int bodyLength = ledgerLength + windowLength;
+        encoded.run();
 
         final UnsafeBuffer message = new UnsafeBuffer(new byte[Math.max(BEGIN_BYTES, maxMessageLength)]);
         message.putInt(0, BEGIN, LE);
