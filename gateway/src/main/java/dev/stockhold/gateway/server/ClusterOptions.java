@@ -2,6 +2,7 @@ package dev.stockhold.gateway.server;
 
 import dev.stockhold.cluster.node.ClusterMembers;
 import dev.stockhold.cluster.node.NodeSettings;
+import dev.stockhold.cluster.service.EngineSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -47,6 +48,14 @@ final class ClusterOptions
             + "before it is answered ERR_OVERLOADED (503, Retry-After) (default: 5s).")
     private Duration requestDeadline = ClusterSettings.DEFAULT_REQUEST_DEADLINE;
 
+    @Option(names = "--cluster-window-capacity", paramLabel = "N", descriptionKey = "cluster.windowCapacity",
+        converter = ConfigValues.PositiveInt.class,
+        description = "[cluster.windowCapacity] The most write ids the engine remembers for exactly-once retries "
+            + "(kept for 3 request deadlines, at least 15s); when full, writes are refused ERR_OVERLOADED until ids "
+            + "age out. Keep it above writes per second times the retention (default: 1048576, about 100 MiB of "
+            + "heap when full; the same on every member).")
+    private int windowCapacity = EngineSettings.DEFAULT_WINDOW_CAPACITY;
+
     @Option(names = "--aeron-dir", paramLabel = "DIR", descriptionKey = "cluster.aeronDir",
         converter = ConfigValues.NotBlank.class,
         description = "[cluster.aeronDir] The Aeron media driver's directory of a cluster member (default: "
@@ -78,7 +87,7 @@ final class ClusterOptions
             final NodeSettings.Timeouts defaults = NodeSettings.Timeouts.defaults();
             return new ClusterSettings(members, clusterNode, new NodeSettings.Timeouts(leaderHeartbeatTimeout,
                 leaderHeartbeatInterval, electionTimeout, defaults.startupCanvass(), defaults.session()),
-                requestDeadline, aeronDir == null ? null : Path.of(aeronDir));
+                requestDeadline, windowCapacity, aeronDir == null ? null : Path.of(aeronDir));
         }
         catch (final IllegalArgumentException ex)
         {

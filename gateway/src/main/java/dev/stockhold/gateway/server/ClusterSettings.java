@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param requestDeadline how long a write may wait for the cluster's answer, through elections, before it is
  *                        answered ERR_OVERLOADED (503, Retry-After); also bounds how long a read waits for this
  *                        node to apply what it acknowledged.
+ * @param windowCapacity  the most write ids the engine remembers for exactly-once retries.
  * @param aeronDir        the media driver's directory, or null for the default (/dev/shm, named after the member).
  */
 public record ClusterSettings(
@@ -23,6 +24,7 @@ public record ClusterSettings(
     int node,
     NodeSettings.Timeouts timeouts,
     Duration requestDeadline,
+    int windowCapacity,
     Path aeronDir)
 {
     /** The default request deadline. */
@@ -37,6 +39,10 @@ public record ClusterSettings(
         if (requestDeadline.isNegative() || requestDeadline.isZero())
         {
             throw new IllegalArgumentException("the request deadline must be positive");
+        }
+        if (windowCapacity <= 0)
+        {
+            throw new IllegalArgumentException("the window capacity must be positive");
         }
     }
 }

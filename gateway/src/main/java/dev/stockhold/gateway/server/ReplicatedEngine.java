@@ -119,7 +119,7 @@ final class ReplicatedEngine implements ServerEngine
             .withSnapshotInterval(settings.snapshots().interval())
             .withSnapshotEveryCommands(settings.snapshots().everyCommands())
             .withEngine(new EngineSettings(Math.max(EngineSettings.DEFAULT_WINDOW_RETENTION_MILLIS,
-                3 * cluster.requestDeadline().toMillis()), EngineSettings.DEFAULT_WINDOW_CAPACITY,
+                3 * cluster.requestDeadline().toMillis()), cluster.windowCapacity(),
                 EngineSettings.DEFAULT_TICK_INTERVAL_MILLIS))
             .withLedger(settings.ledger());
         if (cluster.aeronDir() != null)

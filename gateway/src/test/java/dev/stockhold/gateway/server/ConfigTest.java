@@ -74,6 +74,9 @@ class ConfigTest
         row("cluster.requestDeadline", "--cluster-request-deadline",
             (c, s) -> c.optionValue("--cluster-request-deadline"), Duration.ofSeconds(5), "1s", Duration.ofSeconds(1),
             "2s", Duration.ofSeconds(2), "10s", Duration.ofSeconds(10)),
+        row("cluster.windowCapacity", "--cluster-window-capacity",
+            (c, s) -> c.optionValue("--cluster-window-capacity"), 1 << 20, "1000", 1000, "2000", 2000, "4194304",
+            4_194_304),
         row("cluster.aeronDir", "--aeron-dir", (c, s) -> c.optionValue("--aeron-dir"), null, "/a", "/a", "/b", "/b",
             "/c", "/c"),
         row("tls.certFile", "--tls-cert", (c, s) -> c.optionValue("--tls-cert"), null, "/a.pem", "/a.pem",
@@ -411,8 +414,8 @@ class ConfigTest
         final Path config = file("member.properties", "cluster.members=127.0.0.1:9100, 127.0.0.1:9200,127.0.0.1:9300\n"
             + "cluster.node=1\ncluster.electionTimeout=300ms\ncluster.aeronDir=/dev/shm/x\n");
         final ClusterSettings cluster = parse(Map.of("STOCKHOLD_CLUSTER_REQUEST_DEADLINE", "2s"), "--config",
-            config.toString(), "--cluster-heartbeat-timeout", "3s", "--cluster-heartbeat-interval", "50ms").settings()
-            .cluster();
+            config.toString(), "--cluster-heartbeat-timeout", "3s", "--cluster-heartbeat-interval", "50ms",
+            "--cluster-window-capacity", "3000000").settings().cluster();
         assertEquals(1, cluster.node());
         assertEquals("127.0.0.1:9100,127.0.0.1:9200,127.0.0.1:9300", cluster.members().toString());
         assertEquals(Duration.ofMillis(300), cluster.timeouts().electionTimeout());
@@ -420,11 +423,13 @@ class ConfigTest
         assertEquals(Duration.ofMillis(50), cluster.timeouts().leaderHeartbeatInterval());
         assertEquals(Duration.ofSeconds(2), cluster.requestDeadline());
         assertEquals(Path.of("/dev/shm/x"), cluster.aeronDir());
+        assertEquals(3_000_000, cluster.windowCapacity());
 
         final ClusterSettings defaults = parse(Map.of(), "--cluster-members", "10.0.0.1:9100,10.0.0.2:9100,"
             + "10.0.0.3:9100", "--cluster-node", "2").settings().cluster();
         assertEquals(NodeSettings.Timeouts.defaults(), defaults.timeouts());
         assertEquals(Duration.ofSeconds(5), defaults.requestDeadline());
+        assertEquals(1 << 20, defaults.windowCapacity());
         assertNull(defaults.aeronDir());
 
         assertRefused("--cluster-members and --cluster-node go together", execute(Map.of(), "--cluster-node", "1"));
