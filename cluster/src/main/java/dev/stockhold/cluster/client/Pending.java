@@ -35,7 +35,6 @@ final class Pending
     private final CommandResult answerInto;
     private final CommandAnswer answer;
     /** Set by whoever answers first ({@link #CLAIMED}): a field, not an AtomicBoolean, to allocate less. */
-    @SuppressWarnings("unused")
     private volatile boolean claimed;
     /** When it was last offered to the cluster; 0 when it must be (re)sent. Client thread only. */
     long sentAtNanos;
@@ -96,7 +95,7 @@ final class Pending
     /** @return true once answered (or being answered). */
     boolean isDone()
     {
-        return (boolean)CLAIMED.getVolatile(this);
+        return claimed;
     }
 
     private boolean claim()
